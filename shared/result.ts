@@ -14,14 +14,17 @@ export interface AppError {
 }
 
 export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: AppError };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function err<T = never>(code: string, message: string, where?: { line?: number; column?: number }): Result<T> {
+export function err<T = never>(
+  code: string,
+  message: string,
+  where?: { line?: number; column?: number },
+): Result<T> {
   return { ok: false, error: { code, message, ...where } };
 }
 

@@ -35,7 +35,11 @@ export class CommandFailure extends Error {}
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** `util.parseArgs` in strict mode, turning its errors into UsageError. */
-export function parseCommandArgs<O extends Options>(args: readonly string[], options: O, allowPositionals = true) {
+export function parseCommandArgs<O extends Options>(
+  args: readonly string[],
+  options: O,
+  allowPositionals = true,
+) {
   try {
     return parseArgs({ args: [...args], options, strict: true, allowPositionals });
   } catch (error) {

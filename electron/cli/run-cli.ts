@@ -1,6 +1,6 @@
 /** Dispatch of `archivist <command>`: global flags, per-command help, and the exit-code contract. */
 import { appVersion } from '../services/app-version';
-import { CommandFailure, ExitCode, UsageError, type CliIo, type Command } from './command';
+import { CommandFailure, ExitCode, UsageError, type CliIo } from './command';
 import { commands } from './commands';
 
 function overview(): string {
@@ -27,8 +27,12 @@ function overview(): string {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    if (first === undefined) {
+      io.stderr(overview());
+      return ExitCode.usage;
+    }
     io.stdout(overview());
-    return first === undefined ? ExitCode.usage : ExitCode.ok;
+    return ExitCode.ok;
   }
   if (first === '--version' || first === '-v') {
     io.stdout(`${appVersion}\n`);
@@ -47,7 +51,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`archivist ${command.name}: ${error.message}\nRun 'archivist ${command.name} --help' for usage.\n`);
+      io.stderr(
+        `archivist ${command.name}: ${error.message}\nRun 'archivist ${command.name} --help' for usage.\n`,
+      );
       return ExitCode.usage;
     }
     if (error instanceof CommandFailure) {

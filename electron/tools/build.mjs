@@ -32,13 +32,16 @@ async function buildNode() {
     sourcemap: 'linked',
     logLevel: 'warning',
     define: { 'import.meta.url': 'importMetaUrl' },
-    inject: [fileURLToPath(new URL('./import-meta-url.cjs', import.meta.url))],
+    inject: [fileURLToPath(new URL('./import-meta-url.js', import.meta.url))],
   });
   await chmod(new URL('../../dist/cli/archivist.cjs', import.meta.url), 0o755);
 }
 
 async function buildRenderer() {
-  await viteBuild({ configFile: fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url)), logLevel: 'warn' });
+  await viteBuild({
+    configFile: fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url)),
+    logLevel: 'warn',
+  });
 }
 
 await rm(new URL('../../dist', import.meta.url), { recursive: true, force: true });

@@ -1,0 +1,86 @@
+/**
+ * Main process entry: lifecycle only. Everything it wires up lives in its own module, and all
+ * real work happens in electron/services, which the command line and the browser harness share.
+ */
+import { app, BrowserWindow, screen } from 'electron';
+import path from 'node:path';
+import { homeForProcess } from '../services/home';
+import { createHandlers, missingHandlers } from '../services/handlers';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { safeOpenExternal } from './external-links';
+import { registerIpcHandlers, sendEvent } from './ipc';
+import { installMenu } from './menu';
+import { appEntryUrl, lockDownNavigation } from './navigation';
+import { createMainWindow } from './window';
+import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
+
+const distRoot = path.resolve(__dirname, '..');
+const documentationUrl = 'https://www.kanta.fi/en/system-developers';
+const devTools = process.argv.includes('--devtools');
+const homeArgument = process.argv
+  .find((argument) => argument.startsWith('--home='))
+  ?.slice('--home='.length);
+const home = homeForProcess(homeArgument);
+
+let mainWindow: BrowserWindow | undefined;
+
+async function openMainWindow(): Promise<void> {
+  const saved = await loadWindowState(home);
+  const displays = screen.getAllDisplays().map((display) => display.workArea);
+  const window = createMainWindow({
+    preloadPath: path.join(distRoot, 'preload', 'index.cjs'),
+    bounds: saved ? fitToDisplays(saved.bounds, displays) : undefined,
+    devTools,
+  });
+  mainWindow = window;
+  lockDownNavigation(window.webContents, (url) => void safeOpenExternal(url, window));
+  window.once('ready-to-show', () => {
+    if (saved?.isMaximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => {
+    void saveWindowState(home, {
+      bounds: window.getNormalBounds(),
+      isMaximized: window.isMaximized(),
+    }).catch(() => undefined);
+  });
+  window.on('closed', () => {
+    mainWindow = undefined;
+  });
+  await window.loadURL(appEntryUrl);
+}
+
+function start(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.setPath('userData', home);
+  registerAppScheme();
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  void app.whenReady().then(async () => {
+    const handlers = createHandlers({ home, openLink: (url) => safeOpenExternal(url, mainWindow) });
+    const missing = missingHandlers(handlers);
+    if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
+    handleAppProtocol(path.join(distRoot, 'renderer'));
+    registerIpcHandlers(handlers, () => mainWindow?.webContents);
+    installMenu({
+      sendCommand: (command) => sendEvent(mainWindow?.webContents, 'app:menu-command', { command }),
+      openDocumentation: () => void safeOpenExternal(documentationUrl, mainWindow),
+      isMac: process.platform === 'darwin',
+      devTools,
+    });
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void openMainWindow();
+    });
+    await openMainWindow();
+  });
+}
+
+start();

@@ -1,0 +1,41 @@
+/**
+ * The typed bridge: named methods only, each bound to one channel of the contract (no generic
+ * `invoke(channel)`, which would hand the renderer every channel; Bruno's pass-through preload is
+ * the anti-example). Bundled to one file because a sandboxed preload cannot require our modules.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type {
+  ArchivistApi,
+  Channel,
+  EventName,
+  Events,
+  RequestOf,
+  ResponseOf,
+} from '../../shared/ipc/contract';
+import type { Result } from '../../shared/result';
+
+function invoke<C extends Channel>(
+  channel: C,
+  request: RequestOf<C>,
+): Promise<Result<ResponseOf<C>>> {
+  return ipcRenderer.invoke(channel, request) as Promise<Result<ResponseOf<C>>>;
+}
+
+function subscribe<E extends EventName>(
+  name: E,
+  listener: (payload: Events[E]) => void,
+): () => void {
+  const wrapped = (_event: IpcRendererEvent, payload: Events[E]) => listener(payload);
+  ipcRenderer.on(name, wrapped);
+  return () => {
+    ipcRenderer.removeListener(name, wrapped);
+  };
+}
+
+export const api = {
+  getAppInfo: () => invoke('app:info', {}),
+  openExternal: (request) => invoke('app:open-external', request),
+  onMenuCommand: (listener) => subscribe('app:menu-command', listener),
+} satisfies ArchivistApi;
+
+contextBridge.exposeInMainWorld('archivist', api);

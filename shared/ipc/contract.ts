@@ -1,0 +1,76 @@
+/**
+ * The IPC contract: every channel between the renderer and the Node side, with its request and
+ * response type, and every main-to-renderer event. Main registers exactly these channels, the
+ * preload exposes exactly these methods, and the browser harness serves the same ones.
+ */
+import type { ProfileSummary } from '../environments/profile';
+import type { Result } from '../result';
+import { emptyRequest, objectOf, stringField, type Validator } from './validate';
+
+export interface AppInfo {
+  readonly version: string;
+  /** The home folder: profiles, audit journal and sandbox data live here. */
+  readonly dataFolder: string;
+  readonly profiles: readonly ProfileSummary[];
+  /** Set when profiles.json exists but cannot be used; the profile list is then empty. */
+  readonly profilesProblem?: string;
+}
+
+/** Channel name → request and response. Names are `area:verb`. */
+export interface Channels {
+  'app:info': { request: Record<string, never>; response: AppInfo };
+  'app:open-external': {
+    request: { readonly url: string };
+    response: { readonly opened: boolean };
+  };
+}
+export type Channel = keyof Channels;
+export type RequestOf<C extends Channel> = Channels[C]['request'];
+export type ResponseOf<C extends Channel> = Channels[C]['response'];
+
+/** Validators for every channel's request: the only way a request reaches a handler. */
+export const requestValidators: { readonly [C in Channel]: Validator<RequestOf<C>> } = {
+  'app:info': emptyRequest,
+  'app:open-external': objectOf({ url: stringField({ maxLength: 2048 }) }),
+};
+
+export const channels = Object.keys(requestValidators) as readonly Channel[];
+
+/** Commands the application menu sends to the renderer. */
+export const menuCommands = ['show-about'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
+/** Main-to-renderer events and their payloads. */
+export interface Events {
+  'app:menu-command': { readonly command: MenuCommand };
+}
+export type EventName = keyof Events;
+
+/** The bridge's method names, each bound to one channel or event. */
+export const bridgeMethods = {
+  getAppInfo: 'app:info',
+  openExternal: 'app:open-external',
+} as const satisfies Record<string, Channel>;
+
+export const bridgeEvents = {
+  onMenuCommand: 'app:menu-command',
+} as const satisfies Record<string, EventName>;
+
+type MethodApi = {
+  readonly [M in keyof typeof bridgeMethods]: RequestOf<(typeof bridgeMethods)[M]> extends Record<
+    string,
+    never
+  >
+    ? () => Promise<Result<ResponseOf<(typeof bridgeMethods)[M]>>>
+    : (
+        request: RequestOf<(typeof bridgeMethods)[M]>,
+      ) => Promise<Result<ResponseOf<(typeof bridgeMethods)[M]>>>;
+};
+type EventApi = {
+  readonly [M in keyof typeof bridgeEvents]: (
+    listener: (payload: Events[(typeof bridgeEvents)[M]]) => void,
+  ) => () => void;
+};
+
+/** What the renderer sees as `window.archivist` (Electron) or the loopback bridge (browser). */
+export type ArchivistApi = MethodApi & EventApi;
