@@ -1,4 +1,4 @@
-/** The product version, from package.json (esbuild inlines just this field). */
-import { version } from '../../package.json';
+/** The product version, from package.json (bundled into the build). */
+import packageJson from '../../package.json' with { type: 'json' };
 
-export const appVersion: string = version;
+export const appVersion: string = packageJson.version;

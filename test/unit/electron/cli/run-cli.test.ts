@@ -4,7 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run-cli';
 import { commands } from '../../../../electron/cli/commands';
-import { version } from '../../../../package.json';
+import packageJson from '../../../../package.json' with { type: 'json' };
+
+const { version } = packageJson;
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';

@@ -1,0 +1,64 @@
+/**
+ * Playwright fixtures: every test gets its own temporary home folder and its own browser harness
+ * (the real handler registry over the loopback bridge), and fails on any console error or
+ * uncaught page error.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startHarness, type Harness } from '../../electron/harness/harness-server';
+import { createHandlers } from '../../electron/services/handlers';
+import { err } from '../../shared/result';
+import { AppShell } from './pages/app-shell';
+
+const rendererRoot = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+interface Fixtures {
+  /** Console messages a test provokes on purpose (for example CSP violations). */
+  allowedConsoleErrors: readonly RegExp[];
+  home: string;
+  harness: Harness;
+  consoleErrors: string[];
+  shell: AppShell;
+}
+
+export const test = base.extend<Fixtures>({
+  allowedConsoleErrors: [[], { option: true }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  home: async ({}, use) => {
+    const home = await mkdtemp(path.join(tmpdir(), 'archivist-e2e-'));
+    await use(home);
+    await rm(home, { recursive: true, force: true });
+  },
+  harness: async ({ home }, use) => {
+    const handlers = createHandlers({
+      home,
+      openLink: async () => err('not-available', 'Desktop only.'),
+    });
+    const harness = await startHarness({ handlers, rendererRoot });
+    await use(harness);
+    await harness.close();
+  },
+  consoleErrors: [
+    async ({ page, allowedConsoleErrors }, use) => {
+      const errors: string[] = [];
+      const record = (text: string) => {
+        if (!allowedConsoleErrors.some((pattern) => pattern.test(text))) errors.push(text);
+      };
+      page.on('console', (message) => {
+        if (message.type() === 'error') record(message.text());
+      });
+      page.on('pageerror', (error) => record(error.message));
+      await use(errors);
+      expect(errors, 'console errors during the test').toEqual([]);
+    },
+    { auto: true },
+  ],
+  shell: async ({ page, harness }, use) => {
+    await use(new AppShell(page, harness.url));
+  },
+});
+
+export { expect, type Page };
