@@ -48,7 +48,13 @@ if (!run('build', 'npm', ['run', '-s', 'build'])) {
   totals.failed += 1;
   failures.push('build');
 } else {
-  run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`]);
+  run('unit tests', npx, [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${results}/unit.json`,
+  ]);
   addCounts('unit tests', `${results}/unit.json`, (report) => ({
     passed: report.numPassedTests,
     failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0),
@@ -57,11 +63,15 @@ if (!run('build', 'npm', ['run', '-s', 'build'])) {
 
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
-    console.error(`\nEnd-to-end tests need Debian's Chromium at ${chromium}: apt-get install chromium (or set CHROMIUM_PATH).`);
+    console.error(
+      `\nEnd-to-end tests need Debian's Chromium at ${chromium}: apt-get install chromium (or set CHROMIUM_PATH).`,
+    );
     totals.failed += 1;
     failures.push('e2e (no Chromium)');
   } else {
-    run('e2e tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/e2e.json` });
+    run('e2e tests', npx, ['playwright', 'test', '--reporter=list,json'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/e2e.json`,
+    });
     addCounts('e2e tests', `${results}/e2e.json`, (report) => ({
       passed: report.stats.expected + report.stats.flaky,
       failed: report.stats.unexpected + (report.errors?.length ?? 0),

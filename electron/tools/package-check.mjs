@@ -12,10 +12,18 @@ import path from 'node:path';
 const stubDist = mkdtempSync(path.join(tmpdir(), 'archivist-electron-stub-'));
 const fuseSentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const fuseCount = 8;
-const stubWire = Buffer.concat([Buffer.from(fuseSentinel), Buffer.from([1, fuseCount]), Buffer.from('1'.repeat(fuseCount))]);
-writeFileSync(path.join(stubDist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\n# '), stubWire, Buffer.from('\necho stub\n')]), {
-  mode: 0o755,
-});
+const stubWire = Buffer.concat([
+  Buffer.from(fuseSentinel),
+  Buffer.from([1, fuseCount]),
+  Buffer.from('1'.repeat(fuseCount)),
+]);
+writeFileSync(
+  path.join(stubDist, 'electron'),
+  Buffer.concat([Buffer.from('#!/bin/sh\n# '), stubWire, Buffer.from('\necho stub\n')]),
+  {
+    mode: 0o755,
+  },
+);
 mkdirSync(path.join(stubDist, 'resources'), { recursive: true });
 const output = mkdtempSync(path.join(tmpdir(), 'archivist-package-'));
 
@@ -30,7 +38,11 @@ const builder = spawnSync(
     '--publish',
     'never',
   ],
-  { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } },
+  {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  },
 );
 if (builder.status !== 0) {
   console.error(builder.stdout, builder.stderr);
@@ -46,17 +58,29 @@ if (!existsSync(asar)) {
 const entries = listPackage(asar, { isPack: false }).map((entry) => entry.replaceAll('\\', '/'));
 
 const problems = [];
-const mustHave = ['/package.json', '/dist/main/index.cjs', '/dist/preload/index.cjs', '/dist/renderer/index.html', '/dist/cli/archivist.cjs'];
+const mustHave = [
+  '/package.json',
+  '/dist/main/index.cjs',
+  '/dist/preload/index.cjs',
+  '/dist/renderer/index.html',
+  '/dist/cli/archivist.cjs',
+];
 for (const entry of mustHave) if (!entries.includes(entry)) problems.push(`missing ${entry}`);
 const forbidden = [
   [/^\/(test|electron|shared|renderer|\.ci)\//, 'sources or tests'],
   [/\.(ts|tsx|map)$/, 'TypeScript sources or source maps'],
-  [/^\/node_modules\/(react|react-dom|@tanstack|scheduler)\//, 'renderer libraries copied a second time'],
+  [
+    /^\/node_modules\/(react|react-dom|@tanstack|scheduler)\//,
+    'renderer libraries copied a second time',
+  ],
   [/^\/node_modules\/(electron|vite|vitest|@playwright|typescript|eslint)\//, 'development tools'],
 ];
 for (const [pattern, what] of forbidden) {
   const hits = entries.filter((entry) => pattern.test(entry));
-  if (hits.length > 0) problems.push(`${what}: ${hits.slice(0, 3).join(', ')}${hits.length > 3 ? ` and ${hits.length - 3} more` : ''}`);
+  if (hits.length > 0)
+    problems.push(
+      `${what}: ${hits.slice(0, 3).join(', ')}${hits.length > 3 ? ` and ${hits.length - 3} more` : ''}`,
+    );
 }
 // Fuse order of @electron/fuses V1: RunAsNode, EnableCookieEncryption,
 // EnableNodeOptionsEnvironmentVariable, EnableNodeCliInspectArguments,
@@ -64,8 +88,13 @@ for (const [pattern, what] of forbidden) {
 const expectedFuses = '010011';
 const packagedBinary = readFileSync(path.join(output, 'linux-unpacked', 'archivist'));
 const wireStart = packagedBinary.indexOf(fuseSentinel) + fuseSentinel.length + 2;
-const fuses = packagedBinary.subarray(wireStart, wireStart + expectedFuses.length).toString('latin1');
-if (fuses !== expectedFuses) problems.push(`fuses are ${fuses}, expected ${expectedFuses} (run-as-node, NODE_OPTIONS and inspect off; cookie encryption, asar integrity and asar-only on)`);
+const fuses = packagedBinary
+  .subarray(wireStart, wireStart + expectedFuses.length)
+  .toString('latin1');
+if (fuses !== expectedFuses)
+  problems.push(
+    `fuses are ${fuses}, expected ${expectedFuses} (run-as-node, NODE_OPTIONS and inspect off; cookie encryption, asar integrity and asar-only on)`,
+  );
 
 const rendererScripts = entries.filter((entry) => /^\/dist\/renderer\/assets\/.*\.js$/.test(entry));
 if (rendererScripts.length === 0) problems.push('no renderer bundle under dist/renderer/assets');

@@ -67,10 +67,16 @@ export interface DocumentReference {
   readonly date?: string;
   readonly author?: readonly FhirReference[];
   readonly custodian?: FhirReference;
-  readonly relatesTo?: readonly { readonly code: 'replaces' | 'transforms' | 'signs' | 'appends'; readonly target: FhirReference }[];
+  readonly relatesTo?: readonly {
+    readonly code: 'replaces' | 'transforms' | 'signs' | 'appends';
+    readonly target: FhirReference;
+  }[];
   readonly description?: string;
   readonly securityLabel?: readonly FhirCodeableConcept[];
-  readonly content: readonly { readonly attachment: FhirAttachment; readonly format?: FhirCoding }[];
+  readonly content: readonly {
+    readonly attachment: FhirAttachment;
+    readonly format?: FhirCoding;
+  }[];
   readonly context?: {
     readonly encounter?: readonly FhirReference[];
     readonly period?: { readonly start?: string; readonly end?: string };
@@ -91,7 +97,11 @@ export interface Patient {
   readonly id?: string;
   readonly meta?: FhirMeta;
   readonly identifier?: readonly FhirIdentifier[];
-  readonly name?: readonly { readonly family?: string; readonly given?: readonly string[]; readonly text?: string }[];
+  readonly name?: readonly {
+    readonly family?: string;
+    readonly given?: readonly string[];
+    readonly text?: string;
+  }[];
   readonly gender?: 'male' | 'female' | 'other' | 'unknown';
   readonly birthDate?: string;
 }
@@ -103,7 +113,11 @@ export interface Provenance {
   readonly meta?: FhirMeta;
   readonly target: readonly FhirReference[];
   readonly recorded: string;
-  readonly agent: readonly { readonly type?: FhirCodeableConcept; readonly who: FhirReference; readonly onBehalfOf?: FhirReference }[];
+  readonly agent: readonly {
+    readonly type?: FhirCodeableConcept;
+    readonly who: FhirReference;
+    readonly onBehalfOf?: FhirReference;
+  }[];
 }
 
 export interface OperationOutcome {
@@ -120,24 +134,43 @@ export interface BundleEntry<R = FhirResource> {
   readonly fullUrl?: string;
   readonly resource?: R;
   readonly search?: { readonly mode?: 'match' | 'include' };
-  readonly request?: { readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'; readonly url: string; readonly ifNoneExist?: string; readonly ifMatch?: string };
-  readonly response?: { readonly status: string; readonly location?: string; readonly etag?: string; readonly lastModified?: string };
+  readonly request?: {
+    readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+    readonly url: string;
+    readonly ifNoneExist?: string;
+    readonly ifMatch?: string;
+  };
+  readonly response?: {
+    readonly status: string;
+    readonly location?: string;
+    readonly etag?: string;
+    readonly lastModified?: string;
+  };
 }
 
 export interface Bundle<R = FhirResource> {
   readonly resourceType: 'Bundle';
   readonly id?: string;
   readonly meta?: FhirMeta;
-  readonly type: 'searchset' | 'history' | 'transaction' | 'transaction-response' | 'batch' | 'batch-response' | 'collection';
+  readonly type:
+    | 'searchset'
+    | 'history'
+    | 'transaction'
+    | 'transaction-response'
+    | 'batch'
+    | 'batch-response'
+    | 'collection';
   readonly total?: number;
   readonly link?: readonly { readonly relation: string; readonly url: string }[];
   readonly entry?: readonly BundleEntry<R>[];
 }
 
-export type FhirResource = DocumentReference | Binary | Patient | Provenance | OperationOutcome | Bundle;
+export type FhirResource =
+  DocumentReference | Binary | Patient | Provenance | OperationOutcome | Bundle;
 
 /** The identifier system of Finnish personal identity codes. */
 export const hetuSystem = 'urn:oid:1.2.246.21';
 
 /** Kanta's invalidation Provenance profile. */
-export const invalidationProfile = 'https://gen.kanta.fi/fhir/StructureDefinition/MitatointiProvenanceV2';
+export const invalidationProfile =
+  'https://gen.kanta.fi/fhir/StructureDefinition/MitatointiProvenanceV2';
