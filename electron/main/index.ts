@@ -50,7 +50,18 @@ async function openMainWindow(): Promise<void> {
   await window.loadURL(appEntryUrl);
 }
 
+/** A bug in a background task must not take the window (and unsaved work) down with it. */
+function keepRunningOnUnexpectedErrors(): void {
+  process.on('uncaughtException', (error) =>
+    console.error('Unexpected error in the main process:', error),
+  );
+  process.on('unhandledRejection', (reason) =>
+    console.error('Unhandled rejection in the main process:', reason),
+  );
+}
+
 function start(): void {
+  keepRunningOnUnexpectedErrors();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
