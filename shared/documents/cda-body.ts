@@ -1,0 +1,121 @@
+/**
+ * The CDA body: a structuredBody becomes a tree of section summaries (templateId, code, title);
+ * a nonXMLBody is decoded (media type, size, SHA-256, display text). Social welfare documents
+ * carry a Base64 XHTML display form in nonXMLBody/text and structured JSON in `hl7fi:json`
+ * (DOMAIN.md §2), both decoded. Embedded payloads are also listed as attachments.
+ */
+import { Namespaces, type XmlElement } from '../xml/tree';
+import { readCode, readId, readIds } from './datatypes';
+import type {
+  Attachment,
+  DecodedPayload,
+  DocumentBody,
+  ReadWarning,
+  SectionSummary,
+} from './model';
+import { decodePayload, type PayloadResult } from './payload';
+import { attr, child, children, cleanText, compact, findDescendants, path } from './xml-access';
+
+/** The body summary, its attachments and what was tolerated while decoding them. */
+export interface BodyResult {
+  readonly body: DocumentBody;
+  readonly attachments: readonly Attachment[];
+  readonly warnings: readonly ReadWarning[];
+}
+
+function readSection(section: XmlElement, component: XmlElement | undefined): SectionSummary {
+  const id = child(section, 'id');
+  return compact({
+    // Kanta documents put the templateId on the enclosing component, C-CDA on the section.
+    templateIds: [...readIds(component, 'templateId'), ...readIds(section, 'templateId')],
+    id: id && readId(id),
+    code: readCode(child(section, 'code')),
+    title: cleanText(child(section, 'title')),
+    sections: readSections(section),
+  });
+}
+
+function readSections(parent: XmlElement): readonly SectionSummary[] {
+  return children(parent, 'component').flatMap((component) => {
+    const section = child(component, 'section');
+    return section ? [readSection(section, component)] : [];
+  });
+}
+
+/** Decodes one `ED` element (text, observationMedia/value, hl7fi:json). */
+function readEd(element: XmlElement, where: string, defaultType?: string): PayloadResult {
+  const mediaType = attr(element, 'mediaType') ?? defaultType;
+  const url = attr(child(element, 'reference'), 'value');
+  const isBase64 =
+    attr(element, 'representation') === 'B64' || element.namespace === Namespaces.hl7fi;
+  // The ED's own character data; child elements (reference, thumbnail) are not its content.
+  const content = element.children.map((node) => (node.kind === 'text' ? node.text : '')).join('');
+  if (content.trim() === '' && url !== undefined) {
+    return { payload: compact({ mediaType, url }), warnings: [] };
+  }
+  const decoded = decodePayload(content, mediaType, isBase64, where);
+  return { payload: compact({ ...decoded.payload, url }), warnings: decoded.warnings };
+}
+
+function toAttachment(payload: DecodedPayload, where: string): Attachment {
+  return compact({
+    mediaType: payload.mediaType,
+    bytes: payload.bytes,
+    sha256: payload.sha256,
+    where,
+    url: payload.url,
+  });
+}
+
+function readNonXmlBody(component: XmlElement, nonXml: XmlElement): BodyResult {
+  const warnings: ReadWarning[] = [];
+  const attachments: Attachment[] = [];
+  const text = child(nonXml, 'text');
+  const content: PayloadResult = text
+    ? readEd(text, 'nonXMLBody/text')
+    : { payload: {}, warnings: [] };
+  warnings.push(...content.warnings);
+  if (text) attachments.push(toAttachment(content.payload, 'nonXMLBody/text'));
+  const jsonParts = findDescendants(
+    component,
+    (e) => e.name === 'json' && e.namespace === Namespaces.hl7fi,
+  );
+  const structured = jsonParts.map((element) => {
+    const decoded = readEd(element, 'hl7fi:json', 'application/json');
+    warnings.push(...decoded.warnings);
+    attachments.push(toAttachment(decoded.payload, 'hl7fi:json'));
+    return decoded.payload;
+  });
+  return { body: { kind: 'nonXml', content: content.payload, structured }, attachments, warnings };
+}
+
+function readMedia(structured: XmlElement): { attachments: Attachment[]; warnings: ReadWarning[] } {
+  const attachments: Attachment[] = [];
+  const warnings: ReadWarning[] = [];
+  const media = findDescendants(
+    structured,
+    (e) => e.name === 'observationMedia' && e.namespace === Namespaces.hl7v3,
+  );
+  for (const element of media) {
+    const value = child(element, 'value');
+    if (!value) continue;
+    const where = `observationMedia ${attr(element, 'ID') ?? ''}`.trim();
+    const decoded = readEd(value, where);
+    warnings.push(...decoded.warnings);
+    attachments.push(toAttachment(decoded.payload, where));
+  }
+  return { attachments, warnings };
+}
+
+/** Reads `component/structuredBody` or `component/nonXMLBody` of a ClinicalDocument. */
+export function readBody(root: XmlElement): BodyResult {
+  const component = child(root, 'component');
+  const structured = child(component, 'structuredBody');
+  if (structured) {
+    const media = readMedia(structured);
+    return { body: { kind: 'structured', sections: readSections(structured) }, ...media };
+  }
+  const nonXml = path(root, 'component', 'nonXMLBody');
+  if (component && nonXml) return readNonXmlBody(component, nonXml);
+  return { body: { kind: 'none' }, attachments: [], warnings: [] };
+}
