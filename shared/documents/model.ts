@@ -212,6 +212,8 @@ export interface MessageMetadata {
   readonly replacementReason?: CodedValue;
   /** The message's own copy of the document id (`clinicalDocument/id`). */
   readonly documentId?: InstanceId;
+  /** `replacementOf/priorClinicalDocument/id` of a new-version message. */
+  readonly replacedDocumentId?: InstanceId;
   /** MIME details of the embedded part, and what was tolerated while reading it. */
   readonly mime: {
     readonly boundary?: string;

@@ -73,7 +73,11 @@ function describe(context: string | undefined, relative: string): string {
 function isOpaque(element: XmlElement): boolean {
   if (element.namespace === Namespaces.xmldsig) return SKIPPED_DSIG.has(element.name);
   if (element.namespace === Namespaces.hl7fi && element.name === 'json') return true;
-  return attribute(element, 'representation') === 'B64';
+  // Base64 payloads, including the MIME text of an HL7 V3 archive message.
+  return (
+    attribute(element, 'representation') === 'B64' ||
+    /^multipart\//i.test(attribute(element, 'mediaType') ?? '')
+  );
 }
 
 /** Findings in the element's attributes: hetu ids and codes, then hetu-shaped values elsewhere. */
