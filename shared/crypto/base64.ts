@@ -20,11 +20,20 @@ function isWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c;
 }
 
-/** Collects the 6-bit values of `text`, skipping whitespace; reports the first bad character. */
-function sextets(text: string): Result<{ values: Uint8Array; count: number; padding: number }> {
-  const values = new Uint8Array(text.length);
+function invalidAt(text: string, index: number, afterPadding: boolean): Result<never> {
+  const what = afterPadding ? 'data after "=" padding' : `the character '${text.charAt(index)}'`;
+  return err('base64-invalid', `The Base64 content contains ${what} at position ${index + 1}.`);
+}
+
+/** Decodes Base64 text (standard or URL-safe alphabet, whitespace ignored) into bytes. */
+export function decodeBase64(text: string): Result<Uint8Array> {
+  const bytes = new Uint8Array(Math.floor((text.length * 3) / 4) + 3);
+  let out = 0;
+  let bits = 0;
+  let bitCount = 0;
   let count = 0;
   let padding = 0;
+  // One pass: validate, skip whitespace and emit a byte whenever 8 bits are collected.
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (isWhitespace(code)) continue;
@@ -33,36 +42,19 @@ function sextets(text: string): Result<{ values: Uint8Array; count: number; padd
       continue;
     }
     const value = code < 128 ? DECODE_TABLE[code]! : -1;
-    if (value < 0 || padding > 0) {
-      const what = value < 0 ? `the character '${text.charAt(i)}'` : 'data after "=" padding';
-      return err('base64-invalid', `The Base64 content contains ${what} at position ${i + 1}.`);
+    if (value < 0 || padding > 0) return invalidAt(text, i, value >= 0);
+    bits = ((bits << 6) | value) & 0xffffff;
+    bitCount += 6;
+    count++;
+    if (bitCount >= 8) {
+      bitCount -= 8;
+      bytes[out++] = (bits >> bitCount) & 0xff;
     }
-    values[count++] = value;
   }
-  return ok({ values, count, padding });
-}
-
-/** Decodes Base64 text (standard or URL-safe alphabet, whitespace ignored) into bytes. */
-export function decodeBase64(text: string): Result<Uint8Array> {
-  const collected = sextets(text);
-  if (!collected.ok) return collected;
-  const { values, count, padding } = collected.value;
   if (count % 4 === 1 || padding > 2 || (padding > 0 && (count + padding) % 4 !== 0)) {
     return err('base64-invalid', 'The Base64 content has an impossible length (truncated?).');
   }
-  const bytes = new Uint8Array(Math.floor((count * 3) / 4));
-  let out = 0;
-  for (let i = 0; i + 1 < count; i += 4) {
-    const chunk =
-      (values[i]! << 18) |
-      (values[i + 1]! << 12) |
-      ((values[i + 2] ?? 0) << 6) |
-      (values[i + 3] ?? 0);
-    bytes[out++] = (chunk >> 16) & 0xff;
-    if (i + 2 < count) bytes[out++] = (chunk >> 8) & 0xff;
-    if (i + 3 < count) bytes[out++] = chunk & 0xff;
-  }
-  return ok(bytes);
+  return ok(bytes.slice(0, out));
 }
 
 /** True when `text` consists only of Base64 characters and whitespace (and is not empty). */

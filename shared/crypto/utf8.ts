@@ -38,31 +38,48 @@ function decodeSequence(bytes: Uint8Array, index: number): { codePoint: number; 
   return { codePoint, used: info.length };
 }
 
+/** Turns UTF-16 code units into a string in chunks (a huge argument list overflows the stack). */
+function unitsToString(units: Uint16Array, length: number): string {
+  const parts: string[] = [];
+  for (let offset = 0; offset < length; offset += 8192) {
+    // apply() takes the typed array as it is; spreading it would copy it into an Array first.
+    parts.push(
+      String.fromCharCode.apply(
+        null,
+        units.subarray(offset, Math.min(offset + 8192, length)) as unknown as number[],
+      ),
+    );
+  }
+  return parts.join('');
+}
+
 /** Decodes UTF-8 bytes (a leading byte order mark is dropped); never throws. */
 export function decodeUtf8(bytes: Uint8Array): Utf8Decoded {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const parts: string[] = [];
-  let codes: number[] = [];
+  // UTF-16 never needs more code units than UTF-8 needs bytes.
+  const units = new Uint16Array(bytes.length);
+  let length = 0;
   let replacements = 0;
   for (let i = start; i < bytes.length;) {
     const byte = bytes[i]!;
-    let codePoint = byte;
-    let used = 1;
-    if (byte >= 0x80) ({ codePoint, used } = decodeSequence(bytes, i));
+    if (byte < 0x80) {
+      units[length++] = byte;
+      i++;
+      continue;
+    }
+    const { codePoint, used } = decodeSequence(bytes, i);
+    i += used;
     if (codePoint < 0) {
       replacements++;
-      codePoint = REPLACEMENT;
-    }
-    codes.push(codePoint);
-    i += used;
-    // Flush in chunks: String.fromCodePoint with a huge argument list overflows the stack.
-    if (codes.length >= 8192) {
-      parts.push(String.fromCodePoint(...codes));
-      codes = [];
+      units[length++] = REPLACEMENT;
+    } else if (codePoint >= 0x10000) {
+      units[length++] = 0xd800 + ((codePoint - 0x10000) >> 10);
+      units[length++] = 0xdc00 + ((codePoint - 0x10000) & 0x3ff);
+    } else {
+      units[length++] = codePoint;
     }
   }
-  parts.push(String.fromCodePoint(...codes));
-  return { text: parts.join(''), replacements };
+  return { text: unitsToString(units, length), replacements };
 }
 
 /** Encodes a string as UTF-8; lone surrogates become U+FFFD. */

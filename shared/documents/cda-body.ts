@@ -16,11 +16,34 @@ import type {
 import { decodePayload, type PayloadResult } from './payload';
 import { attr, child, children, cleanText, compact, findDescendants, path } from './xml-access';
 
-/** The body summary, its attachments and what was tolerated while decoding them. */
+/** Decoded text of a payload and where it came from, for the identity-code scan. */
+export interface DecodedText {
+  readonly text: string;
+  readonly where: string;
+}
+
+/** The body summary, its attachments, their decoded texts and what was tolerated. */
 export interface BodyResult {
   readonly body: DocumentBody;
   readonly attachments: readonly Attachment[];
+  readonly texts: readonly DecodedText[];
   readonly warnings: readonly ReadWarning[];
+}
+
+/** Collects attachments, decoded texts and warnings while the body is read. */
+class Collector {
+  readonly attachments: Attachment[] = [];
+  readonly texts: DecodedText[] = [];
+  readonly warnings: ReadWarning[] = [];
+
+  /** Records one decoded payload found at `where` and returns its display form. */
+  add(result: PayloadResult, where: string): DecodedPayload {
+    this.warnings.push(...result.warnings);
+    this.attachments.push(toAttachment(result.payload, where));
+    if (result.fullText !== undefined)
+      this.texts.push({ text: result.fullText, where: `${where} (decoded)` });
+    return result.payload;
+  }
 }
 
 function readSection(section: XmlElement, component: XmlElement | undefined): SectionSummary {
@@ -54,7 +77,11 @@ function readEd(element: XmlElement, where: string, defaultType?: string): Paylo
     return { payload: compact({ mediaType, url }), warnings: [] };
   }
   const decoded = decodePayload(content, mediaType, isBase64, where);
-  return { payload: compact({ ...decoded.payload, url }), warnings: decoded.warnings };
+  const payload = compact({ ...decoded.payload, url });
+  // Plain-text content is scanned where it stands in the tree; only decoded text needs a scan.
+  return isBase64 && decoded.fullText !== undefined
+    ? { payload, warnings: decoded.warnings, fullText: decoded.fullText }
+    : { payload, warnings: decoded.warnings };
 }
 
 function toAttachment(payload: DecodedPayload, where: string): Attachment {
@@ -68,30 +95,21 @@ function toAttachment(payload: DecodedPayload, where: string): Attachment {
 }
 
 function readNonXmlBody(component: XmlElement, nonXml: XmlElement): BodyResult {
-  const warnings: ReadWarning[] = [];
-  const attachments: Attachment[] = [];
+  const collected = new Collector();
   const text = child(nonXml, 'text');
-  const content: PayloadResult = text
-    ? readEd(text, 'nonXMLBody/text')
-    : { payload: {}, warnings: [] };
-  warnings.push(...content.warnings);
-  if (text) attachments.push(toAttachment(content.payload, 'nonXMLBody/text'));
+  const content = text ? collected.add(readEd(text, 'nonXMLBody/text'), 'nonXMLBody/text') : {};
   const jsonParts = findDescendants(
     component,
     (e) => e.name === 'json' && e.namespace === Namespaces.hl7fi,
   );
-  const structured = jsonParts.map((element) => {
-    const decoded = readEd(element, 'hl7fi:json', 'application/json');
-    warnings.push(...decoded.warnings);
-    attachments.push(toAttachment(decoded.payload, 'hl7fi:json'));
-    return decoded.payload;
-  });
-  return { body: { kind: 'nonXml', content: content.payload, structured }, attachments, warnings };
+  const structured = jsonParts.map((element) =>
+    collected.add(readEd(element, 'hl7fi:json', 'application/json'), 'hl7fi:json'),
+  );
+  return { body: { kind: 'nonXml', content, structured }, ...collected };
 }
 
-function readMedia(structured: XmlElement): { attachments: Attachment[]; warnings: ReadWarning[] } {
-  const attachments: Attachment[] = [];
-  const warnings: ReadWarning[] = [];
+function readMedia(structured: XmlElement): Collector {
+  const collected = new Collector();
   const media = findDescendants(
     structured,
     (e) => e.name === 'observationMedia' && e.namespace === Namespaces.hl7v3,
@@ -100,11 +118,9 @@ function readMedia(structured: XmlElement): { attachments: Attachment[]; warning
     const value = child(element, 'value');
     if (!value) continue;
     const where = `observationMedia ${attr(element, 'ID') ?? ''}`.trim();
-    const decoded = readEd(value, where);
-    warnings.push(...decoded.warnings);
-    attachments.push(toAttachment(decoded.payload, where));
+    collected.add(readEd(value, where), where);
   }
-  return { attachments, warnings };
+  return collected;
 }
 
 /** Reads `component/structuredBody` or `component/nonXMLBody` of a ClinicalDocument. */
@@ -112,10 +128,11 @@ export function readBody(root: XmlElement): BodyResult {
   const component = child(root, 'component');
   const structured = child(component, 'structuredBody');
   if (structured) {
-    const media = readMedia(structured);
-    return { body: { kind: 'structured', sections: readSections(structured) }, ...media };
+    const { attachments, texts, warnings } = readMedia(structured);
+    const sections = readSections(structured);
+    return { body: { kind: 'structured', sections }, attachments, texts, warnings };
   }
   const nonXml = path(root, 'component', 'nonXMLBody');
   if (component && nonXml) return readNonXmlBody(component, nonXml);
-  return { body: { kind: 'none' }, attachments: [], warnings: [] };
+  return { body: { kind: 'none' }, attachments: [], texts: [], warnings: [] };
 }

@@ -6,8 +6,8 @@
  */
 import { err, ok, type Result } from '../result';
 import { dedupe, scanIdentityCodes, scanText } from '../identity/scan';
-import { Namespaces, type XmlElement } from '../xml/tree';
-import { readBody } from './cda-body';
+import { Namespaces, type XmlElement, type XmlNode } from '../xml/tree';
+import { readBody, type BodyResult } from './cda-body';
 import {
   readAuthors,
   readCustodian,
@@ -20,7 +20,7 @@ import {
 } from './cda-header';
 import { readCode, readId, readIds, readTime } from './datatypes';
 import { readLocalHeader, readLocalSocialHeader } from './local-header';
-import type { DocumentBody, DocumentId, DocumentMetadata, ReadWarning, SetId } from './model';
+import type { DocumentId, DocumentMetadata, ReadWarning, SetId } from './model';
 import { readSignatures } from './signatures';
 import { attr, child, cleanText, compact } from './xml-access';
 
@@ -74,15 +74,11 @@ function readHeaderExtensions(root: XmlElement) {
   };
 }
 
-function bodyTexts(body: DocumentBody): { text: string; where: string }[] {
-  if (body.kind !== 'nonXml') return [];
-  const parts = [
-    { payload: body.content, where: 'nonXMLBody/text (decoded)' },
-    ...body.structured.map((payload) => ({ payload, where: 'hl7fi:json (decoded)' })),
-  ];
-  return parts.flatMap(({ payload, where }) =>
-    payload.text === undefined ? [] : [{ text: payload.text, where }],
-  );
+/** The root without its body, so a header-only read does not walk a large body. */
+function withoutBody(root: XmlElement): XmlElement {
+  const isBody = (node: XmlNode): boolean =>
+    node.kind === 'element' && node.name === 'component' && node.namespace === Namespaces.hl7v3;
+  return { ...root, children: root.children.filter((node) => !isBody(node)) };
 }
 
 /** Reads a ClinicalDocument tree into the metadata model (format 'cda'). */
@@ -94,10 +90,10 @@ export function readCdaDocument(
   if (!checked.ok) return checked;
   const id = child(root, 'id');
   const setId = child(root, 'setId');
-  const body =
-    options.body === false
-      ? { body: { kind: 'none' } as const, attachments: [], warnings: [] }
-      : readBody(root);
+  const isHeaderOnly = options.body === false;
+  const body: BodyResult = isHeaderOnly
+    ? { body: { kind: 'none' }, attachments: [], texts: [], warnings: [] }
+    : readBody(root);
   const meta = compact({
     format: 'cda' as const,
     id: (id ? readId(id) : { root: '' }) as DocumentId,
@@ -121,8 +117,8 @@ export function readCdaDocument(
     relatedDocuments: readRelatedDocuments(root),
     ...readHeaderExtensions(root),
     identityCodes: dedupe([
-      ...scanIdentityCodes(root),
-      ...bodyTexts(body.body).flatMap(({ text, where }) => scanText(text, where)),
+      ...scanIdentityCodes(isHeaderOnly ? withoutBody(root) : root),
+      ...body.texts.flatMap(({ text, where }) => scanText(text, where)),
     ]),
     attachments: body.attachments,
     body: body.body,

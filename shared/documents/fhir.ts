@@ -137,8 +137,9 @@ function readAttachments(content: readonly JsonReader[], warnings: ReadWarning[]
         message: `${where}.size says ${declared} bytes, the data has ${decoded.payload.bytes}.`,
       });
     }
-    if (decoded?.payload.text !== undefined)
-      texts.push({ text: decoded.payload.text, where: `${where}.data (decoded)` });
+    if (decoded?.fullText !== undefined) {
+      texts.push({ text: decoded.fullText, where: `${where}.data (decoded)` });
+    }
     attachments.push(
       compact({
         mediaType,

@@ -18,6 +18,7 @@ import type {
 import { attr, child, childElements, cleanText, compact } from './xml-access';
 
 const FI = Namespaces.hl7fi;
+const XMLNS = 'http://www.w3.org/2000/xmlns/';
 
 type FieldKind = 'text' | 'time' | 'code' | 'id';
 type KindOf<T> = T extends CodedValue ? 'code' : T extends InstanceId ? 'id' : 'text' | 'time';
@@ -109,7 +110,10 @@ export function readOtherElement(element: XmlElement): OtherElement {
     name: element.name,
     namespace: element.namespace,
     text: own === '' ? undefined : own,
-    attributes: element.attributes.map((a) => ({ name: a.name, value: a.value })),
+    // Namespace declarations (xmlns attributes) are syntax, not data.
+    attributes: element.attributes
+      .filter((a) => a.namespace !== XMLNS)
+      .map((a) => ({ name: a.name, value: a.value })),
     children: childElements(element).map(readOtherElement),
   });
 }

@@ -17,6 +17,8 @@ export const MAX_DISPLAY_TEXT = 1_000_000;
 export interface PayloadResult {
   readonly payload: DecodedPayload;
   readonly warnings: readonly ReadWarning[];
+  /** The whole decoded text (not capped like `payload.text`), for the identity-code scan. */
+  readonly fullText?: string;
 }
 
 /** True for media types that are text a tester can read (text/*, XML, XHTML, JSON). */
@@ -65,6 +67,7 @@ function displayText(
       isValidJson: 'isValidJson' in shown ? shown.isValidJson : undefined,
     }),
     warnings,
+    fullText: decoded.text,
   };
 }
 
@@ -101,5 +104,6 @@ export function decodePayload(
       ...shown?.payload,
     }),
     warnings: shown?.warnings ?? [],
+    ...(shown?.fullText === undefined ? {} : { fullText: shown.fullText }),
   };
 }

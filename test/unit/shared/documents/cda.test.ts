@@ -65,6 +65,11 @@ describe('readCdaDocument: tolerance', () => {
     expect(meta.body).toEqual({ kind: 'none' });
     expect(meta.attachments).toEqual([]);
     expect(meta.title).toBe('Synteettinen kertomus');
+    // The body is not walked: the narrative finding of the full read is absent.
+    expect(meta.identityCodes.map((f) => f.where)).toEqual([
+      'recordTarget/patientRole/id',
+      'participant/associatedEntity/id',
+    ]);
   });
 });
 
