@@ -51,7 +51,7 @@ function headerWarnings(meta: Omit<DocumentMetadata, 'warnings'>): ReadWarning[]
   };
   if (meta.id.root === '')
     warn('missing-id', 'The document has no id (ClinicalDocument/id/@root).');
-  if (!meta.setId)
+  if (!meta.setId || meta.setId.root === '')
     warn('missing-set-id', 'The document has no setId, so its version series is unknown.');
   if (meta.versionNumber === undefined)
     warn('missing-version', 'The document has no usable versionNumber.');

@@ -57,6 +57,15 @@ describe('readCdaDocument: tolerance', () => {
     );
     expect(meta.id).toEqual({ root: '', nullFlavor: 'NI' });
     expect(meta.versionNumber).toBeUndefined();
+    expect(meta.warnings.map((w) => w.code)).toEqual(['missing-id', 'missing-version']);
+  });
+
+  it('warns about a nullFlavor setId', () => {
+    const meta = unwrap(
+      readCdaDocument(xmlTree(minimal('<id root="1.2"/><setId nullFlavor="NI"/>'))),
+    );
+    expect(meta.setId).toEqual({ root: '', nullFlavor: 'NI' });
+    expect(meta.warnings.map((w) => w.code)).toEqual(['missing-set-id', 'missing-version']);
   });
 
   it('reads the header only when asked to skip the body', () => {
