@@ -1,0 +1,205 @@
+/**
+ * DocumentReference search (FHIR R4 search.html): patient (plain and chained by identifier),
+ * identifier, setid, date with prefixes, type, category, status, _count, _sort, _summary=count.
+ * Paging takes a snapshot of the insertion sequence on the first page, so documents added while a
+ * client pages through never shift or repeat entries.
+ */
+import { hetuSystem } from '../../shared/fhir/resources';
+import type { FhirCodeableConcept, FhirIdentifier } from '../../shared/fhir/resources';
+import { err, ok, type Result } from '../../shared/result';
+import { latest, type DocumentEntry, type SandboxStore } from './store';
+
+/** A parsed search: filters, sort, page window and the snapshot sequence. */
+export interface DocumentQuery {
+  readonly filters: readonly ((entry: DocumentEntry) => boolean)[];
+  readonly patientKeys?: readonly string[];
+  readonly sort: 'sequence' | 'date' | '-date';
+  readonly count: number;
+  readonly offset: number;
+  readonly snapshot: number | undefined;
+  readonly isCountOnly: boolean;
+}
+
+const maxCount = 1000;
+const known = new Set([
+  'patient',
+  'subject',
+  'patient.identifier',
+  'subject.identifier',
+  'identifier',
+  'setid',
+  'date',
+  'type',
+  'category',
+  'status',
+  '_count',
+  '_sort',
+  '_summary',
+  '_snapshot',
+  '_offset',
+  '_format',
+]);
+
+function tokenMatches(value: string, identifiers: readonly FhirIdentifier[]): boolean {
+  const bar = value.indexOf('|');
+  const system = bar >= 0 ? value.slice(0, bar) : undefined;
+  const code = bar >= 0 ? value.slice(bar + 1) : value;
+  return identifiers.some(
+    (identifier) =>
+      identifier.value === code && (system === undefined || identifier.system === system),
+  );
+}
+
+function conceptMatches(value: string, concepts: readonly FhirCodeableConcept[]): boolean {
+  const codings = concepts.flatMap((concept) => concept.coding ?? []);
+  return value.split(',').some((one) =>
+    tokenMatches(
+      one,
+      codings.map((coding) => ({ system: coding.system, value: coding.code })),
+    ),
+  );
+}
+
+function dateFilter(value: string): Result<(date: string | undefined) => boolean> {
+  const match =
+    /^(eq|ne|gt|lt|ge|le)?(\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?)$/.exec(value);
+  const instant = match?.[2];
+  if (!match || !instant)
+    return err('bad-date', `date '${value}' is not a FHIR date (e.g. ge2024-01-31).`);
+  const prefix = match[1] ?? 'eq';
+  // A partial date is a range: 2024-05 covers the whole month (FHIR search.html#date).
+  const low = instant;
+  const high = `${instant}\uffff`;
+  return ok((date) => {
+    if (date === undefined) return false;
+    switch (prefix) {
+      case 'gt':
+        return date > high;
+      case 'ge':
+        return date >= low;
+      case 'lt':
+        return date < low;
+      case 'le':
+        return date <= high;
+      case 'ne':
+        return !(date >= low && date <= high);
+      default:
+        return date >= low && date <= high;
+    }
+  });
+}
+
+function patientKeysFor(store: SandboxStore, name: string, value: string): string[] {
+  if (name.endsWith('.identifier')) {
+    const bar = value.indexOf('|');
+    const system = bar >= 0 ? value.slice(0, bar) : hetuSystem;
+    const hetu = bar >= 0 ? value.slice(bar + 1) : value;
+    if (system !== hetuSystem) return [];
+    return [store.patientByHetu.get(hetu) ?? `hetu:${hetu}`];
+  }
+  return [value.startsWith('Patient/') ? value.slice('Patient/'.length) : value];
+}
+
+function integerParam(name: string, value: string, min: number): Result<number> {
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    return err('bad-integer', `${name} must be a whole number ≥ ${min}, not '${value}'.`);
+  return ok(Number(value));
+}
+
+/** Parses the query string of `GET /DocumentReference`; unknown parameters are an error (400). */
+export function parseDocumentQuery(
+  store: SandboxStore,
+  params: URLSearchParams,
+): Result<DocumentQuery> {
+  const filters: ((entry: DocumentEntry) => boolean)[] = [];
+  let patientKeys: string[] | undefined;
+  let sort: DocumentQuery['sort'] = 'sequence';
+  let count = 50;
+  let offset = 0;
+  let snapshot: number | undefined;
+  let isCountOnly = false;
+  for (const [rawName, value] of params) {
+    const name = rawName.toLowerCase() === 'setid' ? 'setid' : rawName;
+    if (!known.has(name))
+      return err(
+        'unknown-parameter',
+        `Unknown search parameter '${rawName}' for DocumentReference.`,
+      );
+    if (name === 'patient' || name === 'subject' || name.endsWith('.identifier')) {
+      const keys = value.split(',').flatMap((one) => patientKeysFor(store, name, one));
+      patientKeys = patientKeys ? patientKeys.filter((key) => keys.includes(key)) : keys;
+    } else if (name === 'identifier') {
+      filters.push((entry) => {
+        const doc = latest(entry);
+        const ids = [
+          ...(doc.masterIdentifier ? [doc.masterIdentifier] : []),
+          ...(doc.identifier ?? []),
+        ];
+        return value.split(',').some((one) => tokenMatches(one, ids));
+      });
+    } else if (name === 'setid') {
+      filters.push((entry) => value.split(',').includes(entry.setId ?? ''));
+    } else if (name === 'date') {
+      const test = dateFilter(value);
+      if (!test.ok) return test;
+      filters.push((entry) => test.value(latest(entry).date));
+    } else if (name === 'type') {
+      filters.push((entry) =>
+        conceptMatches(value, latest(entry).type ? [latest(entry).type ?? {}] : []),
+      );
+    } else if (name === 'category') {
+      filters.push((entry) => conceptMatches(value, latest(entry).category ?? []));
+    } else if (name === 'status') {
+      filters.push((entry) => value.split(',').includes(latest(entry).status));
+    } else if (name === '_count') {
+      const parsed = integerParam('_count', value, 0);
+      if (!parsed.ok) return parsed;
+      count = Math.min(parsed.value, maxCount);
+    } else if (name === '_offset') {
+      const parsed = integerParam('_offset', value, 0);
+      if (!parsed.ok) return parsed;
+      offset = parsed.value;
+    } else if (name === '_snapshot') {
+      const parsed = integerParam('_snapshot', value, 0);
+      if (!parsed.ok) return parsed;
+      snapshot = parsed.value;
+    } else if (name === '_sort') {
+      if (value !== 'date' && value !== '-date')
+        return err('bad-sort', `_sort supports 'date' and '-date', not '${value}'.`);
+      sort = value;
+    } else if (name === '_summary') {
+      if (value !== 'count' && value !== 'false')
+        return err('bad-summary', `_summary supports 'count' and 'false', not '${value}'.`);
+      isCountOnly = value === 'count';
+    }
+  }
+  return ok({
+    filters,
+    ...(patientKeys ? { patientKeys } : {}),
+    sort,
+    count,
+    offset,
+    snapshot,
+    isCountOnly,
+  });
+}
+
+/** Runs a query: every match within the snapshot, in the requested order. */
+export function runDocumentQuery(store: SandboxStore, query: DocumentQuery): DocumentEntry[] {
+  const limit = query.snapshot ?? store.nextSequence - 1;
+  const candidates = query.patientKeys
+    ? query.patientKeys.flatMap((key) => store.byPatient.get(key) ?? [])
+    : store.all;
+  const matches = candidates.filter(
+    (entry) => entry.sequence <= limit && query.filters.every((test) => test(entry)),
+  );
+  if (query.sort === 'sequence') return matches;
+  const direction = query.sort === 'date' ? 1 : -1;
+  // Ties broken by sequence so that pages never reorder between requests.
+  return matches.sort((a, b) => {
+    const left = latest(a).date ?? '';
+    const right = latest(b).date ?? '';
+    if (left !== right) return left < right ? -direction : direction;
+    return a.sequence - b.sequence;
+  });
+}

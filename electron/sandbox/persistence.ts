@@ -1,0 +1,109 @@
+/**
+ * `--data DIR`: the sandbox's changes (stored documents, new versions, binaries, provenances) in
+ * one JSON file written atomically: temp file, fsync, rename, fsync the folder, so a crash leaves
+ * either the old or the new state, never half of one. Seeded documents are regenerated from the
+ * seed on start; only what changed since seeding is written.
+ */
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import type { Provenance } from '../../shared/fhir/resources';
+import { err, ok, type Result } from '../../shared/result';
+import { addDocument, type SandboxStore, type StoredDocumentReference } from './store';
+
+interface PersistedState {
+  readonly format: 'archivist-sandbox-1';
+  readonly documents: readonly {
+    readonly id: string;
+    readonly setId?: string;
+    readonly versions: StoredDocumentReference[];
+  }[];
+  readonly binaries: readonly {
+    readonly id: string;
+    readonly contentType: string;
+    readonly data: string;
+  }[];
+  readonly provenances: readonly (Provenance & { readonly id: string })[];
+}
+
+const fileName = 'sandbox-state.json';
+
+/** Writes the changed part of the store atomically. */
+export async function saveState(directory: string, store: SandboxStore): Promise<void> {
+  const state: PersistedState = {
+    format: 'archivist-sandbox-1',
+    documents: [...store.all]
+      .filter((entry) => store.dirty.has(`doc:${entry.id}`))
+      .map((entry) => ({
+        id: entry.id,
+        ...(entry.setId !== undefined ? { setId: entry.setId } : {}),
+        versions: entry.versions,
+      })),
+    binaries: [...store.binaries.values()]
+      .filter((binary) => binary.isStored)
+      .map((binary) => ({
+        id: binary.id,
+        contentType: binary.contentType,
+        data: Buffer.from(binary.bytes()).toString('base64'),
+      })),
+    provenances: [...store.provenances.values()],
+  };
+  await mkdir(directory, { recursive: true });
+  const target = path.join(directory, fileName);
+  const temporary = `${target}.${process.pid}.tmp`;
+  const file = await open(temporary, 'w');
+  try {
+    await file.writeFile(JSON.stringify(state));
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temporary, target);
+  const folder = await open(directory, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
+/** Applies a saved state over a freshly seeded store; a missing file is an empty state. */
+export async function loadState(directory: string, store: SandboxStore): Promise<Result<void>> {
+  let text: string;
+  try {
+    text = await readFile(path.join(directory, fileName), 'utf8');
+  } catch {
+    return ok(undefined);
+  }
+  let state: PersistedState;
+  try {
+    state = JSON.parse(text) as PersistedState;
+  } catch {
+    return err(
+      'bad-state',
+      `The sandbox state in ${directory} is not valid JSON; move it away to start fresh.`,
+    );
+  }
+  if (state.format !== 'archivist-sandbox-1')
+    return err('bad-state', `The sandbox state in ${directory} has an unknown format.`);
+  for (const saved of state.documents) {
+    const existing = store.documents.get(saved.id);
+    if (existing) existing.versions.splice(0, existing.versions.length, ...saved.versions);
+    else {
+      const [first, ...rest] = saved.versions;
+      if (!first) continue;
+      addDocument(store, first, saved.setId).versions.push(...rest);
+    }
+    store.dirty.add(`doc:${saved.id}`);
+  }
+  for (const binary of state.binaries) {
+    const bytes = Buffer.from(binary.data, 'base64');
+    store.binaries.set(binary.id, {
+      id: binary.id,
+      contentType: binary.contentType,
+      bytes: () => bytes,
+      isStored: true,
+    });
+  }
+  for (const provenance of state.provenances) store.provenances.set(provenance.id, provenance);
+  return ok(undefined);
+}

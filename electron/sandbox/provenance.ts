@@ -1,0 +1,179 @@
+/**
+ * Invalidation by a Provenance shaped like Kanta's MitatointiProvenanceV2 (DOMAIN.md §3): the
+ * profile forbids reason, occurred, policy, location and text, and requires exactly one target,
+ * recorded and agent(s). A valid one turns the target into a new version `entered-in-error`.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  invalidationProfile,
+  type Bundle,
+  type OperationOutcome,
+  type Provenance,
+} from '../../shared/fhir/resources';
+import { fhirResponse, notFound, outcome, outcomeOf, type SandboxResponse } from './outcome';
+import { addVersion, latest } from './store';
+import type { WriteContext } from './writes';
+
+const forbidden = [
+  'reason',
+  'occurred',
+  'occurredDateTime',
+  'occurredPeriod',
+  'policy',
+  'location',
+  'text',
+];
+
+type Issue = OperationOutcome['issue'][number];
+
+function issue(code: string, diagnostics: string, expression: string): Issue {
+  return { severity: 'error', code, diagnostics, expression: [expression] };
+}
+
+/** Every way a body breaks the profile, so the tester sees them all at once. */
+export function provenanceProblems(body: Record<string, unknown>): Issue[] {
+  const problems: Issue[] = [];
+  for (const name of forbidden)
+    if (name in body)
+      problems.push(
+        issue(
+          'business-rule',
+          `Provenance.${name} is not allowed by ${invalidationProfile}.`,
+          `Provenance.${name}`,
+        ),
+      );
+  const meta = body['meta'] as { profile?: unknown } | undefined;
+  if (!Array.isArray(meta?.profile) || !meta.profile.includes(invalidationProfile))
+    problems.push(
+      issue(
+        'required',
+        `Provenance.meta.profile must be ${invalidationProfile}.`,
+        'Provenance.meta.profile',
+      ),
+    );
+  const target = body['target'];
+  if (
+    !Array.isArray(target) ||
+    target.length !== 1 ||
+    typeof (target[0] as { reference?: unknown })?.reference !== 'string'
+  )
+    problems.push(
+      issue(
+        'required',
+        'Provenance.target must hold exactly one entry with a reference.',
+        'Provenance.target',
+      ),
+    );
+  if (typeof body['recorded'] !== 'string' || Number.isNaN(Date.parse(body['recorded'])))
+    problems.push(
+      issue(
+        'required',
+        'Provenance.recorded must be an instant (when the invalidation was made).',
+        'Provenance.recorded',
+      ),
+    );
+  const agent = body['agent'];
+  if (
+    !Array.isArray(agent) ||
+    agent.length === 0 ||
+    agent.some(
+      (one) => typeof (one as { who?: { reference?: unknown } })?.who?.reference !== 'string',
+    )
+  )
+    problems.push(
+      issue(
+        'required',
+        'Provenance.agent must name at least one practitioner, patient or device (agent.who.reference).',
+        'Provenance.agent',
+      ),
+    );
+  return problems;
+}
+
+/** POST Provenance: validates, invalidates the target, stores the Provenance. */
+export async function postProvenance(
+  context: WriteContext,
+  body: unknown,
+): Promise<SandboxResponse> {
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    (body as { resourceType?: unknown }).resourceType !== 'Provenance'
+  )
+    return outcome(400, 'structure', 'The body is not a Provenance resource.');
+  const problems = provenanceProblems(body as Record<string, unknown>);
+  if (problems.length > 0) return outcomeOf(422, problems);
+  const provenance = body as Provenance;
+  const reference = provenance.target[0]?.reference ?? '';
+  const id = reference.replace(/^(.*\/)?DocumentReference\//, '').replace(/\/_history\/.*$/, '');
+  const entry = context.store.documents.get(id);
+  if (!entry)
+    return outcome(
+      422,
+      'processing',
+      `Provenance.target ${reference} does not name a DocumentReference in this sandbox.`,
+      ['Provenance.target[0].reference'],
+    );
+  if (latest(entry).status === 'entered-in-error')
+    return outcome(
+      409,
+      'conflict',
+      `DocumentReference/${id} is already invalidated (entered-in-error).`,
+    );
+  const now = context.now();
+  addVersion(
+    context.store,
+    entry,
+    { ...latest(entry), status: 'entered-in-error', docStatus: 'entered-in-error' },
+    now,
+  );
+  const stored = {
+    ...provenance,
+    id: randomUUID(),
+    meta: { ...provenance.meta, versionId: '1', lastUpdated: now.toISOString() },
+  };
+  context.store.provenances.set(stored.id, stored);
+  context.store.dirty.add(`prov:${stored.id}`);
+  await context.onChange();
+  return fhirResponse(201, stored, {
+    location: `${context.baseUrl}/Provenance/${stored.id}/_history/1`,
+    etag: 'W/"1"',
+  });
+}
+
+/** GET Provenance/id. */
+export function readProvenance(context: WriteContext, id: string): SandboxResponse {
+  const found = context.store.provenances.get(id);
+  return found ? fhirResponse(200, found) : notFound(`Provenance/${id}`);
+}
+
+/** GET Provenance?target=… (a reference or a bare DocumentReference id). */
+export function searchProvenance(context: WriteContext, params: URLSearchParams): SandboxResponse {
+  for (const name of params.keys())
+    if (name !== 'target' && name !== '_count')
+      return outcome(400, 'invalid', `Unknown search parameter '${name}' for Provenance.`);
+  const targets = (params.get('target') ?? '').split(',').filter((one) => one !== '');
+  const matches = [...context.store.provenances.values()].filter((provenance) => {
+    const reference = provenance.target[0]?.reference ?? '';
+    return (
+      targets.length === 0 ||
+      targets.some(
+        (target) =>
+          reference === target ||
+          (reference.endsWith(`/${target.replace(/^.*\//, '')}`) && reference.includes(target)),
+      )
+    );
+  });
+  const bundle: Bundle<Provenance> = {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total: matches.length,
+    link: [{ relation: 'self', url: `${context.baseUrl}/Provenance?${params.toString()}` }],
+    entry: matches.map((resource) => ({
+      fullUrl: `${context.baseUrl}/Provenance/${resource.id}`,
+      resource,
+      search: { mode: 'match' },
+    })),
+  };
+  return fhirResponse(200, bundle);
+}

@@ -1,0 +1,197 @@
+/**
+ * `startSandbox`: the embedded Kanta-style FHIR test environment on 127.0.0.1, with optional
+ * persistence, fault injection and the real service calendar (ARCHITECTURE.md, "Environments").
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { calendarStateAt, defaultCalendar } from '../../shared/environments/calendar';
+import { err, ok, type Result } from '../../shared/result';
+import type { SeedCatalog } from './seed/seed-types';
+import { decideFault, noFaults, seededRandom, type FaultSpec } from './faults';
+import { outcome, type SandboxResponse } from './outcome';
+import { loadState, saveState } from './persistence';
+import { route } from './router';
+import { emptyStore, seedStore, type SandboxStore } from './store';
+import type { WriteContext } from './writes';
+
+/** How to start a sandbox. */
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Keep state across restarts in this folder; in memory when absent. */
+  readonly dataDir?: string;
+  /** The documents to serve; an empty catalogue when absent. */
+  readonly catalog?: SeedCatalog;
+  readonly faults?: FaultSpec;
+  /** Seeds the fault RNG. */
+  readonly seed?: number;
+  /** Apply the Kanta service calendar (fault-testing disconnection → 503). */
+  readonly calendar?: boolean;
+  /** The sandbox's clock starts at this instant and runs on from there. */
+  readonly now?: Date;
+}
+
+/** A running sandbox. */
+export interface RunningSandbox {
+  readonly baseUrl: string;
+  readonly port: number;
+  readonly store: SandboxStore;
+  readonly close: () => Promise<void>;
+}
+
+function clockFrom(start: Date | undefined): () => Date {
+  if (!start) return () => new Date();
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
+function calendarOutage(now: Date): SandboxResponse | undefined {
+  const window = calendarStateAt(defaultCalendar({ faultTesting: true }), now).activeWindows.find(
+    (w) => w.isOutage,
+  );
+  if (!window) return undefined;
+  const retryAfter = Math.max(1, Math.ceil((Date.parse(window.endsAt) - now.getTime()) / 1000));
+  return outcome(
+    503,
+    'transient',
+    `Scheduled ${window.kind} window until ${window.endsAt}: ${window.description}`,
+    undefined,
+    { 'retry-after': String(retryAfter) },
+  );
+}
+
+function send(
+  response: http.ServerResponse,
+  result: SandboxResponse,
+  drip: FaultSpec['drip'],
+  isHead: boolean,
+): void {
+  const body =
+    typeof result.body === 'string' ? Buffer.from(result.body) : Buffer.from(result.body);
+  response.writeHead(result.status, { ...result.headers, 'content-length': String(body.length) });
+  if (isHead) return void response.end();
+  if (!drip) return void response.end(body);
+  let offset = 0;
+  const timer = setInterval(() => {
+    if (response.destroyed) return clearInterval(timer);
+    response.write(body.subarray(offset, offset + drip.bytes));
+    offset += drip.bytes;
+    if (offset >= body.length) {
+      clearInterval(timer);
+      response.end();
+    }
+  }, drip.everyMs);
+}
+
+async function readBody(request: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+interface Handling {
+  readonly context: WriteContext;
+  readonly faults: FaultSpec;
+  readonly random: () => number;
+  readonly isCalendarOn: boolean;
+}
+
+async function handle(
+  handling: Handling,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', handling.context.baseUrl);
+  const fault = decideFault(handling.faults, url.pathname, handling.random);
+  if (fault.kind === 'blackhole') return;
+  if (fault.kind === 'reset') return void request.socket.destroy();
+  if (handling.faults.latencyMs > 0)
+    await new Promise((resolve) => setTimeout(resolve, handling.faults.latencyMs));
+  const body = await readBody(request);
+  const outage = handling.isCalendarOn ? calendarOutage(handling.context.now()) : undefined;
+  const result =
+    outage ??
+    (fault.kind === 'error'
+      ? outcome(
+          fault.status,
+          'transient',
+          `Injected fault: the sandbox answers ${fault.status} to some requests (--faults).`,
+        )
+      : fault.kind === 'throttle'
+        ? outcome(
+            429,
+            'throttled',
+            'Injected fault: too many requests; retry after 1 second (--faults).',
+            undefined,
+            { 'retry-after': '1' },
+          )
+        : await route(handling.context, {
+            method: request.method ?? 'GET',
+            url,
+            headers: request.headers as Record<string, string | undefined>,
+            body,
+          }));
+  send(response, result, handling.faults.drip, request.method === 'HEAD');
+}
+
+/** Starts the sandbox; resolves once it is listening. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Result<RunningSandbox>> {
+  const now = clockFrom(options.now);
+  const store = emptyStore();
+  if (options.catalog) seedStore(store, options.catalog, now());
+  const { dataDir } = options;
+  if (dataDir !== undefined) {
+    const loaded = await loadState(dataDir, store);
+    if (!loaded.ok) return loaded;
+  }
+  const context: { -readonly [K in keyof WriteContext]: WriteContext[K] } = {
+    store,
+    baseUrl: '',
+    now,
+    onChange: dataDir === undefined ? async () => undefined : () => saveState(dataDir, store),
+  };
+  const handling: Handling = {
+    context,
+    faults: options.faults ?? noFaults,
+    random: seededRandom(options.seed ?? 1),
+    isCalendarOn: options.calendar === true,
+  };
+  const sockets = new Set<Socket>();
+  const server = http.createServer((request, response) => {
+    handle(handling, request, response).catch(() => {
+      if (!response.headersSent)
+        send(
+          response,
+          outcome(500, 'exception', 'The sandbox failed to handle this request.'),
+          undefined,
+          false,
+        );
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const listened = await new Promise<Result<number>>((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(
+        err(
+          'listen-failed',
+          `Cannot listen on 127.0.0.1:${options.port ?? 0} (${error.code ?? error.message}).`,
+        ),
+      ),
+    );
+    server.listen(options.port ?? 0, '127.0.0.1', () =>
+      resolve(ok((server.address() as AddressInfo).port)),
+    );
+  });
+  if (!listened.ok) return listened;
+  context.baseUrl = `http://127.0.0.1:${listened.value}`;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      // Blackholed and dripping connections would otherwise keep close() waiting forever.
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+  return ok({ baseUrl: context.baseUrl, port: listened.value, store, close });
+}
