@@ -1,0 +1,169 @@
+/** Invalidation Provenance rules, persistence across restarts, faults and the calendar (plain HTTP). */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseFaultSpec } from '../../../../electron/sandbox/faults';
+import { startSandbox, type SandboxOptions } from '../../../../electron/sandbox/server';
+import { testCatalog } from './support/test-catalog';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const profile = 'https://gen.kanta.fi/fhir/StructureDefinition/MitatointiProvenanceV2';
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function start(options: SandboxOptions = {}): Promise<string> {
+  const started = await startSandbox({ catalog: testCatalog(3, 12), ...options });
+  if (!started.ok) throw new Error(started.error.message);
+  closers.push(started.value.close);
+  return started.value.baseUrl;
+}
+
+async function post(url: string, body: unknown) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/fhir+json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as Json };
+}
+
+const provenance = (target = 'DocumentReference/d3'): Json => ({
+  resourceType: 'Provenance',
+  meta: { profile: [profile] },
+  target: [{ reference: target, display: 'Document 3' }],
+  recorded: '2026-11-28T10:00:00Z',
+  agent: [{ who: { reference: 'Practitioner/test-1' } }],
+});
+
+describe('invalidation Provenance', () => {
+  it.each(['reason', 'occurred', 'policy', 'location', 'text'])(
+    'refuses %s with 422',
+    async (name) => {
+      const base = await start();
+      const { status, json } = await post(`${base}/Provenance`, {
+        ...provenance(),
+        [name]: name === 'text' ? { status: 'generated', div: '<div/>' } : [{ text: 'x' }],
+      });
+      expect(status).toBe(422);
+      expect(json['resourceType']).toBe('OperationOutcome');
+      expect(json['issue'][0].diagnostics).toContain(`Provenance.${name} is not allowed`);
+    },
+  );
+
+  it('refuses two targets and a missing profile', async () => {
+    const base = await start();
+    const twice = await post(`${base}/Provenance`, {
+      ...provenance(),
+      target: [{ reference: 'DocumentReference/d1' }, { reference: 'DocumentReference/d2' }],
+    });
+    expect(twice.status).toBe(422);
+    expect(twice.json['issue'][0].diagnostics).toContain('exactly one');
+    const noProfile = await post(`${base}/Provenance`, { ...provenance(), meta: {} });
+    expect(noProfile.json['issue'][0].expression).toEqual(['Provenance.meta.profile']);
+  });
+
+  it('turns the target into entered-in-error, keeps history and is found by target', async () => {
+    const base = await start();
+    expect((await post(`${base}/Provenance`, provenance())).status).toBe(201);
+    const doc = (await (await fetch(`${base}/DocumentReference/d3`)).json()) as Json;
+    expect(doc['status']).toBe('entered-in-error');
+    expect(doc['meta'].versionId).toBe('2');
+    const history = (await (await fetch(`${base}/DocumentReference/d3/_history`)).json()) as Json;
+    expect(history['entry'].map((e: Json) => e.resource.status)).toEqual([
+      'entered-in-error',
+      'current',
+    ]);
+    const found = (await (
+      await fetch(`${base}/Provenance?target=DocumentReference/d3`)
+    ).json()) as Json;
+    expect(found['total']).toBe(1);
+  });
+});
+
+describe('persistence with a data folder', () => {
+  it('keeps stored invalidations across a restart', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'sandbox-data-'));
+    try {
+      const first = await startSandbox({ catalog: testCatalog(3, 12), dataDir });
+      if (!first.ok) throw new Error(first.error.message);
+      await post(`${first.value.baseUrl}/Provenance`, provenance('DocumentReference/d5'));
+      await first.value.close();
+      const base = await start({ dataDir });
+      const doc = (await (await fetch(`${base}/DocumentReference/d5`)).json()) as Json;
+      expect(doc['status']).toBe('entered-in-error');
+      const found = (await (
+        await fetch(`${base}/Provenance?target=DocumentReference/d5`)
+      ).json()) as Json;
+      expect(found['total']).toBe(1);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('faults', () => {
+  async function statuses(seed: number): Promise<number[]> {
+    const spec = parseFaultSpec('error=30%:503,throttle=20%');
+    if (!spec.ok) throw new Error(spec.error.message);
+    const base = await start({ faults: spec.value, seed });
+    const result: number[] = [];
+    for (let i = 0; i < 20; i++) result.push((await fetch(`${base}/metadata`)).status);
+    return result;
+  }
+
+  it('misbehave the same way with the same seed', async () => {
+    const first = await statuses(7);
+    expect(first).toEqual(await statuses(7));
+    expect(first).toContain(503);
+    expect(first).toContain(429);
+    expect(first).toContain(200);
+  });
+
+  it('gives 429 a Retry-After', async () => {
+    const spec = parseFaultSpec('throttle=100%');
+    if (!spec.ok) throw new Error(spec.error.message);
+    const response = await fetch(`${await start({ faults: spec.value })}/metadata`);
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('1');
+  });
+
+  it('resets connections and blackholes paths', async () => {
+    const spec = parseFaultSpec('reset=100%');
+    if (!spec.ok) throw new Error(spec.error.message);
+    await expect(fetch(`${await start({ faults: spec.value })}/metadata`)).rejects.toThrow();
+    const hole = parseFaultSpec('blackhole=/Binary');
+    if (!hole.ok) throw new Error(hole.error.message);
+    const base = await start({ faults: hole.value });
+    await expect(
+      fetch(`${base}/Binary/b1`, { signal: AbortSignal.timeout(300) }),
+    ).rejects.toThrow();
+    expect((await fetch(`${base}/metadata`)).status).toBe(200);
+  });
+
+  it('names a bad part of the spec', () => {
+    const parsed = parseFaultSpec('latency=fast');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.message).toContain("'latency=fast'");
+  });
+});
+
+describe('calendar', () => {
+  it('answers 503 inside the fault-testing window (first Monday 12–15 Helsinki)', async () => {
+    // 2026-12-07 is the first Monday of December; 13:00 in Helsinki (UTC+2) is 11:00 UTC.
+    const base = await start({ calendar: true, now: new Date('2026-12-07T11:00:00Z') });
+    const response = await fetch(`${base}/metadata`);
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(3000);
+    const json = (await response.json()) as Json;
+    expect(json['issue'][0].diagnostics).toContain('fault testing');
+  });
+
+  it('serves normally outside the window', async () => {
+    const base = await start({ calendar: true, now: new Date('2026-12-08T11:00:00Z') });
+    expect((await fetch(`${base}/metadata`)).status).toBe(200);
+  });
+});
