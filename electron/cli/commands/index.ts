@@ -1,5 +1,6 @@
 /** Every `archivist` command, in the order `--help` lists them. */
 import type { Command } from '../command';
 import { infoCommand } from './info';
+import { sandboxCommand } from './sandbox';
 
-export const commands: readonly Command[] = [infoCommand];
+export const commands: readonly Command[] = [infoCommand, sandboxCommand];

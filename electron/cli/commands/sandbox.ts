@@ -1,0 +1,109 @@
+/** `archivist sandbox`: runs the embedded Kanta-style FHIR test environment until Ctrl+C. */
+import path from 'node:path';
+import { parseFaultSpec } from '../../sandbox/faults';
+import { startSandbox } from '../../sandbox/server';
+import type { SeedCatalog } from '../../sandbox/seed/seed-types';
+import { CommandFailure, ExitCode, UsageError, parseCommandArgs, type Command } from '../command';
+
+const help = `Usage: archivist sandbox [--port N] [--data DIR] [--patients N] [--documents N] [--seed N]
+                         [--faults SPEC] [--calendar] [--now ISO] [--json]
+
+Serves a local FHIR R4 test environment on 127.0.0.1 and prints "listening on <base-url>"
+once ready. Ctrl+C stops it.
+
+Options:
+  --port N        port to listen on (default: a free port)
+  --data DIR      keep stored documents and invalidations in DIR across restarts
+                  (default: in memory only)
+  --patients N    number of seeded test patients (default 25)
+  --documents N   number of seeded documents (default 500)
+  --seed N        seed for the generated data and the fault pattern (default 1)
+  --faults SPEC   misbehave on purpose; SPEC is a comma-separated list of:
+                    latency=200ms      delay every response
+                    error=5%:503       answer 5% of requests with a 5xx status
+                    throttle=2%        answer 2% with 429 and Retry-After: 1
+                    reset=1%           drop 1% of connections without an answer
+                    blackhole=/Binary  never answer paths starting with /Binary
+                    drip=64B/100ms     send responses 64 bytes every 100 ms
+  --calendar      follow the Kanta test service calendar (Europe/Helsinki): during the
+                  fault-testing window (first Monday 12:00–15:00) every request gets 503
+  --now ISO       start the sandbox clock at this instant (to stand inside a window)
+  --json          print {"baseUrl": ...} as JSON instead of the "listening on" line
+
+Examples:
+  archivist sandbox --port 8080
+  archivist sandbox --data ./sandbox-data --faults latency=200ms,error=5%:503 --seed 42
+  archivist sandbox --calendar --now 2026-12-07T11:00:00Z
+`;
+
+function count(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`--${name} must be a whole number, not '${value}'.`);
+  return Number(value);
+}
+
+function waitForStop(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** The seed catalogue; empty until the seed generator (electron/sandbox/seed/) is in the build. */
+function seedCatalog(): SeedCatalog {
+  return { patients: [], documents: [] };
+}
+
+export const sandboxCommand: Command = {
+  name: 'sandbox',
+  summary: 'run the local FHIR test environment (sandbox)',
+  help,
+  run: async (args, io) => {
+    const { values } = parseCommandArgs(
+      args,
+      {
+        port: { type: 'string' },
+        data: { type: 'string' },
+        patients: { type: 'string' },
+        documents: { type: 'string' },
+        seed: { type: 'string' },
+        faults: { type: 'string' },
+        calendar: { type: 'boolean' },
+        now: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      false,
+    );
+    const port = count('port', values.port, 0);
+    if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}.`);
+    const seed = count('seed', values.seed, 1);
+    count('patients', values.patients, 25);
+    count('documents', values.documents, 500);
+    const faults = parseFaultSpec(values.faults ?? '');
+    if (!faults.ok) throw new UsageError(`--faults: ${faults.error.message}`);
+    const now = values.now === undefined ? undefined : new Date(values.now);
+    if (now && Number.isNaN(now.getTime()))
+      throw new UsageError(`--now must be an ISO date and time, not '${values.now}'.`);
+    const started = await startSandbox({
+      port,
+      seed,
+      faults: faults.value,
+      catalog: seedCatalog(),
+      calendar: values.calendar === true,
+      ...(now ? { now } : {}),
+      ...(values.data !== undefined ? { dataDir: path.resolve(io.cwd, values.data) } : {}),
+    });
+    if (!started.ok) throw new CommandFailure(started.error.message);
+    const { baseUrl } = started.value;
+    io.stdout(values.json ? `${JSON.stringify({ baseUrl })}\n` : `listening on ${baseUrl}\n`);
+    await waitForStop();
+    await started.value.close();
+    return ExitCode.ok;
+  },
+};
