@@ -3,6 +3,10 @@
  * persistence, fault injection and the real service calendar (ARCHITECTURE.md, "Environments").
  */
 import http from 'node:http';
+import https from 'node:https';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { calendarStateAt, defaultCalendar } from '../../shared/environments/calendar';
 import { err, ok, type Result } from '../../shared/result';
@@ -12,6 +16,7 @@ import { outcome, type SandboxResponse } from './outcome';
 import { loadState, saveState } from './persistence';
 import { route } from './router';
 import { emptyStore, seedStore, type SandboxStore } from './store';
+import { ensureTlsFiles, serverTlsOptions, type SandboxTlsFiles } from './tls-files';
 import type { WriteContext } from './writes';
 
 /** How to start a sandbox. */
@@ -29,6 +34,8 @@ export interface SandboxOptions {
   readonly calendar?: boolean;
   /** The sandbox's clock starts at this instant and runs on from there. */
   readonly now?: Date;
+  /** Serve HTTPS and require client certificates (made once in `<dataDir>/tls` or a temp folder). */
+  readonly tls?: boolean;
 }
 
 /** A running sandbox. */
@@ -36,6 +43,8 @@ export interface RunningSandbox {
   readonly baseUrl: string;
   readonly port: number;
   readonly store: SandboxStore;
+  /** The CA, server and client certificates when started with `tls`. */
+  readonly tls?: SandboxTlsFiles;
   readonly close: () => Promise<void>;
 }
 
@@ -157,7 +166,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Result
     isCalendarOn: options.calendar === true,
   };
   const sockets = new Set<Socket>();
-  const server = http.createServer((request, response) => {
+  let tls: SandboxTlsFiles | undefined;
+  let temporaryTls: string | undefined;
+  if (options.tls) {
+    if (dataDir === undefined)
+      temporaryTls = await mkdtemp(path.join(tmpdir(), 'archivist-sandbox-tls-'));
+    const directory = temporaryTls ?? path.join(dataDir ?? '', 'tls');
+    const made = await ensureTlsFiles(directory);
+    if (!made.ok) return made;
+    tls = made.value;
+  }
+  const listener: http.RequestListener = (request, response) => {
     handle(handling, request, response).catch(() => {
       if (!response.headersSent)
         send(
@@ -167,8 +186,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Result
           false,
         );
     });
-  });
-  server.on('connection', (socket) => {
+  };
+  const server = tls
+    ? https.createServer(await serverTlsOptions(tls), listener)
+    : http.createServer(listener);
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -186,12 +208,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Result
     );
   });
   if (!listened.ok) return listened;
-  context.baseUrl = `http://127.0.0.1:${listened.value}`;
+  context.baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${listened.value}`;
   const close = () =>
     new Promise<void>((resolve) => {
       // Blackholed and dripping connections would otherwise keep close() waiting forever.
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
-    });
-  return ok({ baseUrl: context.baseUrl, port: listened.value, store, close });
+    }).then(() =>
+      // Certificates made for an in-memory sandbox go with it; a data folder keeps them.
+      temporaryTls === undefined ? undefined : rm(temporaryTls, { recursive: true, force: true }),
+    );
+  return ok({
+    baseUrl: context.baseUrl,
+    port: listened.value,
+    store,
+    ...(tls ? { tls } : {}),
+    close,
+  });
 }

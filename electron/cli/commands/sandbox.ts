@@ -6,7 +6,7 @@ import type { SeedCatalog } from '../../sandbox/seed/seed-types';
 import { CommandFailure, ExitCode, UsageError, parseCommandArgs, type Command } from '../command';
 
 const help = `Usage: archivist sandbox [--port N] [--data DIR] [--patients N] [--documents N] [--seed N]
-                         [--faults SPEC] [--calendar] [--now ISO] [--json]
+                         [--faults SPEC] [--calendar] [--now ISO] [--tls] [--json]
 
 Serves a local FHIR R4 test environment on 127.0.0.1 and prints "listening on <base-url>"
 once ready. Ctrl+C stops it.
@@ -28,6 +28,9 @@ Options:
   --calendar      follow the Kanta test service calendar (Europe/Helsinki): during the
                   fault-testing window (first Monday 12:00–15:00) every request gets 503
   --now ISO       start the sandbox clock at this instant (to stand inside a window)
+  --tls           serve HTTPS and require client certificates: creates once (openssl) a local
+                  CA, a server certificate for 127.0.0.1/localhost and a client certificate
+                  (PEM and PKCS#12) in DIR/tls (or a temp folder) and prints where they are
   --json          print {"baseUrl": ...} as JSON instead of the "listening on" line
 
 Examples:
@@ -77,6 +80,7 @@ export const sandboxCommand: Command = {
         calendar: { type: 'boolean' },
         now: { type: 'string' },
         json: { type: 'boolean' },
+        tls: { type: 'boolean' },
       },
       false,
     );
@@ -96,12 +100,27 @@ export const sandboxCommand: Command = {
       faults: faults.value,
       catalog: seedCatalog(),
       calendar: values.calendar === true,
+      tls: values.tls === true,
       ...(now ? { now } : {}),
       ...(values.data !== undefined ? { dataDir: path.resolve(io.cwd, values.data) } : {}),
     });
     if (!started.ok) throw new CommandFailure(started.error.message);
-    const { baseUrl } = started.value;
-    io.stdout(values.json ? `${JSON.stringify({ baseUrl })}\n` : `listening on ${baseUrl}\n`);
+    const { baseUrl, tls } = started.value;
+    if (tls && !values.json)
+      io.stdout(
+        [
+          `certificates in ${tls.directory}:`,
+          `  CA               ${tls.caCertificate}`,
+          `  client (PEM)     ${tls.clientCertificate} + ${tls.clientKey}`,
+          `  client (PKCS#12) ${tls.clientPkcs12} (passphrase '${tls.clientPkcs12Passphrase}')`,
+          '',
+        ].join('\n'),
+      );
+    io.stdout(
+      values.json
+        ? `${JSON.stringify({ baseUrl, ...(tls ? { tls } : {}) })}\n`
+        : `listening on ${baseUrl}\n`,
+    );
     await waitForStop();
     await started.value.close();
     return ExitCode.ok;
