@@ -147,6 +147,14 @@ export function readProvenance(context: WriteContext, id: string): SandboxRespon
   return found ? fhirResponse(200, found) : notFound(`Provenance/${id}`);
 }
 
+/** `DocumentReference/x`, `x` and full URLs ending in `/DocumentReference/x` name the same target. */
+function sameTarget(reference: string, target: string): boolean {
+  const normalise = (value: string) =>
+    value.replace(/^.*?(?=DocumentReference\/)/, '').replace(/\/_history\/.*$/, '');
+  const wanted = target.includes('/') ? normalise(target) : `DocumentReference/${target}`;
+  return normalise(reference) === wanted;
+}
+
 /** GET Provenance?target=… (a reference or a bare DocumentReference id). */
 export function searchProvenance(context: WriteContext, params: URLSearchParams): SandboxResponse {
   for (const name of params.keys())
@@ -155,14 +163,7 @@ export function searchProvenance(context: WriteContext, params: URLSearchParams)
   const targets = (params.get('target') ?? '').split(',').filter((one) => one !== '');
   const matches = [...context.store.provenances.values()].filter((provenance) => {
     const reference = provenance.target[0]?.reference ?? '';
-    return (
-      targets.length === 0 ||
-      targets.some(
-        (target) =>
-          reference === target ||
-          (reference.endsWith(`/${target.replace(/^.*\//, '')}`) && reference.includes(target)),
-      )
-    );
+    return targets.length === 0 || targets.some((target) => sameTarget(reference, target));
   });
   const bundle: Bundle<Provenance> = {
     resourceType: 'Bundle',

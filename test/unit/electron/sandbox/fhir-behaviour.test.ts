@@ -4,9 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../../electron/sandbox/server';
+import { type FhirJson } from './support/fhir-json';
 import { cdaFor, testCatalog, testHetu } from './support/test-catalog';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A request body: plain JSON built by the test. */
+type FhirBody = Record<string, unknown>;
 
 let baseUrl = '';
 let close: () => Promise<void> = async () => undefined;
@@ -23,7 +25,7 @@ async function get(path: string, headers: Record<string, string> = {}) {
   return {
     status: response.status,
     headers: response.headers,
-    json: (await response.json()) as Json,
+    json: (await response.json()) as FhirJson,
   };
 }
 
@@ -41,11 +43,11 @@ async function send(
   return {
     status: response.status,
     headers: response.headers,
-    json: (await response.json()) as Json,
+    json: (await response.json()) as FhirJson,
   };
 }
 
-function documentFor(hetu: string, extra: Json = {}): Json {
+function documentFor(hetu: string, extra: FhirBody = {}): FhirBody {
   return {
     resourceType: 'DocumentReference',
     status: 'current',
@@ -56,7 +58,7 @@ function documentFor(hetu: string, extra: Json = {}): Json {
   };
 }
 
-function transaction(hetu: string, cdaHetu = hetu, extra: Json = {}): Json {
+function transaction(hetu: string, cdaHetu = hetu, extra: FhirBody = {}): FhirBody {
   return {
     resourceType: 'Bundle',
     type: 'transaction',
@@ -83,39 +85,39 @@ describe('sandbox FHIR behaviour (plain HTTP)', () => {
   it('serves a CapabilityStatement for FHIR 4.0.1 documenting setid', async () => {
     const { status, json } = await get('/metadata');
     expect(status).toBe(200);
-    expect(json['fhirVersion']).toBe('4.0.1');
+    expect(json.fhirVersion).toBe('4.0.1');
     expect(JSON.stringify(json)).toContain('"setid"');
   });
 
   it('finds a patient by hetu identifier and searches documents by chained identifier', async () => {
     const patients = await get(`/Patient?identifier=urn:oid:1.2.246.21|${testHetu(1)}`);
-    expect(patients.json['type']).toBe('searchset');
-    expect(patients.json['entry'][0].resource.id).toBe('p1');
+    expect(patients.json.type).toBe('searchset');
+    expect(patients.json.entry?.[0]?.resource?.id).toBe('p1');
     const docs = await get(
       `/DocumentReference?patient.identifier=urn:oid:1.2.246.21|${testHetu(1)}`,
     );
-    expect(docs.json['total']).toBe(4);
+    expect(docs.json.total).toBe(4);
     const same = await get(
       `/DocumentReference?subject.identifier=urn:oid:1.2.246.21|${testHetu(1)}`,
     );
-    expect(same.json['total']).toBe(4);
+    expect(same.json.total).toBe(4);
   });
 
   it('filters by date range, type, status, identifier and setid, and sorts by -date', async () => {
     const ranged = await get('/DocumentReference?date=ge2024-01-03&date=lt2024-01-06');
-    expect(ranged.json['total']).toBe(3);
+    expect(ranged.json.total).toBe(3);
     expect(
-      (await get('/DocumentReference?type=urn:oid:1.2.246.537.5.40150.2009|3')).json['total'],
+      (await get('/DocumentReference?type=urn:oid:1.2.246.537.5.40150.2009|3')).json.total,
     ).toBe(6);
     expect(
-      (await get('/DocumentReference?identifier=urn:oid:1.2.246.10.999.4.1')).json['entry'][0]
-        .resource.id,
+      (await get('/DocumentReference?identifier=urn:oid:1.2.246.10.999.4.1')).json.entry?.[0]
+        ?.resource?.id,
     ).toBe('d4');
     expect(
-      (await get('/DocumentReference?setid=1.2.246.10.999.5')).json['entry'][0].resource.id,
+      (await get('/DocumentReference?setid=1.2.246.10.999.5')).json.entry?.[0]?.resource?.id,
     ).toBe('d5');
     const sorted = await get('/DocumentReference?_sort=-date&_count=2');
-    expect(sorted.json['entry'].map((e: Json) => e.resource.id)).toEqual(['d11', 'd10']);
+    expect(sorted.json.entry?.map((e) => e.resource?.id)).toEqual(['d11', 'd10']);
     expect((await get('/DocumentReference?_summary=count')).json).toMatchObject({
       type: 'searchset',
       total: 12,
@@ -124,34 +126,50 @@ describe('sandbox FHIR behaviour (plain HTTP)', () => {
 
   it('pages with Bundle.link next that stays stable while documents are added', async () => {
     const first = await get('/DocumentReference?patient=p0&_count=2');
-    const next = first.json['link'].find((link: Json) => link.relation === 'next').url as string;
+    const next = first.json.link?.find((link) => link.relation === 'next')?.url ?? '';
     const added = await send('POST', '/', transaction(testHetu(0)));
     expect(added.status).toBe(200);
     const second = await get(next);
-    expect(second.json['entry'].map((e: Json) => e.resource.id)).toEqual(['d6', 'd9']);
-    expect(second.json['total']).toBe(4);
-    expect(second.json['link'].some((link: Json) => link.relation === 'next')).toBe(false);
+    expect(second.json.entry?.map((e) => e.resource?.id)).toEqual(['d6', 'd9']);
+    expect(second.json.total).toBe(4);
+    expect(second.json.link?.some((link) => link.relation === 'next')).toBe(false);
   });
 
   it('stores a transaction and answers with a transaction-response; Binary comes back as bytes', async () => {
     const { json } = await send('POST', '/', transaction(testHetu(2)));
-    expect(json['type']).toBe('transaction-response');
-    const location = json['entry'][1].response.location as string;
+    expect(json.type).toBe('transaction-response');
+    const location = json.entry?.[1]?.response?.location ?? '';
     const doc = await get(`/${location}`);
-    const binaryUrl = doc.json['content'][0].attachment.url as string;
+    const binaryUrl = doc.json.content?.[0]?.attachment?.url ?? '';
     const bytes = await fetch(`${baseUrl}/${binaryUrl}`);
     expect(bytes.headers.get('content-type')).toBe('application/hl7-v3+xml');
     expect(await bytes.text()).toContain(testHetu(2));
     const asFhir = await get(`/${binaryUrl}`, { accept: 'application/fhir+json' });
-    expect(asFhir.json['resourceType']).toBe('Binary');
+    expect(asFhir.json.resourceType).toBe('Binary');
+  });
+
+  it('stores a new version of a setId and supersedes the earlier one', async () => {
+    const setId = {
+      url: 'https://archivist.invalid/fhir/StructureDefinition/cda-set-id',
+      valueIdentifier: { value: '1.2.246.10.999.0' },
+    };
+    const stored = await send(
+      'POST',
+      '/',
+      transaction(testHetu(0), testHetu(0), { extension: [setId] }),
+    );
+    expect(stored.status).toBe(200);
+    const series = await get('/DocumentReference?setid=1.2.246.10.999.0&_sort=date');
+    expect(series.json.entry?.map((e) => e.resource?.status)).toEqual(['superseded', 'current']);
+    expect((await get('/DocumentReference/d0/_history')).json.total).toBe(2);
   });
 
   it('refuses a non-test hetu in the CDA, naming the code and where', async () => {
     const { status, json } = await send('POST', '/', transaction(testHetu(0), '010181-123A'));
     expect(status).toBe(422);
-    expect(json['resourceType']).toBe('OperationOutcome');
-    expect(json['issue'][0].diagnostics).toContain('010181-123A');
-    expect(json['issue'][0].diagnostics).toContain('Binary (CDA), line 4');
+    expect(json.resourceType).toBe('OperationOutcome');
+    expect(json.issue?.[0]?.diagnostics).toContain('010181-123A');
+    expect(json.issue?.[0]?.diagnostics).toContain('Binary (CDA), line 4');
   });
 
   it('honours If-None-Exist and If-Match, and keeps versions in _history', async () => {
@@ -166,8 +184,8 @@ describe('sandbox FHIR behaviour (plain HTTP)', () => {
       'if-none-exist': 'identifier=urn:oid:1.2.246.10.777.1',
     });
     expect(again.status).toBe(200);
-    expect(again.json['id']).toBe(created.json['id']);
-    const id = created.json['id'] as string;
+    expect(again.json.id).toBe(created.json.id);
+    const id = created.json.id ?? '';
     const stale = await send(
       'PUT',
       `/DocumentReference/${id}`,
@@ -175,28 +193,28 @@ describe('sandbox FHIR behaviour (plain HTTP)', () => {
       { 'if-match': 'W/"7"' },
     );
     expect(stale.status).toBe(412);
-    expect(stale.json['resourceType']).toBe('OperationOutcome');
+    expect(stale.json.resourceType).toBe('OperationOutcome');
     const updated = await send(
       'PUT',
       `/DocumentReference/${id}`,
       { ...body, id, description: 'x' },
       { 'if-match': 'W/"1"' },
     );
-    expect(updated.json['meta'].versionId).toBe('2');
+    expect(updated.json.meta?.versionId).toBe('2');
     const history = await get(`/DocumentReference/${id}/_history`);
-    expect(history.json['type']).toBe('history');
-    expect(history.json['entry'].map((e: Json) => e.resource.meta.versionId)).toEqual(['2', '1']);
-    expect((await get(`/DocumentReference/${id}/_history/1`)).json['description']).toBeUndefined();
+    expect(history.json.type).toBe('history');
+    expect(history.json.entry?.map((e) => e.resource?.meta?.versionId)).toEqual(['2', '1']);
+    expect((await get(`/DocumentReference/${id}/_history/1`)).json.description).toBeUndefined();
   });
 
   it('answers unknown resources with 404 and bad parameters with 400, both OperationOutcomes', async () => {
     const missing = await get('/DocumentReference/nope');
     expect(missing.status).toBe(404);
-    expect(missing.json['issue'][0].diagnostics).toContain('DocumentReference/nope');
+    expect(missing.json.issue?.[0]?.diagnostics).toContain('DocumentReference/nope');
     expect((await get('/Nothing')).status).toBe(404);
     const bad = await get('/DocumentReference?date=yesterday');
     expect(bad.status).toBe(400);
-    expect(bad.json['issue'][0].diagnostics).toContain('yesterday');
+    expect(bad.json.issue?.[0]?.diagnostics).toContain('yesterday');
     expect((await get('/DocumentReference?colour=red')).status).toBe(400);
   });
 });

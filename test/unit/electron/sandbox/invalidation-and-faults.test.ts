@@ -5,9 +5,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFaultSpec } from '../../../../electron/sandbox/faults';
 import { startSandbox, type SandboxOptions } from '../../../../electron/sandbox/server';
+import { type FhirJson } from './support/fhir-json';
 import { testCatalog } from './support/test-catalog';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A request body: plain JSON built by the test. */
+type FhirBody = Record<string, unknown>;
 
 const profile = 'https://gen.kanta.fi/fhir/StructureDefinition/MitatointiProvenanceV2';
 const closers: (() => Promise<void>)[] = [];
@@ -28,10 +30,10 @@ async function post(url: string, body: unknown) {
     headers: { 'content-type': 'application/fhir+json' },
     body: JSON.stringify(body),
   });
-  return { status: response.status, json: (await response.json()) as Json };
+  return { status: response.status, json: (await response.json()) as FhirJson };
 }
 
-const provenance = (target = 'DocumentReference/d3'): Json => ({
+const provenance = (target = 'DocumentReference/d3'): FhirBody => ({
   resourceType: 'Provenance',
   meta: { profile: [profile] },
   target: [{ reference: target, display: 'Document 3' }],
@@ -49,8 +51,8 @@ describe('invalidation Provenance', () => {
         [name]: name === 'text' ? { status: 'generated', div: '<div/>' } : [{ text: 'x' }],
       });
       expect(status).toBe(422);
-      expect(json['resourceType']).toBe('OperationOutcome');
-      expect(json['issue'][0].diagnostics).toContain(`Provenance.${name} is not allowed`);
+      expect(json.resourceType).toBe('OperationOutcome');
+      expect(json.issue?.[0]?.diagnostics).toContain(`Provenance.${name} is not allowed`);
     },
   );
 
@@ -61,26 +63,25 @@ describe('invalidation Provenance', () => {
       target: [{ reference: 'DocumentReference/d1' }, { reference: 'DocumentReference/d2' }],
     });
     expect(twice.status).toBe(422);
-    expect(twice.json['issue'][0].diagnostics).toContain('exactly one');
+    expect(twice.json.issue?.[0]?.diagnostics).toContain('exactly one');
     const noProfile = await post(`${base}/Provenance`, { ...provenance(), meta: {} });
-    expect(noProfile.json['issue'][0].expression).toEqual(['Provenance.meta.profile']);
+    expect(noProfile.json.issue?.[0]?.expression).toEqual(['Provenance.meta.profile']);
   });
 
   it('turns the target into entered-in-error, keeps history and is found by target', async () => {
     const base = await start();
     expect((await post(`${base}/Provenance`, provenance())).status).toBe(201);
-    const doc = (await (await fetch(`${base}/DocumentReference/d3`)).json()) as Json;
-    expect(doc['status']).toBe('entered-in-error');
-    expect(doc['meta'].versionId).toBe('2');
-    const history = (await (await fetch(`${base}/DocumentReference/d3/_history`)).json()) as Json;
-    expect(history['entry'].map((e: Json) => e.resource.status)).toEqual([
-      'entered-in-error',
-      'current',
-    ]);
+    const doc = (await (await fetch(`${base}/DocumentReference/d3`)).json()) as FhirJson;
+    expect(doc.status).toBe('entered-in-error');
+    expect(doc.meta?.versionId).toBe('2');
+    const history = (await (
+      await fetch(`${base}/DocumentReference/d3/_history`)
+    ).json()) as FhirJson;
+    expect(history.entry?.map((e) => e.resource?.status)).toEqual(['entered-in-error', 'current']);
     const found = (await (
       await fetch(`${base}/Provenance?target=DocumentReference/d3`)
-    ).json()) as Json;
-    expect(found['total']).toBe(1);
+    ).json()) as FhirJson;
+    expect(found.total).toBe(1);
   });
 });
 
@@ -91,14 +92,46 @@ describe('persistence with a data folder', () => {
       const first = await startSandbox({ catalog: testCatalog(3, 12), dataDir });
       if (!first.ok) throw new Error(first.error.message);
       await post(`${first.value.baseUrl}/Provenance`, provenance('DocumentReference/d5'));
+      const cda = '<ClinicalDocument xmlns="urn:hl7-org:v3"><title>Kept</title></ClinicalDocument>';
+      const stored = await post(`${first.value.baseUrl}/`, {
+        resourceType: 'Bundle',
+        type: 'transaction',
+        entry: [
+          {
+            fullUrl: 'urn:uuid:b',
+            resource: {
+              resourceType: 'Binary',
+              contentType: 'application/hl7-v3+xml',
+              data: Buffer.from(cda).toString('base64'),
+            },
+          },
+          {
+            resource: {
+              resourceType: 'DocumentReference',
+              status: 'current',
+              subject: { reference: 'Patient/p1' },
+              content: [{ attachment: { url: 'urn:uuid:b' } }],
+            },
+          },
+        ],
+      });
+      const location = stored.json.entry?.[1]?.response?.location ?? '';
       await first.value.close();
       const base = await start({ dataDir });
-      const doc = (await (await fetch(`${base}/DocumentReference/d5`)).json()) as Json;
-      expect(doc['status']).toBe('entered-in-error');
+      const doc = (await (await fetch(`${base}/DocumentReference/d5`)).json()) as FhirJson;
+      expect(doc.status).toBe('entered-in-error');
       const found = (await (
         await fetch(`${base}/Provenance?target=DocumentReference/d5`)
-      ).json()) as Json;
-      expect(found['total']).toBe(1);
+      ).json()) as FhirJson;
+      expect(found.total).toBe(1);
+      const kept = (await (await fetch(`${base}/${location}`)).json()) as FhirJson;
+      const bytes = await fetch(`${base}/${kept.content?.[0]?.attachment.url ?? ''}`);
+      expect(await bytes.text()).toBe(cda);
+      expect(
+        (await (
+          await fetch(`${base}/DocumentReference?patient=p1&_summary=count`)
+        ).json()) as FhirJson,
+      ).toMatchObject({ total: 5 });
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
@@ -158,8 +191,8 @@ describe('calendar', () => {
     const response = await fetch(`${base}/metadata`);
     expect(response.status).toBe(503);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(3000);
-    const json = (await response.json()) as Json;
-    expect(json['issue'][0].diagnostics).toContain('fault testing');
+    const json = (await response.json()) as FhirJson;
+    expect(json.issue?.[0]?.diagnostics).toContain('fault testing');
   });
 
   it('serves normally outside the window', async () => {
