@@ -106,18 +106,75 @@ function integerParam(name: string, value: string, min: number): Result<number> 
   return ok(Number(value));
 }
 
+type Filter = (entry: DocumentEntry) => boolean;
+type Draft = { -readonly [K in keyof DocumentQuery]: DocumentQuery[K] } & { filters: Filter[] };
+
+function identifierFilter(value: string): Filter {
+  return (entry) => {
+    const doc = latest(entry);
+    const ids = [
+      ...(doc.masterIdentifier ? [doc.masterIdentifier] : []),
+      ...(doc.identifier ?? []),
+    ];
+    return value.split(',').some((one) => tokenMatches(one, ids));
+  };
+}
+
+/** A filter for a matching parameter; undefined when the parameter is a result control. */
+function filterFor(name: string, value: string): Result<Filter> | undefined {
+  switch (name) {
+    case 'identifier':
+      return ok(identifierFilter(value));
+    case 'setid':
+      return ok((entry) => value.split(',').includes(entry.setId ?? ''));
+    case 'date': {
+      const test = dateFilter(value);
+      return test.ok ? ok((entry) => test.value(latest(entry).date)) : test;
+    }
+    case 'type':
+      return ok((entry) => conceptMatches(value, [latest(entry).type ?? {}]));
+    case 'category':
+      return ok((entry) => conceptMatches(value, latest(entry).category ?? []));
+    case 'status':
+      return ok((entry) => value.split(',').includes(latest(entry).status));
+    default:
+      return undefined;
+  }
+}
+
+/** Applies a result control (_count, _offset, _snapshot, _sort, _summary) to the draft. */
+function applyControl(draft: Draft, name: string, value: string): Result<void> {
+  if (name === '_count' || name === '_offset' || name === '_snapshot') {
+    const parsed = integerParam(name, value, 0);
+    if (!parsed.ok) return parsed;
+    if (name === '_count') draft.count = Math.min(parsed.value, maxCount);
+    else if (name === '_offset') draft.offset = parsed.value;
+    else draft.snapshot = parsed.value;
+  } else if (name === '_sort') {
+    if (value !== 'date' && value !== '-date')
+      return err('bad-sort', `_sort supports 'date' and '-date', not '${value}'.`);
+    draft.sort = value;
+  } else if (name === '_summary') {
+    if (value !== 'count' && value !== 'false')
+      return err('bad-summary', `_summary supports 'count' and 'false', not '${value}'.`);
+    draft.isCountOnly = value === 'count';
+  }
+  return ok(undefined);
+}
+
 /** Parses the query string of `GET /DocumentReference`; unknown parameters are an error (400). */
 export function parseDocumentQuery(
   store: SandboxStore,
   params: URLSearchParams,
 ): Result<DocumentQuery> {
-  const filters: ((entry: DocumentEntry) => boolean)[] = [];
-  let patientKeys: string[] | undefined;
-  let sort: DocumentQuery['sort'] = 'sequence';
-  let count = 50;
-  let offset = 0;
-  let snapshot: number | undefined;
-  let isCountOnly = false;
+  const draft: Draft = {
+    filters: [],
+    sort: 'sequence',
+    count: 50,
+    offset: 0,
+    snapshot: undefined,
+    isCountOnly: false,
+  };
   for (const [rawName, value] of params) {
     const name = rawName.toLowerCase() === 'setid' ? 'setid' : rawName;
     if (!known.has(name))
@@ -127,61 +184,21 @@ export function parseDocumentQuery(
       );
     if (name === 'patient' || name === 'subject' || name.endsWith('.identifier')) {
       const keys = value.split(',').flatMap((one) => patientKeysFor(store, name, one));
-      patientKeys = patientKeys ? patientKeys.filter((key) => keys.includes(key)) : keys;
-    } else if (name === 'identifier') {
-      filters.push((entry) => {
-        const doc = latest(entry);
-        const ids = [
-          ...(doc.masterIdentifier ? [doc.masterIdentifier] : []),
-          ...(doc.identifier ?? []),
-        ];
-        return value.split(',').some((one) => tokenMatches(one, ids));
-      });
-    } else if (name === 'setid') {
-      filters.push((entry) => value.split(',').includes(entry.setId ?? ''));
-    } else if (name === 'date') {
-      const test = dateFilter(value);
-      if (!test.ok) return test;
-      filters.push((entry) => test.value(latest(entry).date));
-    } else if (name === 'type') {
-      filters.push((entry) =>
-        conceptMatches(value, latest(entry).type ? [latest(entry).type ?? {}] : []),
-      );
-    } else if (name === 'category') {
-      filters.push((entry) => conceptMatches(value, latest(entry).category ?? []));
-    } else if (name === 'status') {
-      filters.push((entry) => value.split(',').includes(latest(entry).status));
-    } else if (name === '_count') {
-      const parsed = integerParam('_count', value, 0);
-      if (!parsed.ok) return parsed;
-      count = Math.min(parsed.value, maxCount);
-    } else if (name === '_offset') {
-      const parsed = integerParam('_offset', value, 0);
-      if (!parsed.ok) return parsed;
-      offset = parsed.value;
-    } else if (name === '_snapshot') {
-      const parsed = integerParam('_snapshot', value, 0);
-      if (!parsed.ok) return parsed;
-      snapshot = parsed.value;
-    } else if (name === '_sort') {
-      if (value !== 'date' && value !== '-date')
-        return err('bad-sort', `_sort supports 'date' and '-date', not '${value}'.`);
-      sort = value;
-    } else if (name === '_summary') {
-      if (value !== 'count' && value !== 'false')
-        return err('bad-summary', `_summary supports 'count' and 'false', not '${value}'.`);
-      isCountOnly = value === 'count';
+      // Several patient parameters narrow the search (FHIR: repeated parameters are AND).
+      draft.patientKeys = draft.patientKeys
+        ? draft.patientKeys.filter((key) => keys.includes(key))
+        : keys;
+      continue;
+    }
+    const filter = filterFor(name, value);
+    if (filter && !filter.ok) return filter;
+    if (filter) draft.filters.push(filter.value);
+    else {
+      const applied = applyControl(draft, name, value);
+      if (!applied.ok) return applied;
     }
   }
-  return ok({
-    filters,
-    ...(patientKeys ? { patientKeys } : {}),
-    sort,
-    count,
-    offset,
-    snapshot,
-    isCountOnly,
-  });
+  return ok(draft);
 }
 
 /** Runs a query: every match within the snapshot, in the requested order. */
