@@ -1,0 +1,88 @@
+/** Filters for `archivist audit list`, and the flat row used by tables and CSV. */
+import type { ChainedRecord } from './canonical';
+import { ATTEMPT_SYSTEM, HETU_SYSTEM, type AuditEvent } from './event';
+
+export interface AuditFilter {
+  readonly patient?: string | undefined;
+  readonly document?: string | undefined;
+  readonly action?: string | undefined;
+  readonly outcome?: string | undefined;
+  readonly operator?: string | undefined;
+  /** ISO times, inclusive; compared as strings since `recorded` is always UTC ISO. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+/** One record as a flat row. */
+export interface AuditRow {
+  readonly sequence: number;
+  readonly recorded: string;
+  readonly kind: string;
+  readonly action: string;
+  readonly outcome: string;
+  readonly operator: string;
+  readonly osUser: string;
+  readonly patient: string;
+  readonly document: string;
+  readonly environment: string;
+  readonly detail: string;
+}
+
+function identifiers(event: AuditEvent, predicate: (system: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const entity of event.entity) {
+    const id = entity.what.identifier;
+    if (id && predicate(id.system)) out.push(id.value);
+  }
+  return out;
+}
+
+/** Flattens a record for display and export. */
+export function toRow(record: ChainedRecord): AuditRow {
+  const { event } = record;
+  const operator = event.agent.find((agent) => agent.requestor);
+  const environment = event.agent.find((agent) => agent.network);
+  const details = event.entity.flatMap((entity) =>
+    (entity.detail ?? []).map((d) => `${d.type}=${d.valueString}`),
+  );
+  return {
+    sequence: record.sequence,
+    recorded: event.recorded,
+    kind: event.subtype[0]?.code ?? event.type.code,
+    action: event.action,
+    outcome: event.outcome,
+    operator: operator
+      ? `${operator.who.display ?? ''} (${operator.who.identifier?.value ?? ''})`
+      : '',
+    osUser: operator?.altId ?? '',
+    patient: identifiers(event, (s) => s === HETU_SYSTEM).join(' '),
+    document: identifiers(event, (s) => s !== HETU_SYSTEM && s !== ATTEMPT_SYSTEM).join(' '),
+    environment: environment?.who.display ?? '',
+    detail: [event.outcomeDesc ?? '', ...details].filter(Boolean).join('; '),
+  };
+}
+
+/** True when the record passes every given filter. */
+export function matchesFilter(record: ChainedRecord, filter: AuditFilter): boolean {
+  const { event } = record;
+  if (filter.action && event.action !== filter.action) return false;
+  if (filter.outcome && event.outcome !== filter.outcome) return false;
+  if (filter.from && event.recorded < filter.from) return false;
+  if (filter.to && event.recorded > filter.to) return false;
+  if (filter.patient && !identifiers(event, (s) => s === HETU_SYSTEM).includes(filter.patient))
+    return false;
+  if (filter.document && !identifiers(event, (s) => s !== HETU_SYSTEM).includes(filter.document))
+    return false;
+  if (filter.operator) {
+    const needle = filter.operator.toLowerCase();
+    const found = event.agent.some(
+      (agent) =>
+        agent.requestor &&
+        [agent.who.display, agent.who.identifier?.value, agent.altId].some((v) =>
+          v?.toLowerCase().includes(needle),
+        ),
+    );
+    if (!found) return false;
+  }
+  return true;
+}
