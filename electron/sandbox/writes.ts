@@ -167,12 +167,15 @@ function binaryBytes(resource: Binary): Uint8Array {
   return Buffer.from(resource.data ?? '', 'base64');
 }
 
-/** POST / with a transaction Bundle of Binary + DocumentReference entries. */
-export async function postTransaction(
-  context: WriteContext,
-  body: unknown,
-): Promise<SandboxResponse> {
-  const bundle = body as Partial<Bundle>;
+interface TransactionParts {
+  readonly binaries: Map<string, Binary>;
+  readonly documents: DocumentReference[];
+  readonly findings: IdentityFinding[];
+}
+
+/** Sorts the entries into Binaries and DocumentReferences and checks every one for identity codes. */
+function splitTransaction(body: unknown): TransactionParts | SandboxResponse {
+  const bundle = body as Partial<Bundle> | null;
   if (
     bundle?.resourceType !== 'Bundle' ||
     bundle.type !== 'transaction' ||
@@ -183,14 +186,17 @@ export async function postTransaction(
       'structure',
       "The body must be a Bundle of type 'transaction' with entries.",
     );
-  const entries: readonly BundleEntry[] = bundle.entry;
-  const binaries = new Map<string, Binary>();
-  const documents: DocumentReference[] = [];
-  for (const [index, entry] of entries.entries()) {
+  const parts: TransactionParts = { binaries: new Map(), documents: [], findings: [] };
+  for (const [index, entry] of (bundle.entry as readonly BundleEntry[]).entries()) {
     const resource = entry.resource;
-    if (resource?.resourceType === 'Binary') binaries.set(entry.fullUrl ?? `#${index}`, resource);
-    else if (isDocumentReference(resource)) documents.push(resource);
-    else
+    if (resource?.resourceType === 'Binary') {
+      parts.binaries.set(entry.fullUrl ?? `#${index}`, resource);
+      const text = Buffer.from(binaryBytes(resource)).toString('utf8');
+      parts.findings.push(...findNonTestCodes(text, `Bundle.entry[${index}] Binary (CDA)`));
+    } else if (isDocumentReference(resource)) {
+      parts.documents.push(resource);
+      parts.findings.push(...checkDocument(resource, undefined));
+    } else
       return outcome(
         400,
         'not-supported',
@@ -198,24 +204,19 @@ export async function postTransaction(
         [`Bundle.entry[${index}]`],
       );
   }
-  const findings: IdentityFinding[] = [];
-  for (const document of documents) {
-    const url = document.content[0]?.attachment.url ?? '';
-    findings.push(
-      ...checkDocument(
-        document,
-        binaries.has(url)
-          ? binaryBytes(binaries.get(url) ?? { resourceType: 'Binary', contentType: '' })
-          : undefined,
-      ),
-    );
-  }
-  if (findings.length > 0) return refusal(findings);
-  const responses: BundleEntry[] = [];
-  const binaryIds = new Map<string, string>();
+  return parts;
+}
+
+/** Stores the Binaries; returns the new id of each by its fullUrl. */
+function storeBinaries(
+  context: WriteContext,
+  binaries: Map<string, Binary>,
+  responses: BundleEntry[],
+) {
+  const ids = new Map<string, string>();
   for (const [fullUrl, binary] of binaries) {
     const id = randomUUID();
-    binaryIds.set(fullUrl, id);
+    ids.set(fullUrl, id);
     const bytes = binaryBytes(binary);
     context.store.binaries.set(id, {
       id,
@@ -226,7 +227,21 @@ export async function postTransaction(
     context.store.dirty.add(`bin:${id}`);
     responses.push({ response: { status: '201 Created', location: `Binary/${id}` } });
   }
-  for (const document of documents) {
+  return ids;
+}
+
+/** POST / with a transaction Bundle of Binary + DocumentReference entries (all or nothing). */
+export async function postTransaction(
+  context: WriteContext,
+  body: unknown,
+): Promise<SandboxResponse> {
+  const parts = splitTransaction(body);
+  if ('status' in parts) return parts;
+  if (parts.findings.length > 0) return refusal(parts.findings);
+  const responses: BundleEntry[] = [];
+  const binaryIds = storeBinaries(context, parts.binaries, responses);
+  for (const document of parts.documents) {
+    // Attachments point at the Binary's temporary fullUrl; rewrite them to the stored id.
     const content = document.content.map((item) => {
       const id = binaryIds.get(item.attachment.url ?? '');
       return id ? { ...item, attachment: { ...item.attachment, url: `Binary/${id}` } } : item;
