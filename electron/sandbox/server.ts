@@ -143,6 +143,35 @@ async function handle(
   send(response, result, handling.faults.drip, request.method === 'HEAD');
 }
 
+/** Makes (or reuses) the certificates: in `<dataDir>/tls`, or a temp folder removed on close. */
+async function prepareTls(
+  isWanted: boolean,
+  dataDir: string | undefined,
+): Promise<Result<{ files?: SandboxTlsFiles; temporary?: string }>> {
+  if (!isWanted) return ok({});
+  const temporary =
+    dataDir === undefined
+      ? await mkdtemp(path.join(tmpdir(), 'archivist-sandbox-tls-'))
+      : undefined;
+  const made = await ensureTlsFiles(temporary ?? path.join(dataDir ?? '', 'tls'));
+  if (!made.ok) return made;
+  return ok({ files: made.value, ...(temporary ? { temporary } : {}) });
+}
+
+function listen(server: http.Server, port: number): Promise<Result<number>> {
+  return new Promise((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(
+        err(
+          'listen-failed',
+          `Cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}).`,
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => resolve(ok((server.address() as AddressInfo).port)));
+  });
+}
+
 /** Starts the sandbox; resolves once it is listening. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Result<RunningSandbox>> {
   const now = clockFrom(options.now);
@@ -166,16 +195,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Result
     isCalendarOn: options.calendar === true,
   };
   const sockets = new Set<Socket>();
-  let tls: SandboxTlsFiles | undefined;
-  let temporaryTls: string | undefined;
-  if (options.tls) {
-    if (dataDir === undefined)
-      temporaryTls = await mkdtemp(path.join(tmpdir(), 'archivist-sandbox-tls-'));
-    const directory = temporaryTls ?? path.join(dataDir ?? '', 'tls');
-    const made = await ensureTlsFiles(directory);
-    if (!made.ok) return made;
-    tls = made.value;
-  }
+  const prepared = await prepareTls(options.tls === true, dataDir);
+  if (!prepared.ok) return prepared;
+  const { files: tls, temporary: temporaryTls } = prepared.value;
   const listener: http.RequestListener = (request, response) => {
     handle(handling, request, response).catch(() => {
       if (!response.headersSent)
@@ -194,19 +216,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Result
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  const listened = await new Promise<Result<number>>((resolve) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      resolve(
-        err(
-          'listen-failed',
-          `Cannot listen on 127.0.0.1:${options.port ?? 0} (${error.code ?? error.message}).`,
-        ),
-      ),
-    );
-    server.listen(options.port ?? 0, '127.0.0.1', () =>
-      resolve(ok((server.address() as AddressInfo).port)),
-    );
-  });
+  const listened = await listen(server, options.port ?? 0);
   if (!listened.ok) return listened;
   context.baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${listened.value}`;
   const close = () =>
