@@ -177,6 +177,19 @@ describe('faults', () => {
     expect((await fetch(`${base}/metadata`)).status).toBe(200);
   });
 
+  it('delays with latency and drips the body slowly', async () => {
+    const spec = parseFaultSpec('latency=100ms,drip=200B/20ms');
+    if (!spec.ok) throw new Error(spec.error.message);
+    const base = await start({ faults: spec.value });
+    const before = performance.now();
+    const response = await fetch(`${base}/metadata`);
+    const text = await response.text();
+    const elapsed = performance.now() - before;
+    // 100 ms latency plus one 20 ms tick per 200 bytes of the CapabilityStatement.
+    expect(elapsed).toBeGreaterThanOrEqual(100 + Math.floor(text.length / 200) * 20 - 5);
+    expect(JSON.parse(text)).toMatchObject({ resourceType: 'CapabilityStatement' });
+  });
+
   it('names a bad part of the spec', () => {
     const parsed = parseFaultSpec('latency=fast');
     expect(parsed.ok).toBe(false);
