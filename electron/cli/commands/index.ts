@@ -1,6 +1,7 @@
 /** Every `archivist` command, in the order `--help` lists them. */
 import type { Command } from '../command';
+import { auditCommand } from './audit';
 import { infoCommand } from './info';
 import { sandboxCommand } from './sandbox';
 
-export const commands: readonly Command[] = [infoCommand, sandboxCommand];
+export const commands: readonly Command[] = [infoCommand, sandboxCommand, auditCommand];

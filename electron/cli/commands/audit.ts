@@ -1,0 +1,188 @@
+/** `archivist audit verify|list|export`: check, read and export the audit journal (issue 5). */
+import { writeFileSync } from 'node:fs';
+import { homedir, hostname, userInfo } from 'node:os';
+import path from 'node:path';
+import { exportEvent, type AuditContext } from '../../../shared/audit/builders';
+import type { AuditFilter } from '../../../shared/audit/filter';
+import { toRow } from '../../../shared/audit/filter';
+import { appVersion } from '../../services/app-version';
+import { openJournal } from '../../services/audit/journal';
+import { listRecords, toCsv, verifyHome } from '../../services/audit/reader';
+import { resolveHome } from '../../services/home';
+import {
+  CommandFailure,
+  ExitCode,
+  UsageError,
+  parseCommandArgs,
+  type CliIo,
+  type Command,
+} from '../command';
+
+const help = `Usage: archivist audit verify [--home DIR] [--json]
+       archivist audit list [filters] [--home DIR] [--json]
+       archivist audit export --format json|csv [--out FILE] [filters] [--home DIR]
+
+verify   checks every record's hash chain and every signed checkpoint; exit 1 names
+         the first bad record and why.
+list     shows the records that pass the filters, oldest first.
+export   writes the records as JSON or CSV (stdout, or --out FILE); the export is itself audited.
+
+Filters:
+  --patient HETU      records about this patient
+  --document ID       records about this document
+  --action C|R|U|D|E  BALP action (E query, R read, U update/invalidation)
+  --outcome 0|4|8|12  0 success, 4 minor, 8 serious, 12 major failure
+  --operator TEXT     operator name, registration number or OS user contains TEXT
+  --from ISO --to ISO time range of "recorded" (UTC, inclusive)
+
+Examples:
+  archivist audit verify
+  archivist audit list --patient 010190-900A --json
+  archivist audit export --format csv --out audit.csv
+`;
+
+const options = {
+  home: { type: 'string' },
+  json: { type: 'boolean' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  patient: { type: 'string' },
+  document: { type: 'string' },
+  action: { type: 'string' },
+  outcome: { type: 'string' },
+  operator: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
+
+function filterOf(values: Values): AuditFilter {
+  if (values.action && !/^[CRUDE]$/.test(values.action))
+    throw new UsageError('--action must be one of C, R, U, D, E.');
+  if (values.outcome && !/^(0|4|8|12)$/.test(values.outcome))
+    throw new UsageError('--outcome must be 0, 4, 8 or 12.');
+  for (const [name, value] of [
+    ['--from', values.from],
+    ['--to', values.to],
+  ] as const)
+    if (value && Number.isNaN(Date.parse(value)))
+      throw new UsageError(`${name} must be an ISO date or time.`);
+  const iso = (value: string | undefined) => (value ? new Date(value).toISOString() : undefined);
+  return {
+    patient: values.patient,
+    document: values.document,
+    action: values.action,
+    outcome: values.outcome,
+    operator: values.operator,
+    from: iso(values.from),
+    to: iso(values.to),
+  };
+}
+
+function verify(home: string, values: Values, io: CliIo): ExitCode {
+  const outcome = verifyHome(home);
+  if (values.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
+  if (!outcome.ok) {
+    if (!values.json)
+      io.stderr(
+        `Audit journal is damaged at record ${outcome.sequence ?? '?'} (${outcome.where}): ${outcome.reason}.\n`,
+      );
+    return ExitCode.failure;
+  }
+  const torn =
+    outcome.torn > 0
+      ? ` (an unfinished last line of ${outcome.torn} bytes from an interrupted write is ignored)`
+      : '';
+  if (!values.json)
+    io.stdout(`OK: ${outcome.records} records, ${outcome.checkpoints} checkpoints${torn}\n`);
+  return ExitCode.ok;
+}
+
+function list(home: string, values: Values, io: CliIo): ExitCode {
+  const records = listRecords(home, filterOf(values));
+  if (values.json) {
+    io.stdout(`${JSON.stringify(records, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const lines = records.map((record) => {
+    const row = toRow(record);
+    return [
+      row.sequence,
+      row.recorded,
+      row.kind,
+      row.action,
+      row.outcome,
+      row.operator,
+      row.patient,
+      row.document,
+      row.detail,
+    ].join('  ');
+  });
+  io.stdout(
+    `${['seq  recorded  kind  action  outcome  operator  patient  document  detail', ...lines].join('\n')}\n`,
+  );
+  return ExitCode.ok;
+}
+
+function cliContext(): AuditContext {
+  const osUser = userInfo().username;
+  // The command line has no professional card session: the OS user stands as operator.
+  return {
+    operator: { name: osUser, registrationNumber: 'none', organisationOid: 'none', osUser },
+    appVersion,
+    host: hostname(),
+    now: () => new Date(),
+  };
+}
+
+async function exportRecords(home: string, values: Values, io: CliIo): Promise<ExitCode> {
+  const format = values.format;
+  if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv.');
+  const records = listRecords(home, filterOf(values));
+  const target = values.out ? path.resolve(io.cwd, values.out) : 'stdout';
+  const journal = await openJournal(home);
+  if (!journal.ok) throw new CommandFailure(journal.error.message);
+  try {
+    const event = exportEvent(
+      cliContext(),
+      `audit export ${format} of ${records.length} records to ${target}`,
+    );
+    const recorded = await journal.value.recordBefore(event, 'nothing was exported');
+    if (!recorded.ok) throw new CommandFailure(recorded.error.message);
+  } finally {
+    journal.value.close();
+  }
+  const text = format === 'csv' ? toCsv(records) : `${JSON.stringify(records, null, 2)}\n`;
+  if (values.out) {
+    try {
+      writeFileSync(target, text);
+    } catch (error) {
+      throw new CommandFailure(
+        `Could not write ${target} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      );
+    }
+  } else io.stdout(text);
+  return ExitCode.ok;
+}
+
+export const auditCommand: Command = {
+  name: 'audit',
+  summary: 'verify, list or export the audit journal',
+  help,
+  run: async (args, io) => {
+    const { values, positionals } = parseCommandArgs(args, options, true);
+    const [sub, ...rest] = positionals;
+    if (rest.length > 0) throw new UsageError(`Unexpected argument: ${rest[0] ?? ''}`);
+    const home = resolveHome({
+      explicitHome: values.home,
+      env: io.env,
+      platform: process.platform,
+      userHome: homedir(),
+    });
+    if (sub === 'verify') return verify(home, values, io);
+    if (sub === 'list') return list(home, values, io);
+    if (sub === 'export') return exportRecords(home, values, io);
+    throw new UsageError('Expected verify, list or export.');
+  },
+};
