@@ -1,8 +1,9 @@
 /** `archivist sandbox`: runs the embedded Kanta-style FHIR test environment until Ctrl+C. */
 import path from 'node:path';
 import { parseFaultSpec } from '../../sandbox/faults';
-import { startSandbox } from '../../sandbox/server';
+import { startSandbox, type SandboxOptions } from '../../sandbox/server';
 import type { SeedCatalog } from '../../sandbox/seed/seed-types';
+import type { SandboxTlsFiles } from '../../sandbox/tls-files';
 import { CommandFailure, ExitCode, UsageError, parseCommandArgs, type Command } from '../command';
 
 const help = `Usage: archivist sandbox [--port N] [--data DIR] [--patients N] [--documents N] [--seed N]
@@ -58,9 +59,57 @@ function waitForStop(): Promise<void> {
   });
 }
 
-/** The seed catalogue; empty until the seed generator (electron/sandbox/seed/) is in the build. */
-function seedCatalog(): SeedCatalog {
-  return { patients: [], documents: [] };
+/**
+ * The seed catalogue. The realistic generator (electron/sandbox/seed/generate-seed.ts) is not in
+ * the build yet, so the sandbox starts empty (documents can still be stored) until it lands.
+ */
+const seedCatalog: SeedCatalog = { patients: [], documents: [] };
+
+interface SandboxFlags {
+  readonly port?: string;
+  readonly data?: string;
+  readonly patients?: string;
+  readonly documents?: string;
+  readonly seed?: string;
+  readonly faults?: string;
+  readonly calendar?: boolean;
+  readonly now?: string;
+  readonly tls?: boolean;
+}
+
+/** Turns the flags into sandbox options; every bad value is a UsageError (exit 2). */
+function sandboxOptions(values: SandboxFlags, cwd: string): SandboxOptions {
+  const port = count('port', values.port, 0);
+  if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}.`);
+  const seed = count('seed', values.seed, 1);
+  // Checked now so scripts fail early; they size the generated catalogue once the generator lands.
+  count('patients', values.patients, 25);
+  count('documents', values.documents, 500);
+  const faults = parseFaultSpec(values.faults ?? '');
+  if (!faults.ok) throw new UsageError(`--faults: ${faults.error.message}`);
+  const now = values.now === undefined ? undefined : new Date(values.now);
+  if (now && Number.isNaN(now.getTime()))
+    throw new UsageError(`--now must be an ISO date and time, not '${values.now}'.`);
+  return {
+    port,
+    seed,
+    faults: faults.value,
+    catalog: seedCatalog,
+    calendar: values.calendar === true,
+    tls: values.tls === true,
+    ...(now ? { now } : {}),
+    ...(values.data !== undefined ? { dataDir: path.resolve(cwd, values.data) } : {}),
+  };
+}
+
+function certificateLines(tls: SandboxTlsFiles): string {
+  return [
+    `certificates in ${tls.directory}:`,
+    `  CA               ${tls.caCertificate}`,
+    `  client (PEM)     ${tls.clientCertificate} + ${tls.clientKey}`,
+    `  client (PKCS#12) ${tls.clientPkcs12} (passphrase '${tls.clientPkcs12Passphrase}')`,
+    '',
+  ].join('\n');
 }
 
 export const sandboxCommand: Command = {
@@ -84,38 +133,10 @@ export const sandboxCommand: Command = {
       },
       false,
     );
-    const port = count('port', values.port, 0);
-    if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}.`);
-    const seed = count('seed', values.seed, 1);
-    count('patients', values.patients, 25);
-    count('documents', values.documents, 500);
-    const faults = parseFaultSpec(values.faults ?? '');
-    if (!faults.ok) throw new UsageError(`--faults: ${faults.error.message}`);
-    const now = values.now === undefined ? undefined : new Date(values.now);
-    if (now && Number.isNaN(now.getTime()))
-      throw new UsageError(`--now must be an ISO date and time, not '${values.now}'.`);
-    const started = await startSandbox({
-      port,
-      seed,
-      faults: faults.value,
-      catalog: seedCatalog(),
-      calendar: values.calendar === true,
-      tls: values.tls === true,
-      ...(now ? { now } : {}),
-      ...(values.data !== undefined ? { dataDir: path.resolve(io.cwd, values.data) } : {}),
-    });
+    const started = await startSandbox(sandboxOptions(values, io.cwd));
     if (!started.ok) throw new CommandFailure(started.error.message);
     const { baseUrl, tls } = started.value;
-    if (tls && !values.json)
-      io.stdout(
-        [
-          `certificates in ${tls.directory}:`,
-          `  CA               ${tls.caCertificate}`,
-          `  client (PEM)     ${tls.clientCertificate} + ${tls.clientKey}`,
-          `  client (PKCS#12) ${tls.clientPkcs12} (passphrase '${tls.clientPkcs12Passphrase}')`,
-          '',
-        ].join('\n'),
-      );
+    if (tls && !values.json) io.stdout(certificateLines(tls));
     io.stdout(
       values.json
         ? `${JSON.stringify({ baseUrl, ...(tls ? { tls } : {}) })}\n`
