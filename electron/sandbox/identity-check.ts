@@ -1,10 +1,12 @@
 /**
  * The store's refusal rule (DOMAIN.md §1, "Data rules"): a document carrying any identity code
  * that is not a valid 900-series test code is refused, naming the code and where it is. Until the
- * document-wide scan (shared/identity/scan.ts) lands, hetu-shaped strings are found in the
- * DocumentReference JSON and the CDA text and each is checked with parseHetu.
+ * DocumentReference JSON goes through the shared JSON scan (paths like `subject.identifier`);
+ * the CDA bytes are scanned as text with line numbers, because the safe XML parser that the tree
+ * scan (shared/identity/scan.ts) needs is not in the build yet.
  */
 import { findHetuCandidates, parseHetu } from '../../shared/identity/hetu';
+import { scanJsonIdentityCodes } from '../../shared/identity/scan-json';
 
 /** One refused code and where it was found. */
 export interface IdentityFinding {
@@ -37,4 +39,17 @@ export function findNonTestCodes(text: string, where: string): IdentityFinding[]
     });
   }
   return findings;
+}
+
+/** Every identity code in a DocumentReference (or any FHIR JSON) that is not a valid test code. */
+export function findNonTestCodesInJson(resource: unknown, resourceType: string): IdentityFinding[] {
+  return scanJsonIdentityCodes(resource)
+    .filter((finding) => !(finding.valid && finding.isTestCode))
+    .map((finding) => ({
+      value: finding.value,
+      where: `${resourceType}.${finding.where.replace(/^\$?\.?/, '')}`,
+      reason: finding.valid
+        ? 'its individual number is not in the test range 900–999'
+        : (finding.problem ?? 'it is not a valid personal identity code'),
+    }));
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Binary, Bundle, BundleEntry, DocumentReference } from '../../shared/fhir/resources';
 import { parseDocumentQuery, runDocumentQuery } from './document-search';
 import { documentResponse } from './documents';
-import { findNonTestCodes, type IdentityFinding } from './identity-check';
+import { findNonTestCodes, findNonTestCodesInJson, type IdentityFinding } from './identity-check';
 import { badRequest, fhirResponse, outcome, outcomeOf, type SandboxResponse } from './outcome';
 import {
   addDocument,
@@ -40,7 +40,7 @@ function refusal(findings: readonly IdentityFinding[]): SandboxResponse {
 }
 
 function checkDocument(document: DocumentReference, bytes: Uint8Array | undefined) {
-  const findings = findNonTestCodes(JSON.stringify(document, null, 1), 'DocumentReference');
+  const findings = findNonTestCodesInJson(document, 'DocumentReference');
   if (bytes)
     findings.push(...findNonTestCodes(Buffer.from(bytes).toString('utf8'), 'Binary (CDA)'));
   return findings;

@@ -172,6 +172,13 @@ describe('sandbox FHIR behaviour (plain HTTP)', () => {
     expect(json.issue?.[0]?.diagnostics).toContain('Binary (CDA), line 4');
   });
 
+  it('refuses a non-test hetu in the DocumentReference subject, naming the path', async () => {
+    const { status, json } = await send('POST', '/DocumentReference', documentFor('010181-123A'));
+    expect(status).toBe(422);
+    expect(json.issue?.[0]?.diagnostics).toContain('010181-123A');
+    expect(json.issue?.[0]?.diagnostics).toContain('in DocumentReference.subject.identifier ');
+  });
+
   it('honours If-None-Exist and If-Match, and keeps versions in _history', async () => {
     const body = documentFor(testHetu(1), {
       masterIdentifier: { value: 'urn:oid:1.2.246.10.777.1' },
