@@ -124,6 +124,7 @@ function checkCheckpoint(
     typeof signature !== 'string'
   )
     return { sequence: null, reason: 'the checkpoint lacks its fields' };
+  if (canonicalJson(value) !== text) return { sequence, reason: 'the checkpoint line was edited' };
   if (!verifySignature(checkpointPayload(sequence, hash, time), signature))
     return { sequence, reason: 'the checkpoint signature is not valid' };
   if (sequence > hashes.length)

@@ -20,8 +20,11 @@ export interface CheckpointKeys {
 
 function verifier(publicKey: KeyObject): CheckpointKeys['verify'] {
   return (payload, signature) => {
+    // Buffer's Base64 decoder skips stray characters; demand the exact canonical encoding.
+    const bytes = Buffer.from(signature, 'base64');
+    if (bytes.toString('base64') !== signature) return false;
     try {
-      return verify(null, Buffer.from(payload), publicKey, Buffer.from(signature, 'base64'));
+      return verify(null, Buffer.from(payload), publicKey, bytes);
     } catch {
       return false;
     }

@@ -32,7 +32,7 @@ function tryTake(file: string): 'taken' | 'busy' | 'stale' {
   } catch {
     return 'busy'; // removed between our open and read: try again
   }
-  return isRunning(pid) && pid !== process.pid ? 'busy' : 'stale';
+  return isRunning(pid) ? 'busy' : 'stale';
 }
 
 /** Takes the lock, waiting up to `waitMs`; returns a release function. */
