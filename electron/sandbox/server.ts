@@ -143,6 +143,18 @@ async function handle(
   send(response, result, handling.faults.drip, request.method === 'HEAD');
 }
 
+/**
+ * Runs saves one after another: two concurrent writes would share the temp file and one could
+ * rename the other's half-written state into place.
+ */
+function serialised(save: () => Promise<void>): () => Promise<void> {
+  let last: Promise<void> = Promise.resolve();
+  return () => {
+    last = last.catch(() => undefined).then(save);
+    return last;
+  };
+}
+
 /** Makes (or reuses) the certificates: in `<dataDir>/tls`, or a temp folder removed on close. */
 async function prepareTls(
   isWanted: boolean,
@@ -186,7 +198,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Result
     store,
     baseUrl: '',
     now,
-    onChange: dataDir === undefined ? async () => undefined : () => saveState(dataDir, store),
+    onChange:
+      dataDir === undefined ? async () => undefined : serialised(() => saveState(dataDir, store)),
   };
   const handling: Handling = {
     context,
