@@ -8,13 +8,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
-import { calendarStateAt, defaultCalendar } from '../../shared/environments/calendar';
 import { err, ok, type Result } from '../../shared/result';
 import type { SeedCatalog } from './seed/seed-types';
 import { decideFault, noFaults, seededRandom, type FaultSpec } from './faults';
 import { outcome, type SandboxResponse } from './outcome';
 import { loadState, saveState } from './persistence';
 import { route } from './router';
+import { scheduledOutageAt } from './service-calendar';
 import { emptyStore, seedStore, type SandboxStore } from './store';
 import { ensureTlsFiles, serverTlsOptions, type SandboxTlsFiles } from './tls-files';
 import type { WriteContext } from './writes';
@@ -55,15 +55,13 @@ function clockFrom(start: Date | undefined): () => Date {
 }
 
 function calendarOutage(now: Date): SandboxResponse | undefined {
-  const window = calendarStateAt(defaultCalendar({ faultTesting: true }), now).activeWindows.find(
-    (w) => w.isOutage,
-  );
+  const window = scheduledOutageAt(now);
   if (!window) return undefined;
-  const retryAfter = Math.max(1, Math.ceil((Date.parse(window.endsAt) - now.getTime()) / 1000));
+  const retryAfter = Math.max(1, Math.ceil((window.endsAt.getTime() - now.getTime()) / 1000));
   return outcome(
     503,
     'transient',
-    `Scheduled ${window.kind} window until ${window.endsAt}: ${window.description}`,
+    `Scheduled fault-testing window until ${window.endsAt.toISOString()}: ${window.description}`,
     undefined,
     { 'retry-after': String(retryAfter) },
   );
