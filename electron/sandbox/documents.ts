@@ -75,7 +75,7 @@ export function searchDocuments(
   base.delete('_snapshot');
   base.delete('_offset');
   const links = [{ relation: 'self', url: pageUrl(baseUrl, base, snapshot, offset) }];
-  if (offset + count < matches.length)
+  if (count > 0 && offset + count < matches.length)
     links.push({ relation: 'next', url: pageUrl(baseUrl, base, snapshot, offset + count) });
   if (offset > 0)
     links.push({

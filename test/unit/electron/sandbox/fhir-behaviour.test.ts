@@ -118,6 +118,9 @@ describe('sandbox FHIR behaviour (plain HTTP)', () => {
     ).toBe('d5');
     const sorted = await get('/DocumentReference?_sort=-date&_count=2');
     expect(sorted.json.entry?.map((e) => e.resource?.id)).toEqual(['d11', 'd10']);
+    const empty = await get('/DocumentReference?_count=0');
+    expect(empty.json.entry).toEqual([]);
+    expect(empty.json.link?.some((link) => link.relation === 'next')).toBe(false);
     expect((await get('/DocumentReference?_summary=count')).json).toMatchObject({
       type: 'searchset',
       total: 12,
