@@ -32,62 +32,54 @@ function issue(code: string, diagnostics: string, expression: string): Issue {
 
 /** Every way a body breaks the profile, so the tester sees them all at once. */
 export function provenanceProblems(body: Record<string, unknown>): Issue[] {
-  const problems: Issue[] = [];
-  for (const name of forbidden)
-    if (name in body)
-      problems.push(
-        issue(
-          'business-rule',
-          `Provenance.${name} is not allowed by ${invalidationProfile}.`,
-          `Provenance.${name}`,
-        ),
-      );
+  const forbiddenIssues = forbidden
+    .filter((name) => name in body)
+    .map((name) =>
+      issue(
+        'business-rule',
+        `Provenance.${name} is not allowed by ${invalidationProfile}.`,
+        `Provenance.${name}`,
+      ),
+    );
+  return [...forbiddenIssues, ...requiredProblems(body)];
+}
+
+function hasReference(value: unknown, key: 'who' | undefined): boolean {
+  const holder = key === undefined ? value : (value as Record<string, unknown> | null)?.[key];
+  return typeof (holder as { reference?: unknown } | null)?.reference === 'string';
+}
+
+/** The elements the profile requires: profile, exactly one target, recorded, agent(s). */
+function requiredProblems(body: Record<string, unknown>): Issue[] {
   const meta = body['meta'] as { profile?: unknown } | undefined;
-  if (!Array.isArray(meta?.profile) || !meta.profile.includes(invalidationProfile))
-    problems.push(
-      issue(
-        'required',
-        `Provenance.meta.profile must be ${invalidationProfile}.`,
-        'Provenance.meta.profile',
-      ),
-    );
   const target = body['target'];
-  if (
-    !Array.isArray(target) ||
-    target.length !== 1 ||
-    typeof (target[0] as { reference?: unknown })?.reference !== 'string'
-  )
-    problems.push(
-      issue(
-        'required',
-        'Provenance.target must hold exactly one entry with a reference.',
-        'Provenance.target',
-      ),
-    );
-  if (typeof body['recorded'] !== 'string' || Number.isNaN(Date.parse(body['recorded'])))
-    problems.push(
-      issue(
-        'required',
-        'Provenance.recorded must be an instant (when the invalidation was made).',
-        'Provenance.recorded',
-      ),
-    );
   const agent = body['agent'];
-  if (
-    !Array.isArray(agent) ||
-    agent.length === 0 ||
-    agent.some(
-      (one) => typeof (one as { who?: { reference?: unknown } })?.who?.reference !== 'string',
-    )
-  )
-    problems.push(
-      issue(
-        'required',
-        'Provenance.agent must name at least one practitioner, patient or device (agent.who.reference).',
-        'Provenance.agent',
-      ),
-    );
-  return problems;
+  const recorded = body['recorded'];
+  const checks: [boolean, string, string][] = [
+    [
+      Array.isArray(meta?.profile) && meta.profile.includes(invalidationProfile),
+      `Provenance.meta.profile must be ${invalidationProfile}.`,
+      'Provenance.meta.profile',
+    ],
+    [
+      Array.isArray(target) && target.length === 1 && hasReference(target[0], undefined),
+      'Provenance.target must hold exactly one entry with a reference.',
+      'Provenance.target',
+    ],
+    [
+      typeof recorded === 'string' && !Number.isNaN(Date.parse(recorded)),
+      'Provenance.recorded must be an instant (when the invalidation was made).',
+      'Provenance.recorded',
+    ],
+    [
+      Array.isArray(agent) && agent.length > 0 && agent.every((one) => hasReference(one, 'who')),
+      'Provenance.agent must name at least one practitioner, patient or device (agent.who.reference).',
+      'Provenance.agent',
+    ],
+  ];
+  return checks
+    .filter(([isMet]) => !isMet)
+    .map(([, diagnostics, expression]) => issue('required', diagnostics, expression));
 }
 
 /** POST Provenance: validates, invalidates the target, stores the Provenance. */

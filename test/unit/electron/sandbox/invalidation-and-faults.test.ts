@@ -68,6 +68,17 @@ describe('invalidation Provenance', () => {
     expect(noProfile.json.issue?.[0]?.expression).toEqual(['Provenance.meta.profile']);
   });
 
+  it('names every missing required element at once', async () => {
+    const base = await start();
+    const { recorded: _recorded, agent: _agent, ...rest } = provenance();
+    const { status, json } = await post(`${base}/Provenance`, rest);
+    expect(status).toBe(422);
+    expect(json.issue?.map((one) => one.expression?.[0])).toEqual([
+      'Provenance.recorded',
+      'Provenance.agent',
+    ]);
+  });
+
   it('turns the target into entered-in-error, keeps history and is found by target', async () => {
     const base = await start();
     expect((await post(`${base}/Provenance`, provenance())).status).toBe(201);
