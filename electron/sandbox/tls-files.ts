@@ -82,6 +82,26 @@ async function issue(
   ]);
 }
 
+function makeCa(files: SandboxTlsFiles) {
+  return run('openssl', [
+    ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-sha256'],
+    ...['-keyout', path.join(files.directory, 'ca.key.pem'), '-out', files.caCertificate],
+    ...['-subj', '/CN=Archivist sandbox local CA'],
+    ...['-addext', 'basicConstraints=critical,CA:TRUE'],
+    ...['-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+  ]);
+}
+
+function exportPkcs12(files: SandboxTlsFiles) {
+  return run('openssl', [
+    ...['pkcs12', '-export', '-inkey', files.clientKey, '-in', files.clientCertificate],
+    ...['-certfile', files.caCertificate, '-out', files.clientPkcs12],
+    ...['-passout', `pass:${files.clientPkcs12Passphrase}`],
+  ]);
+}
+
+const keyUsage = 'keyUsage=critical,digitalSignature,keyEncipherment';
+
 /** Creates the certificates in `directory` unless they are already there. */
 export async function ensureTlsFiles(directory: string): Promise<Result<SandboxTlsFiles>> {
   const files = filesIn(directory);
@@ -93,52 +113,12 @@ export async function ensureTlsFiles(directory: string): Promise<Result<SandboxT
   }
   try {
     await mkdir(directory, { recursive: true });
-    await run('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '3650',
-      '-sha256',
-      '-keyout',
-      path.join(directory, 'ca.key.pem'),
-      '-out',
-      files.caCertificate,
-      '-subj',
-      '/CN=Archivist sandbox local CA',
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,keyCertSign,cRLSign',
-    ]);
-    await issue(
-      directory,
-      'server',
-      '/CN=localhost',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n',
-    );
-    await issue(
-      directory,
-      'client',
-      '/CN=Archivist sandbox test client',
-      'extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n',
-    );
-    await run('openssl', [
-      'pkcs12',
-      '-export',
-      '-inkey',
-      files.clientKey,
-      '-in',
-      files.clientCertificate,
-      '-certfile',
-      files.caCertificate,
-      '-out',
-      files.clientPkcs12,
-      '-passout',
-      `pass:${sandboxPkcs12Passphrase}`,
-    ]);
+    await makeCa(files);
+    const serverExtensions = `subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n${keyUsage}\n`;
+    await issue(directory, 'server', '/CN=localhost', serverExtensions);
+    const clientExtensions = `extendedKeyUsage=clientAuth\n${keyUsage}\n`;
+    await issue(directory, 'client', '/CN=Archivist sandbox test client', clientExtensions);
+    await exportPkcs12(files);
     return ok(files);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
