@@ -46,25 +46,23 @@ function fail(where: string, sequence: number | null, reason: string): VerifyOut
   return { ok: false, sequence, where, reason };
 }
 
-/** Parses a line strictly: it must be an object with chain fields and exactly canonical. */
-export function parseRecordLine(text: string): ChainedRecord | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return 'the line is not valid JSON';
-  }
-  if (typeof value !== 'object' || value === null) return 'the line is not a record';
-  const record = value as Partial<ChainedRecord>;
-  if (
-    typeof record.sequence !== 'number' ||
-    typeof record.previousHash !== 'string' ||
-    typeof record.hash !== 'string' ||
-    typeof record.event !== 'object'
-  )
-    return 'the record lacks its chain fields';
-  if (canonicalJson(value) !== text) return 'the line is not in canonical form (it was edited)';
-  return record as ChainedRecord;
+/** The chain fields at the end of a canonical line (keys sort event < hash < previousHash < sequence). */
+const TAIL = /,"hash":"([0-9a-f]{64})","previousHash":"([0-9a-f]{64})","sequence":(\d+)\}$/;
+
+/**
+ * Reads a line's chain fields and the exact text its hash covers: the line without its hash
+ * member. Hashing the stored bytes themselves (not a re-serialisation) means any edit of any
+ * byte changes the hash, without parsing the event at all.
+ */
+export function parseRecordLine(
+  text: string,
+): { sequence: number; previousHash: string; hash: string; hashed: string } | string {
+  if (!text.startsWith('{"event":{')) return 'the line is not an audit record';
+  const match = TAIL.exec(text);
+  if (!match) return 'the record lacks its chain fields';
+  const [tail, hash = '', previousHash = '', sequence = ''] = match;
+  const hashed = `${text.slice(0, text.length - tail.length)},"previousHash":"${previousHash}","sequence":${sequence}}`;
+  return { sequence: Number(sequence), previousHash, hash, hashed };
 }
 
 /** Checks the chain of all lines in order, then every checkpoint against it. */
@@ -89,7 +87,7 @@ export function verifyJournal(
       );
     if (record.previousHash !== previous)
       return fail(where, record.sequence, 'previousHash does not match the record before it');
-    if (recordHash(record.sequence, record.previousHash, record.event, hasher) !== record.hash)
+    if (hasher(record.hashed) !== record.hash)
       return fail(
         where,
         record.sequence,
