@@ -182,6 +182,26 @@ function listen(server: http.Server, port: number): Promise<Result<number>> {
   });
 }
 
+/** The HTTP(S) server, tracking its sockets so close() can end blackholed connections. */
+async function createServer(handling: Handling, tls: SandboxTlsFiles | undefined) {
+  const listener: http.RequestListener = (request, response) => {
+    handle(handling, request, response).catch(() => {
+      if (response.headersSent) return void response.destroy();
+      const failure = outcome(500, 'exception', 'The sandbox failed to handle this request.');
+      send(response, failure, undefined, false);
+    });
+  };
+  const server = tls
+    ? https.createServer(await serverTlsOptions(tls), listener)
+    : http.createServer(listener);
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  return { server, sockets };
+}
+
 /** Starts the sandbox; resolves once it is listening. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Result<RunningSandbox>> {
   const now = clockFrom(options.now);
@@ -205,28 +225,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Result
     random: seededRandom(options.seed ?? 1),
     isCalendarOn: options.calendar === true,
   };
-  const sockets = new Set<Socket>();
   const prepared = await prepareTls(options.tls === true, dataDir);
   if (!prepared.ok) return prepared;
   const { files: tls, temporary: temporaryTls } = prepared.value;
-  const listener: http.RequestListener = (request, response) => {
-    handle(handling, request, response).catch(() => {
-      if (!response.headersSent)
-        send(
-          response,
-          outcome(500, 'exception', 'The sandbox failed to handle this request.'),
-          undefined,
-          false,
-        );
-    });
-  };
-  const server = tls
-    ? https.createServer(await serverTlsOptions(tls), listener)
-    : http.createServer(listener);
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  const { server, sockets } = await createServer(handling, tls);
   const listened = await listen(server, options.port ?? 0);
   if (!listened.ok) return listened;
   context.baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${listened.value}`;

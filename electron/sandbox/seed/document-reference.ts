@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+
+import type { DocumentReference, FhirAttachment } from '../../../shared/fhir/resources';
+import { headerRegister } from './cda-header';
+import type { DocumentSpec } from './document-spec';
+import { isoTime } from './render-document';
+import { OID } from './vocab';
+
+/** Identifier systems of the seed DocumentReferences (documented so readers can rely on them). */
+export const IDENTIFIER_SYSTEMS = {
+  /** Document OID as `urn:oid:<oid>` (also masterIdentifier). */
+  documentId: 'urn:ietf:rfc:3986',
+  /** The series id (CDA setId) as `urn:oid:<oid>`. */
+  setId: 'urn:archivist:cda:setId',
+  /** The CDA versionNumber as a decimal string. */
+  versionNumber: 'urn:archivist:cda:versionNumber',
+} as const;
+
+/** The DocumentReference id of the document at catalogue index `index`. */
+export const documentReferenceId = (index: number): string => `seed-doc-${index + 1}`;
+
+// size and hash need the bytes; lazy enumerable getters keep the 100k catalogue fast to build
+// while JSON.stringify (the server's serialisation) still sees them. Computed once, then cached.
+function lazyAttachment(binaryId: string, bytes: () => Uint8Array): FhirAttachment {
+  let cached: { size: number; hash: string } | undefined;
+  const compute = (): { size: number; hash: string } => {
+    if (cached) return cached;
+    const data = bytes();
+    cached = { size: data.byteLength, hash: createHash('sha1').update(data).digest('base64') };
+    return cached;
+  };
+  const attachment = { contentType: 'application/hl7-v3+xml', url: `Binary/${binaryId}` };
+  Object.defineProperty(attachment, 'size', { enumerable: true, get: () => compute().size });
+  Object.defineProperty(attachment, 'hash', { enumerable: true, get: () => compute().hash });
+  return attachment;
+}
+
+function status(spec: DocumentSpec): DocumentReference['status'] {
+  if (!spec.isLatest) return 'superseded';
+  return spec.invalidated ? 'entered-in-error' : 'current';
+}
+
+// The planted disagreement: a date a day off and a different view code than the header says.
+function metadataView(spec: DocumentSpec): { date: string; view: string } {
+  const date = isoTime(spec.effectiveTime);
+  if (!spec.problems.includes('metadata-disagrees-with-header'))
+    return { date, view: spec.view.code };
+  const shifted = new Date(Date.parse(date) + 86_400_000).toISOString().replace('.000Z', 'Z');
+  return { date: shifted, view: spec.view.code === 'YLE' ? 'HOI' : 'YLE' };
+}
+
+/** Builds the DocumentReference served for one version. */
+export function buildDocumentReference(
+  spec: DocumentSpec,
+  binaryId: string,
+  bytes: () => Uint8Array,
+): DocumentReference & { readonly id: string } {
+  const { date, view } = metadataView(spec);
+  const org = {
+    identifier: {
+      system: IDENTIFIER_SYSTEMS.documentId,
+      value: `urn:oid:${spec.organisation.code}`,
+    },
+    display: spec.organisation.display,
+  };
+  const viewSystem = spec.kind === 'health' ? OID.view : OID.documentGroup;
+  const missingEvent = spec.problems.includes('missing-service-event-id');
+  return {
+    resourceType: 'DocumentReference',
+    id: documentReferenceId(spec.index),
+    masterIdentifier: { system: IDENTIFIER_SYSTEMS.documentId, value: `urn:oid:${spec.id}` },
+    identifier: [
+      { system: IDENTIFIER_SYSTEMS.documentId, value: `urn:oid:${spec.id}`, use: 'official' },
+      { system: IDENTIFIER_SYSTEMS.setId, value: `urn:oid:${spec.setId}` },
+      { system: IDENTIFIER_SYSTEMS.versionNumber, value: String(spec.versionNumber) },
+    ],
+    status: status(spec),
+    type: { coding: [{ system: `urn:oid:${viewSystem}`, code: view, display: spec.view.display }] },
+    category: [
+      {
+        coding: [
+          {
+            system: `urn:oid:${OID.register}`,
+            code: headerRegister(spec),
+            display: spec.register.display,
+          },
+        ],
+      },
+    ],
+    subject: {
+      reference: `Patient/${spec.patient.resource.id}`,
+      identifier: { system: `urn:oid:${OID.hetu}`, value: spec.patient.hetu },
+    },
+    date,
+    description: spec.title,
+    author: [org],
+    custodian: org,
+    ...(spec.previousId === undefined
+      ? {}
+      : {
+          relatesTo: [
+            {
+              code: 'replaces' as const,
+              target: {
+                reference: `DocumentReference/${documentReferenceId(spec.index - 1)}`,
+                identifier: {
+                  system: IDENTIFIER_SYSTEMS.documentId,
+                  value: `urn:oid:${spec.previousId}`,
+                },
+              },
+            },
+          ],
+        }),
+    securityLabel: [
+      {
+        coding: [
+          { system: `urn:oid:${OID.confidentiality}`, code: spec.kind === 'health' ? '5' : '6' },
+        ],
+      },
+    ],
+    content: [{ attachment: lazyAttachment(binaryId, bytes) }],
+    context: missingEvent
+      ? {}
+      : {
+          encounter: [
+            {
+              identifier: {
+                system: IDENTIFIER_SYSTEMS.documentId,
+                value: `urn:oid:${spec.serviceEventId}`,
+              },
+            },
+          ],
+        },
+  };
+}

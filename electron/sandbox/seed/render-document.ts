@@ -1,0 +1,45 @@
+import { el, serialize } from './canonical-xml';
+import { BODY_ID, cdaBody, socialJson } from './cda-body';
+import { cdaHeader } from './cda-header';
+import type { DocumentSpec } from './document-spec';
+import { localHeader, localSocialHeader } from './local-header';
+import { createPrng } from './prng';
+import { buildSignature, DSIG_NS } from './signature';
+
+/** ISO 8601 with offset from a CDA timestamp (YYYYMMDDHHMMSS+0200). */
+export function isoTime(cda: string): string {
+  const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((at, i) =>
+    cda.slice(at, at + (i === 0 ? 4 : 2)),
+  );
+  return `${y ?? ''}-${mo ?? ''}-${d ?? ''}T${h ?? ''}:${mi ?? ''}:${s ?? ''}+02:00`;
+}
+
+/** Writes the whole CDA document as text; deterministic in the spec alone. */
+export function renderDocumentText(spec: DocumentSpec): string {
+  const prng = createPrng(spec.seed);
+  const body = cdaBody(spec, prng);
+  const bodyBytes = serialize(body);
+  const tamper = spec.problems.includes('signature-digest-mismatch');
+  const signature = buildSignature(BODY_ID, bodyBytes, isoTime(spec.effectiveTime), tamper);
+  const local =
+    spec.kind === 'health'
+      ? localHeader(spec, signature)
+      : localSocialHeader(spec, signature, socialJson(spec));
+  const root = el(
+    'ClinicalDocument',
+    {
+      xmlns: 'urn:hl7-org:v3',
+      'xmlns:hl7fi': 'urn:hl7finland',
+      'xmlns:ds': DSIG_NS,
+    },
+    ...cdaHeader(spec),
+    local,
+    el('component', {}, body),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}\n`;
+}
+
+/** The document bytes (UTF-8). */
+export function renderDocument(spec: DocumentSpec): Uint8Array {
+  return new Uint8Array(Buffer.from(renderDocumentText(spec), 'utf8'));
+}

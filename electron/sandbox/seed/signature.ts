@@ -1,0 +1,81 @@
+import { createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import type { XmlElementSpec } from './canonical-xml';
+import { el, serialize } from './canonical-xml';
+
+/** The XMLDSig namespace. */
+export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
+const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
+
+/** Where the committed TEST-ONLY key lives (relative to this source file). */
+export const DEFAULT_KEY_PATH = fileURLToPath(
+  new URL('../../../resources/sandbox/test-signing-key.pem', import.meta.url),
+);
+
+let cachedKey: KeyObject | undefined;
+
+/** Loads the test signing key once; a bundled build may pass its own path. */
+export function signingKey(path: string = DEFAULT_KEY_PATH): KeyObject {
+  cachedKey ??= createPrivateKey(readFileSync(path, 'utf8'));
+  return cachedKey;
+}
+
+/** The public half of the test key, for verifying seed signatures. */
+export function signingPublicKey(): KeyObject {
+  return createPublicKey(signingKey());
+}
+
+/** Base64 SHA-256 of UTF-8 text. */
+export function sha256Base64(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+
+/** The canonical SignedInfo for one reference; the redundant xmlns makes its bytes canonical. */
+export function signedInfo(referenceId: string, digest: string): XmlElementSpec {
+  return el(
+    'SignedInfo',
+    { xmlns: DSIG_NS },
+    el('CanonicalizationMethod', { Algorithm: EXC_C14N }),
+    el('SignatureMethod', { Algorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256' }),
+    el(
+      'Reference',
+      { URI: `#${referenceId}` },
+      el('Transforms', {}, el('Transform', { Algorithm: EXC_C14N })),
+      el('DigestMethod', { Algorithm: 'http://www.w3.org/2001/04/xmlenc#sha256' }),
+      el('DigestValue', {}, digest),
+    ),
+  );
+}
+
+/**
+ * An `hl7fi:signature` over the element whose canonical bytes are `signedBytes`. With `tamper` the
+ * digest is taken over different bytes (a planted problem) while SignatureValue stays valid.
+ */
+export function buildSignature(
+  referenceId: string,
+  signedBytes: string,
+  signingTime: string,
+  tamper: boolean,
+): XmlElementSpec {
+  const digest = sha256Base64(tamper ? `${signedBytes} ` : signedBytes);
+  const info = signedInfo(referenceId, digest);
+  const value = sign('sha256', Buffer.from(serialize(info), 'utf8'), signingKey()).toString(
+    'base64',
+  );
+  return el(
+    'hl7fi:signature',
+    { ID: `sig-${referenceId}` },
+    el('hl7fi:signatureDescription', { code: '1', codeSystem: '1.2.246.537.5.40127.2006' }),
+    el('hl7fi:signatureTimestamp', {}, signingTime),
+    el(
+      'Signature',
+      { xmlns: DSIG_NS, Id: `Signature-${referenceId}` },
+      info,
+      el('SignatureValue', {}, value),
+      el('KeyInfo', {}, el('KeyName', {}, 'Archivist sandbox TEST-ONLY key')),
+    ),
+  );
+}
