@@ -4,14 +4,7 @@
  * (sequence, hash) that is present. The chain catches edits, deletions and reordering; the
  * checkpoints, kept elsewhere and signed, catch a cleanly cut tail.
  */
-import {
-  canonicalJson,
-  checkpointPayload,
-  GENESIS_HASH,
-  recordHash,
-  type ChainedRecord,
-  type TextHasher,
-} from './canonical';
+import { canonicalJson, checkpointPayload, GENESIS_HASH, type TextHasher } from './canonical';
 
 /** A signed statement that the journal had this head at this time. */
 export interface Checkpoint {

@@ -85,8 +85,8 @@ function verify(home: string, values: Values, io: CliIo): ExitCode {
   if (values.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
   if (!outcome.ok) {
     if (!values.json)
-      io.stderr(
-        `Audit journal is damaged at record ${outcome.sequence ?? '?'} (${outcome.where}): ${outcome.reason}.\n`,
+      throw new CommandFailure(
+        `Audit journal is damaged at record ${outcome.sequence ?? '?'} (${outcome.where}): ${outcome.reason}.`,
       );
     return ExitCode.failure;
   }
