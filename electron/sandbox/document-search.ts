@@ -7,7 +7,7 @@
 import { hetuSystem } from '../../shared/fhir/resources';
 import type { FhirCodeableConcept, FhirIdentifier } from '../../shared/fhir/resources';
 import { err, ok, type Result } from '../../shared/result';
-import { latest, type DocumentEntry, type SandboxStore } from './store';
+import { bareSetId, latest, type DocumentEntry, type SandboxStore } from './store';
 
 /** A parsed search: filters, sort, page window and the snapshot sequence. */
 export interface DocumentQuery {
@@ -126,7 +126,12 @@ function filterFor(name: string, value: string): Result<Filter> | undefined {
     case 'identifier':
       return ok(identifierFilter(value));
     case 'setid':
-      return ok((entry) => value.split(',').includes(entry.setId ?? ''));
+      return ok((entry) =>
+        value
+          .split(',')
+          .map(bareSetId)
+          .includes(entry.setId ?? ''),
+      );
     case 'date': {
       const test = dateFilter(value);
       return test.ok ? ok((entry) => test.value(latest(entry).date)) : test;

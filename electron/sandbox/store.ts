@@ -48,10 +48,20 @@ export interface SandboxStore {
   nextSequence: number;
 }
 
-/** The setId of a DocumentReference, from the extension or the seed's own field. */
+/** The identifier system the seed generator uses for the CDA setId (`urn:oid:<oid>` values). */
+export const setIdIdentifierSystem = 'urn:archivist:cda:setId';
+
+/** A setId without its `urn:oid:` prefix, so both spellings find the same series. */
+export function bareSetId(value: string): string {
+  return value.replace(/^urn:oid:/, '');
+}
+
+/** The setId of a DocumentReference: the setId identifier or the cda-set-id extension. */
 export function setIdOf(document: DocumentReference): string | undefined {
+  const identifier = document.identifier?.find((one) => one.system === setIdIdentifierSystem);
   const extension = document.extension?.find((candidate) => candidate.url === setIdExtension);
-  return extension?.valueIdentifier?.value ?? extension?.valueString;
+  const value = identifier?.value ?? extension?.valueIdentifier?.value ?? extension?.valueString;
+  return value === undefined ? undefined : bareSetId(value);
 }
 
 /** Resolves a DocumentReference's subject to a patient key (the Patient id when known). */
@@ -144,7 +154,7 @@ export function seedStore(store: SandboxStore, catalog: SeedCatalog, now: Date):
     addDocument(
       store,
       { ...reference, meta: { ...reference.meta, versionId: '1', lastUpdated } },
-      seed.setId,
+      bareSetId(seed.setId),
     );
     store.binaries.set(seed.binaryId, {
       id: seed.binaryId,

@@ -162,7 +162,7 @@ describe('sandbox FHIR behaviour (plain HTTP)', () => {
       transaction(testHetu(0), testHetu(0), { extension: [setId] }),
     );
     expect(stored.status).toBe(200);
-    const series = await get('/DocumentReference?setid=1.2.246.10.999.0&_sort=date');
+    const series = await get('/DocumentReference?setid=urn:oid:1.2.246.10.999.0&_sort=date');
     expect(series.json.entry?.map((e) => e.resource?.status)).toEqual(['superseded', 'current']);
     expect((await get('/DocumentReference/d0/_history')).json.total).toBe(2);
   });
