@@ -4,7 +4,7 @@
  * The writer is bundled once with esbuild so each run starts in milliseconds, not via tsx.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,5 +96,7 @@ export async function runCrashTest(kills: number, seed = Date.now()): Promise<Cr
         failures.push(`run ${run}: acknowledged record ${seq} is missing or different`);
       }
   }
+  // Keep the folder of a failed run for inspection.
+  if (failures.length === 0) rmSync(dir, { recursive: true, force: true });
   return { kills, acknowledged: total, lost, tornTails: torn, failures };
 }
