@@ -1,10 +1,11 @@
 import type { XmlNode } from './canonical-xml';
 import { el } from './canonical-xml';
 import type { DocumentSpec } from './document-spec';
+import { buildHetu } from './patients';
 import { OID } from './vocab';
 
 /** A hetu with an individual number below 900: the planted "slipped in before the rule" code. */
-export const NON_TEST_HETU = '010180-123F';
+export const NON_TEST_HETU = buildHetu(1, 1, 1980, '-', 123);
 
 /** The register code written in the header; a planted problem uses one that is not a register. */
 export function headerRegister(spec: DocumentSpec): string {
