@@ -206,22 +206,36 @@ export function parseDocumentQuery(
   return ok(draft);
 }
 
-/** Runs a query: every match within the snapshot, in the requested order. */
-export function runDocumentQuery(store: SandboxStore, query: DocumentQuery): DocumentEntry[] {
-  const limit = query.snapshot ?? store.nextSequence - 1;
+function sortByDate(entries: readonly DocumentEntry[], direction: 1 | -1): DocumentEntry[] {
+  // Keys computed once: the comparator runs ~n log n times (4,000 documents per patient at scale).
+  const keyed = entries.map((entry) => ({ entry, date: latest(entry).date ?? '' }));
+  keyed.sort((a, b) => {
+    if (a.date !== b.date) return a.date < b.date ? -direction : direction;
+    // Ties broken by sequence so that pages never reorder between requests.
+    return a.entry.sequence - b.entry.sequence;
+  });
+  return keyed.map((item) => item.entry);
+}
+
+/** The candidates in the requested order, cached until the store changes. */
+function orderedCandidates(store: SandboxStore, query: DocumentQuery): readonly DocumentEntry[] {
   const candidates = query.patientKeys
     ? query.patientKeys.flatMap((key) => store.byPatient.get(key) ?? [])
     : store.all;
-  const matches = candidates.filter(
+  if (query.sort === 'sequence') return candidates;
+  const cacheKey = `${query.sort}|${query.patientKeys?.join(',') ?? '*'}`;
+  const cached = store.sortedViews.get(cacheKey);
+  if (cached?.revision === store.revision) return cached.entries;
+  const entries = sortByDate(candidates, query.sort === 'date' ? 1 : -1);
+  if (store.sortedViews.size > 256) store.sortedViews.clear();
+  store.sortedViews.set(cacheKey, { revision: store.revision, entries });
+  return entries;
+}
+
+/** Runs a query: every match within the snapshot, in the requested order. */
+export function runDocumentQuery(store: SandboxStore, query: DocumentQuery): DocumentEntry[] {
+  const limit = query.snapshot ?? store.nextSequence - 1;
+  return orderedCandidates(store, query).filter(
     (entry) => entry.sequence <= limit && query.filters.every((test) => test(entry)),
   );
-  if (query.sort === 'sequence') return matches;
-  const direction = query.sort === 'date' ? 1 : -1;
-  // Ties broken by sequence so that pages never reorder between requests.
-  return matches.sort((a, b) => {
-    const left = latest(a).date ?? '';
-    const right = latest(b).date ?? '';
-    if (left !== right) return left < right ? -direction : direction;
-    return a.sequence - b.sequence;
-  });
 }

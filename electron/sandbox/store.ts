@@ -46,6 +46,12 @@ export interface SandboxStore {
   /** Documents and binaries changed or added since seeding: what persistence writes. */
   readonly dirty: Set<string>;
   nextSequence: number;
+  /** Bumped on every change; sorted views cached under an older revision are stale. */
+  revision: number;
+  readonly sortedViews: Map<
+    string,
+    { readonly revision: number; readonly entries: DocumentEntry[] }
+  >;
 }
 
 /** The identifier system the seed generator uses for the CDA setId (`urn:oid:<oid>` values). */
@@ -86,6 +92,8 @@ export function emptyStore(): SandboxStore {
     provenances: new Map(),
     dirty: new Set(),
     nextSequence: 1,
+    revision: 0,
+    sortedViews: new Map(),
   };
 }
 
@@ -112,6 +120,7 @@ export function addDocument(
   };
   store.documents.set(entry.id, entry);
   store.all.push(entry);
+  store.revision++;
   if (entry.patientKey !== undefined) {
     const list = store.byPatient.get(entry.patientKey) ?? [];
     list.push(entry);
@@ -141,6 +150,7 @@ export function addVersion(
     meta: { ...resource.meta, versionId, lastUpdated: now.toISOString() },
   };
   entry.versions.push(next);
+  store.revision++;
   store.dirty.add(`doc:${entry.id}`);
   return next;
 }

@@ -2,12 +2,12 @@
  * Sandbox benchmark (issue 4, "Done when"): with 100,000 documents, start time, the median time
  * of the first page (50) of one patient's documents over 50 requests, and resident memory.
  * Run: `npx tsx test/bench/sandbox.bench.ts`; numbers go to test/bench/results/sandbox.json.
- * Uses the test catalogue until the seed generator lands (same DocumentReference shape).
+ * Uses the realistic seed generator (catalogue generated at start, CDA bytes on demand).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startSandbox } from '../../electron/sandbox/server';
-import { testCatalog, testHetu } from '../unit/electron/sandbox/support/test-catalog';
+import { generateSeedCatalog } from '../../electron/sandbox/seed/generate-seed';
 
 const documents = 100_000;
 const patients = 25;
@@ -23,11 +23,13 @@ function median(values: readonly number[]): number {
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
-  const started = await startSandbox({ catalog: testCatalog(patients, documents) });
+  const catalog = generateSeedCatalog({ seed: 1, patients, documents });
+  const started = await startSandbox({ catalog });
   if (!started.ok) throw new Error(started.error.message);
   const startMs = performance.now() - startedAt;
   const { baseUrl, close } = started.value;
-  const url = `${baseUrl}/DocumentReference?patient.identifier=urn:oid:1.2.246.21|${testHetu(3)}&_sort=-date&_count=50`;
+  const hetu = catalog.patients[3]?.identifier?.[0]?.value ?? '';
+  const url = `${baseUrl}/DocumentReference?patient.identifier=urn:oid:1.2.246.21|${hetu}&_sort=-date&_count=50`;
   const times: number[] = [];
   for (let i = 0; i < requests; i++) {
     const before = performance.now();

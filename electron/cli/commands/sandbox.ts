@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseFaultSpec } from '../../sandbox/faults';
 import { startSandbox, type SandboxOptions } from '../../sandbox/server';
-import type { SeedCatalog } from '../../sandbox/seed/seed-types';
+import { generateSeedCatalog } from '../../sandbox/seed/generate-seed';
 import type { SandboxTlsFiles } from '../../sandbox/tls-files';
 import { CommandFailure, ExitCode, UsageError, parseCommandArgs, type Command } from '../command';
 
@@ -59,12 +59,6 @@ function waitForStop(): Promise<void> {
   });
 }
 
-/**
- * The seed catalogue. The realistic generator (electron/sandbox/seed/generate-seed.ts) is not in
- * the build yet, so the sandbox starts empty (documents can still be stored) until it lands.
- */
-const seedCatalog: SeedCatalog = { patients: [], documents: [] };
-
 interface SandboxFlags {
   readonly port?: string;
   readonly data?: string;
@@ -82,9 +76,11 @@ function sandboxOptions(values: SandboxFlags, cwd: string): SandboxOptions {
   const port = count('port', values.port, 0);
   if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}.`);
   const seed = count('seed', values.seed, 1);
-  // Checked now so scripts fail early; they size the generated catalogue once the generator lands.
-  count('patients', values.patients, 25);
-  count('documents', values.documents, 500);
+  const catalog = generateSeedCatalog({
+    seed,
+    patients: count('patients', values.patients, 25),
+    documents: count('documents', values.documents, 500),
+  });
   const faults = parseFaultSpec(values.faults ?? '');
   if (!faults.ok) throw new UsageError(`--faults: ${faults.error.message}`);
   const now = values.now === undefined ? undefined : new Date(values.now);
@@ -94,7 +90,7 @@ function sandboxOptions(values: SandboxFlags, cwd: string): SandboxOptions {
     port,
     seed,
     faults: faults.value,
-    catalog: seedCatalog,
+    catalog,
     calendar: values.calendar === true,
     tls: values.tls === true,
     ...(now ? { now } : {}),

@@ -22,9 +22,22 @@ async function run(argv: string[]) {
 
 describe('archivist sandbox', () => {
   it('prints listening on, serves FHIR and exits 0 on SIGINT', async () => {
-    const child = spawn(tsx, ['electron/cli/archivist.ts', 'sandbox', '--port', '0'], {
-      cwd: root,
-    });
+    const child = spawn(
+      tsx,
+      [
+        'electron/cli/archivist.ts',
+        'sandbox',
+        '--port',
+        '0',
+        '--patients',
+        '5',
+        '--documents',
+        '40',
+      ],
+      {
+        cwd: root,
+      },
+    );
     const baseUrl = await new Promise<string>((resolve, reject) => {
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => {
@@ -35,6 +48,10 @@ describe('archivist sandbox', () => {
       child.on('exit', () => reject(new Error(`exited before listening: ${output}`)));
     });
     expect((await fetch(`${baseUrl}/metadata`)).status).toBe(200);
+    const count = (await (await fetch(`${baseUrl}/DocumentReference?_summary=count`)).json()) as {
+      total?: number;
+    };
+    expect(count.total).toBe(40);
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGINT');
     expect(await exit).toBe(0);
