@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { err, ok, type Result } from '../../shared/result';
+import { generateSeedCatalog } from './seed/generate-seed';
 import type { SeedCatalog } from './seed/seed-types';
 import { decideFault, noFaults, seededRandom, type FaultSpec } from './faults';
 import { outcome, type SandboxResponse } from './outcome';
@@ -25,7 +26,7 @@ export interface SandboxOptions {
   readonly port?: number;
   /** Keep state across restarts in this folder; in memory when absent. */
   readonly dataDir?: string;
-  /** The documents to serve; an empty catalogue when absent. */
+  /** The documents to serve; by default the realistic generated catalogue (25 patients, 500 documents). */
   readonly catalog?: SeedCatalog;
   readonly faults?: FaultSpec;
   /** Seeds the fault RNG. */
@@ -206,7 +207,10 @@ async function createServer(handling: Handling, tls: SandboxTlsFiles | undefined
 export async function startSandbox(options: SandboxOptions = {}): Promise<Result<RunningSandbox>> {
   const now = clockFrom(options.now);
   const store = emptyStore();
-  if (options.catalog) seedStore(store, options.catalog, now());
+  const catalog =
+    options.catalog ??
+    generateSeedCatalog({ seed: options.seed ?? 1, patients: 25, documents: 500 });
+  seedStore(store, catalog, now());
   const { dataDir } = options;
   if (dataDir !== undefined) {
     const loaded = await loadState(dataDir, store);
