@@ -13,6 +13,7 @@ export const nodeEntries = {
   'main/index': 'electron/main/index.ts',
   'preload/index': 'electron/preload/index.ts',
   'cli/archivist': 'electron/cli/archivist.ts',
+  'workers/xml-worker': 'electron/services/xml/xml-worker.ts',
 };
 
 /** Packages left outside the bundles: electron is provided by the runtime. */

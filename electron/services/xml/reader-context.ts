@@ -1,0 +1,90 @@
+/**
+ * State the reader's parts share: the decoded text, the caps, a node budget, a lazily advanced
+ * line counter, and cached `indexOf` results. The caches matter for safety, not only speed: a
+ * naive "is there an '&' before the end of this value?" scan runs to the end of the document
+ * when there is none, and repeated per attribute that is quadratic on hostile input.
+ */
+import type { XmlLimits } from './xml-limits';
+import { XmlReadFailure, protectSuffix, type MessageAt, type XmlErrorCode } from './xml-errors';
+
+interface CachedSearch {
+  from: number;
+  at: number;
+}
+
+/** Shared reading state over one decoded document. */
+export class ReaderContext {
+  readonly length: number;
+  private nodes = 0;
+  private lineCursor = 0;
+  private line = 1;
+  private nextNewline = -1;
+  private readonly searches = new Map<string, CachedSearch>();
+
+  constructor(
+    readonly text: string,
+    readonly limits: XmlLimits,
+  ) {
+    this.length = text.length;
+  }
+
+  /** First occurrence of `needle` at or after `from`, or the text length when there is none. */
+  next(needle: string, from: number): number {
+    const cached = this.searches.get(needle);
+    if (cached && cached.from <= from && from <= cached.at) return cached.at;
+    const found = this.text.indexOf(needle, from);
+    const at = found === -1 ? this.length : found;
+    this.searches.set(needle, { from, at });
+    return at;
+  }
+
+  /** 1-based line of a position; positions must not go backwards (each character is counted once). */
+  lineAt(position: number): number {
+    if (position < this.lineCursor) return this.line;
+    // nextNewline is kept between calls: searching afresh would rescan a one-line document per element.
+    let newline =
+      this.nextNewline >= this.lineCursor ? this.nextNewline : this.newlineFrom(this.lineCursor);
+    while (newline < position) {
+      this.line += 1;
+      newline = this.newlineFrom(newline + 1);
+    }
+    this.nextNewline = newline;
+    this.lineCursor = position;
+    return this.line;
+  }
+
+  private newlineFrom(from: number): number {
+    const found = this.text.indexOf('\n', from);
+    return found === -1 ? this.length : found;
+  }
+
+  /** Counts one more node of the tree; refuses the document past the node cap. */
+  countNode(position: number): void {
+    this.nodes += 1;
+    if (this.nodes > this.limits.maxNodes) {
+      const max = this.limits.maxNodes.toLocaleString('en-US');
+      this.fail(
+        'xml-too-many-nodes',
+        (where) =>
+          `The document has more than ${max} elements, attributes, texts and comments (limit reached ${where}); ${protectSuffix}`,
+        position,
+      );
+    }
+  }
+
+  /** Stops reading with a typed failure at a position. */
+  fail(code: XmlErrorCode, describe: MessageAt, position: number, isEndOfInput = false): never {
+    throw new XmlReadFailure(code, describe, position, isEndOfInput);
+  }
+
+  /** Stops reading because the input ended inside a construct. */
+  failTruncated(what: string, position: number): never {
+    this.fail(
+      'xml-malformed',
+      (where) =>
+        `The document ends inside ${what} that starts ${where}: it is truncated or not well-formed XML.`,
+      position,
+      true,
+    );
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Namespace resolution of one start tag (Namespaces in XML 1.0 §5–§6): its declarations, its
+ * prefixed names, and the rule that two prefixes bound to one URI still make one attribute.
+ */
+import type { XmlAttribute } from '../../../shared/xml/tree';
+import { xmlnsNamespace, type NamespaceScope } from './namespaces';
+import type { ReaderContext } from './reader-context';
+import type { RawAttribute } from './start-tag';
+import { quoteName } from './xml-errors';
+
+/** The xmlns and xmlns:p attributes of one start tag, as declarations. */
+export function namespaceDeclarations(
+  context: ReaderContext,
+  attributes: readonly RawAttribute[],
+): { prefix: string; uri: string; position: number }[] {
+  const declarations: { prefix: string; uri: string; position: number }[] = [];
+  for (const { qname, value, position } of attributes) {
+    if (!qname.startsWith('xmlns')) continue;
+    if (qname === 'xmlns') declarations.push({ prefix: '', uri: value, position });
+    else if (qname.startsWith('xmlns:')) {
+      const prefix = qname.slice(6);
+      if (prefix === '' || prefix.includes(':')) {
+        context.fail(
+          'xml-namespace',
+          (where) =>
+            `The namespace declaration ${quoteName(qname)} ${where} has no valid prefix; the document breaks the rules of XML namespaces.`,
+          position,
+        );
+      }
+      declarations.push({ prefix, uri: value, position });
+    }
+  }
+  return declarations;
+}
+
+/** [prefix, local name] of a qualified name; an element's prefix must be bound. */
+export function splitName(
+  context: ReaderContext,
+  qname: string,
+  position: number,
+  scope: NamespaceScope,
+  isElement: boolean,
+): [string | undefined, string] {
+  const colon = qname.indexOf(':');
+  if (colon === -1) return [undefined, qname];
+  const prefix = qname.slice(0, colon);
+  const local = qname.slice(colon + 1);
+  if (colon === 0 || local === '' || local.includes(':') || (isElement && prefix === 'xmlns')) {
+    context.fail(
+      'xml-namespace',
+      (where) =>
+        `The name ${quoteName(qname)} ${where} is not a valid namespaced name; the document breaks the rules of XML namespaces.`,
+      position,
+    );
+  }
+  if (prefix !== 'xmlns' && scope.lookup(prefix) === undefined) {
+    context.fail(
+      'xml-namespace',
+      (where) =>
+        `The prefix ${quoteName(prefix)} ${where} is used but never declared; the document breaks the rules of XML namespaces.`,
+      position,
+    );
+  }
+  return [prefix, local];
+}
+
+/** Attributes with namespaces resolved; refuses one expanded name twice. */
+export function resolveAttributes(
+  context: ReaderContext,
+  scope: NamespaceScope,
+  attributes: readonly RawAttribute[],
+): XmlAttribute[] {
+  const resolved: XmlAttribute[] = [];
+  let expanded: Set<string> | undefined;
+  for (const { qname, value, position } of attributes) {
+    if (qname === 'xmlns') {
+      resolved.push({ name: 'xmlns', namespace: xmlnsNamespace, value });
+      continue;
+    }
+    const [prefix, name] = splitName(context, qname, position, scope, false);
+    if (prefix === undefined) {
+      resolved.push({ name, namespace: '', value });
+      continue;
+    }
+    const namespace = prefix === 'xmlns' ? xmlnsNamespace : (scope.lookup(prefix) ?? '');
+    // Two prefixes bound to one namespace make p:x and q:x the same attribute (Namespaces in XML §6.3).
+    const key = `${name} ${namespace}`;
+    expanded ??= new Set<string>();
+    if (expanded.has(key)) {
+      context.fail(
+        'xml-duplicate-attribute',
+        (where) =>
+          `The attribute ${quoteName(name)} in namespace ${quoteName(namespace)} ${where} appears a second time in the same element, under another prefix; the document breaks the rules of XML namespaces.`,
+        position,
+      );
+    }
+    expanded.add(key);
+    resolved.push({ name, namespace, prefix, value });
+  }
+  return resolved;
+}

@@ -1,0 +1,247 @@
+/**
+ * The strict reader: one pass over decoded text, building the neutral tree directly. Iterative
+ * (an explicit stack, no recursion), so depth can never overflow the call stack; every search is
+ * a native `indexOf`, and every cap is checked before the work it bounds.
+ */
+import type { XmlElement, XmlNode } from '../../../shared/xml/tree';
+import type { XmlLimits } from './xml-limits';
+import { XmlReadFailure, protectSuffix, quoteName } from './xml-errors';
+import {
+  checkTextLength,
+  readBang,
+  readDeclaration,
+  readProcessingInstruction,
+  startsWithDeclaration,
+} from './markup';
+import { NamespaceScope, type NamespaceUndo } from './namespaces';
+import { ReaderContext } from './reader-context';
+import { expandReferences } from './references';
+import { readName, readStartTag } from './start-tag';
+import { isWhitespace } from './xml-chars';
+
+/** Stops reading after this element's start tag (the header reader stops at the body). */
+export type StopPredicate = (element: XmlElement) => boolean;
+
+/** The tree, and whether reading stopped early at a stop element; or why it failed. */
+export type ReadOutcome =
+  | { readonly ok: true; readonly root: XmlElement; readonly isStopped: boolean }
+  | { readonly ok: false; readonly failure: XmlReadFailure };
+
+interface Frame {
+  readonly qname: string;
+  readonly element: XmlElement;
+  readonly children: XmlNode[];
+  readonly undo: NamespaceUndo;
+}
+
+/** Reads a whole decoded document into its document element; never throws. */
+export function readXmlTree(text: string, limits: XmlLimits, stopAt?: StopPredicate): ReadOutcome {
+  const reader = new XmlReader(new ReaderContext(text, limits), stopAt);
+  try {
+    return { ok: true, ...reader.run() };
+  } catch (error) {
+    if (error instanceof XmlReadFailure) return { ok: false, failure: error };
+    // A RangeError from the engine (say, a string too long) is still a refusal, not a crash.
+    const failure = new XmlReadFailure(
+      'xml-resources',
+      (where) =>
+        `Reading the document failed ${where} because it needs more resources than Archivist allows; ${protectSuffix}`,
+      0,
+    );
+    return { ok: false, failure };
+  }
+}
+
+class XmlReader {
+  private readonly stack: Frame[] = [];
+  private readonly scope = new NamespaceScope();
+  private root: XmlElement | undefined;
+  private isStopped = false;
+
+  constructor(
+    private readonly context: ReaderContext,
+    private readonly stopAt: StopPredicate | undefined,
+  ) {}
+
+  run(): { root: XmlElement; isStopped: boolean } {
+    const { text, length } = this.context;
+    let at = startsWithDeclaration(text) ? readDeclaration(this.context) : 0;
+    while (at < length && !this.isStopped) {
+      const lt = text.indexOf('<', at);
+      const textEnd = lt === -1 ? length : lt;
+      if (textEnd > at) this.readText(at, textEnd);
+      if (lt === -1) break;
+      at = this.readMarkup(lt);
+    }
+    return { root: this.finish(), isStopped: this.isStopped };
+  }
+
+  private finish(): XmlElement {
+    const open = this.stack[this.stack.length - 1];
+    if (open && !this.isStopped) {
+      const line = open.element.line ?? 1;
+      this.context.fail(
+        'xml-malformed',
+        (where) =>
+          `The document ends ${where} while the element ${quoteName(open.qname)} from line ${line} is still open: it is truncated or not well-formed XML.`,
+        this.context.length,
+        true,
+      );
+    }
+    if (!this.root) {
+      this.context.fail(
+        'xml-malformed',
+        (where) =>
+          `The document has no document element (it ends ${where}); it is not well-formed XML.`,
+        this.context.length,
+        true,
+      );
+    }
+    return this.root;
+  }
+
+  private readMarkup(lt: number): number {
+    const { context } = this;
+    const next = context.text.charCodeAt(lt + 1);
+    if (next === 0x2f) return this.readEndTag(lt);
+    if (next === 0x3f) return readProcessingInstruction(context, lt);
+    if (next === 0x21) {
+      const markup = readBang(context, lt, this.stack.length > 0);
+      const frame = this.stack[this.stack.length - 1];
+      if (frame && markup.kind === 'cdata') this.appendText(frame, markup.value, lt);
+      if (frame && markup.kind === 'comment') {
+        context.countNode(lt);
+        frame.children.push({ kind: 'comment', text: markup.value });
+      }
+      return markup.end;
+    }
+    if (Number.isNaN(next)) context.failTruncated('a tag', lt);
+    return this.readStartTag(lt);
+  }
+
+  private readStartTag(lt: number): number {
+    const { context, stack } = this;
+    if (stack.length >= context.limits.maxDepth) {
+      const max = context.limits.maxDepth;
+      context.fail(
+        'xml-too-deep',
+        (where) => `The document is nested deeper than ${max} levels ${where}; ${protectSuffix}`,
+        lt,
+      );
+    }
+    if (stack.length === 0 && this.root) {
+      context.fail(
+        'xml-malformed',
+        (where) =>
+          `A second document element starts ${where}; XML allows exactly one, so the document is not well-formed.`,
+        lt,
+      );
+    }
+    context.countNode(lt);
+    const tag = readStartTag(context, this.scope, lt);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(tag.element);
+    else this.root = tag.element;
+    if (this.stopAt?.(tag.element)) this.isStopped = true;
+    else if (tag.isEmpty) this.scope.restore(tag.undo);
+    else
+      stack.push({
+        qname: tag.qname,
+        element: tag.element,
+        children: tag.children,
+        undo: tag.undo,
+      });
+    return tag.end;
+  }
+
+  private readEndTag(lt: number): number {
+    const { context, stack } = this;
+    const { text } = context;
+    const qname = readName(context, lt + 2, lt, 'element');
+    let at = lt + 2 + qname.length;
+    while (isWhitespace(text.charCodeAt(at))) at += 1;
+    if (at >= text.length) context.failTruncated(`the end tag ${quoteName(qname)}`, lt);
+    if (text.charCodeAt(at) !== 0x3e) {
+      context.fail(
+        'xml-malformed',
+        (where) =>
+          `The end tag ${quoteName(qname)} ${where} has something other than '>' after its name; the document is not well-formed XML.`,
+        lt,
+      );
+    }
+    const frame = stack.pop();
+    if (!frame) {
+      return context.fail(
+        'xml-malformed',
+        (where) =>
+          `The end tag ${quoteName(qname)} ${where} has no matching start tag; the document is not well-formed XML.`,
+        lt,
+      );
+    }
+    if (frame.qname !== qname) {
+      const line = frame.element.line ?? 1;
+      context.fail(
+        'xml-malformed',
+        (where) =>
+          `The end tag ${quoteName(qname)} ${where} does not match the open element ${quoteName(frame.qname)} from line ${line}; the document is not well-formed XML.`,
+        lt,
+      );
+    }
+    this.scope.restore(frame.undo);
+    return at + 1;
+  }
+
+  private readText(start: number, end: number): void {
+    const { context } = this;
+    const frame = this.stack[this.stack.length - 1];
+    if (!frame) {
+      this.checkOutsideText(start, end);
+      return;
+    }
+    checkTextLength(context, end - start, start, 'A text');
+    if (context.next(']]>', start) < end) {
+      context.fail(
+        'xml-malformed',
+        (where) =>
+          `The text ${where} contains ']]>', which XML allows only at the end of a CDATA section; the document is not well-formed XML.`,
+        context.next(']]>', start),
+      );
+    }
+    const hasReference = context.next('&', start) < end;
+    this.appendText(
+      frame,
+      hasReference
+        ? expandReferences(context.text, start, end, false)
+        : context.text.slice(start, end),
+      start,
+    );
+  }
+
+  private checkOutsideText(start: number, end: number): void {
+    const { text } = this.context;
+    let at = start;
+    while (at < end && isWhitespace(text.charCodeAt(at))) at += 1;
+    if (at === end) return;
+    const where = this.root ? 'after the document element' : 'before the document element';
+    this.context.fail(
+      'xml-malformed',
+      (position) =>
+        `There is text ${where} ${position}; XML allows only comments and processing instructions there, so the document is not well-formed.`,
+      at,
+    );
+  }
+
+  /** Appends text, merging with a text just before it (CDATA next to text reads as one text). */
+  private appendText(frame: Frame, value: string, position: number): void {
+    if (value === '') return;
+    const { children } = frame;
+    const last = children[children.length - 1];
+    if (last?.kind === 'text') {
+      checkTextLength(this.context, last.text.length + value.length, position, 'A text');
+      children[children.length - 1] = { kind: 'text', text: last.text + value };
+      return;
+    }
+    this.context.countNode(position);
+    children.push({ kind: 'text', text: value });
+  }
+}
