@@ -19,20 +19,23 @@ export const IDENTIFIER_SYSTEMS = {
 /** The DocumentReference id of the document at catalogue index `index`. */
 export const documentReferenceId = (index: number): string => `seed-doc-${index + 1}`;
 
-// size and hash need the bytes; lazy enumerable getters keep the 100k catalogue fast to build
-// while JSON.stringify (the server's serialisation) still sees them. Computed once, then cached.
-function lazyAttachment(binaryId: string, bytes: () => Uint8Array): FhirAttachment {
-  let cached: { size: number; hash: string } | undefined;
-  const compute = (): { size: number; hash: string } => {
-    if (cached) return cached;
-    const data = bytes();
-    cached = { size: data.byteLength, hash: createHash('sha1').update(data).digest('base64') };
-    return cached;
-  };
+/** Size and SHA-1 of a document's bytes, computed once per document and then remembered. */
+export interface AttachmentFacts {
+  readonly facts: () => { readonly size: number; readonly hash: string };
+}
+
+// size and hash need the bytes; lazy enumerable getters keep DocumentReference building cheap
+// while JSON.stringify (the server's serialisation) still sees them.
+function lazyAttachment(binaryId: string, source: AttachmentFacts): FhirAttachment {
   const attachment = { contentType: 'application/hl7-v3+xml', url: `Binary/${binaryId}` };
-  Object.defineProperty(attachment, 'size', { enumerable: true, get: () => compute().size });
-  Object.defineProperty(attachment, 'hash', { enumerable: true, get: () => compute().hash });
+  Object.defineProperty(attachment, 'size', { enumerable: true, get: () => source.facts().size });
+  Object.defineProperty(attachment, 'hash', { enumerable: true, get: () => source.facts().hash });
   return attachment;
+}
+
+/** Size and base64 SHA-1 (FHIR R4 `Attachment.hash`) of some bytes. */
+export function attachmentFacts(data: Uint8Array): { size: number; hash: string } {
+  return { size: data.byteLength, hash: createHash('sha1').update(data).digest('base64') };
 }
 
 function status(spec: DocumentSpec): DocumentReference['status'] {
@@ -53,7 +56,7 @@ function metadataView(spec: DocumentSpec): { date: string; view: string } {
 export function buildDocumentReference(
   spec: DocumentSpec,
   binaryId: string,
-  bytes: () => Uint8Array,
+  source: AttachmentFacts,
 ): DocumentReference & { readonly id: string } {
   const { date, view } = metadataView(spec);
   const org = {
@@ -118,7 +121,7 @@ export function buildDocumentReference(
         ],
       },
     ],
-    content: [{ attachment: lazyAttachment(binaryId, bytes) }],
+    content: [{ attachment: lazyAttachment(binaryId, source) }],
     context: missingEvent
       ? {}
       : {

@@ -2,11 +2,12 @@ import type { SeedPatient } from './patients';
 import { generatePatients } from './patients';
 import type { ChainPlan, DocumentSpec } from './document-spec';
 import { buildChain } from './document-spec';
-import { buildDocumentReference } from './document-reference';
+import type { AttachmentFacts } from './document-reference';
+import { attachmentFacts, buildDocumentReference } from './document-reference';
 import { createPrng } from './prng';
 import type { Prng } from './prng';
 import { renderDocument } from './render-document';
-import type { SeedCatalog, SeedDocument, SeedOptions } from './seed-types';
+import type { PlantedProblem, SeedCatalog, SeedDocument, SeedOptions } from './seed-types';
 
 /** Default scale of the sandbox (about 25 patients, 500 documents). */
 export const DEFAULT_SEED_OPTIONS: SeedOptions = { seed: 20260101, patients: 25, documents: 500 };
@@ -25,18 +26,40 @@ function planChain(
   return { length, invalidated: prng.next() < 1 / 12, duplicateOf: undefined };
 }
 
-function toSeedDocument(spec: DocumentSpec): SeedDocument {
-  const binaryId = `seed-binary-${spec.index + 1}`;
-  const bytes = (): Uint8Array => renderDocument(spec);
-  return {
-    documentReference: buildDocumentReference(spec, binaryId, bytes),
-    binaryId,
-    contentType: 'application/hl7-v3+xml',
-    bytes,
-    setId: spec.setId,
-    versionNumber: spec.versionNumber,
-    problems: spec.problems,
+// A class keeps per-document memory to the spec plus two fields: the DocumentReference is built
+// on each access (a fresh object, cheap) so 100,000 of them never sit in memory at once.
+class LazySeedDocument implements SeedDocument, AttachmentFacts {
+  readonly contentType = 'application/hl7-v3+xml' as const;
+  private cachedFacts: { readonly size: number; readonly hash: string } | undefined;
+
+  constructor(private readonly spec: DocumentSpec) {}
+
+  get binaryId(): string {
+    return `seed-binary-${this.spec.index + 1}`;
+  }
+  get setId(): string {
+    return this.spec.setId;
+  }
+  get versionNumber(): number {
+    return this.spec.versionNumber;
+  }
+  get problems(): readonly PlantedProblem[] {
+    return this.spec.problems;
+  }
+  get documentReference(): SeedDocument['documentReference'] {
+    return buildDocumentReference(this.spec, this.binaryId, this);
+  }
+  readonly bytes = (): Uint8Array => renderDocument(this.spec);
+  readonly facts = (): { readonly size: number; readonly hash: string } => {
+    this.cachedFacts ??= attachmentFacts(this.bytes());
+    return this.cachedFacts;
   };
+
+  /** JSON shows the contract's fields (getters live on the prototype, which JSON skips). */
+  toJSON(): Omit<SeedDocument, 'bytes'> {
+    const { documentReference, binaryId, contentType, setId, versionNumber, problems } = this;
+    return { documentReference, binaryId, contentType, setId, versionNumber, problems };
+  }
 }
 
 function chainSpecs(
@@ -60,5 +83,8 @@ export function generateSeedCatalog(options: SeedOptions): SeedCatalog {
   const prng = createPrng(options.seed);
   const patients = generatePatients(prng, Math.max(1, options.patients));
   const specs = options.documents > 0 ? chainSpecs(prng, options, patients) : [];
-  return { patients: patients.map((p) => p.resource), documents: specs.map(toSeedDocument) };
+  return {
+    patients: patients.map((p) => p.resource),
+    documents: specs.map((spec) => new LazySeedDocument(spec)),
+  };
 }
