@@ -9,7 +9,11 @@ export const BODY_ID = 'body';
 const CDA_NS = 'urn:hl7-org:v3';
 
 function section(spec: DocumentSpec, prng: Prng, n: number): XmlElementSpec {
-  const phrases = [prng.pick(spec.view.phrases), prng.pick(spec.view.phrases)];
+  // Two consecutive phrases so a paragraph is never repeated within a section.
+  const start = prng.int(0, spec.view.phrases.length - 1);
+  const phrases = [0, 1].map(
+    (k) => spec.view.phrases[(start + k) % spec.view.phrases.length] ?? '',
+  );
   return el(
     'component',
     {},

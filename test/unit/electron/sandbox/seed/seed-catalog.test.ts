@@ -103,6 +103,14 @@ describe('seed catalogue', () => {
     expect(attachment.hash).toMatch(/^[A-Za-z0-9+/]{27}=$/);
   });
 
+  it('builds DocumentReferences on access: fresh, equal objects; size and hash computed once', () => {
+    const doc = catalog.documents[5]!;
+    expect(doc.documentReference).not.toBe(doc.documentReference);
+    expect(doc.documentReference).toEqual(doc.documentReference);
+    const first = doc.documentReference.content[0]!.attachment.hash;
+    expect(doc.documentReference.content[0]!.attachment.hash).toBe(first);
+  });
+
   it('plants every problem on a small fraction of documents', () => {
     const counts = new Map<string, number>();
     for (const doc of catalog.documents)
