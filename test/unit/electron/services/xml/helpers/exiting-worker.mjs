@@ -1,0 +1,2 @@
+// Ends without answering.
+process.exit(3);
