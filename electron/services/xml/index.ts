@@ -8,10 +8,12 @@ export { parseHeader, type XmlHeader } from './parse-header';
 export {
   parseXmlInWorker,
   parseHeaderInWorker,
+  prepareXmlWorker,
   defaultXmlTimeoutMs,
   defaultXmlWorkerMemoryMb,
   type XmlWorkerOptions,
 } from './parse-xml-in-worker';
+export { closeXmlWorkers } from './xml-worker-pool';
 export { resolveXmlWorkerScript, type XmlWorkerScript } from './resolve-xml-worker';
 export { defaultXmlLimits, resolveXmlLimits, type XmlLimits } from './xml-limits';
 export type { XmlErrorCode, XmlError } from './xml-errors';

@@ -2,16 +2,23 @@
  * The API the main process and the command line use: parse in a fresh worker thread with a heap
  * cap and a wall-clock deadline. Whatever the document does (runs long, exhausts memory, crashes
  * the thread) the caller gets a typed Result and the main process neither hangs nor dies.
- * One worker per document: a stopped or crashed worker takes nothing else with it.
+ * Workers are reused while they behave (xml-worker-pool.ts); one that misbehaves is terminated
+ * and takes nothing else with it.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { XmlElement } from '../../../shared/xml/tree';
 import { err, ok, type Result } from '../../../shared/result';
 import { tooLarge } from './decode-xml-bytes';
 import type { XmlHeader } from './parse-header';
 import { resolveXmlWorkerScript, type XmlWorkerScript } from './resolve-xml-worker';
 import { resolveXmlLimits, type XmlLimits } from './xml-limits';
-import type { XmlWorkerMode, XmlWorkerRequest } from './xml-worker-protocol';
+import {
+  readXmlWorkerResponse,
+  unreadableAnswer,
+  type XmlWorkerMode,
+  type XmlWorkerRequest,
+} from './xml-worker-protocol';
+import { returnXmlWorker, takeXmlWorker, warmXmlWorker } from './xml-worker-pool';
 
 /** How one parse in a worker is bounded, and which worker script runs it. */
 export interface XmlWorkerOptions {
@@ -45,6 +52,18 @@ export function parseHeaderInWorker(
   return runInWorker(bytes, 'header', options) as Promise<Result<XmlHeader>>;
 }
 
+let nextRequestId = 1;
+
+/** Starts a worker ahead of the first parse (say, at app start), so that parse is quicker. */
+export function prepareXmlWorker(
+  options: Pick<XmlWorkerOptions, 'maxMemoryMb' | 'worker'> = {},
+): Result<void> {
+  const script = options.worker ? ok(options.worker) : resolveXmlWorkerScript();
+  if (!script.ok) return script;
+  warmXmlWorker(script.value.path, options.maxMemoryMb ?? defaultXmlWorkerMemoryMb);
+  return ok(undefined);
+}
+
 function runInWorker(
   bytes: Uint8Array,
   mode: XmlWorkerMode,
@@ -58,73 +77,67 @@ function runInWorker(
   }
   const script = options.worker ? ok(options.worker) : resolveXmlWorkerScript();
   if (!script.ok) return Promise.resolve(script);
-  const request: XmlWorkerRequest = { mode, bytes, limits };
-  return supervise(
-    script.value.path,
-    request,
-    options.timeoutMs ?? defaultXmlTimeoutMs,
-    options.maxMemoryMb ?? defaultXmlWorkerMemoryMb,
-  );
-}
-
-function startWorker(
-  path: string,
-  request: XmlWorkerRequest,
-  memoryMb: number,
-): Worker | undefined {
-  try {
-    // stdout/stderr are captured so nothing the thread prints reaches the command line's output.
-    return new Worker(path, {
-      workerData: request,
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 },
-      stdout: true,
-      stderr: true,
-    });
-  } catch {
-    return undefined;
-  }
-}
-
-function supervise(
-  path: string,
-  request: XmlWorkerRequest,
-  timeoutMs: number,
-  memoryMb: number,
-): Promise<Result<unknown>> {
-  const worker = startWorker(path, request, memoryMb);
+  const path = script.value.path;
+  const memoryMb = options.maxMemoryMb ?? defaultXmlWorkerMemoryMb;
+  const worker = takeXmlWorker(path, memoryMb);
   if (!worker) {
     return Promise.resolve(
       err('xml-resources', 'Archivist could not start a worker thread to read the document.'),
     );
   }
+  // A copy of exactly these bytes (Buffer#slice would share them), transferred: cloning a view
+  // would copy its whole buffer, and transferring the caller's own would detach it.
+  const request: XmlWorkerRequest = {
+    id: nextRequestId++,
+    mode,
+    bytes: new Uint8Array(bytes),
+    limits,
+  };
+  const timeoutMs = options.timeoutMs ?? defaultXmlTimeoutMs;
+  return supervise(worker, request, timeoutMs, memoryMb).then(({ result, isReusable }) => {
+    if (isReusable) returnXmlWorker(path, memoryMb, worker);
+    else void worker.terminate();
+    return result;
+  });
+}
+
+/** Sends one request and waits for its answer, the deadline, or the worker's failure. */
+function supervise(
+  worker: Worker,
+  request: XmlWorkerRequest,
+  timeoutMs: number,
+  memoryMb: number,
+): Promise<{ result: Result<unknown>; isReusable: boolean }> {
   return new Promise((resolve) => {
-    let isSettled = false;
-    const settle = (result: Result<unknown>): void => {
-      if (isSettled) return;
-      isSettled = true;
+    const finish = (result: Result<unknown>, isReusable = false): void => {
       clearTimeout(timer);
-      worker.removeAllListeners();
-      // An 'error' after settling must not become an unhandled exception.
-      worker.on('error', () => undefined);
-      void worker.terminate();
-      resolve(result);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('messageerror', onMessageError);
+      worker.off('exit', onExit);
+      resolve({ result, isReusable });
     };
-    const timer = setTimeout(() => settle(timedOut(timeoutMs)), timeoutMs);
-    worker.once('message', (message: unknown) => settle(answer(message)));
-    worker.once('error', (error: Error & { code?: string }) =>
-      settle(workerFailure(error, memoryMb)),
-    );
-    worker.once('messageerror', () =>
-      settle(err('xml-resources', "The XML worker's answer could not be received.")),
-    );
-    worker.once('exit', () =>
-      settle(
+    const onMessage = (message: unknown): void => {
+      const result = readXmlWorkerResponse(message, request.id, request.mode);
+      finish(result ?? unreadableAnswer(), result !== undefined);
+    };
+    const onError = (error: Error & { code?: string }): void =>
+      finish(workerFailure(error, memoryMb));
+    const onMessageError = (): void =>
+      finish(err('xml-resources', "The XML worker's answer could not be received."));
+    const onExit = (): void =>
+      finish(
         err(
           'xml-resources',
           'The XML worker stopped before it answered; the document may be built to exhaust XML readers.',
         ),
-      ),
-    );
+      );
+    const timer = setTimeout(() => finish(timedOut(timeoutMs)), timeoutMs);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('messageerror', onMessageError);
+    worker.on('exit', onExit);
+    worker.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
   });
 }
 
@@ -134,12 +147,6 @@ function timedOut(timeoutMs: number): Result<never> {
     'xml-timeout',
     `Reading the document took longer than ${seconds} s, so Archivist stopped it; the file may be built to exhaust XML readers.`,
   );
-}
-
-function answer(message: unknown): Result<unknown> {
-  return isResult(message)
-    ? message
-    : err('xml-resources', 'The XML worker answered with something Archivist did not expect.');
 }
 
 function workerFailure(error: Error & { code?: string }, memoryMb: number): Result<never> {
@@ -153,20 +160,5 @@ function workerFailure(error: Error & { code?: string }, memoryMb: number): Resu
   return err(
     'xml-resources',
     'The XML worker failed while reading the document; Archivist stopped it to protect itself.',
-  );
-}
-
-function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as {
-    ok?: unknown;
-    value?: unknown;
-    error?: { code?: unknown; message?: unknown };
-  };
-  if (candidate.ok === true) return 'value' in candidate;
-  return (
-    candidate.ok === false &&
-    typeof candidate.error?.code === 'string' &&
-    typeof candidate.error.message === 'string'
   );
 }

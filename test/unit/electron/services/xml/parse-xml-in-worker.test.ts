@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { XmlWorkerScript } from '../../../../../electron/services/xml/resolve-xml-worker';
+import { Buffer } from 'node:buffer';
 import {
   parseHeaderInWorker,
   parseXmlInWorker,
+  prepareXmlWorker,
 } from '../../../../../electron/services/xml/parse-xml-in-worker';
+import { closeXmlWorkers } from '../../../../../electron/services/xml/xml-worker-pool';
 import { parseXml } from '../../../../../electron/services/xml/parse-xml';
 import { bundleXmlWorker, fakeWorker } from './helpers/bundle-xml-worker';
 
@@ -17,7 +20,10 @@ let remove: () => Promise<void>;
 beforeAll(async () => {
   ({ worker: bundled, remove } = await bundleXmlWorker());
 });
-afterAll(() => remove());
+afterAll(async () => {
+  await closeXmlWorkers();
+  await remove();
+});
 
 describe('parseXmlInWorker', () => {
   it('runs the TypeScript source worker when called from source (the default resolution)', async () => {
@@ -28,6 +34,17 @@ describe('parseXmlInWorker', () => {
     expect(await parseXmlInWorker(document, { worker: bundled })).toEqual(parseXml(document));
     const header = await parseHeaderInWorker(document, { worker: bundled });
     expect(header).toMatchObject({ ok: true, value: { isPartial: true } });
+  });
+
+  it("reuses a worker that answered, terminates one that did not, and leaves the caller's bytes intact", async () => {
+    await closeXmlWorkers();
+    const bytes = Buffer.from(document);
+    expect(prepareXmlWorker({ worker: bundled })).toEqual({ ok: true, value: undefined });
+    await parseXmlInWorker(bytes, { worker: bundled });
+    await parseXmlInWorker(bytes, { worker: bundled });
+    expect(bytes.toString('utf8')).toContain('Äyräpää');
+    await parseXmlInWorker(bytes, { worker: fakeWorker('hanging-worker.mjs'), timeoutMs: 300 });
+    expect(await closeXmlWorkers()).toBe(1);
   });
 
   it('passes typed refusals through unchanged', async () => {
