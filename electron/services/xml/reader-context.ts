@@ -20,6 +20,7 @@ export class ReaderContext {
   private line = 1;
   private nextNewline = -1;
   private readonly searches = new Map<string, CachedSearch>();
+  private readonly interned = new Map<string, string>();
 
   constructor(
     readonly text: string,
@@ -56,6 +57,19 @@ export class ReaderContext {
   private newlineFrom(from: number): number {
     const found = this.text.indexOf('\n', from);
     return found === -1 ? this.length : found;
+  }
+
+  /**
+   * One shared copy of a short string (names, indentation): a tree of a million nodes would
+   * otherwise hold a million copies of "component" and "\n      ". Bounded, so hostile input
+   * with endless distinct names cannot grow the table without limit.
+   */
+  intern(value: string): string {
+    if (value.length > 64) return value;
+    const known = this.interned.get(value);
+    if (known !== undefined) return known;
+    if (this.interned.size < 65_536) this.interned.set(value, value);
+    return value;
   }
 
   /** Counts one more node of the tree; refuses the document past the node cap. */

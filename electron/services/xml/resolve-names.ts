@@ -43,8 +43,8 @@ export function splitName(
 ): [string | undefined, string] {
   const colon = qname.indexOf(':');
   if (colon === -1) return [undefined, qname];
-  const prefix = qname.slice(0, colon);
-  const local = qname.slice(colon + 1);
+  const prefix = context.intern(qname.slice(0, colon));
+  const local = context.intern(qname.slice(colon + 1));
   if (colon === 0 || local === '' || local.includes(':') || (isElement && prefix === 'xmlns')) {
     context.fail(
       'xml-namespace',
@@ -70,18 +70,12 @@ export function resolveAttributes(
   scope: NamespaceScope,
   attributes: readonly RawAttribute[],
 ): XmlAttribute[] {
-  const resolved: XmlAttribute[] = [];
   let expanded: Set<string> | undefined;
-  for (const { qname, value, position } of attributes) {
-    if (qname === 'xmlns') {
-      resolved.push({ name: 'xmlns', namespace: xmlnsNamespace, value });
-      continue;
-    }
+  // map, not push: the result has exactly as many slots as attributes.
+  return attributes.map(({ qname, value, position }): XmlAttribute => {
+    if (qname === 'xmlns') return { name: 'xmlns', namespace: xmlnsNamespace, value };
     const [prefix, name] = splitName(context, qname, position, scope, false);
-    if (prefix === undefined) {
-      resolved.push({ name, namespace: '', value });
-      continue;
-    }
+    if (prefix === undefined) return { name, namespace: '', value };
     const namespace = prefix === 'xmlns' ? xmlnsNamespace : (scope.lookup(prefix) ?? '');
     // Two prefixes bound to one namespace make p:x and q:x the same attribute (Namespaces in XML §6.3).
     const key = `${name} ${namespace}`;
@@ -95,7 +89,6 @@ export function resolveAttributes(
       );
     }
     expanded.add(key);
-    resolved.push({ name, namespace, prefix, value });
-  }
-  return resolved;
+    return { name, namespace, prefix, value };
+  });
 }

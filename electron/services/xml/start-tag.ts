@@ -11,10 +11,13 @@ import type { ReaderContext } from './reader-context';
 import { isWhitespace, isXmlName, nameEnd } from './xml-chars';
 import { formatSize, protectSuffix, quoteName } from './xml-errors';
 
+/** An element under construction: its children are set to an exact-size copy when it closes. */
+export type BuildingElement = { -readonly [Key in keyof XmlElement]: XmlElement[Key] };
+
 /** An element read from its start tag, with what it changed in the namespace scope. */
 export interface StartTag {
   readonly qname: string;
-  readonly element: XmlElement;
+  readonly element: BuildingElement;
   /** The element's child list, to append to while its content is read. */
   readonly children: XmlNode[];
   readonly undo: NamespaceUndo;
@@ -30,7 +33,8 @@ export interface RawAttribute {
 }
 
 const noAttributes: readonly XmlAttribute[] = Object.freeze([]);
-const noChildren: readonly XmlNode[] = Object.freeze([]);
+/** Shared by every element without children (frozen: nothing may add to it). */
+export const noChildren: readonly XmlNode[] = Object.freeze([]);
 const noUndo: NamespaceUndo = Object.freeze([]);
 
 /** Reads the start tag at `lt` and builds its element (children still empty). */
@@ -46,7 +50,7 @@ export function readStartTag(context: ReaderContext, scope: NamespaceScope, lt: 
   const children: XmlNode[] = isEmpty ? (noChildren as XmlNode[]) : [];
   const namespace = scope.lookup(prefix ?? '') ?? '';
   const line = context.lineAt(lt);
-  const element: XmlElement =
+  const element: BuildingElement =
     prefix === undefined
       ? { kind: 'element', name, namespace, attributes: resolved, children, line }
       : { kind: 'element', name, namespace, prefix, attributes: resolved, children, line };
@@ -70,7 +74,7 @@ export function readName(
       position,
     );
   }
-  const name = text.slice(start, end);
+  const name = context.intern(text.slice(start, end));
   if (name === '' && start >= text.length) context.failTruncated(`a tag`, position);
   if (name === '' && what === 'element') {
     context.fail(

@@ -138,7 +138,7 @@ class Unpacker {
       const { node, children } = this.node();
       const parent = open[open.length - 1];
       if (parent) {
-        parent.children.push(node);
+        parent.children[parent.children.length - parent.remaining] = node;
         parent.remaining -= 1;
       } else if (node.kind === 'element') root = node;
       else throw new PackedTreeError();
@@ -186,11 +186,13 @@ class Unpacker {
     const childCount = this.int();
     let attributes = noAttributes;
     if (attributeCount > 0) {
-      const list: XmlAttribute[] = [];
-      for (let index = 0; index < attributeCount; index += 1) list.push(this.attribute());
+      const list = new Array<XmlAttribute>(attributeCount);
+      for (let index = 0; index < attributeCount; index += 1) list[index] = this.attribute();
       attributes = list;
     }
-    const children: XmlNode[] = childCount === 0 ? (noChildren as XmlNode[]) : [];
+    // Exact-size arrays, filled by index: pushing would leave spare capacity in every one.
+    const children: XmlNode[] =
+      childCount === 0 ? (noChildren as XmlNode[]) : new Array<XmlNode>(childCount);
     // Literal objects with one fixed shape each: spreads here made unpacking several times slower.
     const node: XmlElement =
       prefix === undefined

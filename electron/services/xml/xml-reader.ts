@@ -16,7 +16,7 @@ import {
 import { NamespaceScope, type NamespaceUndo } from './namespaces';
 import { ReaderContext } from './reader-context';
 import { expandReferences } from './references';
-import { readName, readStartTag } from './start-tag';
+import { noChildren, readName, readStartTag, type BuildingElement } from './start-tag';
 import { isWhitespace } from './xml-chars';
 
 /** Stops reading after this element's start tag (the header reader stops at the body). */
@@ -29,7 +29,7 @@ export type ReadOutcome =
 
 interface Frame {
   readonly qname: string;
-  readonly element: XmlElement;
+  readonly element: BuildingElement;
   readonly children: XmlNode[];
   readonly undo: NamespaceUndo;
 }
@@ -188,6 +188,8 @@ class XmlReader {
       );
     }
     this.scope.restore(frame.undo);
+    // Exact size: a pushed-to array keeps spare capacity (16 slots after the first push).
+    frame.element.children = frame.children.length === 0 ? noChildren : frame.children.slice();
     return at + 1;
   }
 
@@ -212,7 +214,7 @@ class XmlReader {
       frame,
       hasReference
         ? expandReferences(context.text, start, end, false)
-        : context.text.slice(start, end),
+        : context.intern(context.text.slice(start, end)),
       start,
     );
   }
