@@ -54,13 +54,18 @@ export function parseHeaderInWorker(
 
 let nextRequestId = 1;
 
+/** The option when it is a positive finite number, else the default (0 or NaN must not disable a limit). */
+function positive(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
 /** Starts a worker ahead of the first parse (say, at app start), so that parse is quicker. */
 export function prepareXmlWorker(
   options: Pick<XmlWorkerOptions, 'maxMemoryMb' | 'worker'> = {},
 ): Result<void> {
   const script = options.worker ? ok(options.worker) : resolveXmlWorkerScript();
   if (!script.ok) return script;
-  warmXmlWorker(script.value.path, options.maxMemoryMb ?? defaultXmlWorkerMemoryMb);
+  warmXmlWorker(script.value.path, positive(options.maxMemoryMb, defaultXmlWorkerMemoryMb));
   return ok(undefined);
 }
 
@@ -78,7 +83,7 @@ function runInWorker(
   const script = options.worker ? ok(options.worker) : resolveXmlWorkerScript();
   if (!script.ok) return Promise.resolve(script);
   const path = script.value.path;
-  const memoryMb = options.maxMemoryMb ?? defaultXmlWorkerMemoryMb;
+  const memoryMb = positive(options.maxMemoryMb, defaultXmlWorkerMemoryMb);
   const worker = takeXmlWorker(path, memoryMb);
   if (!worker) {
     return Promise.resolve(
@@ -93,7 +98,7 @@ function runInWorker(
     bytes: new Uint8Array(bytes),
     limits,
   };
-  const timeoutMs = options.timeoutMs ?? defaultXmlTimeoutMs;
+  const timeoutMs = positive(options.timeoutMs, defaultXmlTimeoutMs);
   return supervise(worker, request, timeoutMs, memoryMb).then(({ result, isReusable }) => {
     if (isReusable) returnXmlWorker(path, memoryMb, worker);
     else void worker.terminate();
