@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { err } from '../../shared/result';
 import { createHandlers } from '../services/handlers';
 import { homeForProcess } from '../services/home';
+import { startSandbox } from '../sandbox/server';
 import { startHarness } from './harness-server';
 
 const rendererRoot = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -32,10 +33,15 @@ async function main(): Promise<void> {
         'Links open in your browser only from the desktop app; copy the address instead.',
       ),
   });
+  // The embedded test environment, so the UI has real services behind it (in memory).
+  const sandbox = await startSandbox();
+  if (!sandbox.ok) throw new Error(`the sandbox did not start: ${sandbox.error.message}`);
   const harness = await startHarness({ handlers, rendererRoot, port });
   console.log(`Archivist at ${harness.url}`);
   console.log(`data folder: ${home}`);
-  const stop = () => void harness.close().then(() => process.exit(0));
+  console.log(`sandbox listening on ${sandbox.value.baseUrl}`);
+  const stop = () =>
+    void Promise.all([harness.close(), sandbox.value.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
