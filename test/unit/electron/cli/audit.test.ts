@@ -1,23 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../../electron/cli/run-cli';
+import { runArchivist as run } from '../../support/run-cli';
 import { openJournal } from '../../../../electron/services/audit/journal';
 import { invalidationEvent } from '../../../../shared/audit/builders';
 import { ctx, sampleEvent, tempHome } from '../services/audit/support';
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-    cwd: process.cwd(),
-    isStderrTty: false,
-  });
-  return { code, stdout, stderr };
-}
 
 let home = '';
 

@@ -2,24 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../../electron/cli/run-cli';
+import { runArchivist as run } from '../../support/run-cli';
 import { commands } from '../../../../electron/cli/commands';
 import packageJson from '../../../../package.json' with { type: 'json' };
 
 const { version } = packageJson;
-
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env,
-    cwd: process.cwd(),
-    isStderrTty: false,
-  });
-  return { code, stdout, stderr };
-}
 
 describe('archivist command line', () => {
   it('prints the version', async () => {

@@ -2,23 +2,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../../electron/cli/run-cli';
+import { runArchivist as run } from '../../support/run-cli';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-    cwd: root,
-    isStderrTty: false,
-  });
-  return { code, stdout, stderr };
-}
 
 describe('archivist sandbox', () => {
   it('prints listening on, serves FHIR and exits 0 on SIGINT', async () => {
