@@ -98,6 +98,11 @@ export const environmentErrorCodes = {
   badResponse: 'env-bad-response',
   /** Not found (404 or no such document in a folder). */
   notFound: 'env-not-found',
+  /**
+   * A write whose fate is unknown: the connection failed or timed out after the request was
+   * sent. Never retried blindly; the caller reads the target back to learn the truth.
+   */
+  ambiguousWrite: 'env-ambiguous-write',
   /** The caller cancelled (AbortSignal). */
   cancelled: 'env-cancelled',
   /** A write is not allowed here (folder environments, profiles without isTestEnvironment). */
