@@ -1,0 +1,321 @@
+/**
+ * The canonical XML form the content diff works on (issue 7, "Content diff"): attributes sorted,
+ * namespace prefixes replaced by one stable prefix per namespace URI, insignificant whitespace
+ * dropped and text whitespace collapsed, one element or text per line with indentation. What
+ * differs by design or cannot be read line by line is taken out of line: XML signatures and long
+ * Base64 payloads become one line `[signature …]` / `[base64: N bytes, sha256 …]`, so they compare
+ * by hash and size and never reach a word diff (a 30 KB Base64 line took 53 s, TOOLCHAIN.md).
+ * Every line keeps the element it belongs to, so a change can be named by its path.
+ */
+import { decodeBase64, looksLikeBase64 } from '../crypto/base64';
+import { sha256Hex } from '../crypto/sha256';
+import { encodeUtf8 } from '../crypto/utf8';
+import { Namespaces, type XmlAttribute, type XmlElement, type XmlNode } from '../xml/tree';
+
+const xmlnsNamespace = 'http://www.w3.org/2000/xmlns/';
+const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
+
+/** Prefixes that are the same in every canonical form; other namespaces get `ns` + a hash. */
+const wellKnownPrefixes = new Map<string, string>([
+  [Namespaces.hl7fi, 'hl7fi'],
+  [Namespaces.xmldsig, 'ds'],
+  [Namespaces.xsi, 'xsi'],
+  [xmlNamespace, 'xml'],
+]);
+
+/** A payload taken out of line, compared by size and hash. */
+export interface OutOfLinePayload {
+  readonly kind: 'base64' | 'signature';
+  /** Canonical path of the element that held it. */
+  readonly path: string;
+  /** Index of its placeholder line in `lines`. */
+  readonly line: number;
+  /** Decoded bytes (Base64), or UTF-8 bytes of the canonical signature text. */
+  readonly bytes: number;
+  readonly sha256: string;
+  /** False when the text looked like Base64 but did not decode; then size and hash are of the text. */
+  readonly isValidBase64?: boolean;
+}
+
+/** The canonical form of one document. */
+export interface CanonicalXml {
+  readonly lines: readonly string[];
+  /** For each line, the element it belongs to (index into the element tables). */
+  readonly lineElement: Int32Array;
+  /** For each element: its path segment (with a [n] index among same-named siblings), parent, source line. */
+  readonly elementSegment: readonly string[];
+  readonly elementParent: Int32Array;
+  readonly elementSourceLine: Int32Array;
+  readonly payloads: readonly OutOfLinePayload[];
+  /** Namespace URI → canonical prefix ('' for the document element's namespace). */
+  readonly prefixes: ReadonlyMap<string, string>;
+}
+
+/** Texts at least this long that look like Base64 are taken out of line. */
+const minOutOfLineBase64 = 256;
+
+interface Sink {
+  push(line: string, element: number): void;
+}
+
+class Builder {
+  readonly lines: string[] = [];
+  readonly lineElement: number[] = [];
+  readonly elementSegment: string[] = [];
+  readonly elementParent: number[] = [];
+  readonly elementSourceLine: number[] = [];
+  readonly payloads: OutOfLinePayload[] = [];
+  readonly prefixes = new Map<string, string>();
+  readonly main: Sink = {
+    push: (line, element) => {
+      this.lines.push(line);
+      this.lineElement.push(element);
+    },
+  };
+
+  constructor(readonly rootNamespace: string) {}
+
+  prefix(uri: string): string {
+    if (uri === '' || uri === this.rootNamespace) {
+      if (uri !== '') this.prefixes.set(uri, '');
+      return '';
+    }
+    let prefix = this.prefixes.get(uri);
+    if (prefix === undefined) {
+      prefix = wellKnownPrefixes.get(uri) ?? `ns${sha256Hex(encodeUtf8(uri)).slice(0, 8)}`;
+      this.prefixes.set(uri, prefix);
+    }
+    return prefix;
+  }
+
+  qualified(name: string, namespace: string): string {
+    const prefix = this.prefix(namespace);
+    return prefix === '' ? name : `${prefix}:${name}`;
+  }
+
+  register(segment: string, parent: number, line: number | undefined): number {
+    this.elementSegment.push(segment);
+    this.elementParent.push(parent);
+    this.elementSourceLine.push(line ?? 0);
+    return this.elementSegment.length - 1;
+  }
+
+  path(element: number): string {
+    const segments: string[] = [];
+    for (let at = element; at >= 0; at = this.elementParent[at]!)
+      segments.push(this.elementSegment[at]!);
+    return `/${segments.reverse().join('/')}`;
+  }
+}
+
+/** Builds the canonical form of a parsed document. */
+export function canonicalizeXml(root: XmlElement): CanonicalXml {
+  const builder = new Builder(root.namespace);
+  writeElement(
+    builder,
+    builder.main,
+    root,
+    builder.register(builder.qualified(root.name, root.namespace), -1, root.line),
+    0,
+  );
+  // The document element declares every namespace used, sorted by prefix.
+  const declarations = [...builder.prefixes]
+    .filter(([uri]) => uri !== xmlNamespace)
+    .sort((x, y) => x[1].localeCompare(y[1]))
+    .map(
+      ([uri, prefix]) =>
+        ` ${prefix === '' ? 'xmlns' : `xmlns:${prefix}`}="${escapeAttribute(uri)}"`,
+    )
+    .join('');
+  const first = builder.lines[0] ?? '';
+  const nameEnd = first.search(/[\s/>]/);
+  builder.lines[0] = `${first.slice(0, nameEnd)}${declarations}${first.slice(nameEnd)}`;
+  return {
+    lines: builder.lines,
+    lineElement: Int32Array.from(builder.lineElement),
+    elementSegment: builder.elementSegment,
+    elementParent: Int32Array.from(builder.elementParent),
+    elementSourceLine: Int32Array.from(builder.elementSourceLine),
+    payloads: builder.payloads,
+    prefixes: builder.prefixes,
+  };
+}
+
+/** The canonical path of a line's element, e.g. `/ClinicalDocument/component/structuredBody`. */
+export function pathOfLine(canonical: CanonicalXml, line: number, withIndexes = true): string {
+  const segments: string[] = [];
+  for (let at = canonical.lineElement[line] ?? -1; at >= 0; at = canonical.elementParent[at]!)
+    segments.push(canonical.elementSegment[at]!);
+  const path = `/${segments.reverse().join('/')}`;
+  return withIndexes ? path : stripIndexes(path);
+}
+
+/** The source line (1-based) of a canonical line's element, or 0 when unknown. */
+export function sourceLineOf(canonical: CanonicalXml, line: number): number {
+  const element = canonical.lineElement[line];
+  return element === undefined ? 0 : (canonical.elementSourceLine[element] ?? 0);
+}
+
+/** A path without its `[n]` sibling indexes. */
+export function stripIndexes(path: string): string {
+  return path.replace(/\[\d+\]/g, '');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&<"\t\n\r]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : `&#${c.charCodeAt(0)};`,
+  );
+}
+
+function escapeText(value: string): string {
+  return value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+/** XML whitespace collapsed to one space, trimmed (a no-break space is content, not whitespace). */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
+function startTag(builder: Builder, element: XmlElement): string {
+  const attributes = element.attributes
+    .filter((attribute) => attribute.namespace !== xmlnsNamespace)
+    .map((attribute) => [attributeName(builder, attribute), attribute.value] as const)
+    .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  const rendered = attributes
+    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .join('');
+  return `<${builder.qualified(element.name, element.namespace)}${rendered}`;
+}
+
+/** Unprefixed attributes sort before prefixed ones (a leading space sorts first). */
+function attributeName(builder: Builder, attribute: XmlAttribute): string {
+  return attribute.namespace === ''
+    ? attribute.name
+    : builder.qualified(attribute.name, attribute.namespace);
+}
+
+function hasAttribute(element: XmlElement, name: string, value: string): boolean {
+  return element.attributes.some(
+    (attribute) => attribute.name === name && attribute.value === value,
+  );
+}
+
+/** The children that matter: whitespace-only text is insignificant. */
+function significantChildren(element: XmlElement): XmlNode[] {
+  return element.children.filter((node) => node.kind !== 'text' || /[^ \t\r\n]/.test(node.text));
+}
+
+/** True for text to take out of line: declared Base64, or long wrapped Base64-looking text. */
+function isOutOfLineBase64(element: XmlElement, text: string): boolean {
+  if (hasAttribute(element, 'representation', 'B64')) return text.trim() !== '';
+  if (text.length < minOutOfLineBase64 || !looksLikeBase64(text)) return false;
+  const tokens = text.trim().split(/[ \t\r\n]+/);
+  return tokens.slice(0, -1).every((token) => token.length >= 40);
+}
+
+function base64Line(builder: Builder, text: string, path: string, line: number): string {
+  const decoded = decodeBase64(text);
+  if (decoded.ok) {
+    const sha256 = sha256Hex(decoded.value);
+    builder.payloads.push({ kind: 'base64', path, line, bytes: decoded.value.length, sha256 });
+    return `[base64: ${decoded.value.length} bytes, sha256 ${sha256}]`;
+  }
+  const bytes = encodeUtf8(text);
+  const sha256 = sha256Hex(bytes);
+  builder.payloads.push({
+    kind: 'base64',
+    path,
+    line,
+    bytes: bytes.length,
+    sha256,
+    isValidBase64: false,
+  });
+  return `[base64 (does not decode): ${bytes.length} bytes of text, sha256 ${sha256}]`;
+}
+
+function siblingSegments(builder: Builder, elements: readonly XmlElement[]): string[] {
+  const totals = new Map<string, number>();
+  const names = elements.map((element) => builder.qualified(element.name, element.namespace));
+  for (const name of names) totals.set(name, (totals.get(name) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    if (totals.get(name) === 1) return name;
+    const index = (seen.get(name) ?? 0) + 1;
+    seen.set(name, index);
+    return `${name}[${index}]`;
+  });
+}
+
+function isSignature(element: XmlElement): boolean {
+  return element.namespace === Namespaces.xmldsig && element.name === 'Signature';
+}
+
+function writeElement(
+  builder: Builder,
+  sink: Sink,
+  element: XmlElement,
+  id: number,
+  depth: number,
+): void {
+  const indent = '  '.repeat(depth);
+  const tag = startTag(builder, element);
+  const name = builder.qualified(element.name, element.namespace);
+  const children = significantChildren(element);
+  if (children.length === 0) {
+    sink.push(`${indent}${tag}/>`, id);
+    return;
+  }
+  if (children.every((node) => node.kind === 'text')) {
+    const raw = children.map((node) => (node.kind === 'text' ? node.text : '')).join('');
+    if (sink === builder.main && isOutOfLineBase64(element, raw)) {
+      sink.push(`${indent}${tag}>`, id);
+      sink.push(
+        `${indent}  ${base64Line(builder, raw, builder.path(id), builder.lines.length)}`,
+        id,
+      );
+      sink.push(`${indent}</${name}>`, id);
+      return;
+    }
+    sink.push(`${indent}${tag}>${escapeText(collapseWhitespace(raw))}</${name}>`, id);
+    return;
+  }
+  sink.push(`${indent}${tag}>`, id);
+  const elements = children.filter((node): node is XmlElement => node.kind === 'element');
+  const segments = siblingSegments(builder, elements);
+  let elementIndex = 0;
+  for (const node of children) {
+    if (node.kind === 'text')
+      sink.push(`${indent}  ${escapeText(collapseWhitespace(node.text))}`, id);
+    else if (node.kind === 'comment')
+      sink.push(`${indent}  <!--${collapseWhitespace(node.text)}-->`, id);
+    else {
+      const childId = builder.register(segments[elementIndex++]!, id, node.line);
+      if (sink === builder.main && isSignature(node))
+        writeSignature(builder, node, childId, depth + 1);
+      else writeElement(builder, sink, node, childId, depth + 1);
+    }
+  }
+  sink.push(`${indent}</${name}>`, id);
+}
+
+/** A signature becomes one line: its canonical text's size and hash. */
+function writeSignature(builder: Builder, element: XmlElement, id: number, depth: number): void {
+  const parts: string[] = [];
+  writeElement(builder, { push: (line) => parts.push(line.trimStart()) }, element, id, 0);
+  const bytes = encodeUtf8(parts.join('\n'));
+  const sha256 = sha256Hex(bytes);
+  const idAttribute = element.attributes.find((attribute) => attribute.name === 'Id')?.value;
+  const path = builder.path(id);
+  builder.payloads.push({
+    kind: 'signature',
+    path,
+    line: builder.lines.length,
+    bytes: bytes.length,
+    sha256,
+  });
+  const label = idAttribute === undefined ? '' : ` Id="${escapeAttribute(idAttribute)}"`;
+  builder.main.push(
+    `${'  '.repeat(depth)}[signature ${builder.qualified(element.name, element.namespace)}${label}: ${parts.length} lines, sha256 ${sha256}]`,
+    id,
+  );
+}

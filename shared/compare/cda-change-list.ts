@@ -1,0 +1,437 @@
+/**
+ * The CDA-aware change list of the body (issue 7, "CDA-aware change list"): sections aligned by
+ * templateId + code (title as fallback, then order), entries by id (then code, then order), and
+ * each difference said in domain terms: "section Lääkemääräys › #1, entry Annososio ja
+ * jatko-osiot: text changed from A to B". A section found at another place is reported as moved.
+ */
+import { Namespaces, type XmlElement } from '../xml/tree';
+import {
+  attribute,
+  describeLeaf,
+  elementChildren,
+  entryFacts,
+  firstChild,
+  narrativeLines,
+  statementLabel,
+  type Fact,
+  type NarrativeLine,
+  type NameOf,
+} from './cda-facts';
+import { collapseWhitespace } from './canonical-xml';
+import { diffLineArrays } from './line-diff';
+
+/** One difference, in the words a tester uses. */
+export interface ChangeListItem {
+  readonly group: 'header' | 'section' | 'entry' | 'metadata';
+  readonly kind: 'added' | 'removed' | 'changed' | 'moved';
+  /** The section chain, e.g. "Lääkemääräys › #1 › #1". */
+  readonly section?: string;
+  /** The entry's name (its statement's code display name, or its id). */
+  readonly entry?: string;
+  /** What changed inside the section or entry, e.g. "title", "Annososio ja jatko-osiot › text". */
+  readonly field?: string;
+  readonly left?: string;
+  readonly right?: string;
+  /** The sentence shown to the tester. */
+  readonly text: string;
+  /** Canonical XML path (without indexes) for body items, model path for header and metadata. */
+  readonly path: string;
+  readonly pathKind: 'canonical' | 'model';
+  /** 1-based source lines on each side, when known. */
+  readonly leftLine?: number;
+  readonly rightLine?: number;
+}
+
+/** The change list stops growing here, with a note (a huge rewrite is not read item by item). */
+export const maxChangeListItems = 5000;
+
+interface SectionNode {
+  readonly element: XmlElement;
+  readonly path: string;
+  readonly templateKey: string;
+  readonly codeKey: string;
+  readonly title: string;
+  readonly label: string;
+  readonly index: number;
+}
+
+function quote(value: string | undefined): string {
+  if (value === undefined) return '(nothing)';
+  return `"${value.length > 300 ? `${value.slice(0, 300)}…` : value}"`;
+}
+
+function bodySections(root: XmlElement): { parent: XmlElement; path: string } | undefined {
+  const component = firstChild(root, 'component');
+  const body = firstChild(component, 'structuredBody');
+  return body ? { parent: body, path: `/${root.name}/component/structuredBody` } : undefined;
+}
+
+function sectionsOf(parent: XmlElement, parentPath: string): SectionNode[] {
+  const nodes: SectionNode[] = [];
+  for (const component of elementChildren(parent).filter((child) => child.name === 'component')) {
+    const section = firstChild(component, 'section');
+    if (!section) continue;
+    const templateIds = [...elementChildren(component), ...elementChildren(section)]
+      .filter((child) => child.name === 'templateId')
+      .map((child) => `${attribute(child, 'root') ?? ''}^${attribute(child, 'extension') ?? ''}`);
+    const code = firstChild(section, 'code');
+    const title = collapseWhitespace(
+      firstChild(section, 'title') ? describeLeaf(firstChild(section, 'title')!) : '',
+    );
+    const index = nodes.length;
+    nodes.push({
+      element: section,
+      path: `${parentPath}/component/section`,
+      templateKey: templateIds.join(' '),
+      codeKey: code
+        ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}`
+        : '',
+      title,
+      label:
+        title ||
+        (code && (attribute(code, 'displayName') ?? attribute(code, 'code'))) ||
+        `#${index + 1}`,
+      index,
+    });
+  }
+  return nodes;
+}
+
+type Pair<T> = readonly [T, T];
+
+/** Greedy alignment in passes of decreasing strictness; leftovers stay unmatched. */
+function align<T>(
+  left: readonly T[],
+  right: readonly T[],
+  keys: readonly ((item: T) => string | undefined)[],
+) {
+  const pairs: Pair<T>[] = [];
+  const usedLeft = new Set<number>();
+  const usedRight = new Set<number>();
+  for (const key of keys) {
+    left.forEach((item, i) => {
+      if (usedLeft.has(i)) return;
+      const wanted = key(item);
+      if (wanted === undefined) return;
+      const j = right.findIndex((candidate, at) => !usedRight.has(at) && key(candidate) === wanted);
+      if (j === -1) return;
+      usedLeft.add(i);
+      usedRight.add(j);
+      pairs.push([item, right[j]!]);
+    });
+  }
+  return {
+    pairs,
+    removed: left.filter((_, i) => !usedLeft.has(i)),
+    added: right.filter((_, j) => !usedRight.has(j)),
+  };
+}
+
+interface EntryNode {
+  readonly element: XmlElement;
+  readonly id: string | undefined;
+  readonly code: string | undefined;
+  readonly label: string;
+  readonly index: number;
+}
+
+function entriesOf(section: XmlElement): EntryNode[] {
+  return elementChildren(section)
+    .filter((child) => child.name === 'entry')
+    .map((entry, index) => {
+      const statement = elementChildren(entry).find((child) => child.name !== 'templateId');
+      const id = firstChild(statement, 'id');
+      const code = firstChild(statement, 'code');
+      const idText =
+        id && attribute(id, 'root')
+          ? `${attribute(id, 'root')}${attribute(id, 'extension') ? `^${attribute(id, 'extension')}` : ''}`
+          : undefined;
+      return {
+        element: entry,
+        id: idText,
+        code: code
+          ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}`
+          : undefined,
+        label: (statement && statementLabel(statement)) ?? idText ?? `#${index + 1}`,
+        index,
+      };
+    });
+}
+
+/** Elements whose positions in both lists keep their order; the others were moved. */
+function movedOf<T extends { index: number }>(pairs: readonly Pair<T>[]): Set<Pair<T>> {
+  const ordered = [...pairs].sort((x, y) => x[0].index - y[0].index);
+  const rightOrder = ordered.map((pair) => String(pair[1].index).padStart(8, '0'));
+  const sorted = [...rightOrder].sort();
+  // The pairs in the longest common order stay; everything else moved.
+  const kept = diffLineArrays(rightOrder, sorted);
+  const moved = new Set<Pair<T>>();
+  for (const block of kept.blocks)
+    for (let i = block.leftStart; i < block.leftEnd; i++) moved.add(ordered[i]!);
+  return moved;
+}
+
+class ChangeList {
+  readonly items: ChangeListItem[] = [];
+  isTruncated = false;
+
+  constructor(
+    private readonly nameOfLeft: NameOf,
+    private readonly nameOfRight: NameOf,
+  ) {}
+
+  add(item: ChangeListItem): void {
+    if (this.items.length >= maxChangeListItems) {
+      this.isTruncated = true;
+      return;
+    }
+    this.items.push(item);
+  }
+
+  sections(left: SectionNode[], right: SectionNode[], chain: string): void {
+    const { pairs, removed, added } = align(left, right, [
+      (s) => `${s.templateKey}|${s.codeKey}|${s.title}`,
+      (s) => (s.templateKey || s.codeKey ? `${s.templateKey}|${s.codeKey}` : undefined),
+      (s) => (s.templateKey ? s.templateKey : undefined),
+      (s) => (s.title ? s.title : undefined),
+      (s) => (!s.templateKey && !s.codeKey && !s.title ? '' : undefined),
+    ]);
+    const named = (s: SectionNode) => (chain ? `${chain} › ${s.label}` : s.label);
+    for (const s of removed)
+      this.add({
+        group: 'section',
+        kind: 'removed',
+        section: named(s),
+        text: `section ${named(s)} removed`,
+        path: s.path,
+        pathKind: 'canonical',
+        ...lineOf('leftLine', s.element),
+      });
+    for (const s of added)
+      this.add({
+        group: 'section',
+        kind: 'added',
+        section: named(s),
+        text: `section ${named(s)} added`,
+        path: s.path,
+        pathKind: 'canonical',
+        ...lineOf('rightLine', s.element),
+      });
+    const moved = movedOf(pairs);
+    for (const pair of pairs) {
+      const [l, r] = pair;
+      if (moved.has(pair))
+        this.add({
+          group: 'section',
+          kind: 'moved',
+          section: named(r),
+          text: `section ${named(r)} moved from position ${l.index + 1} to ${r.index + 1}`,
+          path: r.path,
+          pathKind: 'canonical',
+          ...lineOf('leftLine', l.element),
+          ...lineOf('rightLine', r.element),
+        });
+      this.section(l, r, named(r));
+    }
+  }
+
+  section(l: SectionNode, r: SectionNode, name: string): void {
+    if (l.title !== r.title)
+      this.field(
+        'section',
+        name,
+        undefined,
+        'title',
+        l.title || undefined,
+        r.title || undefined,
+        `${r.path}/title`,
+        l.element,
+        r.element,
+      );
+    const lCode = firstChild(l.element, 'code');
+    const rCode = firstChild(r.element, 'code');
+    const lCodeText = lCode && describeLeaf(lCode);
+    const rCodeText = rCode && describeLeaf(rCode);
+    if (lCodeText !== rCodeText)
+      this.field(
+        'section',
+        name,
+        undefined,
+        'code',
+        lCodeText,
+        rCodeText,
+        `${r.path}/code`,
+        l.element,
+        r.element,
+      );
+    this.narrative(l, r, name);
+    this.entries(l, r, name);
+    this.sections(sectionsOf(l.element, l.path), sectionsOf(r.element, r.path), name);
+  }
+
+  field(
+    group: ChangeListItem['group'],
+    section: string,
+    entry: string | undefined,
+    field: string,
+    left: string | undefined,
+    right: string | undefined,
+    path: string,
+    lEl?: XmlElement,
+    rEl?: XmlElement,
+  ): void {
+    const where = `section ${section}${entry === undefined ? '' : `, entry ${entry}`}`;
+    const kind = left === undefined ? 'added' : right === undefined ? 'removed' : 'changed';
+    const text =
+      kind === 'changed'
+        ? `${where}: ${field} changed from ${quote(left)} to ${quote(right)}`
+        : kind === 'added'
+          ? `${where}: ${field} added: ${quote(right)}`
+          : `${where}: ${field} removed: ${quote(left)}`;
+    this.add({
+      group,
+      kind,
+      section,
+      ...(entry !== undefined ? { entry } : {}),
+      field,
+      ...(left !== undefined ? { left } : {}),
+      ...(right !== undefined ? { right } : {}),
+      text,
+      path,
+      pathKind: 'canonical',
+      ...lineOf('leftLine', lEl),
+      ...lineOf('rightLine', rEl),
+    });
+  }
+
+  narrative(l: SectionNode, r: SectionNode, name: string): void {
+    const left = narrativeLines(firstChild(l.element, 'text'), `${l.path}/text`, this.nameOfLeft);
+    const right = narrativeLines(firstChild(r.element, 'text'), `${r.path}/text`, this.nameOfRight);
+    const diff = diffLineArrays(
+      left.map((line) => line.text),
+      right.map((line) => line.text),
+    );
+    for (const block of diff.blocks) {
+      const paired = Math.min(block.leftEnd - block.leftStart, block.rightEnd - block.rightStart);
+      for (let k = 0; k < paired; k++)
+        this.narrativeLine(name, left[block.leftStart + k], right[block.rightStart + k]);
+      for (let i = block.leftStart + paired; i < block.leftEnd; i++)
+        this.narrativeLine(name, left[i], undefined);
+      for (let j = block.rightStart + paired; j < block.rightEnd; j++)
+        this.narrativeLine(name, undefined, right[j]);
+    }
+  }
+
+  narrativeLine(name: string, a: NarrativeLine | undefined, b: NarrativeLine | undefined): void {
+    const line = (b ?? a)!;
+    this.add({
+      group: 'section',
+      kind: a === undefined ? 'added' : b === undefined ? 'removed' : 'changed',
+      section: name,
+      field: 'narrative',
+      ...(a ? { left: a.text } : {}),
+      ...(b ? { right: b.text } : {}),
+      text:
+        a && b
+          ? `section ${name}: narrative changed from ${quote(a.text)} to ${quote(b.text)}`
+          : a
+            ? `section ${name}: narrative removed: ${quote(a.text)}`
+            : `section ${name}: narrative added: ${quote(line.text)}`,
+      path: line.path,
+      pathKind: 'canonical',
+      ...(a?.line !== undefined ? { leftLine: a.line } : {}),
+      ...(b?.line !== undefined ? { rightLine: b.line } : {}),
+    });
+  }
+
+  entries(l: SectionNode, r: SectionNode, name: string): void {
+    const { pairs, removed, added } = align(entriesOf(l.element), entriesOf(r.element), [
+      (e) => e.id,
+      (e) => e.code,
+      () => '',
+    ]);
+    const path = `${r.path}/entry`;
+    for (const e of removed)
+      this.add({
+        group: 'entry',
+        kind: 'removed',
+        section: name,
+        entry: e.label,
+        text: `section ${name}: entry ${e.label} removed`,
+        path,
+        pathKind: 'canonical',
+        ...lineOf('leftLine', e.element),
+      });
+    for (const e of added)
+      this.add({
+        group: 'entry',
+        kind: 'added',
+        section: name,
+        entry: e.label,
+        text: `section ${name}: entry ${e.label} added`,
+        path,
+        pathKind: 'canonical',
+        ...lineOf('rightLine', e.element),
+      });
+    for (const [le, re] of pairs) this.entry(le, re, name, path);
+  }
+
+  entry(l: EntryNode, r: EntryNode, name: string, path: string): void {
+    const left = new Map(
+      entryFacts(l.element, path, this.nameOfLeft).map((fact) => [fact.key, fact]),
+    );
+    const right = entryFacts(r.element, path, this.nameOfRight);
+    const seen = new Set<string>();
+    const report = (a: Fact | undefined, b: Fact | undefined): void => {
+      const fact = (b ?? a)!;
+      const label = fact.label.startsWith(`${r.label} › `)
+        ? fact.label.slice(r.label.length + 3)
+        : fact.label;
+      this.field('entry', name, r.label, label, a?.value, b?.value, fact.path);
+      const last = this.items[this.items.length - 1];
+      if (last && (a?.line !== undefined || b?.line !== undefined))
+        this.items[this.items.length - 1] = {
+          ...last,
+          ...(a?.line !== undefined ? { leftLine: a.line } : {}),
+          ...(b?.line !== undefined ? { rightLine: b.line } : {}),
+        };
+    };
+    for (const b of right) {
+      seen.add(b.key);
+      const a = left.get(b.key);
+      if (!a || a.value !== b.value) report(a, b);
+    }
+    for (const [key, a] of left) if (!seen.has(key)) report(a, undefined);
+  }
+}
+
+function lineOf(
+  side: 'leftLine' | 'rightLine',
+  element: XmlElement | undefined,
+): Record<string, number> {
+  return element?.line !== undefined ? { [side]: element.line } : {};
+}
+
+/** A name function that writes names as the canonical form does (its prefix map). */
+export function nameWith(prefixes: ReadonlyMap<string, string>): NameOf {
+  return (element) => {
+    const prefix =
+      element.namespace === Namespaces.hl7v3
+        ? (prefixes.get(element.namespace) ?? '')
+        : prefixes.get(element.namespace);
+    return prefix ? `${prefix}:${element.name}` : element.name;
+  };
+}
+
+/** The body change list of two CDA documents (empty when either has no structured body). */
+export function diffCdaBody(
+  left: XmlElement,
+  right: XmlElement,
+  names: { readonly left: NameOf; readonly right: NameOf },
+): { items: ChangeListItem[]; isTruncated: boolean } {
+  const list = new ChangeList(names.left, names.right);
+  const l = bodySections(left);
+  const r = bodySections(right);
+  if (l && r) list.sections(sectionsOf(l.parent, l.path), sectionsOf(r.parent, r.path), '');
+  return { items: list.items, isTruncated: list.isTruncated };
+}

@@ -1,0 +1,203 @@
+/**
+ * What a CDA section or entry says, as comparable facts. Entries become keyed facts: every leaf
+ * element, keyed by its path from the entry where each step carries the code of the clinical
+ * statement below it (`component{95}/observation/value`), so an added observation is one added
+ * fact and does not shift the others. Narrative becomes the list of its text lines, compared with
+ * the line diff. Labels are the statements' code display names, which is how testers name them.
+ */
+import { Namespaces, type XmlElement } from '../xml/tree';
+import { collapseWhitespace } from './canonical-xml';
+
+/** One leaf of an entry: where it is, what to call it, what it says. */
+export interface Fact {
+  readonly key: string;
+  /** e.g. "Annososio ja jatko-osiot › text". */
+  readonly label: string;
+  readonly value: string;
+  /** Canonical path (no indexes) of the leaf element. */
+  readonly path: string;
+  readonly line?: number;
+}
+
+/** One text line of a section's narrative. */
+export interface NarrativeLine {
+  readonly text: string;
+  readonly path: string;
+  readonly line?: number;
+}
+
+export function elementChildren(element: XmlElement): XmlElement[] {
+  return element.children.filter((node): node is XmlElement => node.kind === 'element');
+}
+
+export function firstChild(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  return element?.children.find(
+    (node): node is XmlElement =>
+      node.kind === 'element' && node.name === name && node.namespace === Namespaces.hl7v3,
+  );
+}
+
+export function attribute(element: XmlElement | undefined, name: string): string | undefined {
+  return element?.attributes.find((entry) => entry.name === name && entry.namespace === '')?.value;
+}
+
+function ownText(element: XmlElement): string {
+  return collapseWhitespace(
+    element.children.map((node) => (node.kind === 'text' ? node.text : '')).join(''),
+  );
+}
+
+/** How a coded or valued leaf reads: "Lääkäri (1)", "10 mg", or its attributes. */
+export function describeLeaf(element: XmlElement): string {
+  const text = ownText(element);
+  if (text !== '') return text;
+  const displayName = attribute(element, 'displayName');
+  const code = attribute(element, 'code');
+  if (code !== undefined) return displayName ? `${displayName} (${code})` : code;
+  const value = attribute(element, 'value');
+  if (value !== undefined) {
+    const unit = attribute(element, 'unit');
+    return unit ? `${value} ${unit}` : value;
+  }
+  return describeAttributes(element);
+}
+
+/** Attributes as `name=value`, sorted; namespace declarations and ID anchors left out. */
+function describeAttributes(element: XmlElement): string {
+  return element.attributes
+    .filter((entry) => entry.namespace !== 'http://www.w3.org/2000/xmlns/' && entry.name !== 'ID')
+    .map((entry) => `${entry.name}=${entry.value}`)
+    .sort()
+    .join(' ');
+}
+
+/** The code of a clinical statement (its own `code`, or its only child's, through a wrapper). */
+function statementCode(element: XmlElement): XmlElement | undefined {
+  const own = firstChild(element, 'code');
+  if (own) return own;
+  const inner = elementChildren(element);
+  return inner.length === 1 ? firstChild(inner[0], 'code') : undefined;
+}
+
+/** The name a statement goes by: its code's display name, else the code itself. */
+export function statementLabel(element: XmlElement): string | undefined {
+  const code = firstChild(element, 'code');
+  return code ? (attribute(code, 'displayName') ?? attribute(code, 'code')) : undefined;
+}
+
+/** Qualified name of an element as the canonical form writes it. */
+export type NameOf = (element: XmlElement) => string;
+
+function stepKeys(elements: readonly XmlElement[], nameOf: NameOf, isQualified: boolean): string[] {
+  const keys = elements.map((element) => {
+    const code = isQualified && element.name !== 'code' ? statementCode(element) : undefined;
+    const qualifier = code && (attribute(code, 'code') ?? attribute(code, 'nullFlavor'));
+    return qualifier === undefined ? nameOf(element) : `${nameOf(element)}{${qualifier}}`;
+  });
+  const totals = new Map<string, number>();
+  for (const key of keys) totals.set(key, (totals.get(key) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return keys.map((key) => {
+    if (totals.get(key) === 1) return key;
+    const index = (seen.get(key) ?? 0) + 1;
+    seen.set(key, index);
+    return `${key}[${index}]`;
+  });
+}
+
+/** Every leaf fact of an entry (or any statement), keyed relative to it. */
+export function entryFacts(entry: XmlElement, entryPath: string, nameOf: NameOf): Fact[] {
+  const facts: Fact[] = [];
+  const walk = (
+    element: XmlElement,
+    key: string,
+    path: string,
+    label: string | undefined,
+  ): void => {
+    const ownLabel = element === entry ? undefined : (statementLabel(element) ?? label);
+    const children = elementChildren(element);
+    if (children.length === 0) {
+      const value = describeLeaf(element);
+      if (value === '') return;
+      const leaf = nameOf(element);
+      facts.push({
+        key,
+        label: label === undefined ? leaf : `${label} › ${leaf}`,
+        value,
+        path,
+        ...(element.line !== undefined ? { line: element.line } : {}),
+      });
+      return;
+    }
+    const attributes = describeAttributes(element);
+    if (element !== entry && attributes !== '')
+      facts.push({
+        key: `${key}/@`,
+        label: ownLabel === undefined ? nameOf(element) : `${ownLabel} › ${nameOf(element)}`,
+        value: attributes,
+        path,
+        ...(element.line !== undefined ? { line: element.line } : {}),
+      });
+    // The entry's own statement is not keyed by its code: the entry is already aligned, and a
+    // changed code must read as a change, not as everything removed and added.
+    const keys = stepKeys(children, nameOf, element !== entry);
+    children.forEach((child, index) => {
+      // A statement's own code is labelled by the statement above it, not by itself.
+      const childLabel = child.name === 'code' ? label : ownLabel;
+      walk(child, `${key}/${keys[index]!}`, `${path}/${nameOf(child)}`, childLabel);
+    });
+  };
+  walk(entry, '', entryPath, undefined);
+  return facts;
+}
+
+/** The narrative of a section (`text`) as lines: each paragraph, cell, item or content run. */
+export function narrativeLines(
+  text: XmlElement | undefined,
+  textPath: string,
+  nameOf: NameOf,
+): NarrativeLine[] {
+  if (!text) return [];
+  const lines: NarrativeLine[] = [];
+  const walk = (element: XmlElement, path: string): void => {
+    let pending = '';
+    const flush = (): void => {
+      const collapsed = collapseWhitespace(pending);
+      if (collapsed !== '')
+        lines.push({
+          text: collapsed,
+          path,
+          ...(element.line !== undefined ? { line: element.line } : {}),
+        });
+      pending = '';
+    };
+    for (const node of element.children) {
+      if (node.kind === 'text') pending += node.text;
+      else if (node.kind === 'element') {
+        // Inline markup continues the line; block-level markup starts new ones.
+        if (isInline(node) && elementChildren(node).every(isInline)) pending += inlineText(node);
+        else {
+          flush();
+          walk(node, `${path}/${nameOf(node)}`);
+        }
+      }
+    }
+    flush();
+  };
+  walk(text, textPath);
+  return lines;
+}
+
+const inlineNames = new Set(['content', 'sub', 'sup', 'linkHtml', 'footnoteRef']);
+
+function isInline(element: XmlElement): boolean {
+  return inlineNames.has(element.name);
+}
+
+function inlineText(element: XmlElement): string {
+  return element.children
+    .map((node) =>
+      node.kind === 'text' ? node.text : node.kind === 'element' ? inlineText(node) : '',
+    )
+    .join('');
+}

@@ -1,0 +1,164 @@
+/**
+ * Compares two documents (issue 7): the metadata diff, the content diff of the canonical XML
+ * forms and the CDA-aware change list, with an ignore profile applied. Pure and synchronous: the
+ * app and the command line run it in a worker (electron/services/compare) so that no UI or main
+ * thread ever waits on it. Hidden changes are kept, marked with the rule that hides them.
+ */
+import type { DocumentMetadata } from '../documents/model';
+import type { XmlElement } from '../xml/tree';
+import { canonicalizeXml, type OutOfLinePayload } from './canonical-xml';
+import { diffCdaBody, nameWith, type ChangeListItem } from './cda-change-list';
+import { contentChanges, type ContentChange } from './content-changes';
+import {
+  compileRules,
+  noIgnoreProfile,
+  type ResolvedProfile,
+  type RuleMatcher,
+} from './ignore-profile';
+import { diffLineArrays } from './line-diff';
+import { metadataItems } from './metadata-items';
+import { diffMetadata, type MetadataChange } from './metadata-diff';
+
+/** One side of a comparison: its metadata and its parsed XML (the CDA itself for RCMR messages). */
+export interface CompareSide {
+  readonly metadata: DocumentMetadata;
+  readonly tree: XmlElement;
+}
+
+export interface CompareOptions {
+  readonly profile?: ResolvedProfile;
+  /** Work budget of the content line diff (see LineDiffOptions). */
+  readonly workBudget?: number;
+}
+
+/** How many differences one rule hid, by kind. */
+export interface HiddenCount {
+  readonly rule: string;
+  readonly reason: string;
+  readonly metadata: number;
+  readonly content: number;
+  readonly changeList: number;
+}
+
+/** A list split into what is shown and what the profile hid (each hidden item names its rule). */
+export interface Split<T> {
+  readonly shown: readonly T[];
+  readonly hidden: readonly (T & { readonly hiddenBy: string })[];
+}
+
+export interface CompareResult {
+  /** True when nothing differs at all, before any rule hides anything. */
+  readonly identical: boolean;
+  /** Differences left after the profile: metadata changes + content changes. */
+  readonly shownDifferences: number;
+  readonly profile: { readonly id: string; readonly title: string; readonly sha256: string };
+  readonly metadata: Split<MetadataChange>;
+  readonly content: Split<ContentChange> & {
+    readonly leftLines: number;
+    readonly rightLines: number;
+    readonly isCoarse: boolean;
+    readonly payloads: {
+      readonly left: readonly OutOfLinePayload[];
+      readonly right: readonly OutOfLinePayload[];
+    };
+  };
+  readonly changeList: Split<ChangeListItem> & { readonly isTruncated: boolean };
+  readonly hiddenByRule: readonly HiddenCount[];
+  /** Tester-readable notes: degraded diffs, truncated lists. */
+  readonly notes: readonly string[];
+}
+
+function split<T extends { readonly hiddenBy?: string }>(items: readonly T[]): Split<T> {
+  const shown: T[] = [];
+  const hidden: (T & { hiddenBy: string })[] = [];
+  for (const item of items) {
+    if (item.hiddenBy === undefined) shown.push(item);
+    else hidden.push(item as T & { hiddenBy: string });
+  }
+  return { shown, hidden };
+}
+
+function hideChangeListItem(
+  item: ChangeListItem,
+  rules: RuleMatcher,
+): ChangeListItem & { hiddenBy?: string } {
+  const rule = item.pathKind === 'model' ? rules.model(item.path) : rules.element(item.path);
+  return rule ? { ...item, hiddenBy: rule.id } : item;
+}
+
+function countHidden(
+  profile: ResolvedProfile,
+  metadata: Split<MetadataChange>,
+  content: Split<ContentChange>,
+  changeList: Split<ChangeListItem>,
+): HiddenCount[] {
+  return profile.rules
+    .map((rule) => {
+      const count = (list: readonly { hiddenBy: string }[]) =>
+        list.filter((item) => item.hiddenBy === rule.id).length;
+      return {
+        rule: rule.id,
+        reason: rule.reason,
+        metadata: count(metadata.hidden),
+        content: count(content.hidden),
+        changeList: count(changeList.hidden),
+      };
+    })
+    .filter((entry) => entry.metadata + entry.content + entry.changeList > 0);
+}
+
+/** Compares two documents. */
+export function compareDocuments(
+  left: CompareSide,
+  right: CompareSide,
+  options: CompareOptions = {},
+): CompareResult {
+  const profile = options.profile ?? noIgnoreProfile;
+  const rules = compileRules(profile);
+
+  const metadataChanges = diffMetadata(left.metadata, right.metadata).map((change) => {
+    const rule =
+      rules.model(change.path) ?? (change.rightPath ? rules.model(change.rightPath) : undefined);
+    return rule ? { ...change, hiddenBy: rule.id } : change;
+  });
+  const metadata = split<MetadataChange & { hiddenBy?: string }>(metadataChanges);
+
+  const leftCanonical = canonicalizeXml(left.tree);
+  const rightCanonical = canonicalizeXml(right.tree);
+  const lineDiff = diffLineArrays(leftCanonical.lines, rightCanonical.lines, {
+    ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}),
+  });
+  const content = split(contentChanges(leftCanonical, rightCanonical, lineDiff.blocks, rules));
+
+  const body = diffCdaBody(left.tree, right.tree, {
+    left: nameWith(leftCanonical.prefixes),
+    right: nameWith(rightCanonical.prefixes),
+  });
+  const changeList = split(
+    [...metadataItems(metadataChanges), ...body.items].map((item) =>
+      hideChangeListItem(item, rules),
+    ),
+  );
+
+  const notes = [...lineDiff.notes];
+  if (body.isTruncated)
+    notes.push(
+      `The change list stops at ${body.items.length} items; the content diff has everything.`,
+    );
+  return {
+    identical: metadataChanges.length === 0 && lineDiff.blocks.length === 0,
+    shownDifferences: metadata.shown.length + content.shown.length,
+    profile: { id: profile.id, title: profile.title, sha256: profile.sha256 },
+    metadata,
+    content: {
+      ...content,
+      leftLines: leftCanonical.lines.length,
+      rightLines: rightCanonical.lines.length,
+      isCoarse: lineDiff.isCoarse,
+      payloads: { left: leftCanonical.payloads, right: rightCanonical.payloads },
+    },
+    changeList: { ...changeList, isTruncated: body.isTruncated },
+    hiddenByRule: countHidden(profile, metadata, content, changeList),
+    notes,
+  };
+}

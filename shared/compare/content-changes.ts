@@ -1,0 +1,141 @@
+/**
+ * Content changes of the canonical forms: the line diff's blocks with their text, paths, source
+ * lines and word diffs, and which ignore rule (if any) hides each. A block is hidden only when
+ * every line in it is covered: by an element rule on its path, or, for a changed line pair of one
+ * element, by attribute rules on every attribute that differs. Anything uncertain stays visible.
+ */
+import { pathOfLine, sourceLineOf, type CanonicalXml } from './canonical-xml';
+import type { RuleMatcher } from './ignore-profile';
+import type { ChangeBlock } from './line-diff';
+import { diffWords, type WordSegment } from './word-diff';
+
+/** One changed region of the canonical form. */
+export interface ContentChange {
+  /** 0-based canonical line ranges [start, end). */
+  readonly leftStart: number;
+  readonly leftEnd: number;
+  readonly rightStart: number;
+  readonly rightEnd: number;
+  /** Canonical path (with indexes) of the first changed line. */
+  readonly path: string;
+  /** 1-based lines in the source files, when known. */
+  readonly leftSourceLine?: number;
+  readonly rightSourceLine?: number;
+  /** Canonical lines removed and added (at most maxLinesPerChange each; `omittedLines` says how many more). */
+  readonly removed: readonly string[];
+  readonly added: readonly string[];
+  readonly omittedLines?: number;
+  /** Word diffs of the paired lines (removed[i] against added[i]), when they could be computed. */
+  readonly words?: readonly (readonly WordSegment[] | null)[];
+  /** The rule that hides this change. */
+  readonly hiddenBy?: string;
+}
+
+export const maxLinesPerChange = 1000;
+/** Word diffs are computed for at most this many line pairs per comparison. */
+export const maxWordDiffPairs = 5000;
+
+const attributePattern = /([^\s=<>"/]+)="([^"]*)"/g;
+
+/** The tag name and attributes of a canonical start-tag line (values are escaped without raw quotes). */
+function parseTag(
+  line: string,
+): { name: string; rest: string; attributes: Map<string, string> } | undefined {
+  const match = /^\s*<([^\s/>!]+)([^>]*?)\/?>(.*)$/.exec(line);
+  if (!match) return undefined;
+  const attributes = new Map<string, string>();
+  for (const [, name, value] of match[2]!.matchAll(attributePattern)) attributes.set(name!, value!);
+  return { name: match[1]!, rest: match[3]!, attributes };
+}
+
+/** The rule hiding a changed line pair of one element when only ignored attributes differ. */
+function attributeRule(
+  left: string,
+  right: string,
+  path: string,
+  rules: RuleMatcher,
+): string | undefined {
+  const a = parseTag(left);
+  const b = parseTag(right);
+  if (!a || !b || a.name !== b.name || a.rest !== b.rest) return undefined;
+  let rule: string | undefined;
+  for (const name of new Set([...a.attributes.keys(), ...b.attributes.keys()])) {
+    if (a.attributes.get(name) === b.attributes.get(name)) continue;
+    const covering = rules.attribute(path, name);
+    if (!covering) return undefined;
+    rule ??= covering.id;
+  }
+  return rule;
+}
+
+/** The rule hiding a whole block, or undefined when any line of it stays visible. */
+function hidingRule(
+  left: CanonicalXml,
+  right: CanonicalXml,
+  block: ChangeBlock,
+  rules: RuleMatcher,
+): string | undefined {
+  const removed = block.leftEnd - block.leftStart;
+  const added = block.rightEnd - block.rightStart;
+  let rule: string | undefined;
+  for (let k = 0; k < Math.max(removed, added); k++) {
+    const i = block.leftStart + k;
+    const j = block.rightStart + k;
+    const leftPath = k < removed ? pathOfLine(left, i, false) : undefined;
+    const rightPath = k < added ? pathOfLine(right, j, false) : undefined;
+    const leftRule = leftPath === undefined ? undefined : rules.element(leftPath);
+    const rightRule = rightPath === undefined ? undefined : rules.element(rightPath);
+    const isCovered =
+      (leftPath === undefined || leftRule) && (rightPath === undefined || rightRule);
+    let covering = isCovered ? (leftRule ?? rightRule)?.id : undefined;
+    if (!covering && leftPath !== undefined && leftPath === rightPath)
+      covering = attributeRule(left.lines[i]!, right.lines[j]!, leftPath, rules);
+    if (!covering) return undefined;
+    rule ??= covering;
+  }
+  return rule;
+}
+
+/** Builds the content changes of a line diff over two canonical forms. */
+export function contentChanges(
+  left: CanonicalXml,
+  right: CanonicalXml,
+  blocks: readonly ChangeBlock[],
+  rules: RuleMatcher,
+): ContentChange[] {
+  let wordPairs = 0;
+  return blocks.map((block) => {
+    const removedCount = block.leftEnd - block.leftStart;
+    const addedCount = block.rightEnd - block.rightStart;
+    const removed = left.lines.slice(
+      block.leftStart,
+      Math.min(block.leftEnd, block.leftStart + maxLinesPerChange),
+    );
+    const added = right.lines.slice(
+      block.rightStart,
+      Math.min(block.rightEnd, block.rightStart + maxLinesPerChange),
+    );
+    const omitted = removedCount - removed.length + addedCount - added.length;
+    const paired = Math.min(removed.length, added.length);
+    const words: (readonly WordSegment[] | null)[] = [];
+    if (paired > 0 && wordPairs + paired <= maxWordDiffPairs) {
+      wordPairs += paired;
+      for (let k = 0; k < paired; k++) words.push(diffWords(removed[k]!, added[k]!) ?? null);
+    }
+    const hiddenBy = hidingRule(left, right, block, rules);
+    const leftSourceLine = removedCount > 0 ? sourceLineOf(left, block.leftStart) : 0;
+    const rightSourceLine = addedCount > 0 ? sourceLineOf(right, block.rightStart) : 0;
+    return {
+      ...block,
+      path:
+        removedCount > 0 ? pathOfLine(left, block.leftStart) : pathOfLine(right, block.rightStart),
+      ...(leftSourceLine > 0 ? { leftSourceLine } : {}),
+      ...(rightSourceLine > 0 ? { rightSourceLine } : {}),
+      removed,
+      added,
+      ...(omitted > 0 ? { omittedLines: omitted } : {}),
+      ...(words.length > 0 ? { words } : {}),
+      ...(hiddenBy !== undefined ? { hiddenBy } : {}),
+    };
+  });
+}

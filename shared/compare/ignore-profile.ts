@@ -1,0 +1,251 @@
+/**
+ * Ignore profiles (issue 7, "Ignore profiles"): data, not code. A profile is a list of rules over
+ * canonical XML paths or metadata model paths, each with the reason a tester reads when the
+ * comparison says "N differences hidden by rule R". Profiles come from JSON files
+ * (resources/ignore-profiles/ or the tester's own), so everything here is validated like any other
+ * untrusted input; a report names the profile by id and by the hash of its canonical JSON.
+ */
+import { canonicalJson } from '../audit/canonical';
+import { sha256Hex } from '../crypto/sha256';
+import { encodeUtf8 } from '../crypto/utf8';
+import { err, ok, type Result } from '../result';
+import { compilePattern, patternCovers, splitPath, type PathPattern } from './path-glob';
+
+/** One rule: what it hides and why. */
+export interface IgnoreRule {
+  readonly id: string;
+  /** `model`: DocumentMetadata paths (`localHeader.declaredTime`); `canonical`: XML paths (`**\/ds:Signature`). */
+  readonly target: 'model' | 'canonical';
+  readonly pattern: string;
+  readonly reason: string;
+}
+
+/** Which documents a per-type profile is meant for (matched against the document `code`). */
+export interface ProfileScope {
+  readonly documentCodes: readonly { readonly codeSystem: string; readonly code?: string }[];
+}
+
+export interface IgnoreProfile {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  /** Another profile whose rules come first. */
+  readonly extends?: string;
+  readonly appliesTo?: ProfileScope;
+  readonly rules: readonly IgnoreRule[];
+}
+
+/** A profile with `extends` resolved, and the hash reports name it by. */
+export interface ResolvedProfile {
+  readonly id: string;
+  readonly title: string;
+  readonly rules: readonly IgnoreRule[];
+  /** sha256 of the canonical JSON of the profile and everything it extends. */
+  readonly sha256: string;
+}
+
+/** The empty profile: nothing hidden. */
+export const noIgnoreProfile: ResolvedProfile = resolvedOf(
+  { id: 'none', title: 'Nothing hidden', rules: [] },
+  [],
+);
+
+const idPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const profileKeys = new Set(['id', 'title', 'description', 'extends', 'appliesTo', 'rules']);
+const ruleKeys = new Set(['id', 'target', 'pattern', 'reason']);
+
+type Raw = Record<string, unknown>;
+
+function isObject(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function invalid<T>(where: string, message: string): Result<T> {
+  return err('ignore-profile-invalid', `The ignore profile ${where} is not valid: ${message}`);
+}
+
+function unknownKey(value: Raw, allowed: ReadonlySet<string>): string | undefined {
+  return Object.keys(value).find((key) => !allowed.has(key));
+}
+
+function text(value: unknown, maxLength: number): value is string {
+  return typeof value === 'string' && value.trim() !== '' && value.length <= maxLength;
+}
+
+function parseRule(raw: unknown, index: number, where: string): Result<IgnoreRule> {
+  const at = `rule ${index + 1}`;
+  if (!isObject(raw)) return invalid(where, `${at} must be an object.`);
+  const extra = unknownKey(raw, ruleKeys);
+  if (extra !== undefined) return invalid(where, `${at} has an unknown field "${extra}".`);
+  if (typeof raw.id !== 'string' || !idPattern.test(raw.id))
+    return invalid(where, `${at} needs an "id" of lowercase letters, digits and dashes.`);
+  if (raw.target !== 'model' && raw.target !== 'canonical')
+    return invalid(where, `${at} ("${raw.id}") needs "target": "model" or "canonical".`);
+  if (!text(raw.pattern, 500) || /\s/.test(raw.pattern))
+    return invalid(where, `${at} ("${raw.id}") needs a "pattern" without spaces.`);
+  if (raw.target === 'model' && raw.pattern.includes('/'))
+    return invalid(
+      where,
+      `${at} ("${raw.id}") is a model rule: its pattern uses dots, not slashes.`,
+    );
+  if (splitPath(raw.pattern, raw.target).every((segment) => segment === '**'))
+    return invalid(where, `${at} ("${raw.id}") would hide everything.`);
+  if (!text(raw.reason, 500))
+    return invalid(where, `${at} ("${raw.id}") needs a "reason" a tester can read.`);
+  return ok({ id: raw.id, target: raw.target, pattern: raw.pattern, reason: raw.reason });
+}
+
+function parseScope(raw: unknown, where: string): Result<ProfileScope> {
+  if (
+    !isObject(raw) ||
+    !Array.isArray(raw.documentCodes) ||
+    unknownKey(raw, new Set(['documentCodes']))
+  )
+    return invalid(
+      where,
+      '"appliesTo" must be { "documentCodes": [{ "codeSystem": …, "code"?: … }] }.',
+    );
+  const codes: { codeSystem: string; code?: string }[] = [];
+  for (const entry of raw.documentCodes) {
+    if (
+      !isObject(entry) ||
+      !text(entry.codeSystem, 200) ||
+      (entry.code !== undefined && !text(entry.code, 200))
+    )
+      return invalid(
+        where,
+        'every "documentCodes" entry needs a "codeSystem" (and may have a "code").',
+      );
+    codes.push(
+      typeof entry.code === 'string'
+        ? { codeSystem: entry.codeSystem, code: entry.code }
+        : { codeSystem: entry.codeSystem },
+    );
+  }
+  return ok({ documentCodes: codes });
+}
+
+/** Validates a parsed JSON value as an ignore profile; `where` names it in messages (e.g. the file). */
+export function parseIgnoreProfile(raw: unknown, where: string): Result<IgnoreProfile> {
+  if (!isObject(raw)) return invalid(where, 'it must be a JSON object.');
+  const extra = unknownKey(raw, profileKeys);
+  if (extra !== undefined) return invalid(where, `unknown field "${extra}".`);
+  if (typeof raw.id !== 'string' || !idPattern.test(raw.id))
+    return invalid(where, '"id" must be lowercase letters, digits and dashes.');
+  if (!text(raw.title, 200)) return invalid(where, '"title" is required.');
+  if (raw.description !== undefined && !text(raw.description, 2000))
+    return invalid(where, '"description" must be text.');
+  if (
+    raw.extends !== undefined &&
+    (typeof raw.extends !== 'string' || !idPattern.test(raw.extends))
+  )
+    return invalid(where, '"extends" must be the id of another profile.');
+  if (!Array.isArray(raw.rules)) return invalid(where, '"rules" must be a list.');
+  const rules: IgnoreRule[] = [];
+  for (const [index, entry] of raw.rules.entries()) {
+    const rule = parseRule(entry, index, where);
+    if (!rule.ok) return rule;
+    if (rules.some((other) => other.id === rule.value.id))
+      return invalid(where, `two rules have the id "${rule.value.id}".`);
+    rules.push(rule.value);
+  }
+  const scope = raw.appliesTo === undefined ? undefined : parseScope(raw.appliesTo, where);
+  if (scope && !scope.ok) return scope;
+  return ok({
+    id: raw.id,
+    title: raw.title,
+    ...(typeof raw.description === 'string' ? { description: raw.description } : {}),
+    ...(typeof raw.extends === 'string' ? { extends: raw.extends } : {}),
+    ...(scope ? { appliesTo: scope.value } : {}),
+    rules,
+  });
+}
+
+function resolvedOf(profile: IgnoreProfile, chain: readonly IgnoreProfile[]): ResolvedProfile {
+  const rules = [...chain.flatMap((base) => base.rules), ...profile.rules];
+  return {
+    id: profile.id,
+    title: profile.title,
+    rules,
+    sha256: sha256Hex(encodeUtf8(canonicalJson([...chain, profile]))),
+  };
+}
+
+/** Resolves `extends` against the known profiles (no cycles, no duplicate rule ids). */
+export function resolveIgnoreProfile(
+  profile: IgnoreProfile,
+  known: readonly IgnoreProfile[],
+): Result<ResolvedProfile> {
+  const chain: IgnoreProfile[] = [];
+  const seen = new Set([profile.id]);
+  for (let base = profile.extends; base !== undefined;) {
+    if (seen.has(base))
+      return invalid(`"${profile.id}"`, `"extends" goes round in a circle through "${base}".`);
+    seen.add(base);
+    const found = known.find((candidate) => candidate.id === base);
+    if (!found)
+      return invalid(`"${profile.id}"`, `it extends "${base}", which is not a known profile.`);
+    chain.unshift(found);
+    base = found.extends;
+  }
+  const resolved = resolvedOf(profile, chain);
+  const ids = new Set<string>();
+  for (const rule of resolved.rules) {
+    if (ids.has(rule.id))
+      return invalid(
+        `"${profile.id}"`,
+        `the rule id "${rule.id}" is used twice with what it extends.`,
+      );
+    ids.add(rule.id);
+  }
+  return ok(resolved);
+}
+
+/** True when a per-type profile's scope includes a document code. */
+export function profileAppliesTo(
+  profile: IgnoreProfile,
+  code: { readonly code: string; readonly codeSystem: string } | undefined,
+): boolean {
+  if (!profile.appliesTo) return true;
+  return (
+    code !== undefined &&
+    profile.appliesTo.documentCodes.some(
+      (entry) =>
+        entry.codeSystem === code.codeSystem &&
+        (entry.code === undefined || entry.code === code.code),
+    )
+  );
+}
+
+/** Compiled rules of a resolved profile, ready to match paths. */
+export interface RuleMatcher {
+  /** The first model rule covering a model path, if any. */
+  readonly model: (path: string) => IgnoreRule | undefined;
+  /** The first canonical element rule (no `@`) covering an element path, if any. */
+  readonly element: (path: string) => IgnoreRule | undefined;
+  /** The first attribute rule covering attribute `name` of the element at `path`, if any. */
+  readonly attribute: (path: string, name: string) => IgnoreRule | undefined;
+}
+
+/** Compiles a profile's rules. */
+export function compileRules(profile: ResolvedProfile): RuleMatcher {
+  const compiled = profile.rules.map((rule) => ({
+    rule,
+    pattern: compilePattern(rule.pattern, rule.target),
+  }));
+  const model = compiled.filter((entry) => entry.rule.target === 'model');
+  const canonical = compiled.filter((entry) => entry.rule.target === 'canonical');
+  const isAttribute = (pattern: PathPattern): boolean => {
+    const last = pattern.segments[pattern.segments.length - 1];
+    return typeof last === 'string' ? last.startsWith('@') : last?.source.startsWith('^@') === true;
+  };
+  const elements = canonical.filter((entry) => !isAttribute(entry.pattern));
+  const attributes = canonical.filter((entry) => isAttribute(entry.pattern));
+  const first = (entries: typeof compiled, segments: string[]) =>
+    entries.find((entry) => patternCovers(entry.pattern, segments))?.rule;
+  return {
+    model: (path) => first(model, splitPath(path, 'model')),
+    element: (path) => first(elements, splitPath(path, 'canonical')),
+    attribute: (path, name) => first(attributes, [...splitPath(path, 'canonical'), `@${name}`]),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The metadata diff (issue 7, "Metadata diff"): field by field over the whole model (header,
+ * local headers, signatures, message fields, identity codes, attachments), each change with its
+ * path, both values and the labels of codes. Lists are aligned by content with the line diff (so
+ * an author added in the middle is one addition, not a shifted list), and fields the archive
+ * fills in are marked as expected to differ (model.ts ARCHIVE_FILLED_FIELDS).
+ */
+import { canonicalJson } from '../audit/canonical';
+import { labelFor } from '../codes/labels';
+import { ARCHIVE_FILLED_FIELDS, type DocumentMetadata } from '../documents/model';
+import { diffLineArrays } from './line-diff';
+
+/** A JSON value as found in the model. */
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** One field-level difference between two documents' metadata. */
+export interface MetadataChange {
+  /** Dotted path with [n] indexes: the left side's for removed and changed, the right's for added. */
+  readonly path: string;
+  /** The right side's path, when its list indexes differ from `path`. */
+  readonly rightPath?: string;
+  readonly kind: 'added' | 'removed' | 'changed';
+  readonly left?: JsonValue;
+  readonly right?: JsonValue;
+  /** Labels of coded values from the Kanta code tables (or the document's displayName). */
+  readonly leftLabel?: string;
+  readonly rightLabel?: string;
+  /** True for fields the archive fills in, which differ by design between sent and stored. */
+  readonly expected?: true;
+}
+
+/** Parts of the model that are not metadata: the body is compared as content, warnings are the reader's. */
+const notCompared = new Set(['body', 'warnings']);
+
+type JsonObject = { readonly [key: string]: JsonValue };
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Coded values and instance ids change as a whole: "register changed from 1 to 3", not per key. */
+function isAtomic(value: JsonObject): boolean {
+  const keys = Object.keys(value);
+  if (keys.includes('code') && keys.includes('codeSystem')) return true;
+  return (
+    keys.includes('root') &&
+    keys.every((key) => key === 'root' || key === 'extension' || key === 'nullFlavor')
+  );
+}
+
+function labelOf(value: JsonValue | undefined): string | undefined {
+  if (!isObject(value) || typeof value.code !== 'string' || typeof value.codeSystem !== 'string')
+    return undefined;
+  const known = labelFor({ code: value.code, codeSystem: value.codeSystem });
+  if (known !== undefined) return known;
+  if (typeof value.label === 'string') return value.label;
+  return typeof value.displayName === 'string' ? value.displayName : undefined;
+}
+
+/** True for a path (indexes dropped) at or under an archive-filled field. */
+export function isArchiveFilled(path: string): boolean {
+  const stripped = path.replace(/\[\d+\]/g, '');
+  return ARCHIVE_FILLED_FIELDS.some(
+    (field) => stripped === field || stripped.startsWith(`${field}.`),
+  );
+}
+
+class Collector {
+  readonly changes: MetadataChange[] = [];
+
+  add(
+    kind: MetadataChange['kind'],
+    path: string,
+    rightPath: string,
+    left?: JsonValue,
+    right?: JsonValue,
+  ): void {
+    const leftLabel = labelOf(left);
+    const rightLabel = labelOf(right);
+    this.changes.push({
+      path: kind === 'added' ? rightPath : path,
+      ...(kind === 'changed' && rightPath !== path ? { rightPath } : {}),
+      kind,
+      ...(left !== undefined ? { left } : {}),
+      ...(right !== undefined ? { right } : {}),
+      ...(leftLabel !== undefined ? { leftLabel } : {}),
+      ...(rightLabel !== undefined ? { rightLabel } : {}),
+      ...(isArchiveFilled(path) || isArchiveFilled(rightPath) ? { expected: true as const } : {}),
+    });
+  }
+
+  value(
+    path: string,
+    rightPath: string,
+    left: JsonValue | undefined,
+    right: JsonValue | undefined,
+  ): void {
+    if (left === undefined && right === undefined) return;
+    if (left === undefined) return this.add('added', path, rightPath, undefined, right);
+    if (right === undefined) return this.add('removed', path, rightPath, left, undefined);
+    if (Array.isArray(left) && Array.isArray(right)) return this.list(path, rightPath, left, right);
+    if (isObject(left) && isObject(right) && !isAtomic(left) && !isAtomic(right))
+      return this.object(path, rightPath, left, right);
+    if (canonicalJson(left) !== canonicalJson(right))
+      this.add('changed', path, rightPath, left, right);
+  }
+
+  object(path: string, rightPath: string, left: JsonObject, right: JsonObject): void {
+    const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
+    for (const key of keys) {
+      if (path === '' && notCompared.has(key)) continue;
+      const join = (base: string) => (base === '' ? key : `${base}.${key}`);
+      this.value(join(path), join(rightPath), left[key], right[key]);
+    }
+  }
+
+  list(
+    path: string,
+    rightPath: string,
+    left: readonly JsonValue[],
+    right: readonly JsonValue[],
+  ): void {
+    const diff = diffLineArrays(left.map(canonicalJson), right.map(canonicalJson));
+    for (const block of diff.blocks) {
+      const paired = Math.min(block.leftEnd - block.leftStart, block.rightEnd - block.rightStart);
+      for (let k = 0; k < paired; k++) {
+        const i = block.leftStart + k;
+        const j = block.rightStart + k;
+        this.value(`${path}[${i}]`, `${rightPath}[${j}]`, left[i], right[j]);
+      }
+      for (let i = block.leftStart + paired; i < block.leftEnd; i++)
+        this.add('removed', `${path}[${i}]`, `${rightPath}[${i}]`, left[i], undefined);
+      for (let j = block.rightStart + paired; j < block.rightEnd; j++)
+        this.add('added', `${path}[${j}]`, `${rightPath}[${j}]`, undefined, right[j]);
+    }
+  }
+}
+
+/** Field-by-field differences of two documents' metadata, in model order. */
+export function diffMetadata(left: DocumentMetadata, right: DocumentMetadata): MetadataChange[] {
+  const collector = new Collector();
+  collector.object('', '', left as unknown as JsonObject, right as unknown as JsonObject);
+  return collector.changes;
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  canonicalizeXml,
+  pathOfLine,
+  sourceLineOf,
+} from '../../../../shared/compare/canonical-xml';
+import { parseXml } from '../../../../electron/services/xml';
+import type { XmlElement } from '../../../../shared/xml/tree';
+import { corpusNote, corpusTree, hasCorpus } from '../support/corpus';
+
+function tree(text: string): XmlElement {
+  const parsed = parseXml(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+}
+
+function canonical(text: string): string[] {
+  return [...canonicalizeXml(tree(text)).lines];
+}
+
+describe('canonicalizeXml', () => {
+  it('is the same whatever the attribute order, prefixes and insignificant whitespace', () => {
+    const a = `<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:hl7fi="urn:hl7finland"><id root="1" extension="2"/>
+      <hl7fi:localHeader><hl7fi:declaredTime value="2015"/></hl7fi:localHeader>
+      <title>  Lääke
+         määräys </title></ClinicalDocument>`;
+    const b = `<v3:ClinicalDocument xmlns:v3="urn:hl7-org:v3" xmlns:x="urn:hl7finland">
+        <v3:id extension="2"   root="1"></v3:id>
+        <x:localHeader>
+          <x:declaredTime value="2015"/>
+        </x:localHeader>
+        <v3:title>Lääke määräys</v3:title>
+      </v3:ClinicalDocument>`;
+    expect(canonical(a)).toEqual(canonical(b));
+    expect(canonical(a)).toEqual([
+      '<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:hl7fi="urn:hl7finland">',
+      '  <id extension="2" root="1"/>',
+      '  <hl7fi:localHeader>',
+      '    <hl7fi:declaredTime value="2015"/>',
+      '  </hl7fi:localHeader>',
+      '  <title>Lääke määräys</title>',
+      '</ClinicalDocument>',
+    ]);
+  });
+
+  it('keeps significant differences: text, attribute values, no-break spaces', () => {
+    expect(canonical('<a><b x="1">t</b></a>')).not.toEqual(canonical('<a><b x="2">t</b></a>'));
+    expect(canonical('<a>x y</a>')).not.toEqual(canonical('<a>x\u00a0y</a>'));
+    expect(canonical('<a>x y</a>')).not.toEqual(canonical('<a>xy</a>'));
+  });
+
+  it('takes Base64 payloads out of line with decoded size and hash', () => {
+    const payload = Buffer.from('hello world, this is the payload').toString('base64');
+    const c = canonicalizeXml(
+      tree(
+        `<a xmlns="urn:hl7-org:v3"><text mediaType="text/plain" representation="B64">${payload}</text></a>`,
+      ),
+    );
+    expect(c.lines[2]).toBe(
+      `    [base64: 32 bytes, sha256 ${sha256Of('hello world, this is the payload')}]`,
+    );
+    expect(c.payloads).toEqual([
+      {
+        kind: 'base64',
+        path: '/a/text',
+        line: 2,
+        bytes: 32,
+        sha256: sha256Of('hello world, this is the payload'),
+      },
+    ]);
+  });
+
+  it('replaces an XML signature by one line and names paths and source lines', () => {
+    const c = canonicalizeXml(
+      tree(
+        '<a xmlns="urn:hl7-org:v3">\n<b/>\n<b>\n<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="S1"><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature></b></a>',
+      ),
+    );
+    expect(c.lines[3]).toMatch(
+      /^ {4}\[signature ds:Signature Id="S1": 3 lines, sha256 [0-9a-f]{64}\]$/,
+    );
+    expect(pathOfLine(c, 3)).toBe('/a/b[2]/ds:Signature');
+    expect(pathOfLine(c, 3, false)).toBe('/a/b/ds:Signature');
+    expect(sourceLineOf(c, 2)).toBe(3);
+    expect(c.lines[0]).toBe(
+      '<a xmlns="urn:hl7-org:v3" xmlns:ds="http://www.w3.org/2000/09/xmldsig#">',
+    );
+  });
+
+  it.skipIf(!hasCorpus)(`keeps the narrative of a real prescription readable${corpusNote}`, () => {
+    const lm = canonicalizeXml(corpusTree('kanta-cda-api/Esko__4_Renitec_LM.xml'));
+    expect(lm.payloads.filter((p) => p.kind === 'signature')).toHaveLength(2);
+    expect(
+      lm.lines.some((line) => line.includes('<content>Annostus: 1 tabletti aamuisin.</content>')),
+    ).toBe(true);
+  });
+});
+
+function sha256Of(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
