@@ -1,0 +1,94 @@
+/**
+ * What the caller and a compare worker exchange: request { id, left, right, profile, unified? } →
+ * response { id, result }. The worker parses, reads and compares both documents and, when asked,
+ * writes the unified patch of their raw text. Requests are checked, so a malformed message gets a
+ * typed error back instead of crashing the thread.
+ */
+import { Buffer } from 'node:buffer';
+import { compareDocuments, type CompareResult } from '../../../shared/compare/compare-documents';
+import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
+import { unifiedPatch } from '../../../shared/compare/unified-patch';
+import { err, ok, type Result } from '../../../shared/result';
+import { readForCompare } from './read-for-compare';
+
+export interface CompareWorkerRequest {
+  readonly id: number;
+  readonly left: Uint8Array;
+  readonly right: Uint8Array;
+  readonly profile: ResolvedProfile;
+  /** Also make the unified patch of the raw text, naming this file in its headers. */
+  readonly unifiedFileName?: string;
+  readonly workBudget?: number;
+}
+
+/** The raw-text patch and how its text maps to bytes. */
+export interface UnifiedOutput {
+  readonly patch: string;
+  /** 'latin1' when a file is not UTF-8: the patch's characters are then its bytes one to one. */
+  readonly encoding: 'utf-8' | 'latin1';
+  readonly notes: readonly string[];
+}
+
+export interface CompareOutput {
+  readonly result: CompareResult;
+  readonly unified?: UnifiedOutput;
+}
+
+export interface CompareWorkerResponse {
+  readonly id: number;
+  readonly result: Result<CompareOutput>;
+}
+
+function isRequest(value: unknown): value is CompareWorkerRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, left, right, profile } = value as Record<string, unknown>;
+  return (
+    typeof id === 'number' &&
+    left instanceof Uint8Array &&
+    right instanceof Uint8Array &&
+    typeof profile === 'object' &&
+    profile !== null &&
+    Array.isArray((profile as { rules?: unknown }).rules)
+  );
+}
+
+/** UTF-8 with the byte-order mark kept as a character; Latin-1 (bytes as characters) otherwise. */
+function decodeRaw(
+  left: Uint8Array,
+  right: Uint8Array,
+): { left: string; right: string; encoding: UnifiedOutput['encoding'] } {
+  try {
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    return { left: decoder.decode(left), right: decoder.decode(right), encoding: 'utf-8' };
+  } catch {
+    // Buffer's latin1 is byte = character; TextDecoder's "latin1" is windows-1252 and is not.
+    const asLatin1 = (bytes: Uint8Array) =>
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    return { left: asLatin1(left), right: asLatin1(right), encoding: 'latin1' };
+  }
+}
+
+/** Handles one request inside the worker. */
+export function handleCompareRequest(request: unknown): CompareWorkerResponse {
+  const id =
+    typeof (request as { id?: unknown } | null)?.id === 'number'
+      ? (request as { id: number }).id
+      : -1;
+  if (!isRequest(request))
+    return {
+      id,
+      result: err('compare-bad-request', 'The compare worker received a request it cannot read.'),
+    };
+  const left = readForCompare(request.left, 'left');
+  if (!left.ok) return { id, result: left };
+  const right = readForCompare(request.right, 'right');
+  if (!right.ok) return { id, result: right };
+  const result = compareDocuments(left.value, right.value, {
+    profile: request.profile,
+    ...(request.workBudget !== undefined ? { workBudget: request.workBudget } : {}),
+  });
+  if (request.unifiedFileName === undefined) return { id, result: ok({ result }) };
+  const raw = decodeRaw(request.left, request.right);
+  const { patch, notes } = unifiedPatch(raw.left, raw.right, request.unifiedFileName);
+  return { id, result: ok({ result, unified: { patch, encoding: raw.encoding, notes } }) };
+}
