@@ -14,6 +14,7 @@ export const nodeEntries = {
   'preload/index': 'electron/preload/index.ts',
   'cli/archivist': 'electron/cli/archivist.ts',
   'workers/xml-worker': 'electron/services/xml/xml-worker.ts',
+  'workers/compare-worker': 'electron/services/compare/compare-worker.ts',
 };
 
 /** Packages left outside the bundles: electron is provided by the runtime. */
