@@ -46,7 +46,21 @@ export interface Split<T> {
   readonly hidden: readonly (T & { readonly hiddenBy: string })[];
 }
 
+/** Who a compared document is, for headings, reports and the audit trail. */
+export interface ComparedDocument {
+  readonly format: DocumentMetadata['format'];
+  /** root, or root^extension. */
+  readonly id: string;
+  readonly setId?: string;
+  readonly versionNumber?: number;
+  readonly title?: string;
+  /** The personal identity code (hetu) when the patient has one (root 1.2.246.21). */
+  readonly patientHetu?: string;
+}
+
 export interface CompareResult {
+  readonly left: ComparedDocument;
+  readonly right: ComparedDocument;
   /** True when nothing differs at all, before any rule hides anything. */
   readonly identical: boolean;
   /** Differences left after the profile: metadata changes + content changes. */
@@ -107,6 +121,25 @@ function countHidden(
     .filter((entry) => entry.metadata + entry.content + entry.changeList > 0);
 }
 
+const hetuRoot = '1.2.246.21';
+
+function idText(id: { readonly root: string; readonly extension?: string }): string {
+  return id.extension === undefined ? id.root : `${id.root}^${id.extension}`;
+}
+
+/** The identity summary of one side. */
+export function comparedDocument(metadata: DocumentMetadata): ComparedDocument {
+  const patient = metadata.patient?.id;
+  return {
+    format: metadata.format,
+    id: idText(metadata.id),
+    ...(metadata.setId ? { setId: idText(metadata.setId) } : {}),
+    ...(metadata.versionNumber !== undefined ? { versionNumber: metadata.versionNumber } : {}),
+    ...(metadata.title !== undefined ? { title: metadata.title } : {}),
+    ...(patient?.root === hetuRoot && patient.extension ? { patientHetu: patient.extension } : {}),
+  };
+}
+
 /** Compares two documents. */
 export function compareDocuments(
   left: CompareSide,
@@ -146,6 +179,8 @@ export function compareDocuments(
       `The change list stops at ${body.items.length} items; the content diff has everything.`,
     );
   return {
+    left: comparedDocument(left.metadata),
+    right: comparedDocument(right.metadata),
     identical: metadataChanges.length === 0 && lineDiff.blocks.length === 0,
     shownDifferences: metadata.shown.length + content.shown.length,
     profile: { id: profile.id, title: profile.title, sha256: profile.sha256 },

@@ -45,8 +45,33 @@ export function describeValue(value: JsonValue | undefined, label?: string): str
     return typeof value.extension === 'string'
       ? `${value.root}^${value.extension}`
       : value.root || `nullFlavor ${String(value.nullFlavor)}`;
+  const summary = isRecord(value) ? summarise(value) : undefined;
+  if (summary) return summary;
   const json = JSON.stringify(value);
   return json.length > 200 ? `${json.slice(0, 200)}…` : json;
+}
+
+/** Authors, participants, related documents and the like by their telling fields. */
+function summarise(value: { readonly [key: string]: JsonValue }): string | undefined {
+  const parts: string[] = [];
+  if (typeof value.typeCode === 'string') parts.push(value.typeCode);
+  for (const key of ['functionCode', 'code', 'type']) {
+    const described = isRecord(value[key])
+      ? describeValue(value[key], labelOfCode(value[key]))
+      : undefined;
+    if (described) parts.push(described);
+  }
+  const name = value.name;
+  if (isRecord(name) && typeof name.formatted === 'string') parts.push(name.formatted);
+  else if (typeof name === 'string') parts.push(name);
+  if (isRecord(value.id)) parts.push(describeValue(value.id) ?? '');
+  return parts.filter((part) => part !== '').join(', ') || undefined;
+}
+
+function labelOfCode(value: JsonValue | undefined): string | undefined {
+  if (!isRecord(value)) return undefined;
+  const label = value.label ?? value.displayName;
+  return typeof label === 'string' ? label : undefined;
 }
 
 function sentence(change: MetadataChange): string {
