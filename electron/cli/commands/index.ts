@@ -1,7 +1,13 @@
 /** Every `archivist` command, in the order `--help` lists them. */
 import type { Command } from '../command';
 import { auditCommand } from './audit';
+import { compareCommand } from './compare';
 import { infoCommand } from './info';
 import { sandboxCommand } from './sandbox';
 
-export const commands: readonly Command[] = [infoCommand, sandboxCommand, auditCommand];
+export const commands: readonly Command[] = [
+  infoCommand,
+  sandboxCommand,
+  auditCommand,
+  compareCommand,
+];
