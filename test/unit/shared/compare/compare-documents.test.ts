@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { findIgnoreProfile } from '../../../../shared/compare/builtin-profiles';
+import { compareDocuments, type CompareSide } from '../../../../shared/compare/compare-documents';
+import { applyBlocks } from '../../../../shared/compare/line-diff';
+import { canonicalizeXml } from '../../../../shared/compare/canonical-xml';
+import { readDocument } from '../../../../shared/documents/read-document';
+import { corpusNote, corpusTree, hasCorpus } from '../support/corpus';
+import { unwrap } from '../support/fixtures';
+import { xmlTree } from '../support/xml-tree';
+
+function side(text: string): CompareSide {
+  const tree = xmlTree(text);
+  return { tree, metadata: unwrap(readDocument(tree)) };
+}
+
+const section = (title: string, code: string, text: string) =>
+  `<component><section><code code="${code}" codeSystem="1.2.3"/><title>${title}</title><text><paragraph>${text}</paragraph></text>
+    <entry><observation classCode="OBS" moodCode="EVN"><id root="9.9.${code}"/><code code="${code}" codeSystem="1.2.3" displayName="Havainto ${code}"/><value xsi:type="ST">${text}</value></observation></entry>
+  </section></component>`;
+
+const cda = (
+  sections: string[],
+  extra = '',
+) => `<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:hl7fi="urn:hl7finland" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <id root="1.2.246.10.1"/><title>T</title>${extra}
+  <component><structuredBody>${sections.join('')}</structuredBody></component></ClinicalDocument>`;
+
+describe('compareDocuments', () => {
+  it('reports a moved section as a move, not as a removal and an addition', () => {
+    const a = section('Lääkitys', '1', 'A');
+    const b = section('Diagnoosit', '2', 'B');
+    const c = section('Suunnitelma', '3', 'C');
+    const result = compareDocuments(side(cda([a, b, c])), side(cda([b, c, a])));
+    const sections = result.changeList.shown.filter((item) => item.group === 'section');
+    expect(sections.map((item) => item.text)).toEqual([
+      'section Lääkitys moved from position 1 to 3',
+    ]);
+  });
+
+  it('says what changed inside an entry, aligned by id', () => {
+    const result = compareDocuments(
+      side(cda([section('Lääkitys', '1', '1 tabletti')])),
+      side(cda([section('Lääkitys', '1', '2 tablettia')])),
+    );
+    expect(result.changeList.shown.map((item) => item.text)).toEqual([
+      'section Lääkitys: narrative changed from "1 tabletti" to "2 tablettia"',
+      'section Lääkitys, entry Havainto 1: value changed from "1 tabletti" to "2 tablettia"',
+    ]);
+    const content = result.content.shown[0]!;
+    expect(content.words?.[0]).toEqual([
+      { kind: 'equal', text: '            <paragraph>' },
+      { kind: 'removed', text: '1' },
+      { kind: 'added', text: '2' },
+      { kind: 'equal', text: ' ' },
+      { kind: 'removed', text: 'tabletti' },
+      { kind: 'added', text: 'tablettia' },
+      { kind: 'equal', text: '</paragraph>' },
+    ]);
+  });
+
+  it('hides archive-filled fields under their rules and keeps them available', () => {
+    const sent = cda([section('Lääkitys', '1', 'A')]);
+    const stored = sent.replace('<title>T</title>', '<title>T</title><copyTime value="20250101"/>');
+    const profile = unwrap(findIgnoreProfile('default'));
+    const hidden = compareDocuments(side(sent), side(stored), { profile });
+    expect(hidden.identical).toBe(false);
+    expect(hidden.shownDifferences).toBe(0);
+    expect(hidden.metadata.hidden).toEqual([
+      { path: 'copyTime', kind: 'added', right: '20250101', expected: true, hiddenBy: 'copy-time' },
+    ]);
+    expect(hidden.content.hidden.map((change) => change.hiddenBy)).toEqual(['copy-time-xml']);
+    expect(hidden.hiddenByRule).toEqual([
+      { rule: 'copy-time', reason: expect.any(String), metadata: 1, content: 0, changeList: 1 },
+      { rule: 'copy-time-xml', reason: expect.any(String), metadata: 0, content: 1, changeList: 0 },
+    ]);
+    const revealed = compareDocuments(side(sent), side(stored));
+    expect(revealed.shownDifferences).toBe(2);
+  });
+
+  it.skipIf(!hasCorpus)(
+    `gives no change for each real document against itself${corpusNote}`,
+    () => {
+      for (const name of [
+        'Esko__4_Renitec_LM.xml',
+        'ESIM lääkemääräys_laaja_kaikki_tietokentat.xml',
+        'Esim_OSVA_Omakannasta.xml',
+      ]) {
+        const tree = corpusTree(`kanta-cda-api/${name}`);
+        const document = { tree, metadata: unwrap(readDocument(tree)) };
+        const result = compareDocuments(document, document);
+        expect(result.identical).toBe(true);
+        expect(result.changeList.shown).toEqual([]);
+      }
+    },
+  );
+
+  it.skipIf(!hasCorpus)(
+    `shows only the true difference of a near-identical real pair${corpusNote}`,
+    () => {
+      const read = (name: string) => {
+        const tree = corpusTree(`kanta-cda-api/${name}`);
+        return { tree, metadata: unwrap(readDocument(tree)) };
+      };
+      const result = compareDocuments(
+        read('LM4_perusvoide_kokonaismaaralla.xml'),
+        read('LM4_perusvoide_kokonaismaaralla_ei_nayttomuotoa.xml'),
+        { profile: unwrap(findIgnoreProfile('default')) },
+      );
+      expect(result.metadata.shown).toEqual([]);
+      expect(new Set(result.changeList.shown.map((item) => `${item.kind} ${item.field}`))).toEqual(
+        new Set(['removed narrative']),
+      );
+      // The content edit script really turns the left canonical form into the right one.
+      const left = canonicalizeXml(read('LM4_perusvoide_kokonaismaaralla.xml').tree).lines;
+      const right = canonicalizeXml(
+        read('LM4_perusvoide_kokonaismaaralla_ei_nayttomuotoa.xml').tree,
+      ).lines;
+      const blocks = result.content.shown.map(({ leftStart, leftEnd, rightStart, rightEnd }) => ({
+        leftStart,
+        leftEnd,
+        rightStart,
+        rightEnd,
+      }));
+      expect(applyBlocks(left, right, blocks)).toEqual(right);
+    },
+  );
+});

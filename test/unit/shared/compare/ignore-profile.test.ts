@@ -1,0 +1,156 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  builtinProfiles,
+  findIgnoreProfile,
+  suggestIgnoreProfile,
+} from '../../../../shared/compare/builtin-profiles';
+import {
+  compileRules,
+  parseIgnoreProfile,
+  resolveIgnoreProfile,
+  type IgnoreProfile,
+} from '../../../../shared/compare/ignore-profile';
+import { compilePattern, patternCovers, splitPath } from '../../../../shared/compare/path-glob';
+import { unwrap } from '../support/fixtures';
+
+const rule = { id: 'r', target: 'model', pattern: 'copyTime', reason: 'Filled by the archive.' };
+const valid = { id: 'mine', title: 'Mine', rules: [rule] };
+
+describe('path globs', () => {
+  const covers = (pattern: string, path: string, kind: 'canonical' | 'model' = 'canonical') =>
+    patternCovers(compilePattern(pattern, kind), splitPath(path, kind));
+
+  it('match names, wildcards, any depth, and everything under what they name', () => {
+    expect(
+      covers('**/ds:Signature', '/ClinicalDocument/a/b[2]/ds:Signature/ds:SignatureValue'),
+    ).toBe(true);
+    expect(
+      covers('**/hl7fi:activeCustodian*', '/x/hl7fi:localHeader/hl7fi:activeCustodianName'),
+    ).toBe(true);
+    expect(covers('/ClinicalDocument/copyTime', '/ClinicalDocument/copyTime')).toBe(true);
+    expect(covers('/ClinicalDocument/copyTime', '/ClinicalDocument/component/copyTime')).toBe(
+      false,
+    );
+    expect(covers('**/section/@ID', '/a/section[3]/@ID')).toBe(true);
+    expect(covers('signatures', 'signatures[2].time', 'model')).toBe(true);
+    expect(covers('localHeader.declaredTime', 'localHeader.description', 'model')).toBe(false);
+  });
+});
+
+describe('parseIgnoreProfile', () => {
+  it('accepts a valid profile', () => {
+    expect(parseIgnoreProfile(valid, 'x.json')).toEqual({ ok: true, value: valid });
+  });
+
+  const refusals: [string, unknown, string][] = [
+    ['not an object', [], 'it must be a JSON object.'],
+    ['an unknown field', { ...valid, colour: 'red' }, 'unknown field "colour".'],
+    [
+      'a bad id',
+      { ...valid, id: 'My Profile' },
+      '"id" must be lowercase letters, digits and dashes.',
+    ],
+    [
+      'a rule without reason',
+      { ...valid, rules: [{ ...rule, reason: ' ' }] },
+      'rule 1 ("r") needs a "reason" a tester can read.',
+    ],
+    [
+      'a bad target',
+      { ...valid, rules: [{ ...rule, target: 'xml' }] },
+      'rule 1 ("r") needs "target": "model" or "canonical".',
+    ],
+    [
+      'a rule hiding everything',
+      { ...valid, rules: [{ ...rule, target: 'canonical', pattern: '**' }] },
+      'rule 1 ("r") would hide everything.',
+    ],
+    [
+      'a model rule with slashes',
+      { ...valid, rules: [{ ...rule, pattern: 'a/b' }] },
+      'rule 1 ("r") is a model rule: its pattern uses dots, not slashes.',
+    ],
+    ['duplicate rule ids', { ...valid, rules: [rule, rule] }, 'two rules have the id "r".'],
+  ];
+  for (const [what, raw, message] of refusals) {
+    it(`refuses ${what} with a sentence`, () => {
+      expect(parseIgnoreProfile(raw, 'x.json')).toEqual({
+        ok: false,
+        error: {
+          code: 'ignore-profile-invalid',
+          message: `The ignore profile x.json is not valid: ${message}`,
+        },
+      });
+    });
+  }
+
+  it('refuses extends cycles and unknown bases', () => {
+    const a: IgnoreProfile = { id: 'a', title: 'A', extends: 'b', rules: [] };
+    const b: IgnoreProfile = { id: 'b', title: 'B', extends: 'a', rules: [] };
+    expect(resolveIgnoreProfile(a, [a, b]).ok).toBe(false);
+    const lonely = resolveIgnoreProfile({ ...a, extends: 'zzz' }, []);
+    expect(!lonely.ok && lonely.error.message).toContain(
+      'it extends "zzz", which is not a known profile.',
+    );
+  });
+});
+
+describe('the shipped profiles', () => {
+  const dir = join(import.meta.dirname, '../../../../resources/ignore-profiles');
+
+  it('are every JSON file in resources/ignore-profiles, all valid', () => {
+    const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
+    const shipped = unwrap(builtinProfiles());
+    expect(shipped.map((profile) => profile.id).sort()).toEqual(
+      files
+        .map((name) => (JSON.parse(readFileSync(join(dir, name), 'utf8')) as { id: string }).id)
+        .sort(),
+    );
+  });
+
+  it('resolve with a stable hash that changes when a rule changes', () => {
+    const prescription = unwrap(findIgnoreProfile('prescription'));
+    expect(prescription.rules.map((r) => r.id)).toContain('signatures');
+    expect(prescription.sha256).toBe(unwrap(findIgnoreProfile('prescription')).sha256);
+    const defaults = unwrap(builtinProfiles()).find((p) => p.id === 'default')!;
+    const edited = {
+      ...defaults,
+      rules: defaults.rules.map((r) => ({ ...r, reason: `${r.reason}!` })),
+    };
+    expect(unwrap(resolveIgnoreProfile(edited, [])).sha256).not.toBe(
+      unwrap(findIgnoreProfile('default')).sha256,
+    );
+  });
+
+  it('suggest the per-type profile for a prescription and the default otherwise', () => {
+    expect(suggestIgnoreProfile({ code: '3', codeSystem: '1.2.246.537.5.40105.2006' })).toBe(
+      'prescription',
+    );
+    expect(suggestIgnoreProfile({ code: '2', codeSystem: '1.2.246.537.5.40150.2009' })).toBe(
+      'default',
+    );
+    expect(findIgnoreProfile('nosuch')).toMatchObject({
+      ok: false,
+      error: { code: 'ignore-profile-unknown' },
+    });
+  });
+
+  it('compile into matchers for model, element and attribute paths', () => {
+    const rules = compileRules(unwrap(findIgnoreProfile('prescription')));
+    expect(rules.model('localHeader.declaredTime')?.id).toBe('declared-time');
+    expect(rules.model('signatures[0].time')?.id).toBe('signatures');
+    expect(rules.model('title')).toBeUndefined();
+    expect(
+      rules.element('/ClinicalDocument/hl7fi:localHeader/hl7fi:signatureCollection/hl7fi:signature')
+        ?.id,
+    ).toBe('signature-collection-xml');
+    expect(
+      rules.attribute('/ClinicalDocument/component/structuredBody/component/section', 'ID')?.id,
+    ).toBe('section-id-attribute');
+    expect(
+      rules.attribute('/ClinicalDocument/component/structuredBody/component/section', 'classCode'),
+    ).toBeUndefined();
+  });
+});
