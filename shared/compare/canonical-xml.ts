@@ -49,6 +49,8 @@ export interface CanonicalXml {
   readonly payloads: readonly OutOfLinePayload[];
   /** Namespace URI → canonical prefix ('' for the document element's namespace). */
   readonly prefixes: ReadonlyMap<string, string>;
+  /** Line range [start, end) of every `section` and `entry` element. */
+  readonly ranges: ReadonlyMap<XmlElement, readonly [number, number]>;
 }
 
 /** Texts at least this long that look like Base64 are taken out of line. */
@@ -66,6 +68,7 @@ class Builder {
   readonly elementSourceLine: number[] = [];
   readonly payloads: OutOfLinePayload[] = [];
   readonly prefixes = new Map<string, string>();
+  readonly ranges = new Map<XmlElement, readonly [number, number]>();
   readonly main: Sink = {
     push: (line, element) => {
       this.lines.push(line);
@@ -138,6 +141,7 @@ export function canonicalizeXml(root: XmlElement): CanonicalXml {
     elementSourceLine: Int32Array.from(builder.elementSourceLine),
     payloads: builder.payloads,
     prefixes: builder.prefixes,
+    ranges: builder.ranges,
   };
 }
 
@@ -162,17 +166,21 @@ export function stripIndexes(path: string): string {
 }
 
 function escapeAttribute(value: string): string {
+  if (!/[&<"\t\n\r]/.test(value)) return value;
   return value.replace(/[&<"\t\n\r]/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : `&#${c.charCodeAt(0)};`,
   );
 }
 
 function escapeText(value: string): string {
+  if (!/[&<>]/.test(value)) return value;
   return value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 /** XML whitespace collapsed to one space, trimmed (a no-break space is content, not whitespace). */
 export function collapseWhitespace(text: string): string {
+  // Most texts have nothing to collapse; testing first saves a copy of each.
+  if (!/[\t\r\n]| {2}|^ | $/.test(text)) return text;
   return text.replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
@@ -250,6 +258,12 @@ function isSignature(element: XmlElement): boolean {
   return element.namespace === Namespaces.xmldsig && element.name === 'Signature';
 }
 
+const indents: string[] = [];
+
+function indentOf(depth: number): string {
+  return (indents[depth] ??= '  '.repeat(depth));
+}
+
 function writeElement(
   builder: Builder,
   sink: Sink,
@@ -257,7 +271,21 @@ function writeElement(
   id: number,
   depth: number,
 ): void {
-  const indent = '  '.repeat(depth);
+  const firstLine = builder.lines.length;
+  writeElementLines(builder, sink, element, id, depth, indentOf(depth));
+  // Sections and entries remember their lines, so the change list can skip the unchanged ones.
+  if (sink === builder.main && (element.name === 'section' || element.name === 'entry'))
+    builder.ranges.set(element, [firstLine, builder.lines.length]);
+}
+
+function writeElementLines(
+  builder: Builder,
+  sink: Sink,
+  element: XmlElement,
+  id: number,
+  depth: number,
+  indent: string,
+): void {
   const tag = startTag(builder, element);
   const name = builder.qualified(element.name, element.namespace);
   const children = significantChildren(element);
@@ -315,7 +343,7 @@ function writeSignature(builder: Builder, element: XmlElement, id: number, depth
   });
   const label = idAttribute === undefined ? '' : ` Id="${escapeAttribute(idAttribute)}"`;
   builder.main.push(
-    `${'  '.repeat(depth)}[signature ${builder.qualified(element.name, element.namespace)}${label}: ${parts.length} lines, sha256 ${sha256}]`,
+    `${indentOf(depth)}[signature ${builder.qualified(element.name, element.namespace)}${label}: ${parts.length} lines, sha256 ${sha256}]`,
     id,
   );
 }

@@ -178,6 +178,7 @@ class ChangeList {
   constructor(
     private readonly nameOfLeft: NameOf,
     private readonly nameOfRight: NameOf,
+    private readonly isUnchanged: (left: XmlElement, right: XmlElement) => boolean,
   ) {}
 
   add(item: ChangeListItem): void {
@@ -231,7 +232,7 @@ class ChangeList {
           ...lineOf('leftLine', l.element),
           ...lineOf('rightLine', r.element),
         });
-      this.section(l, r, named(r));
+      if (!this.isUnchanged(l.element, r.element)) this.section(l, r, named(r));
     }
   }
 
@@ -373,7 +374,8 @@ class ChangeList {
         pathKind: 'canonical',
         ...lineOf('rightLine', e.element),
       });
-    for (const [le, re] of pairs) this.entry(le, re, name, path);
+    for (const [le, re] of pairs)
+      if (!this.isUnchanged(le.element, re.element)) this.entry(le, re, name, path);
   }
 
   entry(l: EntryNode, r: EntryNode, name: string, path: string): void {
@@ -428,8 +430,10 @@ export function diffCdaBody(
   left: XmlElement,
   right: XmlElement,
   names: { readonly left: NameOf; readonly right: NameOf },
+  /** True when two elements are known to be equal (lets big unchanged documents skip work). */
+  isUnchanged: (left: XmlElement, right: XmlElement) => boolean = () => false,
 ): { items: ChangeListItem[]; isTruncated: boolean } {
-  const list = new ChangeList(names.left, names.right);
+  const list = new ChangeList(names.left, names.right, isUnchanged);
   const l = bodySections(left);
   const r = bodySections(right);
   if (l && r) list.sections(sectionsOf(l.parent, l.path), sectionsOf(r.parent, r.path), '');

@@ -6,7 +6,7 @@
  */
 import type { DocumentMetadata } from '../documents/model';
 import type { XmlElement } from '../xml/tree';
-import { canonicalizeXml, type OutOfLinePayload } from './canonical-xml';
+import { canonicalizeXml, type CanonicalXml, type OutOfLinePayload } from './canonical-xml';
 import { diffCdaBody, nameWith, type ChangeListItem } from './cda-change-list';
 import { contentChanges, type ContentChange } from './content-changes';
 import {
@@ -15,7 +15,7 @@ import {
   type ResolvedProfile,
   type RuleMatcher,
 } from './ignore-profile';
-import { diffLineArrays } from './line-diff';
+import { diffLineArrays, type ChangeBlock } from './line-diff';
 import { metadataItems } from './metadata-items';
 import { diffMetadata, type MetadataChange } from './metadata-diff';
 
@@ -123,6 +123,54 @@ function countHidden(
 
 const hetuRoot = '1.2.246.21';
 
+/** Prefix sums of changed lines per side: a range is unchanged when it holds no changed line. */
+function unchangedTest(
+  left: CanonicalXml,
+  right: CanonicalXml,
+  blocks: readonly ChangeBlock[],
+): (l: XmlElement, r: XmlElement) => boolean {
+  const changedBefore = (count: number, ranges: readonly (readonly [number, number])[]) => {
+    const sums = new Int32Array(count + 1);
+    let at = 0;
+    for (const [start, end] of ranges) {
+      for (; at < start; at++) sums[at + 1] = sums[at]!;
+      for (; at < end; at++) sums[at + 1] = sums[at]! + 1;
+    }
+    for (; at < count; at++) sums[at + 1] = sums[at]!;
+    return sums;
+  };
+  const leftSums = changedBefore(
+    left.lines.length,
+    blocks.map((b) => [b.leftStart, b.leftEnd] as const),
+  );
+  const rightSums = changedBefore(
+    right.lines.length,
+    blocks.map((b) => [b.rightStart, b.rightEnd] as const),
+  );
+  /** Where an unchanged left line lands on the right: after every block that ends at or before it. */
+  const mapped = (line: number): number => {
+    let low = 0;
+    let high = blocks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (blocks[middle]!.leftEnd <= line) low = middle + 1;
+      else high = middle;
+    }
+    const before = blocks[low - 1];
+    return before ? before.rightEnd + (line - before.leftEnd) : line;
+  };
+  return (l, r) => {
+    const a = left.ranges.get(l);
+    const b = right.ranges.get(r);
+    if (!a || !b || a[1] - a[0] !== b[1] - b[0]) return false;
+    return (
+      leftSums[a[1]]! === leftSums[a[0]]! &&
+      rightSums[b[1]]! === rightSums[b[0]]! &&
+      mapped(a[0]) === b[0]
+    );
+  };
+}
+
 function idText(id: { readonly root: string; readonly extension?: string }): string {
   return id.extension === undefined ? id.root : `${id.root}^${id.extension}`;
 }
@@ -163,10 +211,12 @@ export function compareDocuments(
   });
   const content = split(contentChanges(leftCanonical, rightCanonical, lineDiff.blocks, rules));
 
-  const body = diffCdaBody(left.tree, right.tree, {
-    left: nameWith(leftCanonical.prefixes),
-    right: nameWith(rightCanonical.prefixes),
-  });
+  const body = diffCdaBody(
+    left.tree,
+    right.tree,
+    { left: nameWith(leftCanonical.prefixes), right: nameWith(rightCanonical.prefixes) },
+    unchangedTest(leftCanonical, rightCanonical, lineDiff.blocks),
+  );
   const changeList = split(
     [...metadataItems(metadataChanges), ...body.items].map((item) =>
       hideChangeListItem(item, rules),

@@ -1,0 +1,226 @@
+/**
+ * Issue 7 benchmark: the compare pipeline on generated CDA pairs (2 MB and 20 MB: few edits, 10%
+ * edits, a moved block, unrelated documents), against `git diff --no-index --histogram` on the
+ * same files in the same run (process start included) and jsdiff's plain diffLines as the naive
+ * reference (2 MB only, with a 2 s cap). Measured in-process: the raw-text line diff (what
+ * --format unified runs), the canonical-form line diff, and the whole compareDocuments (canonical
+ * forms, metadata diff, change list; XML parsing excluded, node cap raised for 20 MB); and the
+ * command line end to end on the 2 MB pairs (its default XML limits refuse the 20 MB ones).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diffLines } from 'diff';
+import { build } from 'esbuild';
+import { canonicalizeXml } from '../../shared/compare/canonical-xml';
+import { compareDocuments, type CompareSide } from '../../shared/compare/compare-documents';
+import { findIgnoreProfile } from '../../shared/compare/builtin-profiles';
+import { diffLineArrays } from '../../shared/compare/line-diff';
+import { splitRawLines } from '../../shared/compare/unified-patch';
+import { readDocument } from '../../shared/documents/read-document';
+import { parseXml } from '../../electron/services/xml/parse-xml';
+import { round, timeMedian, timeOnce, writeBenchResult, type BenchTarget } from './bench-kit';
+import { syntheticCda } from './synthetic-cda';
+
+type Variant = 'few edits' | '10% edits' | 'moved block' | 'unrelated';
+const variants: readonly Variant[] = ['few edits', '10% edits', 'moved block', 'unrelated'];
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Edits text lines only (values and narrative), so both sides stay well-formed XML. */
+function editLines(text: string, share: number, seed: number): string {
+  const next = random(seed);
+  return text
+    .split('\n')
+    .map((line) =>
+      next() < share
+        ? line.replace(
+            />([^<]+)</,
+            (_, inner: string) => `>${inner} muutettu ${Math.floor(next() * 1e6)}<`,
+          )
+        : line,
+    )
+    .join('\n');
+}
+
+/** Moves one block of whole sections (about 10% of the body) towards the end. */
+function moveBlock(text: string): string {
+  const starts = [...text.matchAll(/\n {6}<component>\n/g)].map((match) => match.index);
+  if (starts.length < 12) return text;
+  const from = starts[Math.floor(starts.length * 0.2)]!;
+  const to = starts[Math.floor(starts.length * 0.3)]!;
+  const at = starts[Math.floor(starts.length * 0.9)]!;
+  return text.slice(0, from) + text.slice(to, at) + text.slice(from, to) + text.slice(at);
+}
+
+function variantOf(base: string, size: number, variant: Variant): string {
+  if (variant === 'few edits') return editLines(base, 10 / (size / 40), 2);
+  if (variant === '10% edits') return editLines(base, 0.1, 3);
+  if (variant === 'moved block') return moveBlock(base);
+  return syntheticCda(size, 'structured', 99);
+}
+
+/** The parser's default cap is 1,000,000 nodes; a 20 MB structured synthetic document has more. */
+const benchLimits = { maxNodes: 10_000_000 };
+
+function side(text: string): CompareSide {
+  const tree = parseXml(text, benchLimits);
+  if (!tree.ok) throw new Error(tree.error.message);
+  const metadata = readDocument(tree.value);
+  if (!metadata.ok) throw new Error(metadata.error.message);
+  return { tree: tree.value, metadata: metadata.value };
+}
+
+function gitMs(dir: string, runs: number): number | undefined {
+  if (spawnSync('git', ['--version']).status !== 0) return undefined;
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    spawnSync('git', ['diff', '--no-index', '--histogram', '--no-color', 'left.xml', 'right.xml'], {
+      cwd: dir,
+      maxBuffer: 1 << 30,
+    });
+    times.push(performance.now() - started);
+  }
+  return round(times.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
+}
+
+function cliMs(cli: string, dir: string, home: string, runs: number): number {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const result = spawnSync(
+      process.execPath,
+      [
+        cli,
+        'compare',
+        'left.xml',
+        'right.xml',
+        '--format',
+        'unified',
+        '--out',
+        'out.patch',
+        '--home',
+        home,
+      ],
+      { cwd: dir },
+    );
+    if (result.status !== 0) throw new Error(`archivist compare failed: ${String(result.stderr)}`);
+    times.push(performance.now() - started);
+  }
+  return round(times.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
+}
+
+async function bundleCli(folder: string): Promise<string> {
+  const entry = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+  await build({
+    entryPoints: {
+      'cli/archivist': entry('electron/cli/archivist.ts'),
+      'workers/compare-worker': entry('electron/services/compare/compare-worker.ts'),
+    },
+    outdir: folder,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['electron'],
+    logLevel: 'warning',
+    define: { 'import.meta.url': 'importMetaUrl' },
+    inject: [entry('electron/tools/import-meta-url.js')],
+  });
+  return join(folder, 'cli', 'archivist.cjs');
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'archivist-compare-bench-'));
+const profileResult = findIgnoreProfile('default');
+if (!profileResult.ok) throw new Error(profileResult.error.message);
+const profile = profileResult.value;
+const cli = await bundleCli(join(scratch, 'dist'));
+const rows: Record<string, unknown>[] = [];
+const targets: BenchTarget[] = [];
+const summary: string[] = [];
+
+for (const size of [2_000_000, 20_000_000]) {
+  const base = syntheticCda(size, 'structured', 1);
+  const runs = size > 5_000_000 ? 3 : 7;
+  const label = `${size / 1_000_000} MB`;
+  const leftSide = side(base);
+  const leftCanonical = canonicalizeXml(leftSide.tree).lines;
+  for (const variant of variants) {
+    const other = variantOf(base, size, variant);
+    const dir = join(scratch, `${size}-${variant.replace(/\W+/g, '-')}`);
+    spawnSync('mkdir', ['-p', dir]);
+    writeFileSync(join(dir, 'left.xml'), base);
+    writeFileSync(join(dir, 'right.xml'), other);
+    const leftRaw = splitRawLines(base);
+    const rightRaw = splitRawLines(other);
+    const rawMs = round(await timeMedian(runs, () => diffLineArrays(leftRaw, rightRaw)));
+    const rawDiff = diffLineArrays(leftRaw, rightRaw);
+    const rightSide = side(other);
+    const rightCanonical = canonicalizeXml(rightSide.tree).lines;
+    const canonicalMs = round(
+      await timeMedian(runs, () => diffLineArrays(leftCanonical, rightCanonical)),
+    );
+    const compareMs = round(
+      await timeMedian(runs, () => compareDocuments(leftSide, rightSide, { profile })),
+    );
+    const git = gitMs(dir, runs);
+    // The command line reads with the default XML limits, which refuse the 20 MB structured
+    // documents (more than 1,000,000 nodes): it is timed on the 2 MB pairs only.
+    const cliTime = size < 5_000_000 ? cliMs(cli, dir, join(scratch, 'home'), runs) : undefined;
+    let naive: string | number = 'skipped (20 MB)';
+    if (size < 5_000_000) {
+      let finished = true;
+      const ms = await timeOnce(() => {
+        finished = diffLines(base, other, { timeout: 2000 }) !== undefined;
+      });
+      naive = finished ? round(ms) : 'gave up after 2,000 ms';
+    }
+    const row = {
+      size: label,
+      variant,
+      lines: leftRaw.length,
+      blocks: rawDiff.blocks.length,
+      coarse: rawDiff.isCoarse,
+      rawLineDiffMs: rawMs,
+      canonicalLineDiffMs: canonicalMs,
+      compareDocumentsMs: compareMs,
+      cliUnifiedMs: cliTime ?? 'refused: over 1,000,000 XML nodes',
+      gitHistogramMs: git ?? 'git not installed',
+      jsdiffDiffLinesMs: naive,
+    };
+    rows.push(row);
+    summary.push(
+      `${label} ${variant} (${leftRaw.length} lines): raw line diff ${rawMs} ms, canonical ${canonicalMs} ms, compareDocuments ${compareMs} ms, CLI ${cliTime ?? '-'} ms, git ${git ?? '-'} ms, jsdiff ${naive}${rawDiff.isCoarse ? ' [coarse]' : ''}`,
+    );
+    const limit = size < 5_000_000 ? (variant === 'few edits' ? 40 : 150) : 1000;
+    targets.push({
+      name: `${label} ${variant}: raw line diff (warm)`,
+      value: `${rawMs} ms`,
+      limit: `≤ ${limit} ms`,
+      met: rawMs <= limit,
+    });
+    if (git !== undefined && cliTime !== undefined)
+      targets.push({
+        name: `${label} ${variant}: command line vs git --histogram`,
+        value: `${cliTime} ms vs ${git} ms`,
+        limit: '≤ 3× git',
+        met: cliTime <= 3 * git,
+      });
+  }
+}
+
+rmSync(scratch, { recursive: true, force: true });
+writeBenchResult({ summary, targets, rows });
