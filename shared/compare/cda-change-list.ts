@@ -109,12 +109,25 @@ function align<T>(
   const usedLeft = new Set<number>();
   const usedRight = new Set<number>();
   for (const key of keys) {
+    // Unused right items by key, in order: each pass is linear, not a search per item.
+    const waiting = new Map<string, number[]>();
+    right.forEach((candidate, j) => {
+      const value = usedRight.has(j) ? undefined : key(candidate);
+      if (value === undefined) return;
+      const list = waiting.get(value);
+      if (list) list.push(j);
+      else waiting.set(value, [j]);
+    });
+    const next = new Map<string, number>();
     left.forEach((item, i) => {
       if (usedLeft.has(i)) return;
       const wanted = key(item);
-      if (wanted === undefined) return;
-      const j = right.findIndex((candidate, at) => !usedRight.has(at) && key(candidate) === wanted);
-      if (j === -1) return;
+      const list = wanted === undefined ? undefined : waiting.get(wanted);
+      if (wanted === undefined || !list) return;
+      const at = next.get(wanted) ?? 0;
+      const j = list[at];
+      if (j === undefined) return;
+      next.set(wanted, at + 1);
       usedLeft.add(i);
       usedRight.add(j);
       pairs.push([item, right[j]!]);
@@ -181,6 +194,11 @@ class ChangeList {
     private readonly isUnchanged: (left: XmlElement, right: XmlElement) => boolean,
   ) {}
 
+  /** True once the list is full: later work would be thrown away, so it is not done. */
+  get isFull(): boolean {
+    return this.items.length >= maxChangeListItems;
+  }
+
   add(item: ChangeListItem): void {
     if (this.items.length >= maxChangeListItems) {
       this.isTruncated = true;
@@ -190,6 +208,10 @@ class ChangeList {
   }
 
   sections(left: SectionNode[], right: SectionNode[], chain: string): void {
+    if (this.isFull) {
+      this.isTruncated = true;
+      return;
+    }
     const { pairs, removed, added } = align(left, right, [
       (s) => `${s.templateKey}|${s.codeKey}|${s.title}`,
       (s) => (s.templateKey || s.codeKey ? `${s.templateKey}|${s.codeKey}` : undefined),
@@ -237,6 +259,10 @@ class ChangeList {
   }
 
   section(l: SectionNode, r: SectionNode, name: string): void {
+    if (this.isFull) {
+      this.isTruncated = true;
+      return;
+    }
     if (l.title !== r.title)
       this.field(
         'section',
@@ -306,6 +332,10 @@ class ChangeList {
   }
 
   narrative(l: SectionNode, r: SectionNode, name: string): void {
+    if (this.isFull) {
+      this.isTruncated = true;
+      return;
+    }
     const left = narrativeLines(firstChild(l.element, 'text'), `${l.path}/text`, this.nameOfLeft);
     const right = narrativeLines(firstChild(r.element, 'text'), `${r.path}/text`, this.nameOfRight);
     const diff = diffLineArrays(
@@ -346,6 +376,10 @@ class ChangeList {
   }
 
   entries(l: SectionNode, r: SectionNode, name: string): void {
+    if (this.isFull) {
+      this.isTruncated = true;
+      return;
+    }
     const { pairs, removed, added } = align(entriesOf(l.element), entriesOf(r.element), [
       (e) => e.id,
       (e) => e.code,
@@ -379,6 +413,10 @@ class ChangeList {
   }
 
   entry(l: EntryNode, r: EntryNode, name: string, path: string): void {
+    if (this.isFull) {
+      this.isTruncated = true;
+      return;
+    }
     const left = new Map(
       entryFacts(l.element, path, this.nameOfLeft).map((fact) => [fact.key, fact]),
     );

@@ -5,7 +5,7 @@
  * element, by attribute rules on every attribute that differs. Anything uncertain stays visible.
  */
 import { pathOfLine, sourceLineOf, type CanonicalXml } from './canonical-xml';
-import type { RuleMatcher } from './ignore-profile';
+import type { IgnoreRule, RuleMatcher } from './ignore-profile';
 import type { ChangeBlock } from './line-diff';
 import { diffWords, type WordSegment } from './word-diff';
 
@@ -33,7 +33,7 @@ export interface ContentChange {
 
 export const maxLinesPerChange = 1000;
 /** Word diffs are computed for at most this many line pairs per comparison. */
-export const maxWordDiffPairs = 5000;
+export const maxWordDiffPairs = 1000;
 
 const attributePattern = /([^\s=<>"/]+)="([^"]*)"/g;
 
@@ -69,22 +69,54 @@ function attributeRule(
 }
 
 /** The rule hiding a whole block, or undefined when any line of it stays visible. */
+/** Path and rule lookups memoised per element: unrelated documents have thousands of blocks. */
+class Lookups {
+  private readonly paths = [new Map<number, string>(), new Map<number, string>()];
+  private readonly elementRules = new Map<string, IgnoreRule | null>();
+
+  constructor(
+    private readonly sides: readonly [CanonicalXml, CanonicalXml],
+    readonly rules: RuleMatcher,
+  ) {}
+
+  path(side: 0 | 1, line: number): string {
+    const canonical = this.sides[side];
+    const element = canonical.lineElement[line] ?? -1;
+    let path = this.paths[side]!.get(element);
+    if (path === undefined) {
+      path = pathOfLine(canonical, line, false);
+      this.paths[side]!.set(element, path);
+    }
+    return path;
+  }
+
+  element(path: string): IgnoreRule | undefined {
+    let rule = this.elementRules.get(path);
+    if (rule === undefined) {
+      rule = this.rules.element(path) ?? null;
+      this.elementRules.set(path, rule);
+    }
+    return rule ?? undefined;
+  }
+}
+
 function hidingRule(
   left: CanonicalXml,
   right: CanonicalXml,
   block: ChangeBlock,
-  rules: RuleMatcher,
+  lookups: Lookups,
 ): string | undefined {
+  const rules = lookups.rules;
   const removed = block.leftEnd - block.leftStart;
   const added = block.rightEnd - block.rightStart;
   let rule: string | undefined;
   for (let k = 0; k < Math.max(removed, added); k++) {
     const i = block.leftStart + k;
     const j = block.rightStart + k;
-    const leftPath = k < removed ? pathOfLine(left, i, false) : undefined;
-    const rightPath = k < added ? pathOfLine(right, j, false) : undefined;
-    const leftRule = leftPath === undefined ? undefined : rules.element(leftPath);
-    const rightRule = rightPath === undefined ? undefined : rules.element(rightPath);
+    const leftPath = k < removed ? lookups.path(0, i) : undefined;
+    const rightPath = k < added ? lookups.path(1, j) : undefined;
+    const leftRule = leftPath === undefined ? undefined : lookups.element(leftPath);
+    const rightRule = rightPath === undefined ? undefined : lookups.element(rightPath);
     const isCovered =
       (leftPath === undefined || leftRule) && (rightPath === undefined || rightRule);
     let covering = isCovered ? (leftRule ?? rightRule)?.id : undefined;
@@ -104,6 +136,7 @@ export function contentChanges(
   rules: RuleMatcher,
 ): ContentChange[] {
   let wordPairs = 0;
+  const lookups = new Lookups([left, right], rules);
   return blocks.map((block) => {
     const removedCount = block.leftEnd - block.leftStart;
     const addedCount = block.rightEnd - block.rightStart;
@@ -122,7 +155,7 @@ export function contentChanges(
       wordPairs += paired;
       for (let k = 0; k < paired; k++) words.push(diffWords(removed[k]!, added[k]!) ?? null);
     }
-    const hiddenBy = hidingRule(left, right, block, rules);
+    const hiddenBy = hidingRule(left, right, block, lookups);
     const leftSourceLine = removedCount > 0 ? sourceLineOf(left, block.leftStart) : 0;
     const rightSourceLine = addedCount > 0 ? sourceLineOf(right, block.rightStart) : 0;
     return {
