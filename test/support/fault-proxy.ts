@@ -89,8 +89,12 @@ function handle(client: net.Socket, mode: FaultMode, target: { host: string; por
   client.on('error', closeBoth);
   upstream.on('error', closeBoth);
   client.on('close', () => upstream.destroy());
+  // A server that ends cleanly is passed on by each mode (after its delay or drip); one that
+  // vanishes without ending takes the client connection with it.
+  let hasUpstreamEnded = false;
+  upstream.on('end', () => (hasUpstreamEnded = true));
   upstream.on('close', () => {
-    if (!client.destroyed) client.end();
+    if (!hasUpstreamEnded) client.destroy();
   });
   switch (mode.kind) {
     case 'latency':

@@ -97,6 +97,11 @@ function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.floor(bytes / (1024 * 1024))} MB`;
+  return bytes >= 1024 ? `${Math.floor(bytes / 1024)} KB` : `${bytes} bytes`;
+}
+
 function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))} s`;
 }
@@ -175,7 +180,7 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
       return failed(
         {
           code: environmentErrorCodes.badResponse,
-          message: `${serverName} answered ${what} with more than ${Math.round(maxResponseBytes / 1048576)} MB; Archivist stopped reading.`,
+          message: `${serverName} answered ${what} with more than ${sizeText(maxResponseBytes)}; Archivist stopped reading.`,
         },
         'the answer was too large',
       );
