@@ -1,11 +1,11 @@
 /**
  * The store's refusal rule (DOMAIN.md §1, "Data rules"): a document carrying any identity code
- * that is not a valid 900-series test code is refused, naming the code and where it is. Until the
- * DocumentReference JSON goes through the shared JSON scan (paths like `subject.identifier`);
- * the CDA bytes are scanned as text with line numbers, because the safe XML parser that the tree
- * scan (shared/identity/scan.ts) needs is not in the build yet.
+ * that is not a valid 900-series test code is refused, naming the code and where it is. Both
+ * checks use the shared scans (shared/identity/): the DocumentReference JSON by path
+ * (`subject.identifier`), the CDA bytes as text line by line, so the refusal names the line; the
+ * tree scan needs the safe XML parser, which the sandbox does not run.
  */
-import { findHetuCandidates, parseHetu } from '../../shared/identity/hetu';
+import { scanText, type IdentityCodeFinding } from '../../shared/identity/scan';
 import { scanJsonIdentityCodes } from '../../shared/identity/scan-json';
 
 /** One refused code and where it was found. */
@@ -15,41 +15,31 @@ export interface IdentityFinding {
   readonly reason: string;
 }
 
-function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
-/** Every hetu-shaped string in `text` that is not a valid test code. */
-export function findNonTestCodes(text: string, where: string): IdentityFinding[] {
-  const findings: IdentityFinding[] = [];
-  let from = 0;
-  for (const candidate of findHetuCandidates(text)) {
-    const index = text.indexOf(candidate, from);
-    from = index + candidate.length;
-    const check = parseHetu(candidate);
-    if (check.valid && check.isTestCode) continue;
-    findings.push({
-      value: candidate,
-      where: `${where}, line ${lineOf(text, index)}`,
-      reason: check.valid
-        ? 'its individual number is not in the test range 900–999'
-        : (check.message ?? 'it is not a valid personal identity code'),
-    });
-  }
-  return findings;
-}
-
-/** Every identity code in a DocumentReference (or any FHIR JSON) that is not a valid test code. */
-export function findNonTestCodesInJson(resource: unknown, resourceType: string): IdentityFinding[] {
-  return scanJsonIdentityCodes(resource)
+function refusals(findings: readonly IdentityCodeFinding[]): IdentityFinding[] {
+  return findings
     .filter((finding) => !(finding.valid && finding.isTestCode))
     .map((finding) => ({
       value: finding.value,
-      where: `${resourceType}.${finding.where.replace(/^\$?\.?/, '')}`,
+      where: finding.where,
       reason: finding.valid
         ? 'its individual number is not in the test range 900–999'
         : (finding.problem ?? 'it is not a valid personal identity code'),
     }));
+}
+
+/** Every hetu-shaped string in `text` that is not a valid test code. */
+export function findNonTestCodes(text: string, where: string): IdentityFinding[] {
+  return refusals(
+    text.split('\n').flatMap((line, index) => scanText(line, `${where}, line ${index + 1}`)),
+  );
+}
+
+/** Every identity code in a DocumentReference (or any FHIR JSON) that is not a valid test code. */
+export function findNonTestCodesInJson(resource: unknown, resourceType: string): IdentityFinding[] {
+  return refusals(
+    scanJsonIdentityCodes(resource).map((finding) => ({
+      ...finding,
+      where: `${resourceType}.${finding.where.replace(/^\$?\.?/, '')}`,
+    })),
+  );
 }

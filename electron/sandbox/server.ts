@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
+import { defaultCalendar, outageAt } from '../../shared/environments/calendar';
 import { err, ok, type Result } from '../../shared/result';
 import { generateSeedCatalog } from './seed/generate-seed';
 import type { SeedCatalog } from './seed/seed-types';
@@ -15,7 +16,6 @@ import { decideFault, noFaults, seededRandom, type FaultSpec } from './faults';
 import { outcome, type SandboxResponse } from './outcome';
 import { loadState, saveState } from './persistence';
 import { route } from './router';
-import { scheduledOutageAt } from './service-calendar';
 import { emptyStore, seedStore, type SandboxStore } from './store';
 import { ensureTlsFiles, serverTlsOptions, type SandboxTlsFiles } from './tls-files';
 import type { WriteContext } from './writes';
@@ -55,14 +55,17 @@ function clockFrom(start: Date | undefined): () => Date {
   return () => new Date(Date.now() + offset);
 }
 
+/** The Kanta client test service's published calendar, fault testing included (`--calendar`). */
+const serviceCalendar = defaultCalendar({ faultTesting: true });
+
 function calendarOutage(now: Date): SandboxResponse | undefined {
-  const window = scheduledOutageAt(now);
+  const window = outageAt(serviceCalendar, now);
   if (!window) return undefined;
-  const retryAfter = Math.max(1, Math.ceil((window.endsAt.getTime() - now.getTime()) / 1000));
+  const retryAfter = Math.max(1, Math.ceil((Date.parse(window.endsAt) - now.getTime()) / 1000));
   return outcome(
     503,
     'transient',
-    `Scheduled fault-testing window until ${window.endsAt.toISOString()}: ${window.description}`,
+    `Scheduled ${window.kind} window until ${window.endsAt}: ${window.description}`,
     undefined,
     { 'retry-after': String(retryAfter) },
   );
