@@ -206,6 +206,22 @@ describe('writes', () => {
     expect(sandbox.store.provenances.size).toBe(0);
   });
 
+  it('reports a write cancelled after sending as ambiguous, not as cancelled', async () => {
+    const { proxy } = await proxiedSandbox();
+    proxy.setMode({ kind: 'blackhole' });
+    const writer = client(proxy.url, { deadlineMs: 10_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const result = await writer.post('Provenance', provenance('DocumentReference/d1'), {
+      requestId: 'req-7',
+      signal: controller.signal,
+    });
+    expect(result.ok ? 'ok' : result.error.message).toContain(
+      'the request was sent, then it was cancelled',
+    );
+    expect(result.ok ? 'ok' : result.error.code).toBe('env-ambiguous-write');
+  });
+
   it('does not retry a 5xx write; the answer is definite', async () => {
     const { proxy } = await proxiedSandbox({ faults: faults('error=100%:500') });
     const writer = client(proxy.url, { agent: freshConnectionsAgent() });

@@ -150,6 +150,17 @@ describe('answers that are not FHIR', () => {
     expect(codeOf(await client(json).get('metadata'))).toBe('env-bad-response');
   });
 
+  it('takes a 504 to a write as ambiguous: the server behind the gateway may have done it', async () => {
+    const gateway = await stubServer((response) =>
+      response.writeHead(504, { 'content-type': 'text/plain' }).end('upstream timed out'),
+    );
+    const result = await client(gateway).post('Provenance', {}, { requestId: 'r' });
+    expect(result.ok ? 'ok' : result.error).toEqual({
+      code: 'env-ambiguous-write',
+      message: `It is not known whether ${new URL(gateway).host} carried out POST /Provenance: the request was sent, then a gateway answered 504 Gateway Timeout. Read the target back before trying again.`,
+    });
+  });
+
   it('stops reading an answer larger than the bound', async () => {
     const { proxy } = await proxiedSandbox();
     const result = await client(proxy.url, { maxResponseBytes: 1024 }).get('metadata');
