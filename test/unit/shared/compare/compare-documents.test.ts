@@ -6,7 +6,7 @@ import { canonicalizeXml } from '../../../../shared/compare/canonical-xml';
 import { readDocument } from '../../../../shared/documents/read-document';
 import { corpusNote, corpusTree, hasCorpus } from '../support/corpus';
 import { unwrap } from '../support/fixtures';
-import { xmlTree } from '../support/xml-tree';
+import { xmlTree } from '../support/parse-tree';
 
 function side(text: string): CompareSide {
   const tree = xmlTree(text);

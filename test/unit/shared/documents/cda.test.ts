@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCdaDocument } from '../../../../shared/documents/cda';
 import { REDACTED } from '../../../../shared/documents/model';
 import { fixtureTree, unwrap } from '../support/fixtures';
-import { xmlTree } from '../support/xml-tree';
+import { xmlTree } from '../support/parse-tree';
 
 const minimal = (inner: string): string =>
   `<ClinicalDocument xmlns="urn:hl7-org:v3">${inner}</ClinicalDocument>`;
@@ -16,6 +16,8 @@ describe('readCdaDocument: what is not a CDA document', () => {
         code: 'not-cda',
         message:
           'This is not a CDA document: the root element is <ClinicalDocument> in namespace urn:other, expected <ClinicalDocument> in urn:hl7-org:v3.',
+        // The real parser records where each element starts, and the refusal points there.
+        line: 1,
       },
     });
   });

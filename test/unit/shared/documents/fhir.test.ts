@@ -3,7 +3,7 @@ import { readFhirDocumentReference } from '../../../../shared/documents/fhir';
 import { fhirXmlToJson } from '../../../../shared/documents/fhir-xml';
 import type { DocumentMetadata } from '../../../../shared/documents/model';
 import { fixtureText, fixtureTree, unwrap } from '../support/fixtures';
-import { xmlTree } from '../support/xml-tree';
+import { xmlTree } from '../support/parse-tree';
 
 const fromJson = (): DocumentMetadata =>
   unwrap(readFhirDocumentReference(JSON.parse(fixtureText('fhir-document-reference.json'))));

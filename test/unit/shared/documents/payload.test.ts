@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCdaDocument } from '../../../../shared/documents/cda';
 import { decodePayload, isTextual, MAX_DISPLAY_TEXT } from '../../../../shared/documents/payload';
 import { unwrap } from '../support/fixtures';
-import { xmlTree } from '../support/xml-tree';
+import { xmlTree } from '../support/parse-tree';
 
 describe('isTextual', () => {
   it.each([

@@ -9,7 +9,7 @@ import {
 import { sha256Hex } from '../../../../shared/crypto/sha256';
 import { decodeUtf8, encodeUtf8 } from '../../../../shared/crypto/utf8';
 import { fixtureText, fixtureTree, unwrap } from '../support/fixtures';
-import { xmlTree } from '../support/xml-tree';
+import { xmlTree } from '../support/parse-tree';
 
 const INNER = fixtureText('rcmr-inner-cda.xml');
 

@@ -4,7 +4,7 @@ import { detectDocumentKind, readDocument } from '../../../../shared/documents/r
 import { ok } from '../../../../shared/result';
 import { corpusNote, corpusTree, hasCorpus } from '../support/corpus';
 import { fixtureText, fixtureTree, unwrap } from '../support/fixtures';
-import { xmlTree } from '../support/xml-tree';
+import { xmlTree } from '../support/parse-tree';
 
 const parseEmbeddedXml = (bytes: Uint8Array) => ok(xmlTree(decodeUtf8(bytes).text));
 

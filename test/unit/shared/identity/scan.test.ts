@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanIdentityCodes, scanText } from '../../../../shared/identity/scan';
 import { scanJsonIdentityCodes } from '../../../../shared/identity/scan-json';
-import { xmlTree } from '../support/xml-tree';
+import { xmlTree } from '../support/parse-tree';
 
 const doc = (inner: string): string =>
   `<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:hl7fi="urn:hl7finland">${inner}</ClinicalDocument>`;

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { XmlElement } from '../../../../shared/xml/tree';
-import { xmlTree } from './xml-tree';
+import { xmlTree } from './parse-tree';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -26,7 +26,7 @@ export function corpusBytes(relativePath: string): Uint8Array {
 
 /** The parsed tree of a corpus file. */
 export function corpusTree(relativePath: string): XmlElement {
-  return xmlTree(readFileSync(join(corpusDir, relativePath), 'utf8'));
+  return xmlTree(corpusBytes(relativePath));
 }
 
 /** Every XML document of the corpus (the XSD excluded), as paths relative to the corpus. */

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result } from '../../../../shared/result';
 import type { XmlElement } from '../../../../shared/xml/tree';
-import { xmlTree } from './xml-tree';
+import { xmlTree } from './parse-tree';
 
 const fixturesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/documents');
 
@@ -15,7 +15,7 @@ export function fixtureText(name: string): string {
 
 /** The parsed tree of a fixture file. */
 export function fixtureTree(name: string): XmlElement {
-  return xmlTree(fixtureText(name));
+  return xmlTree(new Uint8Array(readFileSync(resolve(fixturesDir, name))));
 }
 
 /** The value of an ok Result; fails the test with the error message otherwise. */
