@@ -1,14 +1,14 @@
 /** `archivist audit verify|list|export`: check, read and export the audit journal (issue 5). */
 import { writeFileSync } from 'node:fs';
-import { homedir, hostname, userInfo } from 'node:os';
+import { homedir } from 'node:os';
 import path from 'node:path';
-import { exportEvent, type AuditContext } from '../../../shared/audit/builders';
+import { exportEvent } from '../../../shared/audit/builders';
 import type { AuditFilter } from '../../../shared/audit/filter';
 import { toRow } from '../../../shared/audit/filter';
-import { appVersion } from '../../services/app-version';
 import { openJournal } from '../../services/audit/journal';
 import { listRecords, toCsv, verifyHome } from '../../services/audit/reader';
 import { resolveHome } from '../../services/home';
+import { cliContext } from '../audit-context';
 import {
   CommandFailure,
   ExitCode,
@@ -123,17 +123,6 @@ function list(home: string, values: Values, io: CliIo): ExitCode {
     `${['seq  recorded  kind  action  outcome  operator  patient  document  detail', ...lines].join('\n')}\n`,
   );
   return ExitCode.ok;
-}
-
-function cliContext(): AuditContext {
-  const osUser = userInfo().username;
-  // The command line has no professional card session: the OS user stands as operator.
-  return {
-    operator: { name: osUser, registrationNumber: 'none', organisationOid: 'none', osUser },
-    appVersion,
-    host: hostname(),
-    now: () => new Date(),
-  };
 }
 
 async function exportRecords(home: string, values: Values, io: CliIo): Promise<ExitCode> {

@@ -4,10 +4,12 @@ import { auditCommand } from './audit';
 import { compareCommand } from './compare';
 import { infoCommand } from './info';
 import { sandboxCommand } from './sandbox';
+import { showCommand } from './show';
 
 export const commands: readonly Command[] = [
   infoCommand,
   sandboxCommand,
+  showCommand,
   auditCommand,
   compareCommand,
 ];
