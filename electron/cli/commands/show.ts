@@ -64,7 +64,7 @@ function checkOperand(positionals: readonly string[]): string {
   if (extra !== undefined) throw new UsageError(`Unexpected argument: ${extra}`);
   if (/^env:/.test(file))
     throw new UsageError(
-      `${file}: environment references (env:NAME:id) are not supported by show yet; only files are accepted.`,
+      `${file}: environment references (env:NAME:id) are not supported yet; only files are accepted.`,
     );
   return file;
 }
