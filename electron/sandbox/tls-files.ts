@@ -1,15 +1,16 @@
 /**
  * `--tls`: a local CA, a server certificate for 127.0.0.1/localhost and a client certificate
- * (PEM and PKCS#12), made once with openssl and reused. A minimal factory kept inside the sandbox
- * because the shared certificate factory (electron/services/tls/) is not in the build yet.
+ * (PEM and PKCS#12), made once with the shared certificate factory (electron/services/tls/) and
+ * reused from the folder on later starts.
  */
-import { execFile } from 'node:child_process';
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { err, ok, type Result } from '../../shared/result';
-
-const run = promisify(execFile);
+import {
+  createAuthority,
+  exportPkcs12,
+  issueCertificate,
+} from '../services/tls/certificate-factory';
 
 /** Where the certificates are, and what the server loads. */
 export interface SandboxTlsFiles {
@@ -40,67 +41,32 @@ function filesIn(directory: string): SandboxTlsFiles {
   };
 }
 
-async function issue(
-  directory: string,
-  name: string,
-  subject: string,
-  extensions: string,
-): Promise<void> {
-  const key = path.join(directory, `${name}.key.pem`);
-  const csr = path.join(directory, `${name}.csr.pem`);
-  const extFile = path.join(directory, `${name}.ext`);
-  await run('openssl', [
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    key,
-    '-out',
-    csr,
-    '-subj',
-    subject,
-  ]);
-  await writeFile(extFile, extensions);
-  await run('openssl', [
-    'x509',
-    '-req',
-    '-in',
-    csr,
-    '-CA',
-    path.join(directory, 'ca.crt.pem'),
-    '-CAkey',
-    path.join(directory, 'ca.key.pem'),
-    '-CAcreateserial',
-    '-days',
-    '825',
-    '-sha256',
-    '-extfile',
-    extFile,
-    '-out',
-    path.join(directory, `${name}.crt.pem`),
-  ]);
+async function makeTlsFiles(files: SandboxTlsFiles): Promise<Result<SandboxTlsFiles>> {
+  const { directory } = files;
+  const ca = await createAuthority(directory, 'ca', 'Archivist sandbox local CA');
+  if (!ca.ok) return ca;
+  const server = await issueCertificate(directory, ca.value, {
+    name: 'server',
+    commonName: 'localhost',
+    extendedKeyUsage: ['serverAuth'],
+    altNames: ['IP:127.0.0.1', 'DNS:localhost'],
+  });
+  if (!server.ok) return server;
+  const client = await issueCertificate(directory, ca.value, {
+    name: 'client',
+    commonName: 'Archivist sandbox test client',
+    extendedKeyUsage: ['clientAuth'],
+  });
+  if (!client.ok) return client;
+  const pkcs12 = await exportPkcs12(directory, {
+    name: 'client',
+    identity: client.value,
+    passphrase: files.clientPkcs12Passphrase,
+    bundled: [ca.value.certificate],
+    encryption: 'modern',
+  });
+  return pkcs12.ok ? ok(files) : pkcs12;
 }
-
-function makeCa(files: SandboxTlsFiles) {
-  return run('openssl', [
-    ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-sha256'],
-    ...['-keyout', path.join(files.directory, 'ca.key.pem'), '-out', files.caCertificate],
-    ...['-subj', '/CN=Archivist sandbox local CA'],
-    ...['-addext', 'basicConstraints=critical,CA:TRUE'],
-    ...['-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
-  ]);
-}
-
-function exportPkcs12(files: SandboxTlsFiles) {
-  return run('openssl', [
-    ...['pkcs12', '-export', '-inkey', files.clientKey, '-in', files.clientCertificate],
-    ...['-certfile', files.caCertificate, '-out', files.clientPkcs12],
-    ...['-passout', `pass:${files.clientPkcs12Passphrase}`],
-  ]);
-}
-
-const keyUsage = 'keyUsage=critical,digitalSignature,keyEncipherment';
 
 /** Creates the certificates in `directory` unless they are already there. */
 export async function ensureTlsFiles(directory: string): Promise<Result<SandboxTlsFiles>> {
@@ -113,20 +79,16 @@ export async function ensureTlsFiles(directory: string): Promise<Result<SandboxT
   }
   try {
     await mkdir(directory, { recursive: true });
-    await makeCa(files);
-    const serverExtensions = `subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n${keyUsage}\n`;
-    await issue(directory, 'server', '/CN=localhost', serverExtensions);
-    const clientExtensions = `extendedKeyUsage=clientAuth\n${keyUsage}\n`;
-    await issue(directory, 'client', '/CN=Archivist sandbox test client', clientExtensions);
-    await exportPkcs12(files);
-    return ok(files);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return err(
-      'tls-failed',
-      `Could not create the sandbox certificates with openssl in ${directory} (${detail}).`,
-    );
+  } catch {
+    return err('tls-failed', `Could not create the certificate folder ${directory}.`);
   }
+  const made = await makeTlsFiles(files);
+  return made.ok
+    ? made
+    : err(
+        'tls-failed',
+        `Could not create the sandbox certificates in ${directory}: ${made.error.message}`,
+      );
 }
 
 /** The PEM material the HTTPS server loads. */
