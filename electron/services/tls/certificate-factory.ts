@@ -12,7 +12,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ok, type Result } from '../../../shared/result';
-import { runOpenssl } from './openssl-cli';
+import { runOpenssl, withFiles } from './openssl-cli';
 
 /** A certificate and its private key, both PEM files. */
 export interface CertificateFiles {
@@ -102,10 +102,13 @@ export async function createAuthority(
   const files = certificateFilesFor(directory, name);
   const database = path.join(directory, `${name}.db`);
   const configuration = path.join(database, 'openssl.cnf');
-  await mkdir(database, { recursive: true });
-  await writeFile(path.join(database, 'index.txt'), '');
-  await writeFile(path.join(database, 'serial'), `${randomSerial()}\n`);
-  await writeFile(configuration, authorityConfiguration(database));
+  const prepared = await withFiles(`prepare the certificate authority ${name}`, async () => {
+    await mkdir(database, { recursive: true });
+    await writeFile(path.join(database, 'index.txt'), '');
+    await writeFile(path.join(database, 'serial'), `${randomSerial()}\n`);
+    await writeFile(configuration, authorityConfiguration(database));
+  });
+  if (!prepared.ok) return prepared;
   const key = await makeKey(files.key);
   if (!key.ok) return key;
   const made = await runOpenssl(
@@ -152,7 +155,10 @@ export async function issueCertificate(
   const extensions = path.join(directory, `${request.name}.ext`);
   const notBefore = request.notBefore ?? new Date(Date.now() - dayMs / 24);
   const notAfter = request.notAfter ?? new Date(notBefore.getTime() + 825 * dayMs);
-  await writeFile(extensions, extensionsFor(request));
+  const written = await withFiles(`write the extensions of ${request.name}`, () =>
+    writeFile(extensions, extensionsFor(request)),
+  );
+  if (!written.ok) return written;
   const key = await makeKey(files.key);
   if (!key.ok) return key;
   const requested = await runOpenssl(
@@ -204,18 +210,21 @@ export async function exportPkcs12(
 ): Promise<Result<string>> {
   const file = path.join(directory, `${request.name}.p12`);
   const bundle = path.join(directory, `${request.name}.bundle.pem`);
-  const bundled = await Promise.all((request.bundled ?? []).map((pem) => readFile(pem, 'utf8')));
-  if (bundled.length > 0) await writeFile(bundle, bundled.join(''));
+  const bundledFiles = request.bundled ?? [];
+  const bundledReady = await withFiles(`bundle certificates into ${request.name}.p12`, async () => {
+    const texts = await Promise.all(bundledFiles.map((pem) => readFile(pem, 'utf8')));
+    if (texts.length > 0) await writeFile(bundle, texts.join(''));
+  });
+  if (!bundledReady.ok) return bundledReady;
   const base = [
     ...['pkcs12', '-export', '-inkey', request.identity.key, '-in', request.identity.certificate],
-    ...(bundled.length > 0 ? ['-certfile', bundle] : []),
+    ...(bundledFiles.length > 0 ? ['-certfile', bundle] : []),
     ...['-out', file, '-passout', `pass:${request.passphrase}`],
   ];
   const encryptions = request.encryption === 'modern' ? [modernEncryption] : legacyEncryptions;
-  let exported: Result<string> = ok('');
-  for (const encryption of encryptions) {
-    exported = await runOpenssl([...base, ...encryption], `export ${request.name}.p12`);
-    if (exported.ok) return ok(file);
-  }
+  let exported = await runOpenssl([...base, ...encryptions[0]!], `export ${request.name}.p12`);
+  for (const fallback of encryptions.slice(1))
+    if (!exported.ok)
+      exported = await runOpenssl([...base, ...fallback], `export ${request.name}.p12`);
   return exported.ok ? ok(file) : exported;
 }

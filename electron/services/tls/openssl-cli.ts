@@ -30,3 +30,14 @@ function firstMeaningfulLine(text: string): string | undefined {
     .map((line) => line.trim())
     .find((line) => line.length > 0 && !/^(Using configuration|Check that the request)/.test(line));
 }
+
+/** Runs file work for the factory; a thrown file error becomes a one-line reason. */
+export async function withFiles<T>(what: string, work: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await work());
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const file = (error as NodeJS.ErrnoException).path ?? '';
+    return err(certificateFactoryErrorCode, `Could not ${what}: ${code} on ${file}.`);
+  }
+}

@@ -15,6 +15,7 @@ import {
   type CertificateFiles,
   type CertificateRequest,
 } from './certificate-factory';
+import { withFiles } from './openssl-cli';
 
 export interface TestPki {
   readonly directory: string;
@@ -69,105 +70,156 @@ function daysFrom(now: Date, days: number): Date {
   return new Date(now.getTime() + days * dayMs);
 }
 
+type IssuedName =
+  | 'server'
+  | 'serverWrongName'
+  | 'serverExpired'
+  | 'serverByRogueCa'
+  | 'client'
+  | 'clientExpired'
+  | 'clientNotYetValid'
+  | 'clientExpiringSoon'
+  | 'clientServerAuthOnly'
+  | 'clientByOtherCa';
+
+interface Authorities {
+  readonly ca: AuthorityFiles;
+  readonly otherCa: AuthorityFiles;
+  readonly rogueCa: AuthorityFiles;
+}
+
+type Usage = CertificateRequest['extendedKeyUsage'];
+const serverAuth: Usage = ['serverAuth'];
+const clientAuth: Usage = ['clientAuth'];
+
+/** What to issue, by whom; dated variants relative to `now`. */
+function planOf(
+  { ca, otherCa, rogueCa }: Authorities,
+  now: Date,
+): Record<IssuedName, readonly [AuthorityFiles, CertificateRequest]> {
+  const loopback = {
+    commonName: 'localhost',
+    altNames: loopbackNames,
+    extendedKeyUsage: serverAuth,
+  };
+  const dated = (fromDays: number, toDays: number) => ({
+    notBefore: daysFrom(now, fromDays),
+    notAfter: daysFrom(now, toDays),
+  });
+  return {
+    server: [ca, { name: 'server', ...loopback }],
+    serverWrongName: [
+      ca,
+      {
+        name: 'server-wrong-name',
+        commonName: 'wrong-host.invalid',
+        altNames: ['DNS:wrong-host.invalid'],
+        extendedKeyUsage: serverAuth,
+      },
+    ],
+    serverExpired: [ca, { name: 'server-expired', ...loopback, ...dated(-400, -1) }],
+    serverByRogueCa: [rogueCa, { name: 'server-by-rogue-ca', ...loopback }],
+    client: [
+      ca,
+      { name: 'client', commonName: 'Archivist test client', extendedKeyUsage: clientAuth },
+    ],
+    clientExpired: [
+      ca,
+      {
+        name: 'client-expired',
+        commonName: 'Archivist expired client',
+        extendedKeyUsage: clientAuth,
+        ...dated(-400, -2),
+      },
+    ],
+    clientNotYetValid: [
+      ca,
+      {
+        name: 'client-not-yet-valid',
+        commonName: 'Archivist future client',
+        extendedKeyUsage: clientAuth,
+        ...dated(30, 400),
+      },
+    ],
+    clientExpiringSoon: [
+      ca,
+      {
+        name: 'client-expiring-soon',
+        commonName: 'Archivist expiring client',
+        extendedKeyUsage: clientAuth,
+        ...dated(-300, 10),
+      },
+    ],
+    clientServerAuthOnly: [
+      ca,
+      {
+        name: 'client-server-auth-only',
+        commonName: 'Archivist server-only client',
+        extendedKeyUsage: serverAuth,
+      },
+    ],
+    clientByOtherCa: [
+      otherCa,
+      {
+        name: 'client-by-other-ca',
+        commonName: 'Archivist stranger client',
+        extendedKeyUsage: clientAuth,
+      },
+    ],
+  };
+}
+
+async function makeAuthorities(directory: string): Promise<Result<Authorities>> {
+  const [ca, otherCa, rogueCa] = await Promise.all([
+    createAuthority(directory, 'ca', 'Archivist test CA'),
+    createAuthority(directory, 'other-ca', 'Archivist other CA'),
+    createAuthority(directory, 'rogue-ca', 'Archivist rogue CA'),
+  ]);
+  if (!ca.ok) return ca;
+  if (!otherCa.ok) return otherCa;
+  if (!rogueCa.ok) return rogueCa;
+  return ok({ ca: ca.value, otherCa: otherCa.value, rogueCa: rogueCa.value });
+}
+
+async function issueAll(
+  directory: string,
+  plan: Record<IssuedName, readonly [AuthorityFiles, CertificateRequest]>,
+): Promise<Result<Record<IssuedName, CertificateFiles>>> {
+  const issued: Partial<Record<IssuedName, CertificateFiles>> = {};
+  // One at a time: `openssl ca` keeps its database and serial in files, per authority.
+  for (const [name, [authority, request]] of Object.entries(plan) as [
+    IssuedName,
+    readonly [AuthorityFiles, CertificateRequest],
+  ][]) {
+    const made = await issueCertificate(directory, authority, request);
+    if (!made.ok) return made;
+    issued[name] = made.value;
+  }
+  return ok(issued as Record<IssuedName, CertificateFiles>);
+}
+
 /** Makes the test PKI in `directory`, or returns the one already there. */
 export async function ensureTestPki(directory: string): Promise<Result<TestPki>> {
   const now = new Date();
   const existing = await cached(directory, now);
   if (existing) return ok(existing);
-  await mkdir(directory, { recursive: true });
-  const authorities = await Promise.all([
-    createAuthority(directory, 'ca', 'Archivist test CA'),
-    createAuthority(directory, 'other-ca', 'Archivist other CA'),
-    createAuthority(directory, 'rogue-ca', 'Archivist rogue CA'),
-  ]);
-  const [ca, otherCa, rogueCa] = authorities;
-  if (!ca?.ok) return ca ?? authorities[0]!;
-  if (!otherCa?.ok) return otherCa!;
-  if (!rogueCa?.ok) return rogueCa!;
-  const server = (request: Omit<CertificateRequest, 'extendedKeyUsage'>) =>
-    ({ ...request, extendedKeyUsage: ['serverAuth'] }) as const;
-  const client = (request: Omit<CertificateRequest, 'extendedKeyUsage'>) =>
-    ({ ...request, extendedKeyUsage: ['clientAuth'] }) as const;
-  const plan: readonly (readonly [AuthorityFiles, CertificateRequest])[] = [
-    [ca.value, server({ name: 'server', commonName: 'localhost', altNames: loopbackNames })],
-    [
-      ca.value,
-      server({
-        name: 'server-wrong-name',
-        commonName: 'wrong-host.invalid',
-        altNames: ['DNS:wrong-host.invalid'],
-      }),
-    ],
-    [
-      ca.value,
-      server({
-        name: 'server-expired',
-        commonName: 'localhost',
-        altNames: loopbackNames,
-        notBefore: daysFrom(now, -400),
-        notAfter: daysFrom(now, -1),
-      }),
-    ],
-    [
-      rogueCa.value,
-      server({ name: 'server-by-rogue-ca', commonName: 'localhost', altNames: loopbackNames }),
-    ],
-    [ca.value, client({ name: 'client', commonName: 'Archivist test client' })],
-    [
-      ca.value,
-      client({
-        name: 'client-expired',
-        commonName: 'Archivist expired client',
-        notBefore: daysFrom(now, -400),
-        notAfter: daysFrom(now, -2),
-      }),
-    ],
-    [
-      ca.value,
-      client({
-        name: 'client-not-yet-valid',
-        commonName: 'Archivist future client',
-        notBefore: daysFrom(now, 30),
-        notAfter: daysFrom(now, 400),
-      }),
-    ],
-    [
-      ca.value,
-      client({
-        name: 'client-expiring-soon',
-        commonName: 'Archivist expiring client',
-        notBefore: daysFrom(now, -300),
-        notAfter: daysFrom(now, 10),
-      }),
-    ],
-    [
-      ca.value,
-      {
-        name: 'client-server-auth-only',
-        commonName: 'Archivist server-only client',
-        extendedKeyUsage: ['serverAuth'],
-      },
-    ],
-    [
-      otherCa.value,
-      client({ name: 'client-by-other-ca', commonName: 'Archivist stranger client' }),
-    ],
-  ];
-  const issued: CertificateFiles[] = [];
-  // One at a time: `openssl ca` keeps its database and serial in files, per authority.
-  for (const [authority, request] of plan) {
-    const made = await issueCertificate(directory, authority, request);
-    if (!made.ok) return made;
-    issued.push(made.value);
-  }
+  const folder = await withFiles(`create the folder ${directory}`, () =>
+    mkdir(directory, { recursive: true }),
+  );
+  if (!folder.ok) return folder;
+  const authorities = await makeAuthorities(directory);
+  if (!authorities.ok) return authorities;
+  const issued = await issueAll(directory, planOf(authorities.value, now));
+  if (!issued.ok) return issued;
   const passphrase = 'archivist-test';
-  const identity = issued[4]!;
-  const pkcs12 = await Promise.all([
+  const identity = issued.value.client;
+  const { ca, rogueCa } = authorities.value;
+  const [modern, legacy, withRogue] = await Promise.all([
     exportPkcs12(directory, {
       name: 'client',
       identity,
       passphrase,
-      bundled: [ca.value.certificate],
+      bundled: [ca.certificate],
       encryption: 'modern',
     }),
     exportPkcs12(directory, { name: 'client-legacy', identity, passphrase, encryption: 'legacy' }),
@@ -175,33 +227,25 @@ export async function ensureTestPki(directory: string): Promise<Result<TestPki>>
       name: 'client-with-rogue-ca',
       identity,
       passphrase,
-      bundled: [rogueCa.value.certificate],
+      bundled: [rogueCa.certificate],
       encryption: 'modern',
     }),
   ]);
-  for (const file of pkcs12) if (!file.ok) return file;
-  const [modern, legacy, withRogue] = pkcs12.map((file) => (file.ok ? file.value : ''));
+  if (!modern.ok) return modern;
+  if (!legacy.ok) return legacy;
+  if (!withRogue.ok) return withRogue;
   const pki: TestPki = {
     directory,
     createdAt: now.toISOString(),
-    ca: ca.value,
-    otherCa: otherCa.value,
-    rogueCa: rogueCa.value,
-    server: issued[0]!,
-    serverWrongName: issued[1]!,
-    serverExpired: issued[2]!,
-    serverByRogueCa: issued[3]!,
-    client: identity,
-    clientExpired: issued[5]!,
-    clientNotYetValid: issued[6]!,
-    clientExpiringSoon: issued[7]!,
-    clientServerAuthOnly: issued[8]!,
-    clientByOtherCa: issued[9]!,
+    ...authorities.value,
+    ...issued.value,
     passphrase,
-    clientPkcs12: modern!,
-    clientPkcs12Legacy: legacy!,
-    clientPkcs12WithRogueCa: withRogue!,
+    clientPkcs12: modern.value,
+    clientPkcs12Legacy: legacy.value,
+    clientPkcs12WithRogueCa: withRogue.value,
   };
-  await writeFile(path.join(directory, manifestName), `${JSON.stringify(pki, null, 2)}\n`);
-  return ok(pki);
+  const saved = await withFiles('save the test PKI manifest', () =>
+    writeFile(path.join(directory, manifestName), `${JSON.stringify(pki, null, 2)}\n`),
+  );
+  return saved.ok ? ok(pki) : saved;
 }
