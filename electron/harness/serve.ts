@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { err } from '../../shared/result';
 import { createHandlers } from '../services/handlers';
 import { homeForProcess } from '../services/home';
-import { startSandbox } from '../sandbox/server';
-import { startHarness } from './harness-server';
+import { startAppWorkspace } from '../services/workspace/app-workspace';
+import { startHarness, type Harness } from './harness-server';
 
 const rendererRoot = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
@@ -25,6 +25,11 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(rendererRoot, 'index.html')))
     throw new Error('the renderer is not built; run `npm run build` first');
   const home = homeForProcess(values.home);
+  // The workspace with the embedded test environment, so the UI has real services behind it.
+  const app = await startAppWorkspace({ home });
+  if (!app.ok) throw new Error(app.error.message);
+  // Events go to the harness once it exists; handlers are created before it.
+  const late: { harness?: Harness } = {};
   const handlers = createHandlers({
     home,
     openLink: async () =>
@@ -32,16 +37,16 @@ async function main(): Promise<void> {
         'not-available',
         'Links open in your browser only from the desktop app; copy the address instead.',
       ),
+    workspace: app.value.workspace,
+    publish: (name, payload) => late.harness?.publish(name, payload),
   });
-  // The embedded test environment, so the UI has real services behind it (in memory).
-  const sandbox = await startSandbox();
-  if (!sandbox.ok) throw new Error(`the sandbox did not start: ${sandbox.error.message}`);
   const harness = await startHarness({ handlers, rendererRoot, port });
+  late.harness = harness;
   console.log(`Archivist at ${harness.url}`);
   console.log(`data folder: ${home}`);
-  console.log(`sandbox listening on ${sandbox.value.baseUrl}`);
+  console.log(`sandbox listening on ${app.value.sandboxUrl}`);
   const stop = () =>
-    void Promise.all([harness.close(), sandbox.value.close()]).then(() => process.exit(0));
+    void Promise.all([harness.close(), app.value.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

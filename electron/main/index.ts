@@ -6,6 +6,7 @@ import { app, BrowserWindow, screen } from 'electron';
 import path from 'node:path';
 import { homeForProcess } from '../services/home';
 import { createHandlers, missingHandlers } from '../services/handlers';
+import { startAppWorkspace, type AppWorkspace } from '../services/workspace/app-workspace';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { safeOpenExternal } from './external-links';
 import { registerIpcHandlers, sendEvent } from './ipc';
@@ -23,6 +24,7 @@ const homeArgument = process.argv
 const home = homeForProcess(homeArgument);
 
 let mainWindow: BrowserWindow | undefined;
+let appWorkspace: AppWorkspace | undefined;
 
 async function openMainWindow(): Promise<void> {
   const saved = await loadWindowState(home);
@@ -75,8 +77,20 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  app.on('will-quit', () => {
+    void appWorkspace?.close();
+  });
   void app.whenReady().then(async () => {
-    const handlers = createHandlers({ home, openLink: (url) => safeOpenExternal(url, mainWindow) });
+    // The local sandbox starts with the app, so a first run has an environment to search.
+    const started = await startAppWorkspace({ home });
+    if (started.ok) appWorkspace = started.value;
+    else console.error(started.error.message);
+    const handlers = createHandlers({
+      home,
+      openLink: (url) => safeOpenExternal(url, mainWindow),
+      ...(appWorkspace ? { workspace: appWorkspace.workspace } : {}),
+      publish: (name, payload) => sendEvent(mainWindow?.webContents, name, payload),
+    });
     const missing = missingHandlers(handlers);
     if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
     handleAppProtocol(path.join(distRoot, 'renderer'));

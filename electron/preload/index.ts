@@ -35,7 +35,16 @@ function subscribe<E extends EventName>(
 export const api = {
   getAppInfo: () => invoke('app:info', {}),
   openExternal: (request) => invoke('app:open-external', request),
+  getWorkspace: () => invoke('workspace:overview', {}),
+  checkEnvironment: (request) => invoke('environments:check', request),
+  searchDocuments: (request) => invoke('documents:search', request),
+  cancelSearch: (request) => invoke('documents:cancel-search', request),
+  openDocument: (request) => invoke('documents:open', request),
+  getVersions: (request) => invoke('documents:versions', request),
+  listAudit: (request) => invoke('audit:list', request),
+  verifyAudit: () => invoke('audit:verify', {}),
   onMenuCommand: (listener) => subscribe('app:menu-command', listener),
+  onSearchProgress: (listener) => subscribe('documents:search-progress', listener),
 } satisfies ArchivistApi;
 
 contextBridge.exposeInMainWorld('archivist', api);

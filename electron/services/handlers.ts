@@ -3,24 +3,43 @@
  * harness register this same object, so a capability tested in the browser is the one the
  * desktop app runs.
  */
-import { channels, type Channel, type RequestOf, type ResponseOf } from '../../shared/ipc/contract';
+import {
+  channels,
+  type Channel,
+  type EventName,
+  type Events,
+  type RequestOf,
+  type ResponseOf,
+} from '../../shared/ipc/contract';
 import { summariseProfile } from '../../shared/environments/profile';
-import { ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '../../shared/result';
 import { appVersion } from './app-version';
 import { loadProfiles } from './profiles/profile-store';
+import type { Workspace } from './workspace/workspace';
 
 /** What handlers may use: the home folder and the capabilities only the host can provide. */
 export interface ServiceContext {
   readonly home: string;
   /** Opens a link outside the app after the user confirms (desktop), or explains why not. */
   readonly openLink: (url: string) => Promise<Result<{ readonly opened: boolean }>>;
+  /** The inspector's operations (search, open, versions, audit); absent in tests of app:info. */
+  readonly workspace?: Workspace;
+  /** Sends a main-to-renderer event (IPC in Electron, server-sent events in the harness). */
+  readonly publish?: <E extends EventName>(name: E, payload: Events[E]) => void;
 }
 
 export type Handlers = {
   readonly [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
 };
 
+const noWorkspace = err(
+  'workspace-unavailable',
+  'Searching and reading documents is not available in this window.',
+);
+
 export function createHandlers(context: ServiceContext): Handlers {
+  const publish = context.publish ?? (() => undefined);
+  const workspace = context.workspace;
   return {
     'app:info': async () => {
       const profiles = await loadProfiles(context.home);
@@ -32,6 +51,21 @@ export function createHandlers(context: ServiceContext): Handlers {
       });
     },
     'app:open-external': async ({ url }) => context.openLink(url),
+    'workspace:overview': async () => (workspace ? workspace.overview() : noWorkspace),
+    'environments:check': async ({ profileId }) =>
+      workspace ? workspace.check(profileId) : noWorkspace,
+    'documents:search': async (request) =>
+      workspace
+        ? workspace.search(request, (progress) => publish('documents:search-progress', progress))
+        : noWorkspace,
+    'documents:cancel-search': async ({ searchId }) =>
+      workspace ? ok(workspace.cancelSearch(searchId)) : noWorkspace,
+    'documents:open': async ({ profileId, resourceId }) =>
+      workspace ? workspace.open(profileId, resourceId) : noWorkspace,
+    'documents:versions': async ({ profileId, resourceId }) =>
+      workspace ? workspace.versions(profileId, resourceId) : noWorkspace,
+    'audit:list': async ({ filter }) => (workspace ? workspace.auditList(filter) : noWorkspace),
+    'audit:verify': async () => (workspace ? workspace.auditVerify() : noWorkspace),
   };
 }
 

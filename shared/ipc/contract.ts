@@ -3,9 +3,28 @@
  * response type, and every main-to-renderer event. Main registers exactly these channels, the
  * preload exposes exactly these methods, and the browser harness serves the same ones.
  */
+import type { AuditFilter } from '../audit/filter';
 import type { ProfileSummary } from '../environments/profile';
 import type { Result } from '../result';
 import { emptyRequest, objectOf, stringField, type Validator } from './validate';
+import {
+  auditFilterField,
+  profileIdField,
+  resourceIdField,
+  searchIdField,
+  searchQueryField,
+} from './workspace-requests';
+import type {
+  AuditListResult,
+  AuditVerifyResult,
+  ConnectionState,
+  OpenedDocument,
+  SearchProgressEvent,
+  SearchQuery,
+  SearchResult,
+  VersionsView,
+  WorkspaceOverview,
+} from './workspace-types';
 
 export interface AppInfo {
   readonly version: string;
@@ -23,6 +42,29 @@ export interface Channels {
     request: { readonly url: string };
     response: { readonly opened: boolean };
   };
+  'workspace:overview': { request: Record<string, never>; response: WorkspaceOverview };
+  'environments:check': {
+    request: { readonly profileId: string };
+    response: ConnectionState;
+  };
+  'documents:search': {
+    request: { readonly profileId: string; readonly searchId: string; readonly query: SearchQuery };
+    response: SearchResult;
+  };
+  'documents:cancel-search': {
+    request: { readonly searchId: string };
+    response: { readonly wasRunning: boolean };
+  };
+  'documents:open': {
+    request: { readonly profileId: string; readonly resourceId: string };
+    response: OpenedDocument;
+  };
+  'documents:versions': {
+    request: { readonly profileId: string; readonly resourceId: string };
+    response: VersionsView;
+  };
+  'audit:list': { request: { readonly filter: AuditFilter }; response: AuditListResult };
+  'audit:verify': { request: Record<string, never>; response: AuditVerifyResult };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -32,6 +74,18 @@ export type ResponseOf<C extends Channel> = Channels[C]['response'];
 export const requestValidators: { readonly [C in Channel]: Validator<RequestOf<C>> } = {
   'app:info': emptyRequest,
   'app:open-external': objectOf({ url: stringField({ maxLength: 2048 }) }),
+  'workspace:overview': emptyRequest,
+  'environments:check': objectOf({ profileId: profileIdField }),
+  'documents:search': objectOf({
+    profileId: profileIdField,
+    searchId: searchIdField,
+    query: searchQueryField,
+  }),
+  'documents:cancel-search': objectOf({ searchId: searchIdField }),
+  'documents:open': objectOf({ profileId: profileIdField, resourceId: resourceIdField }),
+  'documents:versions': objectOf({ profileId: profileIdField, resourceId: resourceIdField }),
+  'audit:list': objectOf({ filter: auditFilterField }),
+  'audit:verify': emptyRequest,
 };
 
 export const channels = Object.keys(requestValidators) as readonly Channel[];
@@ -43,6 +97,7 @@ export type MenuCommand = (typeof menuCommands)[number];
 /** Main-to-renderer events and their payloads. */
 export interface Events {
   'app:menu-command': { readonly command: MenuCommand };
+  'documents:search-progress': SearchProgressEvent;
 }
 export type EventName = keyof Events;
 
@@ -50,10 +105,19 @@ export type EventName = keyof Events;
 export const bridgeMethods = {
   getAppInfo: 'app:info',
   openExternal: 'app:open-external',
+  getWorkspace: 'workspace:overview',
+  checkEnvironment: 'environments:check',
+  searchDocuments: 'documents:search',
+  cancelSearch: 'documents:cancel-search',
+  openDocument: 'documents:open',
+  getVersions: 'documents:versions',
+  listAudit: 'audit:list',
+  verifyAudit: 'audit:verify',
 } as const satisfies Record<string, Channel>;
 
 export const bridgeEvents = {
   onMenuCommand: 'app:menu-command',
+  onSearchProgress: 'documents:search-progress',
 } as const satisfies Record<string, EventName>;
 
 type MethodApi = {

@@ -79,3 +79,11 @@ export function objectOf<S extends Shape>(shape: S): Validator<ShapeValue<S>> {
 /** The request of a channel that takes no arguments: `{}` or nothing at all. */
 export const emptyRequest: Validator<Record<string, never>> = (raw, path) =>
   raw === undefined ? ok({}) : (objectOf({})(raw, path) as Result<Record<string, never>>);
+
+/** One of a fixed list of strings. */
+export function oneOfField<T extends string>(values: readonly T[]): Validator<T> {
+  return (raw, path) =>
+    typeof raw === 'string' && (values as readonly string[]).includes(raw)
+      ? ok(raw as T)
+      : invalid(path, `must be one of ${values.join(', ')}`);
+}

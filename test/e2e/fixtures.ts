@@ -10,6 +10,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHarness, type Harness } from '../../electron/harness/harness-server';
 import { createHandlers } from '../../electron/services/handlers';
+import {
+  startAppWorkspace,
+  type AppWorkspace,
+} from '../../electron/services/workspace/app-workspace';
 import { err } from '../../shared/result';
 import { AppShell } from './pages/app-shell';
 
@@ -19,6 +23,8 @@ interface Fixtures {
   /** Console messages a test provokes on purpose (for example CSP violations). */
   allowedConsoleErrors: readonly RegExp[];
   home: string;
+  /** The real workspace with its own in-memory sandbox. */
+  app: AppWorkspace;
   harness: Harness;
   consoleErrors: string[];
   shell: AppShell;
@@ -32,12 +38,23 @@ export const test = base.extend<Fixtures>({
     await use(home);
     await rm(home, { recursive: true, force: true });
   },
-  harness: async ({ home }, use) => {
+  app: async ({ home }, use) => {
+    const app = await startAppWorkspace({ home, connect: { deadlineMs: 3000 } });
+    if (!app.ok) throw new Error(app.error.message);
+    await use(app.value);
+    await app.value.close();
+  },
+  harness: async ({ home, app }, use) => {
+    // Events go to the harness once it exists; handlers are created before it.
+    const late: { harness?: Harness } = {};
     const handlers = createHandlers({
       home,
       openLink: async () => err('not-available', 'Desktop only.'),
+      workspace: app.workspace,
+      publish: (name, payload) => late.harness?.publish(name, payload),
     });
     const harness = await startHarness({ handlers, rendererRoot });
+    late.harness = harness;
     await use(harness);
     await harness.close();
   },

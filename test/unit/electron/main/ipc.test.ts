@@ -11,6 +11,14 @@ const { createHandlers } = await import('../../../../electron/services/handlers'
 const validRequests: Record<string, unknown> = {
   'app:info': {},
   'app:open-external': { url: 'https://www.kanta.fi/' },
+  'workspace:overview': {},
+  'environments:check': { profileId: 'sandbox' },
+  'documents:search': { profileId: 'sandbox', searchId: 's1', query: { setId: '1.2.3' } },
+  'documents:cancel-search': { searchId: 's1' },
+  'documents:open': { profileId: 'sandbox', resourceId: 'seed-doc-1' },
+  'documents:versions': { profileId: 'sandbox', resourceId: 'seed-doc-1' },
+  'audit:list': { filter: {} },
+  'audit:verify': {},
 };
 
 function eventFrom(

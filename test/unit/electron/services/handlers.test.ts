@@ -75,3 +75,48 @@ describe('app:info', () => {
     expect(result.ok && result.value.profilesProblem).toContain(message);
   });
 });
+
+describe('workspace channels', () => {
+  it('explain themselves when the window has no workspace', async () => {
+    const result = await handlersFor('/x')['documents:search']({
+      profileId: 'sandbox',
+      searchId: 's1',
+      query: { setId: '1.2.3' },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'workspace-unavailable' } });
+  });
+
+  it('pass search progress on as events, and answer with the workspace result', async () => {
+    const { startAppWorkspace } = await import(
+      '../../../../electron/services/workspace/app-workspace'
+    );
+    const home = mkdtempSync(path.join(tmpdir(), 'archivist-home-'));
+    const app = await startAppWorkspace({ home });
+    if (!app.ok) throw new Error(app.error.message);
+    try {
+      const events: unknown[] = [];
+      const handlers = createHandlers({
+        home,
+        openLink: async () => err('not-available', 'no'),
+        workspace: app.value.workspace,
+        publish: (name, payload) => events.push({ name, payload }),
+      });
+      const overview = await handlers['workspace:overview']({});
+      const hetu = overview.ok ? overview.value.samplePatients[0]?.hetu : undefined;
+      const result = await handlers['documents:search']({
+        profileId: 'sandbox',
+        searchId: 'h1',
+        query: { patient: hetu ?? '' },
+      });
+      expect(result.ok && result.value.rows.length).toBeGreaterThan(0);
+      expect(events.at(-1)).toMatchObject({
+        name: 'documents:search-progress',
+        payload: { searchId: 'h1', fetched: result.ok ? result.value.rows.length : -1 },
+      });
+      const cancel = await handlers['documents:cancel-search']({ searchId: 'h1' });
+      expect(cancel).toEqual({ ok: true, value: { wasRunning: false } });
+    } finally {
+      await app.value.close();
+    }
+  });
+});

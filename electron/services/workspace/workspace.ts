@@ -1,0 +1,187 @@
+/**
+ * The operations the inspector UI calls, composed from the environment, document and audit
+ * services; each returns a Result. Handlers (electron/services/handlers.ts) stay thin: they pass
+ * requests here. Profiles come from `loadProfiles` plus built-in ones (the local sandbox), which
+ * replace a stored profile of the same id because only the runner knows the sandbox's port.
+ */
+import type { AuditFilter } from '../../../shared/audit/filter';
+import { calendarStateAt, defaultCalendarForKind } from '../../../shared/environments/calendar';
+import type { EnvironmentProfile } from '../../../shared/environments/profile';
+import type {
+  AuditListResult,
+  AuditVerifyResult,
+  ConnectionState,
+  OpenedDocument,
+  SamplePatient,
+  SearchProgressEvent,
+  SearchQuery,
+  SearchResult,
+  VersionsView,
+  WorkspaceOverview,
+  WorkspaceProfile,
+} from '../../../shared/ipc/workspace-types';
+import { err, ok, type Result } from '../../../shared/result';
+import type { EnvironmentConnection } from '../environments/connection';
+import { auditContextFor, osUserName } from './audit-trail';
+import { auditList, auditVerify } from './audit-view';
+import { createConnectionPool, type Connect } from './connection-pool';
+import { openDocument } from './open-document';
+import { searchDocuments } from './search-documents';
+import { versionsView } from './versions-view';
+
+export interface WorkspaceDeps {
+  readonly home: string;
+  /** The stored profiles (profiles.json). */
+  readonly loadProfiles: () => Promise<Result<readonly EnvironmentProfile[]>>;
+  /** Profiles the app provides itself, such as the running sandbox. */
+  readonly builtInProfiles?: () => readonly EnvironmentProfile[];
+  readonly connect: Connect;
+  /** The profile a first run lands on. */
+  readonly defaultProfileId?: string;
+  readonly samplePatients?: () => readonly SamplePatient[];
+  readonly now?: () => Date;
+}
+
+export interface Workspace {
+  readonly overview: () => Promise<Result<WorkspaceOverview>>;
+  readonly check: (profileId: string) => Promise<Result<ConnectionState>>;
+  readonly search: (
+    request: { profileId: string; searchId: string; query: SearchQuery },
+    onProgress: (progress: SearchProgressEvent) => void,
+  ) => Promise<Result<SearchResult>>;
+  readonly cancelSearch: (searchId: string) => { readonly wasRunning: boolean };
+  readonly open: (profileId: string, resourceId: string) => Promise<Result<OpenedDocument>>;
+  readonly versions: (profileId: string, resourceId: string) => Promise<Result<VersionsView>>;
+  readonly auditList: (filter: AuditFilter) => Promise<Result<AuditListResult>>;
+  readonly auditVerify: () => Promise<Result<AuditVerifyResult>>;
+  /** Cancels searches in flight and closes connections (app quit). */
+  readonly close: () => void;
+}
+
+function mergeProfiles(
+  stored: readonly EnvironmentProfile[],
+  builtIn: readonly EnvironmentProfile[],
+): EnvironmentProfile[] {
+  const ids = new Set(builtIn.map((profile) => profile.id));
+  return [...builtIn, ...stored.filter((profile) => !ids.has(profile.id))];
+}
+
+export function createWorkspace(deps: WorkspaceDeps): Workspace {
+  const now = deps.now ?? (() => new Date());
+  const pool = createConnectionPool(deps.connect, now);
+  const searches = new Map<string, AbortController>();
+
+  async function profiles(): Promise<{ list: EnvironmentProfile[]; problem?: string }> {
+    const stored = await deps.loadProfiles();
+    const builtIn = deps.builtInProfiles?.() ?? [];
+    return stored.ok
+      ? { list: mergeProfiles(stored.value, builtIn) }
+      : { list: [...builtIn], problem: stored.error.message };
+  }
+
+  async function profileById(profileId: string): Promise<Result<EnvironmentProfile>> {
+    const { list } = await profiles();
+    const profile = list.find((candidate) => candidate.id === profileId);
+    return profile
+      ? ok(profile)
+      : err('profile-unknown', `There is no environment profile named '${profileId}'.`);
+  }
+
+  /** Runs an operation against a profile's connection and notes what it says about reachability. */
+  async function withConnection<T>(
+    profileId: string,
+    run: (connection: EnvironmentConnection, profile: EnvironmentProfile) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    const profile = await profileById(profileId);
+    if (!profile.ok) return profile;
+    const connection = await pool.connectionFor(profile.value);
+    if (!connection.ok) return connection;
+    const result = await run(connection.value, profile.value);
+    pool.note(profileId, result);
+    return result;
+  }
+
+  function describe(profile: EnvironmentProfile): WorkspaceProfile {
+    const state = calendarStateAt(defaultCalendarForKind(profile.kind), now());
+    return {
+      id: profile.id,
+      displayName: profile.displayName,
+      kind: profile.kind,
+      repository: profile.repository,
+      isTestEnvironment: profile.isTestEnvironment,
+      ...(profile.operator ? { operator: profile.operator } : {}),
+      connection: pool.stateOf(profile.id),
+      calendar: {
+        inServiceHours: state.inServiceHours,
+        ...(state.activeWindow ? { activeWindow: state.activeWindow } : {}),
+        ...(state.nextWindow ? { nextWindow: state.nextWindow } : {}),
+      },
+    };
+  }
+
+  return {
+    async overview() {
+      const { list, problem } = await profiles();
+      return ok({
+        profiles: list.map(describe),
+        ...(deps.defaultProfileId ? { defaultProfileId: deps.defaultProfileId } : {}),
+        ...(problem ? { profilesProblem: problem } : {}),
+        samplePatients: deps.samplePatients?.() ?? [],
+        osUser: osUserName(),
+        now: now().toISOString(),
+      });
+    },
+
+    async check(profileId) {
+      const checked = await withConnection(profileId, (connection) => connection.check());
+      if (!checked.ok && checked.error.code === 'profile-unknown') return checked;
+      return ok(pool.stateOf(profileId));
+    },
+
+    async search({ profileId, searchId, query }, onProgress) {
+      if (searches.has(searchId))
+        return err('search-duplicate', 'A search with this id is already running.');
+      const controller = new AbortController();
+      searches.set(searchId, controller);
+      try {
+        return await withConnection(profileId, (connection, profile) =>
+          searchDocuments(deps.home, connection, auditContextFor(profile, now), {
+            searchId,
+            query,
+            signal: controller.signal,
+            onProgress: (progress) => onProgress({ searchId, ...progress }),
+          }),
+        );
+      } finally {
+        searches.delete(searchId);
+      }
+    },
+
+    cancelSearch(searchId) {
+      const controller = searches.get(searchId);
+      controller?.abort();
+      return { wasRunning: controller !== undefined };
+    },
+
+    open: (profileId, resourceId) =>
+      withConnection(profileId, (connection, profile) =>
+        openDocument(deps.home, connection, auditContextFor(profile, now), {
+          profileId,
+          resourceId,
+        }),
+      ),
+
+    versions: (profileId, resourceId) =>
+      withConnection(profileId, (connection, profile) =>
+        versionsView(deps.home, connection, auditContextFor(profile, now), resourceId),
+      ),
+
+    auditList: async (filter) => auditList(deps.home, filter),
+    auditVerify: async () => auditVerify(deps.home),
+
+    close() {
+      for (const controller of searches.values()) controller.abort();
+      pool.closeAll();
+    },
+  };
+}
