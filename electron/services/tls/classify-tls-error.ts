@@ -205,7 +205,7 @@ function materialFailure(facts: ErrorFacts): TlsFailure | undefined {
     return fail(
       'legacy-pkcs12',
       code,
-      'The client certificate is a legacy PKCS#12 (RC2) that OpenSSL 3 no longer reads; re-export it once with: openssl pkcs12 -legacy -in old.p12 -nodes | openssl pkcs12 -export -out new.p12',
+      'The client certificate is a legacy PKCS#12 (RC2) that OpenSSL 3 no longer reads; re-export it once (the certificate doctor gives the command).',
     );
   if (/key values mismatch/.test(facts.text))
     return fail('key-mismatch', code, 'The private key does not belong to the client certificate.');

@@ -49,11 +49,20 @@ function problem(reason: MaterialProblemReason, message: string): MaterialOutcom
   return { kind: 'problem', reason, message };
 }
 
-/** The one-line repair for an RC2-encrypted PKCS#12 (OpenSSL 3 reads it with `-legacy`). */
+/**
+ * The one-line repair for an RC2-encrypted PKCS#12: OpenSSL 3 reads it with `-legacy`, and the
+ * export encrypts it the modern way. Not a pipe (`… -nodes | openssl pkcs12 -export …`): OpenSSL
+ * 3.0's export reads the key and the certificates from its input one after the other, so from
+ * a pipe it finds no certificate. The unencrypted middle file is removed at the end.
+ */
 export function legacyReexportCommand(file: string): string {
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-  const modern = file.replace(/(\.p12|\.pfx)?$/i, '-modern.p12');
-  return `openssl pkcs12 -legacy -in ${quote(file)} -nodes | openssl pkcs12 -export -out ${quote(modern)}`;
+  const stem = file.replace(/\.(p12|pfx)$/i, '');
+  const [old, plain, modern] = [file, `${stem}-unencrypted.pem`, `${stem}-modern.p12`].map(quote);
+  return (
+    `openssl pkcs12 -legacy -in ${old} -nodes -out ${plain} && ` +
+    `openssl pkcs12 -export -in ${plain} -out ${modern} && rm ${plain}`
+  );
 }
 
 /** DER of the PKCS#12 PBE OIDs with RC4 or RC2 (1.2.840.113549.1.12.1.{1,2,5,6}). */
