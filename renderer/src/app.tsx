@@ -1,11 +1,22 @@
-/** The application shell: header, environment list and the main area. */
-import { useEffect, useState } from 'react';
+/**
+ * The application shell: header (which environment, who acts), the environment switcher, the
+ * calendar banner and the page the address names (search, a document, the audit trail). Errors
+ * are sentences with their code (ErrorNotice); a blank screen is never an answer.
+ */
+import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
+import type { DocumentRow, SearchQuery, WorkspaceProfile } from '../../shared/ipc/workspace-types';
 import type { AppError } from '../../shared/result';
+import { AuditPage } from './audit/audit-page';
 import type { SelectedBridge } from './bridge/bridge';
 import { AboutPanel } from './components/about-panel';
-import { EnvironmentList } from './components/environment-list';
 import { ErrorNotice } from './components/error-notice';
+import { DocumentPage } from './document/document-page';
+import { useRoute } from './routing/use-route';
+import { SearchPage } from './search/search-page';
+import { CalendarBanner } from './shell/calendar-banner';
+import { EnvironmentSwitcher, KindBadge } from './shell/environment-switcher';
+import { useNow, useOverview } from './shell/use-overview';
 
 type Load =
   { state: 'loading' } | { state: 'ready'; info: AppInfo } | { state: 'failed'; error: AppError };
@@ -16,16 +27,32 @@ const noBridge: AppError = {
     'Archivist cannot reach its services. Open it as the desktop app, or with the address `npm run dev:browser` prints.',
 };
 
+function Operator({ profile, osUser }: { profile: WorkspaceProfile; osUser: string }) {
+  const operator = profile.operator;
+  return (
+    <span className="operator" title="Who the audit trail names for actions here">
+      Operator:{' '}
+      {operator
+        ? `${operator.name} (${operator.registrationNumber}, ${operator.organisationOid})`
+        : `${osUser} (OS user; the profile has no test professional card)`}
+    </span>
+  );
+}
+
 export function App({ bridge }: { readonly bridge: SelectedBridge | undefined }) {
+  const api = bridge?.api;
   const [load, setLoad] = useState<Load>(
     bridge ? { state: 'loading' } : { state: 'failed', error: noBridge },
   );
   const [isAboutOpen, setAboutOpen] = useState(false);
+  const { overview, refresh } = useOverview(api);
+  const { route, navigate } = useRoute();
+  const nowMs = useNow(30_000);
 
   useEffect(() => {
-    if (!bridge) return;
+    if (!api) return;
     let isCurrent = true;
-    void bridge.api.getAppInfo().then((result) => {
+    void api.getAppInfo().then((result) => {
       if (isCurrent)
         setLoad(
           result.ok
@@ -33,22 +60,78 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
             : { state: 'failed', error: result.error },
         );
     });
-    const unsubscribe = bridge.api.onMenuCommand(({ command }) => {
+    const unsubscribe = api.onMenuCommand(({ command }) => {
       if (command === 'show-about') setAboutOpen(true);
     });
     return () => {
       isCurrent = false;
       unsubscribe();
     };
-  }, [bridge]);
+  }, [api]);
+
+  const ready = overview.state === 'ready' ? overview.overview : undefined;
+  const routeProfileId =
+    route.page === 'search' || route.page === 'document' ? route.profileId : undefined;
+  const activeId = routeProfileId ?? ready?.defaultProfileId;
+  const activeProfile = ready?.profiles.find((profile) => profile.id === activeId);
+
+  useEffect(() => {
+    if (route.page === 'start' && ready?.defaultProfileId)
+      window.location.replace(`#/env/${encodeURIComponent(ready.defaultProfileId)}/search`);
+  }, [route.page, ready?.defaultProfileId]);
+
+  const search = useCallback(
+    (profileId: string, query: SearchQuery) => navigate({ page: 'search', profileId, query }),
+    [navigate],
+  );
+  const openRow = useCallback(
+    (profileId: string, row: DocumentRow) =>
+      navigate({ page: 'document', profileId, resourceId: row.resourceId, tab: 'metadata' }),
+    [navigate],
+  );
+  const check = useCallback(
+    (profileId: string) => {
+      if (api) void api.checkEnvironment({ profileId }).then(refresh);
+    },
+    [api, refresh],
+  );
 
   const info = load.state === 'ready' ? load.info : undefined;
+  const pageState =
+    load.state === 'failed'
+      ? 'failed'
+      : load.state === 'loading' || overview.state === 'loading'
+        ? 'loading'
+        : 'ready';
   return (
-    <div className="app" data-state={load.state}>
+    <div className="app" data-state={pageState}>
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
       <header className="app-header">
         <h1 className="app-title">Archivist</h1>
-        <span className="app-subtitle">Kanta test environment document inspector</span>
+        {activeProfile ? (
+          <span className="active-environment" aria-label="Environment in use">
+            <KindBadge kind={activeProfile.kind} /> {activeProfile.displayName}
+          </span>
+        ) : (
+          <span className="app-subtitle">Kanta test environment document inspector</span>
+        )}
+        {activeProfile && ready && <Operator profile={activeProfile} osUser={ready.osUser} />}
         <span className="app-header-spacer" />
+        <nav aria-label="Pages" className="header-nav">
+          {activeId && (
+            <a
+              href={`#/env/${encodeURIComponent(activeId)}/search`}
+              aria-current={route.page === 'search' ? 'page' : undefined}
+            >
+              Search
+            </a>
+          )}
+          <a href="#/audit" aria-current={route.page === 'audit' ? 'page' : undefined}>
+            Audit
+          </a>
+        </nav>
         {info && <span className="app-version">v{info.version}</span>}
         <button type="button" className="link-button" onClick={() => setAboutOpen(true)}>
           About
@@ -57,32 +140,72 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
       <div className="app-body">
         <nav className="app-sidebar" aria-label="Environments">
           <h2 className="sidebar-heading">Environments</h2>
-          {info && <EnvironmentList profiles={info.profiles} problem={info.profilesProblem} />}
+          {ready && (
+            <EnvironmentSwitcher
+              profiles={ready.profiles}
+              activeId={activeId}
+              problem={ready.profilesProblem}
+              onChoose={(profileId) => search(profileId, {})}
+              onCheck={check}
+            />
+          )}
+          {overview.state === 'failed' && <ErrorNotice error={overview.error} />}
         </nav>
-        <main className="app-main">
-          {load.state === 'loading' && <p className="muted">Loading…</p>}
+        <main className="app-main" id="main-content" tabIndex={-1}>
           {load.state === 'failed' && <ErrorNotice error={load.error} />}
-          {info && (
-            <section className="welcome" aria-labelledby="welcome-heading">
-              <h2 id="welcome-heading">Welcome</h2>
-              <p>
-                Archivist retrieves, compares and invalidates documents in Kanta test environments,
-                and records every action in its audit trail.
-              </p>
-              <dl className="facts">
-                <dt>Data folder</dt>
-                <dd>
-                  <code>{info.dataFolder}</code>
-                </dd>
-                <dt>Connection</dt>
-                <dd>
-                  {bridge?.kind === 'electron' ? 'Desktop app' : 'Browser harness (development)'}
-                </dd>
-              </dl>
-            </section>
+          {activeProfile && route.page !== 'audit' && (
+            <CalendarBanner profile={activeProfile} nowMs={nowMs} />
+          )}
+          {api && ready && route.page === 'search' && !activeProfile && (
+            <ErrorNotice
+              error={{
+                code: 'profile-unknown',
+                message: `There is no environment profile named '${route.profileId}'.`,
+              }}
+            />
+          )}
+          {api && activeProfile && route.page === 'search' && (
+            <SearchPage
+              key={activeProfile.id}
+              api={api}
+              profileId={activeProfile.id}
+              query={route.query}
+              samplePatients={
+                activeProfile.id === ready?.defaultProfileId ? ready.samplePatients : []
+              }
+              onSearch={(query) => search(activeProfile.id, query)}
+              onOpen={(row) => openRow(activeProfile.id, row)}
+              onEnvironmentAnswered={refresh}
+            />
+          )}
+          {api && route.page === 'document' && (
+            <DocumentPage
+              key={`${route.profileId}/${route.resourceId}`}
+              api={api}
+              profileId={route.profileId}
+              resourceId={route.resourceId}
+              tab={route.tab}
+              onTab={(tab) => navigate({ ...route, tab })}
+              onOpen={(resourceId) => navigate({ ...route, resourceId, tab: 'versions' })}
+              onBack={() => window.history.back()}
+            />
+          )}
+          {api && route.page === 'audit' && (
+            <AuditPage
+              key={JSON.stringify(route.filter)}
+              api={api}
+              filter={route.filter}
+              onFilter={(filter) => navigate({ page: 'audit', filter })}
+            />
           )}
         </main>
       </div>
+      {info && (
+        <footer className="status-bar">
+          Data folder <code>{info.dataFolder}</code> ·{' '}
+          {bridge?.kind === 'electron' ? 'Desktop app' : 'Browser harness (development)'}
+        </footer>
+      )}
       {isAboutOpen && <AboutPanel version={info?.version} onClose={() => setAboutOpen(false)} />}
     </div>
   );

@@ -1,0 +1,42 @@
+/** The Metadata tab: grouped fields, archive-filled ones marked, each value copyable. */
+import type { DocumentMetadata } from '../../../shared/documents/model';
+import { CopyButton } from '../components/copy-button';
+import { metadataGroups } from './metadata-groups';
+
+export function MetadataPanel({ metadata }: { readonly metadata: DocumentMetadata }) {
+  return (
+    <div className="metadata-panel">
+      {metadataGroups(metadata).map((group) => (
+        <section key={group.title} className="metadata-group" aria-label={group.title}>
+          <h3>{group.title}</h3>
+          <dl>
+            {group.fields.map((field, index) => (
+              <div
+                key={`${field.label}-${index}`}
+                className={`metadata-field${field.problem ? ' has-problem' : ''}`}
+              >
+                <dt>
+                  {field.label}
+                  {field.isArchiveFilled && (
+                    <span
+                      className="archive-filled"
+                      title="Filled or changed by the archive when stored"
+                    >
+                      {' '}
+                      (archive-filled)
+                    </span>
+                  )}
+                </dt>
+                <dd>
+                  <code>{field.value}</code>
+                  {field.problem && <span className="field-problem"> ⚠ {field.problem}</span>}
+                  <CopyButton value={field.value} label={field.label} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}

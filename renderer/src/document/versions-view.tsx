@@ -1,0 +1,142 @@
+/**
+ * The Versions tab: the setId chain in order with derived states (current, replaced,
+ * invalidated), RPLC links and the FHIR history of this resource. Two versions can be picked for
+ * comparison; the compare view arrives with the Compare issue, so the pick is kept and the
+ * action says so instead of pretending.
+ */
+import { useEffect, useState } from 'react';
+import type { ArchivistApi } from '../../../shared/ipc/contract';
+import type { VersionsView as Versions } from '../../../shared/ipc/workspace-types';
+import type { AppError } from '../../../shared/result';
+import { ErrorNotice } from '../components/error-notice';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'ready'; versions: Versions }
+  | { state: 'failed'; error: AppError };
+
+export function VersionsView({
+  api,
+  profileId,
+  resourceId,
+  onOpen,
+}: {
+  readonly api: ArchivistApi;
+  readonly profileId: string;
+  readonly resourceId: string;
+  readonly onOpen: (resourceId: string) => void;
+}) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [picked, setPicked] = useState<readonly string[]>([]);
+  const [note, setNote] = useState('');
+
+  useEffect(() => {
+    let isCurrent = true;
+    void api.getVersions({ profileId, resourceId }).then((result) => {
+      if (isCurrent)
+        setLoad(
+          result.ok
+            ? { state: 'ready', versions: result.value }
+            : { state: 'failed', error: result.error },
+        );
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [api, profileId, resourceId]);
+
+  if (load.state === 'loading')
+    return (
+      <p className="muted" role="status">
+        Reading the version chain…
+      </p>
+    );
+  if (load.state === 'failed') return <ErrorNotice error={load.error} />;
+  const { versions } = load;
+  const toggle = (id: string) => {
+    setNote('');
+    setPicked((old) => (old.includes(id) ? old.filter((x) => x !== id) : [...old, id].slice(-2)));
+  };
+  return (
+    <div className="versions-view">
+      <p>
+        Series <code>{versions.setId || '(no setId)'}</code>:{' '}
+        <strong>{versions.chainStatus === 'invalidated' ? 'invalidated' : 'active'}</strong>,{' '}
+        {versions.versions.length} version(s).
+      </p>
+      <ol className="version-chain" aria-label="Version chain">
+        {versions.versions.map((version) => (
+          <li
+            key={version.resourceId}
+            className={`version-item${version.resourceId === resourceId ? ' is-open' : ''}`}
+          >
+            <label>
+              <input
+                type="checkbox"
+                checked={picked.includes(version.resourceId)}
+                onChange={() => toggle(version.resourceId)}
+                aria-label={`Pick version ${version.versionNumber ?? '?'} for comparison`}
+              />{' '}
+              <strong>Version {version.versionNumber ?? '?'}</strong>
+            </label>{' '}
+            <span className={`status-chip status-${version.state}`}>{version.state}</span>
+            {version.isInvalidation && (
+              <span className="status-chip status-invalidated">invalidation record</span>
+            )}{' '}
+            <span className="muted">{version.date.replace('T', ' ').slice(0, 19)}</span>{' '}
+            {version.resourceId === resourceId ? (
+              <span className="muted">(open)</span>
+            ) : (
+              <button
+                type="button"
+                className="link-like"
+                onClick={() => onOpen(version.resourceId)}
+              >
+                {version.title || version.resourceId}
+              </button>
+            )}
+            <div className="muted version-links">
+              <code>{version.documentId}</code>
+              {version.replaces.length > 0 && <> · RPLC → {version.replaces.join(', ')}</>}
+              {version.replacedBy.length > 0 && <> · replaced by {version.replacedBy.join(', ')}</>}
+            </div>
+          </li>
+        ))}
+      </ol>
+      <div className="compare-actions">
+        <button
+          type="button"
+          disabled={picked.length !== 2}
+          onClick={() =>
+            setNote(
+              `Versions ${picked.join(' and ')} are picked. The side-by-side compare view is not built yet (Compare issue); the pick stays here until you change it.`,
+            )
+          }
+        >
+          Compare the two picked versions
+        </button>
+        <span className="muted">{picked.length}/2 picked</span>
+        {note && (
+          <p role="status" className="selection-note">
+            {note}
+          </p>
+        )}
+      </div>
+      {versions.findings.length > 0 && (
+        <ul className="chain-findings" aria-label="Chain findings">
+          {versions.findings.map((finding) => (
+            <li key={finding}>{finding}</li>
+          ))}
+        </ul>
+      )}
+      <h3>Stored versions of this resource (FHIR history)</h3>
+      <ul>
+        {versions.history.map((entry) => (
+          <li key={entry.versionId}>
+            version {entry.versionId}: {entry.status}, {entry.lastUpdated}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

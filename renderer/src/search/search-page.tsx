@@ -1,0 +1,125 @@
+/**
+ * One environment's search page: the form, the first-run hint (a few test patients to try),
+ * recent searches, progress with Cancel, typed errors with Retry, and the document table.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { ArchivistApi } from '../../../shared/ipc/contract';
+import type { DocumentRow, SamplePatient, SearchQuery } from '../../../shared/ipc/workspace-types';
+import { ErrorNotice } from '../components/error-notice';
+import { DocumentTable } from '../table/document-table';
+import { describeSearch, readRecent, rememberSearch, type RecentSearch } from './recent-searches';
+import { SearchForm } from './search-form';
+import { useDocumentSearch } from './use-document-search';
+
+export interface SearchPageProps {
+  readonly api: ArchivistApi;
+  readonly profileId: string;
+  readonly query: SearchQuery;
+  readonly samplePatients: readonly SamplePatient[];
+  readonly onSearch: (query: SearchQuery) => void;
+  readonly onOpen: (row: DocumentRow) => void;
+  readonly onEnvironmentAnswered: () => void;
+}
+
+export function SearchPage(props: SearchPageProps) {
+  const { api, profileId, query, onSearch, onEnvironmentAnswered } = props;
+  const queryKey = Object.keys(query).length === 0 ? '' : JSON.stringify(query);
+  const [recent, setRecent] = useState<RecentSearch[]>(() => readRecent(window.localStorage));
+  const [selected, setSelected] = useState<readonly DocumentRow[]>([]);
+
+  const onFinished = useCallback(
+    (result: { ok: boolean }) => {
+      if (result.ok && queryKey)
+        setRecent(rememberSearch(window.localStorage, { profileId, query: JSON.parse(queryKey) }));
+      onEnvironmentAnswered();
+    },
+    [profileId, queryKey, onEnvironmentAnswered],
+  );
+  const { search, cancel, retry } = useDocumentSearch(api, profileId, queryKey, onFinished);
+  const recentHere = useMemo(
+    () => recent.filter((r) => r.profileId === profileId),
+    [recent, profileId],
+  );
+  const isFirstRun = queryKey === '' && recentHere.length === 0;
+
+  return (
+    <section className="search-page" aria-labelledby="search-heading">
+      <h2 id="search-heading">Search documents</h2>
+      <SearchForm key={queryKey} initial={query} onSearch={onSearch} />
+      {isFirstRun && props.samplePatients.length > 0 && (
+        <aside className="first-run-hint" aria-label="Getting started">
+          <p>
+            <strong>Start here:</strong> this local sandbox holds synthetic documents of test
+            patients. Try one:
+          </p>
+          <ul>
+            {props.samplePatients.map((patient) => (
+              <li key={patient.hetu}>
+                <button
+                  type="button"
+                  className="link-like"
+                  onClick={() => onSearch({ patient: patient.hetu })}
+                >
+                  {patient.hetu}
+                </button>{' '}
+                <span className="muted">{patient.name}</span>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+      {queryKey === '' && recentHere.length > 0 && (
+        <nav className="recent-searches" aria-label="Recent searches">
+          <span className="muted">Recent:</span>
+          {recentHere.map((r) => (
+            <button
+              key={JSON.stringify(r.query)}
+              type="button"
+              className="chip-button"
+              onClick={() => onSearch(r.query)}
+            >
+              {describeSearch(r.query)}
+            </button>
+          ))}
+        </nav>
+      )}
+      {search.state === 'running' && (
+        <div className="search-progress" role="status">
+          <progress
+            max={search.total ?? undefined}
+            value={search.total === undefined ? undefined : search.fetched}
+            aria-label="Search progress"
+          />
+          <span>
+            Searching… {search.fetched}
+            {search.total === undefined ? '' : ` of ${search.total}`} documents fetched
+          </span>
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {search.state === 'failed' && (
+        <div className="search-failure">
+          <ErrorNotice error={search.error} />
+          {search.error.code !== 'env-cancelled' && !search.error.code.startsWith('search-') && (
+            <button type="button" onClick={retry}>
+              Retry
+            </button>
+          )}
+        </div>
+      )}
+      {search.state === 'done' && (
+        <>
+          {selected.length > 1 && (
+            <p className="selection-note" role="status">
+              {selected.length} documents selected. Comparing and batch invalidation arrive with
+              their own views; the selection is kept while you stay on this page.
+            </p>
+          )}
+          <DocumentTable rows={search.rows} onOpen={props.onOpen} onSelectionChange={setSelected} />
+        </>
+      )}
+    </section>
+  );
+}
