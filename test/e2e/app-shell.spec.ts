@@ -9,9 +9,9 @@ test('the app shell loads from the harness with no console errors', async ({
   await shell.open();
   await expect(shell.title).toBeVisible();
   await expect(shell.version).toHaveText(/^v\d+\.\d+\.\d+/);
-  await expect(shell.environments).toContainText('No environment profiles yet.');
-  await expect(shell.welcome).toContainText(home);
-  await expect(shell.welcome).toContainText('Browser harness');
+  await expect(shell.environments).toContainText('Local sandbox');
+  await expect(shell.statusBar).toContainText(home);
+  await expect(shell.statusBar).toContainText('Browser harness');
   const screenshot = await shell.page.screenshot({ fullPage: true });
   await testInfo.attach('app-shell', { body: screenshot, contentType: 'image/png' });
   await writeFile(testInfo.outputPath('app-shell.png'), screenshot);
@@ -22,7 +22,7 @@ test('the token leaves the address bar and a reload keeps working', async ({ she
   expect(shell.page.url()).not.toContain('token=');
   await shell.page.reload();
   await expect(shell.title).toBeVisible();
-  await expect(shell.environments).toContainText('No environment profiles yet.');
+  await expect(shell.environments).toContainText('Local sandbox');
 });
 
 test.describe('Content-Security-Policy', () => {

@@ -59,6 +59,7 @@ const column = createColumnHelper<typeof features, DocumentRow>();
 /** Column definitions at module scope (stable identity for the table). */
 const columns = column.columns([
   column.accessor('status', {
+    id: 'status',
     header: 'Status',
     size: 110,
     filterFn: 'includesString',
@@ -84,16 +85,37 @@ const columns = column.columns([
         </span>
       ) : null,
   }),
-  column.accessor('title', { header: 'Title', size: 280, filterFn: 'includesString' }),
+  column.accessor('title', {
+    id: 'title',
+    header: 'Title',
+    size: 280,
+    filterFn: 'includesString',
+  }),
   column.accessor('date', {
+    id: 'date',
     header: 'Date',
     size: 170,
     filterFn: 'includesString',
     cell: (info) => info.getValue().replace('T', ' ').slice(0, 19),
   }),
-  column.accessor('patient', { header: 'Patient', size: 120, filterFn: 'includesString' }),
-  column.accessor('register', { header: 'Register', size: 200, filterFn: 'includesString' }),
-  column.accessor('view', { header: 'View', size: 200, filterFn: 'includesString' }),
+  column.accessor('patient', {
+    id: 'patient',
+    header: 'Patient',
+    size: 120,
+    filterFn: 'includesString',
+  }),
+  column.accessor('register', {
+    id: 'register',
+    header: 'Register',
+    size: 200,
+    filterFn: 'includesString',
+  }),
+  column.accessor('view', {
+    id: 'view',
+    header: 'View',
+    size: 200,
+    filterFn: 'includesString',
+  }),
   column.accessor((row) => row.versionNumber ?? 0, {
     id: 'version',
     header: 'Version',
@@ -102,16 +124,27 @@ const columns = column.columns([
     enableColumnFilter: false,
     cell: (info) => info.row.original.versionNumber ?? '',
   }),
-  column.accessor('documentId', { header: 'Document id', size: 260, filterFn: 'includesString' }),
-  column.accessor('setId', { header: 'Set id', size: 260, filterFn: 'includesString' }),
+  column.accessor('documentId', {
+    id: 'documentId',
+    header: 'Document id',
+    size: 260,
+    filterFn: 'includesString',
+  }),
+  column.accessor('setId', {
+    id: 'setId',
+    header: 'Set id',
+    size: 260,
+    filterFn: 'includesString',
+  }),
   column.accessor('organisation', {
+    id: 'organisation',
     header: 'Organisation',
     size: 220,
     filterFn: 'includesString',
   }),
 ]);
 
-const columnIds = columns.map((definition) => definition.id ?? String(definition.header));
+const columnIds = columns.map((definition) => definition.id ?? '');
 const rowHeight = 32;
 
 function apply<T>(updater: Updater<T>, previous: T): T {

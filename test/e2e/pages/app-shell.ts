@@ -5,9 +5,10 @@ export class AppShell {
   readonly title: Locator;
   readonly version: Locator;
   readonly environments: Locator;
-  readonly welcome: Locator;
+  readonly statusBar: Locator;
   readonly aboutButton: Locator;
   readonly aboutDialog: Locator;
+  readonly activeEnvironment: Locator;
 
   constructor(
     readonly page: Page,
@@ -16,9 +17,10 @@ export class AppShell {
     this.title = page.getByRole('heading', { level: 1, name: 'Archivist' });
     this.version = page.locator('.app-version');
     this.environments = page.getByRole('navigation', { name: 'Environments' });
-    this.welcome = page.getByRole('region', { name: 'Welcome' });
+    this.statusBar = page.locator('.status-bar');
     this.aboutButton = page.getByRole('button', { name: 'About' });
     this.aboutDialog = page.getByRole('dialog', { name: /Archivist/ });
+    this.activeEnvironment = page.getByLabel('Environment in use');
   }
 
   /** Opens the app and waits until it has loaded its data (the ready signal, not a sleep). */
