@@ -87,9 +87,8 @@ describe('workspace channels', () => {
   });
 
   it('pass search progress on as events, and answer with the workspace result', async () => {
-    const { startAppWorkspace } = await import(
-      '../../../../electron/services/workspace/app-workspace'
-    );
+    const { startAppWorkspace } =
+      await import('../../../../electron/services/workspace/app-workspace');
     const home = mkdtempSync(path.join(tmpdir(), 'archivist-home-'));
     const app = await startAppWorkspace({ home });
     if (!app.ok) throw new Error(app.error.message);
