@@ -26,6 +26,11 @@ export interface ServiceContext {
   readonly workspace?: Workspace;
   /** Sends a main-to-renderer event (IPC in Electron, server-sent events in the harness). */
   readonly publish?: <E extends EventName>(name: E, payload: Events[E]) => void;
+  /**
+   * Main's open dialog for "compare with a local file": resolves with the chosen path or undefined
+   * when cancelled. Absent in the browser harness, where files are named inside `<home>/local-files/`.
+   */
+  readonly chooseFile?: () => Promise<string | undefined>;
 }
 
 export type Handlers = {
@@ -64,6 +69,11 @@ export function createHandlers(context: ServiceContext): Handlers {
       workspace ? workspace.open(profileId, resourceId) : noWorkspace,
     'documents:versions': async ({ profileId, resourceId }) =>
       workspace ? workspace.versions(profileId, resourceId) : noWorkspace,
+    'documents:compare': async (request) => (workspace ? workspace.compare(request) : noWorkspace),
+    'documents:cancel-compare': async ({ compareId }) =>
+      workspace ? ok(workspace.cancelCompare(compareId)) : noWorkspace,
+    'documents:pick-file': async ({ name }) =>
+      workspace ? workspace.pickFile(name, context.chooseFile) : noWorkspace,
     'audit:list': async ({ filter }) => (workspace ? workspace.auditList(filter) : noWorkspace),
     'audit:verify': async () => (workspace ? workspace.auditVerify() : noWorkspace),
   };

@@ -6,6 +6,8 @@
 import type { AuditFilter } from '../audit/filter';
 import type { ProfileSummary } from '../environments/profile';
 import type { Result } from '../result';
+import { compareIdField, compareRequestField, pickFileRequestField } from './compare-requests';
+import type { CompareRequest, ComparedDocuments, PickFileResult } from './compare-types';
 import { emptyRequest, objectOf, stringField, type Validator } from './validate';
 import {
   auditFilterField,
@@ -63,6 +65,13 @@ export interface Channels {
     request: { readonly profileId: string; readonly resourceId: string };
     response: VersionsView;
   };
+  'documents:compare': { request: CompareRequest; response: ComparedDocuments };
+  'documents:cancel-compare': {
+    request: { readonly compareId: string };
+    response: { readonly wasRunning: boolean };
+  };
+  /** Main's open dialog (the harness: a file name in its local-files folder); returns an id, never a path. */
+  'documents:pick-file': { request: { readonly name?: string }; response: PickFileResult };
   'audit:list': { request: { readonly filter: AuditFilter }; response: AuditListResult };
   'audit:verify': { request: Record<string, never>; response: AuditVerifyResult };
 }
@@ -84,6 +93,9 @@ export const requestValidators: { readonly [C in Channel]: Validator<RequestOf<C
   'documents:cancel-search': objectOf({ searchId: searchIdField }),
   'documents:open': objectOf({ profileId: profileIdField, resourceId: resourceIdField }),
   'documents:versions': objectOf({ profileId: profileIdField, resourceId: resourceIdField }),
+  'documents:compare': compareRequestField,
+  'documents:cancel-compare': objectOf({ compareId: compareIdField }),
+  'documents:pick-file': pickFileRequestField,
   'audit:list': objectOf({ filter: auditFilterField }),
   'audit:verify': emptyRequest,
 };
@@ -111,6 +123,9 @@ export const bridgeMethods = {
   cancelSearch: 'documents:cancel-search',
   openDocument: 'documents:open',
   getVersions: 'documents:versions',
+  compareDocuments: 'documents:compare',
+  cancelCompare: 'documents:cancel-compare',
+  pickCompareFile: 'documents:pick-file',
   listAudit: 'audit:list',
   verifyAudit: 'audit:verify',
 } as const satisfies Record<string, Channel>;

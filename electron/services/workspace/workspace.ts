@@ -21,9 +21,12 @@ import type {
   WorkspaceProfile,
 } from '../../../shared/ipc/workspace-types';
 import { err, ok, type Result } from '../../../shared/result';
+import type { CompareRequest, ComparedDocuments } from '../../../shared/ipc/compare-types';
 import type { EnvironmentConnection } from '../environments/connection';
 import { auditContextFor, osUserName } from './audit-trail';
 import { auditList, auditVerify } from './audit-view';
+import { createComparer, type Comparer } from './compare-documents';
+import { createLocalFiles } from './compare-local-files';
 import { createConnectionPool, type Connect } from './connection-pool';
 import { openDocument } from './open-document';
 import { searchDocuments } from './search-documents';
@@ -52,6 +55,11 @@ export interface Workspace {
   readonly cancelSearch: (searchId: string) => { readonly wasRunning: boolean };
   readonly open: (profileId: string, resourceId: string) => Promise<Result<OpenedDocument>>;
   readonly versions: (profileId: string, resourceId: string) => Promise<Result<VersionsView>>;
+  /** Compares two documents (environments or local files); see compare-documents.ts. */
+  readonly compare: (request: CompareRequest) => Promise<Result<ComparedDocuments>>;
+  readonly cancelCompare: (compareId: string) => { readonly wasRunning: boolean };
+  /** Registers a local file for comparison: from main's dialog, or by name in the harness folder. */
+  readonly pickFile: Comparer['pickFile'];
   readonly auditList: (filter: AuditFilter) => Promise<Result<AuditListResult>>;
   readonly auditVerify: () => Promise<Result<AuditVerifyResult>>;
   /** Cancels searches in flight and closes connections (app quit). */
@@ -100,6 +108,13 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     pool.note(profileId, result);
     return result;
   }
+
+  const comparer = createComparer({
+    home: deps.home,
+    now,
+    localFiles: createLocalFiles(deps.home),
+    withConnection,
+  });
 
   function describe(profile: EnvironmentProfile): WorkspaceProfile {
     const state = calendarStateAt(defaultCalendarForKind(profile.kind), now());
@@ -176,11 +191,16 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
         versionsView(deps.home, connection, auditContextFor(profile, now), resourceId),
       ),
 
+    compare: (request) => comparer.compare(request),
+    cancelCompare: (compareId) => comparer.cancel(compareId),
+    pickFile: (name, chooseFile) => comparer.pickFile(name, chooseFile),
+
     auditList: async (filter) => auditList(deps.home, filter),
     auditVerify: async () => auditVerify(deps.home),
 
     close() {
       for (const controller of searches.values()) controller.abort();
+      comparer.close();
       pool.closeAll();
     },
   };

@@ -1,0 +1,210 @@
+/**
+ * Comparing two documents for the compare view (issue 7, item 5): fetch both sides (each from
+ * its own environment, so AT against TK works, or from a local file), compare them in the
+ * compare worker, record both reads durable in the journal before anything is returned (the
+ * write-ahead rule, as in open-document.ts), and add the canonical lines the view needs to expand
+ * unchanged regions. A comparison can be cancelled by its id when the user leaves the view.
+ */
+import { hostname } from 'node:os';
+import { readEvent, type AuditContext } from '../../../shared/audit/builders';
+import { builtinProfiles, findIgnoreProfile } from '../../../shared/compare/builtin-profiles';
+import { noIgnoreProfile, type ResolvedProfile } from '../../../shared/compare/ignore-profile';
+import type { EnvironmentProfile } from '../../../shared/environments/profile';
+import type {
+  CompareRequest,
+  CompareSideRef,
+  ComparedDocuments,
+} from '../../../shared/ipc/compare-types';
+import { err, ok, type Result } from '../../../shared/result';
+import { appVersion } from '../app-version';
+import { compareInWorker } from '../compare/compare-in-worker';
+import type { EnvironmentConnection } from '../environments/connection';
+import { osUserName, auditContextFor, recordAll } from './audit-trail';
+import { canonicalLinesOf } from './compare-lines';
+import type { ChooseFile, LocalFiles } from './compare-local-files';
+
+export interface ComparerDeps {
+  readonly home: string;
+  readonly now: () => Date;
+  readonly localFiles: LocalFiles;
+  /** The workspace's way to run an operation on a profile's connection. */
+  readonly withConnection: <T>(
+    profileId: string,
+    run: (connection: EnvironmentConnection, profile: EnvironmentProfile) => Promise<Result<T>>,
+  ) => Promise<Result<T>>;
+}
+
+export interface Comparer {
+  readonly compare: (request: CompareRequest) => Promise<Result<ComparedDocuments>>;
+  readonly cancel: (compareId: string) => { readonly wasRunning: boolean };
+  readonly pickFile: ChooseFileRequest;
+  readonly close: () => void;
+}
+type ChooseFileRequest = LocalFiles['pick'];
+
+/** Canonical lines are sent only up to this size per side; beyond it the view shows changes only. */
+export const maxLinesBytes = 4 * 1024 * 1024;
+
+interface FetchedSide {
+  readonly bytes: Uint8Array;
+  readonly label: string;
+  readonly context: AuditContext;
+  /** How the audit trail names the side when it could not be read or compared. */
+  readonly fallbackKey: string;
+}
+
+const cancelled = err('compare-cancelled', 'The comparison was cancelled.');
+
+function profileFor(id: string): Result<ResolvedProfile> {
+  return id === 'none' ? ok(noIgnoreProfile) : findIgnoreProfile(id);
+}
+
+function ignoreProfileChoices(): ComparedDocuments['ignoreProfiles'] {
+  const shipped = builtinProfiles();
+  return [
+    ...(shipped.ok
+      ? shipped.value.map((profile) => ({ id: profile.id, title: profile.title }))
+      : []),
+    { id: 'none', title: 'Hide nothing' },
+  ];
+}
+
+export function createComparer(deps: ComparerDeps): Comparer {
+  const running = new Map<string, AbortController>();
+
+  /** A local file is read outside any environment: the audit record names no environment. */
+  const fileContext = (): AuditContext => {
+    const osUser = osUserName();
+    return {
+      operator: { name: osUser, registrationNumber: 'none', organisationOid: 'none', osUser },
+      appVersion,
+      host: hostname(),
+      now: deps.now,
+    };
+  };
+
+  async function fetchSide(
+    side: CompareSideRef,
+    signal: AbortSignal,
+  ): Promise<Result<FetchedSide>> {
+    if ('fileId' in side) {
+      const file = await deps.localFiles.read(side.fileId);
+      if (!file.ok) return file;
+      const label = `file ${file.value.name}`;
+      return ok({
+        bytes: file.value.bytes,
+        label,
+        context: fileContext(),
+        fallbackKey: file.value.name,
+      });
+    }
+    return deps.withConnection(side.profileId, async (connection, profile) => {
+      const context = auditContextFor(profile, deps.now);
+      const fetched = await connection.read(side.resourceId, { signal });
+      if (!fetched.ok) {
+        if (!signal.aborted) {
+          const failure = readEvent(context, side.resourceId, undefined, {
+            code: '8',
+            description: fetched.error.message,
+          });
+          await recordAll(deps.home, [failure], 'the failure was not recorded');
+        }
+        return fetched;
+      }
+      const label = `${profile.displayName} · ${side.resourceId}`;
+      return ok({ bytes: fetched.value.bytes, label, context, fallbackKey: side.resourceId });
+    });
+  }
+
+  async function run(
+    request: CompareRequest,
+    signal: AbortSignal,
+  ): Promise<Result<ComparedDocuments>> {
+    const profile = profileFor(request.ignoreProfile);
+    if (!profile.ok) return profile;
+    const [left, right] = await Promise.all([
+      fetchSide(request.left, signal),
+      fetchSide(request.right, signal),
+    ]);
+    if (signal.aborted) return cancelled;
+    if (!left.ok) return left;
+    if (!right.ok) return right;
+    const sizes = { left: left.value.bytes.byteLength, right: right.value.bytes.byteLength };
+    const wantsLines = sizes.left <= maxLinesBytes && sizes.right <= maxLinesBytes;
+    const compared = await compareInWorker(left.value.bytes, right.value.bytes, {
+      profile: profile.value,
+    });
+    if (signal.aborted) return cancelled;
+    if (!compared.ok) {
+      const failures = [left.value, right.value].map((side) =>
+        readEvent(side.context, side.fallbackKey, undefined, {
+          code: '8',
+          description: compared.error.message,
+        }),
+      );
+      await recordAll(deps.home, failures, 'the failure was not recorded');
+      return compared;
+    }
+    const result = compared.value.result;
+    const recorded = await recordAll(
+      deps.home,
+      [
+        readEvent(left.value.context, result.left.id, result.left.patientHetu),
+        readEvent(right.value.context, result.right.id, result.right.patientHetu),
+      ],
+      'the comparison is not shown',
+    );
+    if (!recorded.ok) return recorded;
+    // Both workers copy the bytes they are given, so the same buffers serve the lines too.
+    const lines = wantsLines
+      ? await canonicalLinesOf(left.value.bytes, right.value.bytes)
+      : undefined;
+    const linesNote = !wantsLines
+      ? 'The documents are too large to send every line: only the changed lines are shown.'
+      : lines && !lines.ok
+        ? `Unchanged lines cannot be shown: ${lines.error.message}`
+        : undefined;
+    return ok({
+      compareId: request.compareId,
+      left: describeSide(request.left, left.value.label, result.left),
+      right: describeSide(request.right, right.value.label, result.right),
+      result,
+      ...(lines?.ok ? { lines: lines.value } : {}),
+      ...(linesNote ? { linesNote } : {}),
+      ignoreProfiles: ignoreProfileChoices(),
+    });
+  }
+
+  function describeSide(
+    side: CompareSideRef,
+    label: string,
+    document: ComparedDocuments['left']['document'],
+  ): ComparedDocuments['left'] {
+    return 'fileId' in side
+      ? { label, fileName: deps.localFiles.nameOf(side.fileId) ?? label, document }
+      : { label, profileId: side.profileId, resourceId: side.resourceId, document };
+  }
+
+  return {
+    async compare(request) {
+      if (running.has(request.compareId))
+        return err('compare-duplicate', 'A comparison with this id is already running.');
+      const controller = new AbortController();
+      running.set(request.compareId, controller);
+      try {
+        return await run(request, controller.signal);
+      } finally {
+        running.delete(request.compareId);
+      }
+    },
+    cancel(compareId) {
+      const controller = running.get(compareId);
+      controller?.abort();
+      return { wasRunning: controller !== undefined };
+    },
+    pickFile: (name, chooseFile?: ChooseFile) => deps.localFiles.pick(name, chooseFile),
+    close() {
+      for (const controller of running.values()) controller.abort();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** Validators for the compare channels' requests (see compare-types.ts). */
+import { err, type Result } from '../result';
+import { isPlainObject, objectOf, optional, stringField, type Validator } from './validate';
+import type { CompareSideRef } from './compare-types';
+import { profileIdField, resourceIdField, searchIdField } from './workspace-requests';
+
+export const compareIdField = searchIdField;
+
+/** Opaque ids handed out by `documents:pick-file`. */
+export const fileIdField = stringField({
+  maxLength: 64,
+  pattern: /^file-[A-Za-z0-9_-]{8,58}$/,
+  patternHint: 'must be a file id from the file picker',
+});
+
+export const ignoreProfileField = stringField({
+  maxLength: 64,
+  pattern: /^[a-z0-9][a-z0-9-]*$/,
+  patternHint: 'must be an ignore profile id (lower-case letters, digits and dashes)',
+});
+
+/** A plain file name (no folders): what the browser harness accepts instead of a dialog. */
+export const fileNameField = stringField({
+  maxLength: 255,
+  pattern: /^(?!\.{1,2}$)[^/\\\0:]+$/,
+  patternHint: 'must be a file name without folders',
+});
+
+const environmentSide = objectOf({ profileId: profileIdField, resourceId: resourceIdField });
+const fileSide = objectOf({ fileId: fileIdField });
+
+export const compareSideField: Validator<CompareSideRef> = (raw, path): Result<CompareSideRef> => {
+  if (!isPlainObject(raw)) return err('invalid-request', `${path} must be an object.`);
+  if ('fileId' in raw) return fileSide(raw, path);
+  if ('profileId' in raw) return environmentSide(raw, path);
+  return err(
+    'invalid-request',
+    `${path} must name a document (profileId and resourceId) or a chosen file (fileId).`,
+  );
+};
+
+export const compareRequestField = objectOf({
+  compareId: compareIdField,
+  left: compareSideField,
+  right: compareSideField,
+  ignoreProfile: ignoreProfileField,
+});
+
+export const pickFileRequestField = objectOf({ name: optional(fileNameField) });
