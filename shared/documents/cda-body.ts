@@ -13,7 +13,7 @@ import type {
   ReadWarning,
   SectionSummary,
 } from './model';
-import { decodePayload, type PayloadResult } from './payload';
+import { decodePayload, pureCodec, type PayloadCodec, type PayloadResult } from './payload';
 import { attr, child, children, cleanText, compact, findDescendants, path } from './xml-access';
 
 /** Decoded text of a payload and where it came from, for the identity-code scan. */
@@ -66,7 +66,12 @@ function readSections(parent: XmlElement): readonly SectionSummary[] {
 }
 
 /** Decodes one `ED` element (text, observationMedia/value, hl7fi:json). */
-function readEd(element: XmlElement, where: string, defaultType?: string): PayloadResult {
+function readEd(
+  element: XmlElement,
+  where: string,
+  codec: PayloadCodec,
+  defaultType?: string,
+): PayloadResult {
   const mediaType = attr(element, 'mediaType') ?? defaultType;
   const url = attr(child(element, 'reference'), 'value');
   const isBase64 =
@@ -76,7 +81,7 @@ function readEd(element: XmlElement, where: string, defaultType?: string): Paylo
   if (content.trim() === '' && url !== undefined) {
     return { payload: compact({ mediaType, url }), warnings: [] };
   }
-  const decoded = decodePayload(content, mediaType, isBase64, where);
+  const decoded = decodePayload(content, mediaType, isBase64, where, codec);
   const payload = compact({ ...decoded.payload, url });
   // Plain-text content is scanned where it stands in the tree; only decoded text needs a scan.
   return isBase64 && decoded.fullText !== undefined
@@ -94,21 +99,27 @@ function toAttachment(payload: DecodedPayload, where: string): Attachment {
   });
 }
 
-function readNonXmlBody(component: XmlElement, nonXml: XmlElement): BodyResult {
+function readNonXmlBody(
+  component: XmlElement,
+  nonXml: XmlElement,
+  codec: PayloadCodec,
+): BodyResult {
   const collected = new Collector();
   const text = child(nonXml, 'text');
-  const content = text ? collected.add(readEd(text, 'nonXMLBody/text'), 'nonXMLBody/text') : {};
+  const content = text
+    ? collected.add(readEd(text, 'nonXMLBody/text', codec), 'nonXMLBody/text')
+    : {};
   const jsonParts = findDescendants(
     component,
     (e) => e.name === 'json' && e.namespace === Namespaces.hl7fi,
   );
   const structured = jsonParts.map((element) =>
-    collected.add(readEd(element, 'hl7fi:json', 'application/json'), 'hl7fi:json'),
+    collected.add(readEd(element, 'hl7fi:json', codec, 'application/json'), 'hl7fi:json'),
   );
   return { body: { kind: 'nonXml', content, structured }, ...collected };
 }
 
-function readMedia(structured: XmlElement): Collector {
+function readMedia(structured: XmlElement, codec: PayloadCodec): Collector {
   const collected = new Collector();
   const media = findDescendants(
     structured,
@@ -118,21 +129,24 @@ function readMedia(structured: XmlElement): Collector {
     const value = child(element, 'value');
     if (!value) continue;
     const where = `observationMedia ${attr(element, 'ID') ?? ''}`.trim();
-    collected.add(readEd(value, where), where);
+    collected.add(readEd(value, where, codec), where);
   }
   return collected;
 }
 
-/** Reads `component/structuredBody` or `component/nonXMLBody` of a ClinicalDocument. */
-export function readBody(root: XmlElement): BodyResult {
+/**
+ * Reads `component/structuredBody` or `component/nonXMLBody` of a ClinicalDocument; `codec`
+ * does the Base64 and SHA-256 work (Node passes its native one).
+ */
+export function readBody(root: XmlElement, codec: PayloadCodec = pureCodec): BodyResult {
   const component = child(root, 'component');
   const structured = child(component, 'structuredBody');
   if (structured) {
-    const { attachments, texts, warnings } = readMedia(structured);
+    const { attachments, texts, warnings } = readMedia(structured, codec);
     const sections = readSections(structured);
     return { body: { kind: 'structured', sections }, attachments, texts, warnings };
   }
   const nonXml = path(root, 'component', 'nonXMLBody');
-  if (component && nonXml) return readNonXmlBody(component, nonXml);
+  if (component && nonXml) return readNonXmlBody(component, nonXml, codec);
   return { body: { kind: 'none' }, attachments: [], texts: [], warnings: [] };
 }

@@ -21,12 +21,15 @@ import {
 import { readCode, readId, readIds, readTime } from './datatypes';
 import { readLocalHeader, readLocalSocialHeader } from './local-header';
 import type { DocumentId, DocumentMetadata, ReadWarning, SetId } from './model';
+import type { PayloadCodec } from './payload';
 import { readSignatures } from './signatures';
 import { attr, child, cleanText, compact } from './xml-access';
 
 /** Options for reading; `body: false` reads the header only (fast path for lists). */
 export interface ReadOptions {
   readonly body?: boolean;
+  /** Base64 and SHA-256 for embedded payloads; default the pure-TypeScript ones (payload.ts). */
+  readonly codec?: PayloadCodec;
 }
 
 /** Refuses anything but a CDA ClinicalDocument, with a sentence a tester understands. */
@@ -93,7 +96,7 @@ export function readCdaDocument(
   const isHeaderOnly = options.body === false;
   const body: BodyResult = isHeaderOnly
     ? { body: { kind: 'none' }, attachments: [], texts: [], warnings: [] }
-    : readBody(root);
+    : readBody(root, options.codec);
   const meta = compact({
     format: 'cda' as const,
     id: (id ? readId(id) : { root: '' }) as DocumentId,

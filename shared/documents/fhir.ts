@@ -24,7 +24,7 @@ import type {
   ReadWarning,
   RelatedDocument,
 } from './model';
-import { decodePayload } from './payload';
+import { decodePayload, pureCodec, type PayloadCodec } from './payload';
 import { compact } from './xml-access';
 
 const OID_PREFIX = 'urn:oid:';
@@ -113,7 +113,11 @@ function readRelatesTo(relation: JsonReader): RelatedDocument {
   });
 }
 
-function readAttachments(content: readonly JsonReader[], warnings: ReadWarning[]) {
+function readAttachments(
+  content: readonly JsonReader[],
+  warnings: ReadWarning[],
+  codec: PayloadCodec,
+) {
   const attachments: Attachment[] = [];
   const texts: { text: string; where: string }[] = [];
   content.forEach((item, index) => {
@@ -123,7 +127,7 @@ function readAttachments(content: readonly JsonReader[], warnings: ReadWarning[]
     const mediaType = attachment.string('contentType');
     const data = attachment.string('data');
     const decoded =
-      data === undefined ? undefined : decodePayload(data, mediaType, true, `${where}.data`);
+      data === undefined ? undefined : decodePayload(data, mediaType, true, `${where}.data`, codec);
     warnings.push(...(decoded?.warnings ?? []));
     const declared = attachment.integer('size');
     const bytes = decoded?.payload.bytes ?? declared;
@@ -196,8 +200,14 @@ function checkResource(json: unknown): Result<JsonObject> {
   );
 }
 
-/** Maps a FHIR R4 DocumentReference (parsed JSON) to the metadata model. */
-export function readFhirDocumentReference(json: unknown): Result<DocumentMetadata> {
+/**
+ * Maps a FHIR R4 DocumentReference (parsed JSON) to the metadata model; `codec` decodes and
+ * hashes inline attachment data (Node passes its native one).
+ */
+export function readFhirDocumentReference(
+  json: unknown,
+  codec: PayloadCodec = pureCodec,
+): Result<DocumentMetadata> {
   const checked = checkResource(json);
   if (!checked.ok) return checked;
   const warnings: ReadWarning[] = [];
@@ -206,7 +216,7 @@ export function readFhirDocumentReference(json: unknown): Result<DocumentMetadat
   const context = resource.object('context');
   const encounter = context?.objects('encounter')[0]?.object('identifier');
   const content = resource.objects('content');
-  const { attachments, texts } = readAttachments(content, warnings);
+  const { attachments, texts } = readAttachments(content, warnings, codec);
   const details = readDetails(resource);
   const security = details.securityLabels;
   const meta = compact({

@@ -84,10 +84,10 @@ function dispatch(input: unknown, options: ReadDocumentOptions): Result<Document
       return readRcmr(input as XmlElement, options);
     case 'fhir-xml': {
       const json = fhirXmlToJson(input as XmlElement);
-      return json.ok ? readFhirDocumentReference(json.value) : json;
+      return json.ok ? readFhirDocumentReference(json.value, options.codec) : json;
     }
     case 'fhir-json':
-      return readFhirDocumentReference(input);
+      return readFhirDocumentReference(input, options.codec);
     case 'unknown':
       return unknownInput(input);
     default:

@@ -6,6 +6,7 @@
  * JSON is parsed with JSON.parse under the same byte cap. The result is plain JSON, so it can cross
  * IPC. Never throws and never rejects: every failure is a Result with a stable code (the parser's
  * `xml-*`, the readers' codes such as `not-cda` or `rcmr-*`, and `document-*` from here).
+ * Payloads are decoded and hashed with Node's native Base64 and SHA-256 (node-payload-codec.ts).
  */
 import type { DocumentMetadata } from '../../../shared/documents/model';
 import { unwrapRcmr, readRcmrDocument, withMessage } from '../../../shared/documents/rcmr';
@@ -21,6 +22,7 @@ import {
 } from '../xml/parse-xml-in-worker';
 import { defaultXmlLimits } from '../xml/xml-limits';
 import { decodeJsonText, looksLikeJson, parseJsonText } from './fhir-json-input';
+import { nodePayloadCodec as codec } from './node-payload-codec';
 
 /** A document read for showing; plain JSON (no tree, no bytes) so it can cross IPC. */
 export interface LoadedDocument {
@@ -51,7 +53,10 @@ export interface LoadOptions {
   readonly source?: string;
   /** Byte cap for the input (default 50 MB, the XML reader's cap). */
   readonly maxBytes?: number;
-  /** Cancels the load: the promise then resolves at once with `document-cancelled`. */
+  /**
+   * Cancels the load: the promise then resolves at once with `document-cancelled`, and a parse
+   * still running in the XML worker is stopped (the worker is terminated).
+   */
   readonly signal?: AbortSignal;
   readonly worker?: XmlWorkerOptions['worker'];
   readonly timeoutMs?: number;
@@ -80,6 +85,7 @@ function workerOptions(options: LoadOptions): XmlWorkerOptions {
     limits: { maxBytes: maxBytesOf(options) },
     ...(options.worker ? { worker: options.worker } : {}),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.signal ? { signal: options.signal } : {}),
   };
 }
 
@@ -107,7 +113,7 @@ function loadJson(bytes: Uint8Array, source: string | undefined): Result<LoadedD
   if (!text.ok) return text;
   const json = parseJsonText(text.value);
   if (!json.ok) return json;
-  const metadata = readDocument(json.value);
+  const metadata = readDocument(json.value, { codec });
   if (!metadata.ok) return metadata;
   return ok({
     metadata: metadata.value,
@@ -130,7 +136,7 @@ async function loadRcmr(
     const where = `The document inside the ${message.name} message`;
     return err(inner.error.code, `${where}: ${inner.error.message}`);
   }
-  const metadata = readRcmrDocument(message, unwrapped.value, inner.value);
+  const metadata = readRcmrDocument(message, unwrapped.value, inner.value, { codec });
   if (!metadata.ok) return metadata;
   const [cdaText, messageText] = [displayText(unwrapped.value.cdaBytes), displayText(bytes)];
   if (!cdaText.ok) return cdaText;
@@ -152,7 +158,7 @@ async function load(bytes: Uint8Array, options: LoadOptions): Promise<Result<Loa
   const tree = await parseXmlInWorker(bytes, workerOptions(options));
   if (!tree.ok) return tree;
   if (detectDocumentKind(tree.value) === 'rcmr') return loadRcmr(bytes, tree.value, options);
-  const metadata = readDocument(tree.value);
+  const metadata = readDocument(tree.value, { codec });
   if (!metadata.ok) return metadata;
   const text = displayText(bytes);
   if (!text.ok) return text;

@@ -29,6 +29,12 @@ export interface XmlWorkerOptions {
   readonly maxMemoryMb?: number;
   /** The script to start; defaults to resolveXmlWorkerScript(). Tests and benchmarks pass their own. */
   readonly worker?: XmlWorkerScript;
+  /**
+   * Cancels the parse: the worker is terminated (a parse cannot be interrupted from outside, and
+   * a cancelled 50 MB parse would otherwise keep a core busy for seconds) and the result is
+   * `xml-cancelled`. The pool starts a fresh worker for the next parse.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Default wall-clock limit: a 50 MB document parses in well under a second. */
@@ -74,6 +80,7 @@ function runInWorker(
   mode: XmlWorkerMode,
   options: XmlWorkerOptions,
 ): Promise<Result<unknown>> {
+  if (options.signal?.aborted) return Promise.resolve(cancelled());
   const limits = resolveXmlLimits(options.limits);
   // Checked here too, so an oversized input is never copied into a thread.
   if (bytes.byteLength > limits.maxBytes) {
@@ -99,23 +106,26 @@ function runInWorker(
     limits,
   };
   const timeoutMs = positive(options.timeoutMs, defaultXmlTimeoutMs);
-  return supervise(worker, request, timeoutMs, memoryMb).then(({ result, isReusable }) => {
-    if (isReusable) returnXmlWorker(path, memoryMb, worker);
-    else void worker.terminate();
-    return result;
-  });
+  return supervise(worker, request, { timeoutMs, memoryMb, signal: options.signal }).then(
+    ({ result, isReusable }) => {
+      if (isReusable) returnXmlWorker(path, memoryMb, worker);
+      else void worker.terminate();
+      return result;
+    },
+  );
 }
 
 /** Sends one request and waits for its answer, the deadline, or the worker's failure. */
 function supervise(
   worker: Worker,
   request: XmlWorkerRequest,
-  timeoutMs: number,
-  memoryMb: number,
+  bounds: { timeoutMs: number; memoryMb: number; signal: AbortSignal | undefined },
 ): Promise<{ result: Result<unknown>; isReusable: boolean }> {
+  const { timeoutMs, memoryMb, signal } = bounds;
   return new Promise((resolve) => {
     const finish = (result: Result<unknown>, isReusable = false): void => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('messageerror', onMessageError);
@@ -137,13 +147,20 @@ function supervise(
           'The XML worker stopped before it answered; the document may be built to exhaust XML readers.',
         ),
       );
+    // Not reusable: the worker is still busy with the cancelled parse, so the caller ends it.
+    const onAbort = (): void => finish(cancelled());
     const timer = setTimeout(() => finish(timedOut(timeoutMs)), timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('messageerror', onMessageError);
     worker.on('exit', onExit);
     worker.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
   });
+}
+
+function cancelled(): Result<never> {
+  return err('xml-cancelled', 'Reading the document was cancelled.');
 }
 
 function timedOut(timeoutMs: number): Result<never> {

@@ -17,7 +17,8 @@ import { parseXml } from '../../../../../electron/services/xml/parse-xml';
 import { closeXmlWorkers } from '../../../../../electron/services/xml/xml-worker-pool';
 import type { XmlWorkerScript } from '../../../../../electron/services/xml/resolve-xml-worker';
 import { syntheticCda } from '../../../../bench/synthetic-cda';
-import { bundleXmlWorker } from '../xml/helpers/bundle-xml-worker';
+import { bundleXmlWorker, fakeWorker } from '../xml/helpers/bundle-xml-worker';
+import { watchHeartbeat } from '../xml/helpers/heartbeat';
 import {
   corpusBytes,
   corpusDocuments,
@@ -198,6 +199,24 @@ describe('loadDocument: limits and cancellation', () => {
     const result = await loading;
     expect(result).toMatchObject({ ok: false, error: { code: 'document-cancelled' } });
     expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it('stops the XML worker of a cancelled load instead of letting it parse on', async () => {
+    const heartbeat = watchHeartbeat();
+    try {
+      const controller = new AbortController();
+      const loading = loadDocument(fixture('rcmr-inner-cda.xml'), {
+        worker: fakeWorker('heartbeat-worker.mjs'),
+        timeoutMs: 120_000,
+        signal: controller.signal,
+      });
+      expect(await heartbeat.isBeating()).toBe(true);
+      controller.abort();
+      expect(await loading).toMatchObject({ ok: false, error: { code: 'document-cancelled' } });
+      expect(await heartbeat.hasStopped()).toBe(true);
+    } finally {
+      heartbeat.dispose();
+    }
   });
 });
 

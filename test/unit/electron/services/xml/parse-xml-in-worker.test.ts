@@ -9,6 +9,7 @@ import {
 import { closeXmlWorkers } from '../../../../../electron/services/xml/xml-worker-pool';
 import { parseXml } from '../../../../../electron/services/xml/parse-xml';
 import { bundleXmlWorker, fakeWorker } from './helpers/bundle-xml-worker';
+import { watchHeartbeat } from './helpers/heartbeat';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const document = encode(
@@ -94,5 +95,39 @@ describe('parseXmlInWorker', () => {
     const result = await parseXmlInWorker(document, { worker: fakeWorker(script) });
     expect(result).toMatchObject({ ok: false, error: { code: 'xml-resources' } });
     expect(JSON.stringify(result)).not.toContain('root:x:0:0');
+  });
+});
+
+describe('parseXmlInWorker: cancellation', () => {
+  it('answers xml-cancelled without starting a thread when the signal is already aborted', async () => {
+    const missing: XmlWorkerScript = { kind: 'bundle', path: '/nonexistent/xml-worker.cjs' };
+    const result = await parseXmlInWorker(document, {
+      worker: missing,
+      signal: AbortSignal.abort(),
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'xml-cancelled', message: 'Reading the document was cancelled.' },
+    });
+  });
+
+  it('stops the thread of a parse that is cancelled while it runs, and does not pool it', async () => {
+    await closeXmlWorkers();
+    const heartbeat = watchHeartbeat();
+    try {
+      const controller = new AbortController();
+      const parsing = parseXmlInWorker(document, {
+        worker: fakeWorker('heartbeat-worker.mjs'),
+        timeoutMs: 120_000,
+        signal: controller.signal,
+      });
+      expect(await heartbeat.isBeating()).toBe(true);
+      controller.abort();
+      expect(await parsing).toMatchObject({ ok: false, error: { code: 'xml-cancelled' } });
+      expect(await heartbeat.hasStopped()).toBe(true);
+      expect(await closeXmlWorkers()).toBe(0);
+    } finally {
+      heartbeat.dispose();
+    }
   });
 });
