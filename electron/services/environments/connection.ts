@@ -41,6 +41,13 @@ export interface SearchOptions extends RequestOptions {
   readonly onProgress?: (progress: SearchProgress) => void;
 }
 
+/** A write: sent exactly once, named by a client request id (`X-Request-Id`). */
+export interface WriteOptions extends RequestOptions {
+  readonly requestId: string;
+  /** A conditional create's query (`If-None-Exist`), so a resent request cannot create twice. */
+  readonly ifNoneExist?: string;
+}
+
 /** One document as stored: its DocumentReference and the bytes of its content (the CDA). */
 export interface FetchedDocument {
   readonly reference: DocumentReference;
@@ -73,6 +80,12 @@ export interface EnvironmentConnection {
     options?: RequestOptions,
   ): Promise<Result<readonly Provenance[]>>;
   check(options?: RequestOptions): Promise<Result<ConnectionCheck>>;
+  /**
+   * Invalidates a document by creating a MitatointiProvenanceV2-shaped Provenance; answers the
+   * stored Provenance. Never retried: `env-ambiguous-write` means the fate is unknown and the
+   * caller must read the document back. Environments that cannot write answer `env-read-only`.
+   */
+  invalidate(provenance: Provenance, options: WriteOptions): Promise<Result<Provenance>>;
   close(): void;
 }
 

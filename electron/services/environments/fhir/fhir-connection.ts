@@ -192,6 +192,22 @@ export function createFhirConnection(options: FhirConnectionOptions): Environmen
       });
     },
 
+    async invalidate(provenance, writeOptions) {
+      const created = await client.post<Provenance>('Provenance', provenance, {
+        requestId: writeOptions.requestId,
+        ...(writeOptions.ifNoneExist ? { ifNoneExist: writeOptions.ifNoneExist } : {}),
+        ...signalOf(writeOptions),
+      });
+      if (!created.ok) return created;
+      const body = created.value.body;
+      // The write happened (2xx), so a strange answer is reported, not treated as a failure to write.
+      if (body.resourceType !== 'Provenance')
+        return badAnswer(
+          `POST Provenance answered a ${String(body.resourceType)}; read the document back to see whether it was invalidated.`,
+        );
+      return ok(body);
+    },
+
     close() {
       client.close();
     },
