@@ -1,0 +1,205 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listRecords } from '../../../../../electron/services/audit/reader';
+import {
+  startAppWorkspace,
+  type AppWorkspace,
+} from '../../../../../electron/services/workspace/app-workspace';
+import type { DocumentRow } from '../../../../../shared/ipc/workspace-types';
+
+let app: AppWorkspace;
+let home: string;
+let chain: { older: DocumentRow; newer: DocumentRow };
+
+beforeAll(async () => {
+  home = mkdtempSync(path.join(tmpdir(), 'archivist-compare-'));
+  const started = await startAppWorkspace({ home, connect: { deadlineMs: 5000 } });
+  if (!started.ok) throw new Error(started.error.message);
+  app = started.value;
+  const overview = await app.workspace.overview();
+  const hetu = overview.ok ? overview.value.samplePatients[0]?.hetu : undefined;
+  if (!hetu) throw new Error('no sample patient');
+  const search = await app.workspace.search(
+    { profileId: 'sandbox', searchId: 'c0', query: { patient: hetu } },
+    () => undefined,
+  );
+  if (!search.ok) throw new Error(search.error.message);
+  const older = search.value.rows.find((row) => row.status === 'replaced');
+  if (!older) throw new Error('the seeded patient has no replaced document');
+  const versions = await app.workspace.versions('sandbox', older.resourceId);
+  if (!versions.ok) throw new Error(versions.error.message);
+  const next = versions.value.versions.find((v) => v.replaces.includes(older.resourceId));
+  const newer = search.value.rows.find((row) => row.resourceId === next?.resourceId);
+  if (!newer) throw new Error('the replacing version is not among the rows');
+  chain = { older, newer };
+}, 60_000);
+afterAll(async () => {
+  await app.close();
+});
+
+const side = (row: DocumentRow) => ({ profileId: 'sandbox', resourceId: row.resourceId });
+
+describe('workspace compare', () => {
+  it('compares two versions of a chain, with canonical lines, after both reads are in the journal', async () => {
+    const compared = await app.workspace.compare({
+      compareId: 'w1',
+      left: side(chain.older),
+      right: side(chain.newer),
+      ignoreProfile: 'default',
+    });
+    if (!compared.ok) throw new Error(compared.error.message);
+    const { result, lines, left, right } = compared.value;
+    expect(result.identical).toBe(false);
+    expect(result.left.id).toContain(chain.older.documentId);
+    expect(result.right.id).toContain(chain.newer.documentId);
+    expect(result.metadata.shown.length + result.metadata.hidden.length).toBeGreaterThan(0);
+    expect(result.content.shown.length).toBeGreaterThan(0);
+    expect(lines?.left).toHaveLength(result.content.leftLines);
+    expect(lines?.right).toHaveLength(result.content.rightLines);
+    const change = result.content.shown[0]!;
+    expect(lines?.left.slice(change.leftStart, change.leftEnd)).toEqual(change.removed);
+    expect(lines?.right.slice(change.rightStart, change.rightEnd)).toEqual(change.added);
+    expect(left.label).toBe(`Local sandbox · ${chain.older.resourceId}`);
+    expect(right.resourceId).toBe(chain.newer.resourceId);
+    expect(compared.value.ignoreProfiles.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['default', 'prescription', 'none']),
+    );
+    for (const documentId of [chain.older.documentId, chain.newer.documentId]) {
+      const reads = listRecords(home, { action: 'R', document: documentId });
+      expect(reads.at(-1)?.event.outcome).toBe('0');
+    }
+  });
+
+  it('hides nothing with the "none" profile and more with "default"', async () => {
+    const run = (ignoreProfile: string, compareId: string) =>
+      app.workspace.compare({
+        compareId,
+        left: side(chain.older),
+        right: side(chain.newer),
+        ignoreProfile,
+      });
+    const none = await run('none', 'w2');
+    const byDefault = await run('default', 'w3');
+    if (!none.ok || !byDefault.ok) throw new Error('comparison failed');
+    expect(none.value.result.hiddenByRule).toEqual([]);
+    expect(none.value.result.profile.id).toBe('none');
+    expect(byDefault.value.result.profile.id).toBe('default');
+    expect(byDefault.value.result.shownDifferences).toBeLessThanOrEqual(
+      none.value.result.shownDifferences,
+    );
+  });
+
+  it('compares a document against a local file named in the harness folder', async () => {
+    const opened = await app.workspace.open('sandbox', chain.older.resourceId);
+    if (!opened.ok) throw new Error(opened.error.message);
+    mkdirSync(path.join(home, 'local-files'), { recursive: true });
+    writeFileSync(path.join(home, 'local-files', 'saved.xml'), opened.value.text);
+    const picked = await app.workspace.pickFile('saved.xml');
+    if (!picked.ok || !picked.value.picked) throw new Error('not picked');
+    expect(picked.value.name).toBe('saved.xml');
+    expect(picked.value.fileId).toMatch(/^file-/);
+    const compared = await app.workspace.compare({
+      compareId: 'w4',
+      left: side(chain.older),
+      right: { fileId: picked.value.fileId },
+      ignoreProfile: 'none',
+    });
+    if (!compared.ok) throw new Error(compared.error.message);
+    expect(compared.value.result.identical).toBe(true);
+    expect(compared.value.right).toMatchObject({ label: 'file saved.xml', fileName: 'saved.xml' });
+  });
+
+  it('uses the dialog when the host has one, and never takes a name then', async () => {
+    const file = path.join(home, 'elsewhere.xml');
+    writeFileSync(file, '<a/>');
+    const chosen = await app.workspace.pickFile(undefined, async () => file);
+    expect(chosen.ok && chosen.value).toMatchObject({ picked: true, name: 'elsewhere.xml' });
+    const closed = await app.workspace.pickFile(undefined, async () => undefined);
+    expect(closed.ok && closed.value).toEqual({ picked: false, reason: 'cancelled' });
+    const named = await app.workspace.pickFile('elsewhere.xml', async () => file);
+    expect(!named.ok && named.error.code).toBe('invalid-request');
+  });
+
+  it('explains files it cannot use', async () => {
+    const noDialog = await app.workspace.pickFile(undefined);
+    expect(!noDialog.ok && noDialog.error).toMatchObject({ code: 'file-dialog-unavailable' });
+    expect(!noDialog.ok && noDialog.error.message).toContain(path.join(home, 'local-files'));
+    const missing = await app.workspace.pickFile('missing.xml');
+    expect(!missing.ok && missing.error).toMatchObject({
+      code: 'file-not-found',
+      message: `There is no file missing.xml in ${path.join(home, 'local-files')}.`,
+    });
+    const unknown = await app.workspace.compare({
+      compareId: 'w5',
+      left: side(chain.older),
+      right: { fileId: 'file-AAAAAAAAAAAA' },
+      ignoreProfile: 'default',
+    });
+    expect(!unknown.ok && unknown.error.code).toBe('file-unknown');
+  });
+
+  it('refuses a local file that is not a document, naming the side, and records the failure', async () => {
+    writeFileSync(path.join(home, 'local-files', 'notes.txt'), 'not xml at all');
+    const picked = await app.workspace.pickFile('notes.txt');
+    if (!picked.ok || !picked.value.picked) throw new Error('not picked');
+    const compared = await app.workspace.compare({
+      compareId: 'w6',
+      left: side(chain.older),
+      right: { fileId: picked.value.fileId },
+      ignoreProfile: 'default',
+    });
+    expect(compared.ok).toBe(false);
+    if (compared.ok) return;
+    expect(compared.error.message).toMatch(/^The right document: /);
+    expect(listRecords(home, { action: 'R', document: 'notes.txt' }).at(-1)?.event.outcome).toBe(
+      '8',
+    );
+  });
+
+  it('says which document is missing, recorded with outcome 8', async () => {
+    const compared = await app.workspace.compare({
+      compareId: 'w7',
+      left: side(chain.older),
+      right: { profileId: 'sandbox', resourceId: 'no-such-document' },
+      ignoreProfile: 'default',
+    });
+    expect(!compared.ok && compared.error.code).toBe('env-not-found');
+    const failures = listRecords(home, { action: 'R', document: 'no-such-document' });
+    expect(failures.at(-1)?.event.outcome).toBe('8');
+  });
+
+  it('refuses an unknown ignore profile and an unknown environment', async () => {
+    const profile = await app.workspace.compare({
+      compareId: 'w8',
+      left: side(chain.older),
+      right: side(chain.newer),
+      ignoreProfile: 'no-such-profile',
+    });
+    expect(!profile.ok && profile.error.code).toBe('ignore-profile-unknown');
+    const environment = await app.workspace.compare({
+      compareId: 'w9',
+      left: side(chain.older),
+      right: { profileId: 'nowhere', resourceId: chain.newer.resourceId },
+      ignoreProfile: 'default',
+    });
+    expect(!environment.ok && environment.error.code).toBe('profile-unknown');
+  });
+
+  it('cancels a running comparison by its id, and refuses a duplicate id', async () => {
+    const request = {
+      compareId: 'w10',
+      left: side(chain.older),
+      right: side(chain.newer),
+      ignoreProfile: 'default',
+    };
+    const running = app.workspace.compare(request);
+    const duplicate = await app.workspace.compare(request);
+    expect(!duplicate.ok && duplicate.error.code).toBe('compare-duplicate');
+    expect(app.workspace.cancelCompare('w10')).toEqual({ wasRunning: true });
+    const result = await running;
+    expect(!result.ok && result.error.code).toBe('compare-cancelled');
+    expect(app.workspace.cancelCompare('w10')).toEqual({ wasRunning: false });
+  });
+});
