@@ -3,160 +3,42 @@
  * templateId + code (title as fallback, then order), entries by id (then code, then order), and
  * each difference said in domain terms: "section Lääkemääräys › #1, entry Annososio ja
  * jatko-osiot: text changed from A to B". A section found at another place is reported as moved.
+ * The wording lives in change-list-items.ts, the aligned structure in cda-body-nodes.ts.
  */
 import { Namespaces, type XmlElement } from '../xml/tree';
 import {
-  attribute,
   describeLeaf,
-  elementChildren,
   entryFacts,
   firstChild,
   narrativeLines,
-  statementLabel,
   type Fact,
-  type NarrativeLine,
   type NameOf,
 } from './cda-facts';
-import { collapseWhitespace } from './canonical-xml';
 import { align, movedOf } from './align';
+import {
+  bodySections,
+  entriesOf,
+  sectionsOf,
+  type EntryNode,
+  type SectionNode,
+} from './cda-body-nodes';
+import { ChangeListSink, lineOf, type ChangeListItem } from './change-list-items';
 import { diffLineArrays } from './line-diff';
 
-/** One difference, in the words a tester uses. */
-export interface ChangeListItem {
-  readonly group: 'header' | 'section' | 'entry' | 'metadata';
-  readonly kind: 'added' | 'removed' | 'changed' | 'moved';
-  /** The section chain, e.g. "Lääkemääräys › #1 › #1". */
-  readonly section?: string;
-  /** The entry's name (its statement's code display name, or its id). */
-  readonly entry?: string;
-  /** What changed inside the section or entry, e.g. "title", "Annososio ja jatko-osiot › text". */
-  readonly field?: string;
-  readonly left?: string;
-  readonly right?: string;
-  /** The sentence shown to the tester. */
-  readonly text: string;
-  /** Canonical XML path (without indexes) for body items, model path for header and metadata. */
-  readonly path: string;
-  readonly pathKind: 'canonical' | 'model';
-  /** 1-based source lines on each side, when known. */
-  readonly leftLine?: number;
-  readonly rightLine?: number;
-}
+export { maxChangeListItems, type ChangeListItem } from './change-list-items';
 
-/** The change list stops growing here, with a note (a huge rewrite is not read item by item). */
-export const maxChangeListItems = 5000;
-
-interface SectionNode {
-  readonly element: XmlElement;
-  readonly path: string;
-  readonly templateKey: string;
-  readonly codeKey: string;
-  readonly title: string;
-  readonly label: string;
-  readonly index: number;
-}
-
-function quote(value: string | undefined): string {
-  if (value === undefined) return '(nothing)';
-  return `"${value.length > 300 ? `${value.slice(0, 300)}…` : value}"`;
-}
-
-function bodySections(root: XmlElement): { parent: XmlElement; path: string } | undefined {
-  const component = firstChild(root, 'component');
-  const body = firstChild(component, 'structuredBody');
-  return body ? { parent: body, path: `/${root.name}/component/structuredBody` } : undefined;
-}
-
-function sectionsOf(parent: XmlElement, parentPath: string): SectionNode[] {
-  const nodes: SectionNode[] = [];
-  for (const component of elementChildren(parent).filter((child) => child.name === 'component')) {
-    const section = firstChild(component, 'section');
-    if (!section) continue;
-    const templateIds = [...elementChildren(component), ...elementChildren(section)]
-      .filter((child) => child.name === 'templateId')
-      .map((child) => `${attribute(child, 'root') ?? ''}^${attribute(child, 'extension') ?? ''}`);
-    const code = firstChild(section, 'code');
-    const title = collapseWhitespace(
-      firstChild(section, 'title') ? describeLeaf(firstChild(section, 'title')!) : '',
-    );
-    const index = nodes.length;
-    nodes.push({
-      element: section,
-      path: `${parentPath}/component/section`,
-      templateKey: templateIds.join(' '),
-      codeKey: code
-        ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}`
-        : '',
-      title,
-      label:
-        title ||
-        (code && (attribute(code, 'displayName') ?? attribute(code, 'code'))) ||
-        `#${index + 1}`,
-      index,
-    });
-  }
-  return nodes;
-}
-
-interface EntryNode {
-  readonly element: XmlElement;
-  readonly id: string | undefined;
-  readonly code: string | undefined;
-  readonly label: string;
-  readonly index: number;
-}
-
-function entriesOf(section: XmlElement): EntryNode[] {
-  return elementChildren(section)
-    .filter((child) => child.name === 'entry')
-    .map((entry, index) => {
-      const statement = elementChildren(entry).find((child) => child.name !== 'templateId');
-      const id = firstChild(statement, 'id');
-      const code = firstChild(statement, 'code');
-      const idText =
-        id && attribute(id, 'root')
-          ? `${attribute(id, 'root')}${attribute(id, 'extension') ? `^${attribute(id, 'extension')}` : ''}`
-          : undefined;
-      return {
-        element: entry,
-        id: idText,
-        code: code
-          ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}`
-          : undefined,
-        label: (statement && statementLabel(statement)) ?? idText ?? `#${index + 1}`,
-        index,
-      };
-    });
-}
-
-class ChangeList {
-  readonly items: ChangeListItem[] = [];
-  isTruncated = false;
-
+/** Walks two bodies in step: sections, then their narrative, entries and nested sections. */
+class ChangeList extends ChangeListSink {
   constructor(
     private readonly nameOfLeft: NameOf,
     private readonly nameOfRight: NameOf,
     private readonly isUnchanged: (left: XmlElement, right: XmlElement) => boolean,
-  ) {}
-
-  /** True once the list is full: later work would be thrown away, so it is not done. */
-  get isFull(): boolean {
-    return this.items.length >= maxChangeListItems;
-  }
-
-  add(item: ChangeListItem): void {
-    if (this.items.length >= maxChangeListItems) {
-      this.isTruncated = true;
-      return;
-    }
-    this.items.push(item);
+  ) {
+    super();
   }
 
   sections(left: SectionNode[], right: SectionNode[], chain: string): void {
-    if (this.isFull) {
-      this.isTruncated = true;
-      return;
-    }
+    if (this.stopWhenFull()) return;
     const { pairs, removed, added } = align(left, right, [
       (s) => `${s.templateKey}|${s.codeKey}|${s.title}`,
       (s) => (s.templateKey || s.codeKey ? `${s.templateKey}|${s.codeKey}` : undefined),
@@ -204,10 +86,7 @@ class ChangeList {
   }
 
   section(l: SectionNode, r: SectionNode, name: string): void {
-    if (this.isFull) {
-      this.isTruncated = true;
-      return;
-    }
+    if (this.stopWhenFull()) return;
     if (l.title !== r.title)
       this.field(
         'section',
@@ -241,46 +120,8 @@ class ChangeList {
     this.sections(sectionsOf(l.element, l.path), sectionsOf(r.element, r.path), name);
   }
 
-  field(
-    group: ChangeListItem['group'],
-    section: string,
-    entry: string | undefined,
-    field: string,
-    left: string | undefined,
-    right: string | undefined,
-    path: string,
-    lEl?: XmlElement,
-    rEl?: XmlElement,
-  ): void {
-    const where = `section ${section}${entry === undefined ? '' : `, entry ${entry}`}`;
-    const kind = left === undefined ? 'added' : right === undefined ? 'removed' : 'changed';
-    const text =
-      kind === 'changed'
-        ? `${where}: ${field} changed from ${quote(left)} to ${quote(right)}`
-        : kind === 'added'
-          ? `${where}: ${field} added: ${quote(right)}`
-          : `${where}: ${field} removed: ${quote(left)}`;
-    this.add({
-      group,
-      kind,
-      section,
-      ...(entry !== undefined ? { entry } : {}),
-      field,
-      ...(left !== undefined ? { left } : {}),
-      ...(right !== undefined ? { right } : {}),
-      text,
-      path,
-      pathKind: 'canonical',
-      ...lineOf('leftLine', lEl),
-      ...lineOf('rightLine', rEl),
-    });
-  }
-
   narrative(l: SectionNode, r: SectionNode, name: string): void {
-    if (this.isFull) {
-      this.isTruncated = true;
-      return;
-    }
+    if (this.stopWhenFull()) return;
     const left = narrativeLines(firstChild(l.element, 'text'), `${l.path}/text`, this.nameOfLeft);
     const right = narrativeLines(firstChild(r.element, 'text'), `${r.path}/text`, this.nameOfRight);
     const diff = diffLineArrays(
@@ -298,33 +139,8 @@ class ChangeList {
     }
   }
 
-  narrativeLine(name: string, a: NarrativeLine | undefined, b: NarrativeLine | undefined): void {
-    const line = (b ?? a)!;
-    this.add({
-      group: 'section',
-      kind: a === undefined ? 'added' : b === undefined ? 'removed' : 'changed',
-      section: name,
-      field: 'narrative',
-      ...(a ? { left: a.text } : {}),
-      ...(b ? { right: b.text } : {}),
-      text:
-        a && b
-          ? `section ${name}: narrative changed from ${quote(a.text)} to ${quote(b.text)}`
-          : a
-            ? `section ${name}: narrative removed: ${quote(a.text)}`
-            : `section ${name}: narrative added: ${quote(line.text)}`,
-      path: line.path,
-      pathKind: 'canonical',
-      ...(a?.line !== undefined ? { leftLine: a.line } : {}),
-      ...(b?.line !== undefined ? { rightLine: b.line } : {}),
-    });
-  }
-
   entries(l: SectionNode, r: SectionNode, name: string): void {
-    if (this.isFull) {
-      this.isTruncated = true;
-      return;
-    }
+    if (this.stopWhenFull()) return;
     const { pairs, removed, added } = align(entriesOf(l.element), entriesOf(r.element), [
       (e) => e.id,
       (e) => e.code,
@@ -358,10 +174,7 @@ class ChangeList {
   }
 
   entry(l: EntryNode, r: EntryNode, name: string, path: string): void {
-    if (this.isFull) {
-      this.isTruncated = true;
-      return;
-    }
+    if (this.stopWhenFull()) return;
     const left = new Map(
       entryFacts(l.element, path, this.nameOfLeft).map((fact) => [fact.key, fact]),
     );
@@ -388,13 +201,6 @@ class ChangeList {
     }
     for (const [key, a] of left) if (!seen.has(key)) report(a, undefined);
   }
-}
-
-function lineOf(
-  side: 'leftLine' | 'rightLine',
-  element: XmlElement | undefined,
-): Record<string, number> {
-  return element?.line !== undefined ? { [side]: element.line } : {};
 }
 
 /** A name function that writes names as the canonical form does (its prefix map). */

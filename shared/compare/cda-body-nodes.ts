@@ -1,0 +1,90 @@
+/**
+ * The structure the change list aligns: the sections of a structuredBody (or of a section) with
+ * their alignment keys (templateId, code, title) and the entries of a section (id, code).
+ */
+import type { XmlElement } from '../xml/tree';
+import { attribute, describeLeaf, elementChildren, firstChild, statementLabel } from './cda-facts';
+import { collapseWhitespace } from './canonical-xml';
+
+/** One section with what aligns it to its counterpart. */
+export interface SectionNode {
+  readonly element: XmlElement;
+  readonly path: string;
+  readonly templateKey: string;
+  readonly codeKey: string;
+  readonly title: string;
+  readonly label: string;
+  readonly index: number;
+}
+
+/** The structuredBody of a ClinicalDocument and its canonical path, if it has one. */
+export function bodySections(root: XmlElement): { parent: XmlElement; path: string } | undefined {
+  const component = firstChild(root, 'component');
+  const body = firstChild(component, 'structuredBody');
+  return body ? { parent: body, path: `/${root.name}/component/structuredBody` } : undefined;
+}
+
+/** The sections directly under `parent` (through its components). */
+export function sectionsOf(parent: XmlElement, parentPath: string): SectionNode[] {
+  const nodes: SectionNode[] = [];
+  for (const component of elementChildren(parent).filter((child) => child.name === 'component')) {
+    const section = firstChild(component, 'section');
+    if (!section) continue;
+    const templateIds = [...elementChildren(component), ...elementChildren(section)]
+      .filter((child) => child.name === 'templateId')
+      .map((child) => `${attribute(child, 'root') ?? ''}^${attribute(child, 'extension') ?? ''}`);
+    const code = firstChild(section, 'code');
+    const title = collapseWhitespace(
+      firstChild(section, 'title') ? describeLeaf(firstChild(section, 'title')!) : '',
+    );
+    const index = nodes.length;
+    nodes.push({
+      element: section,
+      path: `${parentPath}/component/section`,
+      templateKey: templateIds.join(' '),
+      codeKey: code
+        ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}`
+        : '',
+      title,
+      label:
+        title ||
+        (code && (attribute(code, 'displayName') ?? attribute(code, 'code'))) ||
+        `#${index + 1}`,
+      index,
+    });
+  }
+  return nodes;
+}
+
+/** One entry of a section with what aligns it to its counterpart. */
+export interface EntryNode {
+  readonly element: XmlElement;
+  readonly id: string | undefined;
+  readonly code: string | undefined;
+  readonly label: string;
+  readonly index: number;
+}
+
+/** The entries of a section. */
+export function entriesOf(section: XmlElement): EntryNode[] {
+  return elementChildren(section)
+    .filter((child) => child.name === 'entry')
+    .map((entry, index) => {
+      const statement = elementChildren(entry).find((child) => child.name !== 'templateId');
+      const id = firstChild(statement, 'id');
+      const code = firstChild(statement, 'code');
+      const idText =
+        id && attribute(id, 'root')
+          ? `${attribute(id, 'root')}${attribute(id, 'extension') ? `^${attribute(id, 'extension')}` : ''}`
+          : undefined;
+      return {
+        element: entry,
+        id: idText,
+        code: code
+          ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}`
+          : undefined,
+        label: (statement && statementLabel(statement)) ?? idText ?? `#${index + 1}`,
+        index,
+      };
+    });
+}
