@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseStringPromise } from 'xml2js';
 import { readDocument } from '../../shared/documents/read-document';
 import { loadDocument, loadHeader } from '../../electron/services/documents/load-document';
+import { nodePayloadCodec as codec } from '../../electron/services/documents/node-payload-codec';
 import { decodeXmlBytes } from '../../electron/services/xml/decode-xml-bytes';
 import { parseXml } from '../../electron/services/xml/parse-xml';
 import { parseXmlInWorker } from '../../electron/services/xml/parse-xml-in-worker';
@@ -49,7 +50,7 @@ async function runMode(mode: ProbeMode, bytes: Buffer, worker: XmlWorkerScript):
   if (mode === 'load') return expectOk(await loadDocument(bytes, { worker, timeoutMs }));
   // Everything both threads do, in one thread: the upper bound for one isolate.
   const tree = expectOk(parseXml(bytes));
-  return [expectOk(readDocument(tree)), expectOk(decodeXmlBytes(bytes)).text];
+  return [expectOk(readDocument(tree, { codec })), expectOk(decodeXmlBytes(bytes)).text];
 }
 
 /** Probe mode: warm up on small documents, then one framed run for the GC trace. */
@@ -107,7 +108,7 @@ async function measure(
   // Where loadDocument's time goes: the worker round trip, the mapping, the display text.
   const workerMs = await timeMedian(runs, () => parseXmlInWorker(bytes, { worker, timeoutMs }));
   const tree = expectOk(parseXml(bytes));
-  const mapMs = await timeMedian(runs, () => expectOk(readDocument(tree)));
+  const mapMs = await timeMedian(runs, () => expectOk(readDocument(tree, { codec })));
   const textMs = await timeMedian(runs, () => expectOk(decodeXmlBytes(bytes)));
   const headerMs = await timeMedian(runs, async () =>
     expectOk(await loadHeader(bytes, { worker, timeoutMs })),
