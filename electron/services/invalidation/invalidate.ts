@@ -1,0 +1,198 @@
+/**
+ * Invalidating test documents (issue 5): preflight → explicit confirmation → for each document a
+ * write-ahead attempt record (durable before sending; no record, no request) → one POST of the
+ * Provenance with a fresh client request id (If-None-Exist keyed on it) → a read-back of the
+ * document and its Provenance → the outcome record. A write is never retried: after a failure the
+ * read-back tells the true state and the operator decides. A set stops at the first failed send.
+ */
+import {
+  attemptEvent,
+  attemptOutcomeEvent,
+  refusalEvent,
+} from '../../../shared/invalidation/audit-records';
+import { checkConfirmation } from '../../../shared/invalidation/confirmation';
+import { ifNoneExistFor } from '../../../shared/invalidation/provenance';
+import { err, ok, type AppError, type Result } from '../../../shared/result';
+import { environmentErrorCodes } from '../environments/connection';
+import { previewProvenance, preflightDocuments } from './prepare';
+import { readBack, type ReadBack } from './read-back';
+import type {
+  BatchOutcome,
+  DocumentOutcome,
+  InvalidationDeps,
+  InvalidationOrder,
+  PreparedDocument,
+  PreparedSet,
+} from './types';
+
+/**
+ * Errors after which the request may have reached the server: the truth must be read back. The
+ * client promises that every other error means nothing was sent (refused, unreachable, calendar).
+ */
+const mayHaveArrived: ReadonlySet<string> = new Set([
+  environmentErrorCodes.ambiguousWrite,
+  environmentErrorCodes.httpStatus,
+  environmentErrorCodes.badResponse,
+]);
+
+function notSent(error: AppError): ReadBack {
+  return {
+    state: 'not-invalidated',
+    message: `The request was not sent (${error.message}); the document was not invalidated.`,
+  };
+}
+
+async function invalidateOne(
+  deps: InvalidationDeps,
+  document: PreparedDocument,
+  order: InvalidationOrder,
+): Promise<Result<DocumentOutcome>> {
+  const { resourceId } = document;
+  const requestId = (deps.newRequestId ?? (() => crypto.randomUUID()))();
+  const attempt = attemptEvent(deps.audit.context, {
+    resourceId,
+    ...(document.hetu ? { hetu: document.hetu } : {}),
+    reason: order.reason,
+    requestId,
+  });
+  const recorded = await deps.audit.record(attempt, 'the invalidation was not sent');
+  if (!recorded.ok) return recorded;
+  deps.onProgress?.({ stage: 'sending', resourceId, requestId });
+  const provenance = previewProvenance(deps, resourceId, document.title, requestId);
+  const sent = await deps.connection.invalidate(provenance, {
+    requestId,
+    ifNoneExist: ifNoneExistFor(requestId),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
+  let final: ReadBack;
+  if (sent.ok || mayHaveArrived.has(sent.error.code)) {
+    deps.onProgress?.({ stage: 'verifying', resourceId, requestId });
+    final = await readBack(deps.connection, resourceId, requestId);
+    if (!sent.ok) final = { ...final, message: `${sent.error.message} ${final.message}` };
+  } else final = notSent(sent.error);
+  const outcomeRecord = await deps.audit.record(
+    attemptOutcomeEvent(attempt, recorded.value.sequence, final.state, final.message, deps.now()),
+    'the outcome was not recorded',
+  );
+  const outcome: DocumentOutcome = {
+    resourceId,
+    state: final.state,
+    message: final.message,
+    requestId,
+    ...(final.provenanceId ? { provenanceId: final.provenanceId } : {}),
+    attemptSequence: recorded.value.sequence,
+    ...(outcomeRecord.ok
+      ? { outcomeSequence: outcomeRecord.value.sequence }
+      : { auditError: outcomeRecord.error.message }),
+    ...(sent.ok ? {} : { sendError: sent.error }),
+  };
+  deps.onProgress?.({ stage: 'done', outcome });
+  return ok(outcome);
+}
+
+/** Refusals are recorded too (best effort: the refusal stands even if the journal fails). */
+async function refuseAll(
+  deps: InvalidationDeps,
+  set: PreparedSet,
+  order: InvalidationOrder,
+  why: (document: PreparedDocument) => string,
+): Promise<BatchOutcome> {
+  const outcomes: DocumentOutcome[] = [];
+  for (const document of set.documents) {
+    const message = why(document);
+    const input = {
+      resourceId: document.resourceId,
+      ...(document.hetu ? { hetu: document.hetu } : {}),
+      reason: order.reason,
+    };
+    const recorded = await deps.audit.record(
+      refusalEvent(deps.audit.context, input, message),
+      'the refusal was not recorded',
+    );
+    outcomes.push({
+      resourceId: document.resourceId,
+      state: 'refused',
+      message,
+      ...(recorded.ok ? { attemptSequence: recorded.value.sequence } : {}),
+      ...(recorded.ok ? {} : { auditError: recorded.error.message }),
+    });
+  }
+  return { outcomes, isComplete: false };
+}
+
+function blockingText(document: PreparedDocument, set: PreparedSet): string {
+  const own = document.findings.filter((finding) => finding.severity === 'block');
+  if (own.length > 0) return own.map((finding) => finding.message).join(' ');
+  return `Not sent: another document of the set (${set.documents.length}) was refused in preflight.`;
+}
+
+/**
+ * Invalidates a prepared set after checking the confirmation. `err` when nothing was sent
+ * because the confirmation is missing or wrong, or the journal refused the first attempt record;
+ * preflight refusals are outcomes (state `refused`).
+ */
+export async function invalidatePrepared(
+  deps: InvalidationDeps,
+  set: PreparedSet,
+  order: InvalidationOrder,
+): Promise<Result<BatchOutcome>> {
+  // A refused set is refused whatever was confirmed: the findings say more than a typo would.
+  if (!set.isAllowed)
+    return ok(await refuseAll(deps, set, order, (document) => blockingText(document, set)));
+  const confirmed = checkConfirmation(
+    set.documents.map((document) => document.resourceId),
+    order.confirmation,
+  );
+  if (!confirmed.ok) return confirmed;
+  const outcomes: DocumentOutcome[] = [];
+  for (const document of set.documents) {
+    const outcome = await invalidateOne(deps, document, order);
+    if (!outcome.ok) {
+      if (outcomes.length === 0) return outcome;
+      return ok(stopped(set, outcomes, document.resourceId, outcome.error.message));
+    }
+    outcomes.push(outcome.value);
+    if (outcome.value.sendError || outcome.value.state !== 'invalidated')
+      return ok(stopped(set, outcomes, document.resourceId, outcome.value.message));
+  }
+  return ok({ outcomes, isComplete: true });
+}
+
+function stopped(
+  set: PreparedSet,
+  done: readonly DocumentOutcome[],
+  at: string,
+  why: string,
+): BatchOutcome {
+  const skipped = set.documents
+    .filter((document) => !done.some((outcome) => outcome.resourceId === document.resourceId))
+    .map((document): DocumentOutcome => ({
+      resourceId: document.resourceId,
+      state: 'not-attempted',
+      message: `Not sent: the set stopped at DocumentReference/${at} (${why})`,
+    }));
+  return { outcomes: [...done, ...skipped], isComplete: false, stoppedAt: at };
+}
+
+/** One document: preflight, confirmation (its id), send, read-back. */
+export async function invalidateDocument(
+  deps: InvalidationDeps,
+  resourceId: string,
+  order: InvalidationOrder,
+): Promise<Result<DocumentOutcome>> {
+  const result = await invalidateBatch(deps, [resourceId], order);
+  if (!result.ok) return result;
+  const [outcome] = result.value.outcomes;
+  return outcome ? ok(outcome) : err('invalidation-failed', 'No outcome was produced.');
+}
+
+/** A set: preflight of every document, one confirmation, per-document outcomes. */
+export async function invalidateBatch(
+  deps: InvalidationDeps,
+  resourceIds: readonly string[],
+  order: InvalidationOrder,
+): Promise<Result<BatchOutcome>> {
+  const prepared = await preflightDocuments(deps, resourceIds);
+  if (!prepared.ok) return prepared;
+  return invalidatePrepared(deps, prepared.value, order);
+}
