@@ -4,6 +4,7 @@
  * unknown address lands on the start page.
  */
 import type { SearchQuery } from '../../../shared/ipc/workspace-types';
+import { compareModes, type CompareMode } from '../compare/compare-address';
 
 export const documentTabs = ['metadata', 'content', 'narrative', 'versions'] as const;
 export type DocumentTab = (typeof documentTabs)[number];
@@ -17,7 +18,15 @@ export type Route =
       readonly resourceId: string;
       readonly tab: DocumentTab;
     }
-  | { readonly page: 'audit'; readonly filter: Readonly<Record<string, string>> };
+  | { readonly page: 'audit'; readonly filter: Readonly<Record<string, string>> }
+  | {
+      readonly page: 'compare';
+      /** Sides as written in the address (compare-address.ts); the compare page checks them. */
+      readonly left: string;
+      readonly right: string;
+      readonly ignore: string;
+      readonly mode: CompareMode;
+    };
 
 const queryKeys = [
   'patient',
@@ -68,6 +77,18 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   const params = new URLSearchParams(search);
   if (parts[0] === 'audit') return { page: 'audit', filter: Object.fromEntries(params) };
+  if (parts[0] === 'compare') {
+    const mode = params.get('mode');
+    return {
+      page: 'compare',
+      left: params.get('left') ?? '',
+      right: params.get('right') ?? '',
+      ignore: params.get('ignore') || 'default',
+      mode: (compareModes as readonly string[]).includes(mode ?? '')
+        ? (mode as CompareMode)
+        : 'side-by-side',
+    };
+  }
   const profileId = decode(parts[1]);
   if (parts[0] !== 'env' || !profileId) return { page: 'start' };
   if (parts[2] === 'doc') {
@@ -92,5 +113,12 @@ export function formatRoute(route: Route): string {
       return `#/env/${encodeURIComponent(route.profileId)}/doc/${encodeURIComponent(route.resourceId)}/${route.tab}`;
     case 'audit':
       return `#/audit${paramsOf(route.filter)}`;
+    case 'compare':
+      return `#/compare${paramsOf({
+        left: route.left,
+        right: route.right,
+        ignore: route.ignore === 'default' ? undefined : route.ignore,
+        mode: route.mode === 'side-by-side' ? undefined : route.mode,
+      })}`;
   }
 }
