@@ -1,0 +1,46 @@
+/**
+ * The CSV report: one row per change (area, path, left, right, rule), shown changes first and
+ * then the ones the ignore profile hid, named by rule. RFC 4180: comma-separated, CRLF line
+ * ends, fields quoted when they hold a comma, quote or line break, quotes doubled. Cells that a
+ * spreadsheet would read as a formula are prefixed with an apostrophe (OWASP "CSV Injection").
+ */
+import type { ReportModel } from '../../../shared/report/report-model';
+
+export const csvHeader = ['area', 'path', 'left', 'right', 'rule'] as const;
+
+/** Characters that make Excel, LibreOffice or Sheets evaluate a cell (OWASP CSV Injection). */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** One field, guarded against formula injection and quoted per RFC 4180 when needed. */
+export function csvField(value: string): string {
+  const guarded = formulaStart.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+function line(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+/** The CSV body (without the manifest line integrity.ts appends). */
+export function reportCsv(model: ReportModel): string {
+  const rows: string[] = [line(csvHeader)];
+  for (const change of model.metadataChanges)
+    rows.push(line(['metadata', change.path, change.left ?? '', change.right ?? '', '']));
+  for (const change of model.changes)
+    rows.push(
+      line([
+        `change list: ${change.group}`,
+        change.path,
+        change.left ?? '',
+        change.right ?? '',
+        '',
+      ]),
+    );
+  for (const change of model.content.changes)
+    rows.push(
+      line(['content', change.path, change.removed.join('\n'), change.added.join('\n'), '']),
+    );
+  for (const change of model.hidden.changes)
+    rows.push(line([change.area, change.path, change.left ?? '', change.right ?? '', change.rule]));
+  return rows.join('');
+}

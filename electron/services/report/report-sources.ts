@@ -1,0 +1,47 @@
+/**
+ * What a report needs to know about each compared source beyond the comparison: the sha256 and
+ * size of its bytes, every identity code in it (for the test-data findings and for redaction) and
+ * the person names its header gives (for redaction). The header is read by the XML worker's fast
+ * path; the whole text is scanned for hetu-shaped codes, so codes in the body are found too.
+ */
+import { identityFinding, scanText, type IdentityCodeFinding } from '../../../shared/identity/scan';
+import { personNamesIn } from '../../../shared/report/redaction';
+import type { ReportSideInput } from '../../../shared/report/report-model';
+import type { Result } from '../../../shared/result';
+import { ok } from '../../../shared/result';
+import { loadHeader } from '../documents/load-document';
+import { sha256Hex } from './integrity';
+
+/** One compared document as the caller has it. */
+export interface SourceDocument {
+  readonly bytes: Uint8Array;
+  /** A file path, or env:NAME:id. */
+  readonly source: string;
+  readonly environment?: string;
+}
+
+/** The report's view of one source; fails only when its header cannot be read. */
+export async function describeSource(document: SourceDocument): Promise<Result<ReportSideInput>> {
+  const header = await loadHeader(document.bytes, { source: document.source });
+  if (!header.ok) return header;
+  const text = Buffer.from(
+    document.bytes.buffer,
+    document.bytes.byteOffset,
+    document.bytes.byteLength,
+  ).toString('utf8');
+  const codes: IdentityCodeFinding[] = [...header.value.metadata.identityCodes];
+  const known = new Set(codes.map((code) => code.value));
+  for (const found of scanText(text, 'document text')) {
+    if (known.has(found.value)) continue;
+    known.add(found.value);
+    codes.push(identityFinding(found.value, found.where));
+  }
+  return ok({
+    source: document.source,
+    ...(document.environment !== undefined ? { environment: document.environment } : {}),
+    sha256: sha256Hex(document.bytes),
+    byteSize: document.bytes.byteLength,
+    identityCodes: codes,
+    personNames: personNamesIn(header.value.metadata),
+  });
+}

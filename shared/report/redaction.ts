@@ -1,0 +1,130 @@
+/**
+ * Redaction of identity codes and person names in a report (issue 8, "Redaction"). Masks are
+ * consistent: the same value always gets the same mask (HETU-1, NAME-2), whichever field or
+ * format it appears in, so a reader can still follow "the same patient" through the report.
+ * Every hetu-shaped string is masked, not only the codes the documents list, because a code in
+ * free text (narrative, a comment) is as personal as one in the header.
+ */
+
+/** What a redactor must mask beyond every hetu-shaped string. */
+export interface RedactionSecrets {
+  /** Identity code values (any shape: a code under 1.2.246.21 need not look like a hetu). */
+  readonly identityCodes: readonly string[];
+  /** Person names: whole formatted names and their parts. */
+  readonly names: readonly string[];
+}
+
+/** Masks text; the masks given so far are kept so that every later call reuses them. */
+export interface Redactor {
+  readonly text: (value: string) => string;
+  /** How many distinct identity codes and names were masked. */
+  readonly counts: () => { readonly identityCodes: number; readonly names: number };
+}
+
+// The hetu shape of shared/identity/hetu.ts findHetuCandidates, with the same boundaries.
+const hetuShape = String.raw`\d{6}[-+A-Z]\d{3}[0-9A-Z]`;
+const codeBefore = String.raw`(?<![0-9A-Za-z.+/=_-])`;
+const codeAfter = String.raw`(?![0-9A-Za-z/=_-])`;
+// Names match whole words in any script, case-insensitively ("ARTO" in the header, "Arto" in text).
+const wordBefore = String.raw`(?<![\p{L}\p{N}])`;
+const wordAfter = String.raw`(?![\p{L}\p{N}])`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Longest first, so that "Arto Alvar Männikkö" is one mask rather than three. */
+function alternation(values: Iterable<string>): string {
+  return [...new Set(values)]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(escapeRegExp)
+    .join('|');
+}
+
+/** Name parts shorter than this are not masked alone: "Li" would mask half the narrative. */
+const minimumNameLength = 2;
+
+/** A redactor for the given secrets. */
+export function createRedactor(secrets: RedactionSecrets): Redactor {
+  const codeMasks = new Map<string, string>();
+  const nameMasks = new Map<string, string>();
+  const codeOf = (value: string): string => {
+    let mask = codeMasks.get(value);
+    if (mask === undefined) {
+      mask = `HETU-${codeMasks.size + 1}`;
+      codeMasks.set(value, mask);
+    }
+    return mask;
+  };
+  const nameOf = (value: string): string => {
+    const key = value.toLocaleLowerCase('fi').replace(/\s+/g, ' ');
+    let mask = nameMasks.get(key);
+    if (mask === undefined) {
+      mask = `NAME-${nameMasks.size + 1}`;
+      nameMasks.set(key, mask);
+    }
+    return mask;
+  };
+  // Masks are numbered in the order the secrets are listed, so two reports of the same pair agree.
+  const codes = secrets.identityCodes.map((code) => code.trim()).filter((code) => code !== '');
+  for (const code of codes) codeOf(code);
+  const names = secrets.names
+    .map((name) => name.trim().replace(/\s+/g, ' '))
+    .filter((name) => name.length >= minimumNameLength);
+  for (const name of names) nameOf(name);
+
+  const codePattern = new RegExp(
+    `${codeBefore}(?:${codes.length > 0 ? `${alternation(codes)}|` : ''}${hetuShape})${codeAfter}`,
+    'g',
+  );
+  // Whitespace inside a name may be any run of whitespace in the text.
+  const namePattern =
+    names.length > 0
+      ? new RegExp(
+          `${wordBefore}(?:${alternation(names).replace(/ /g, String.raw`\s+`)})${wordAfter}`,
+          'giu',
+        )
+      : undefined;
+
+  return {
+    text: (value) => {
+      const masked = value.replace(codePattern, (code) => codeOf(code));
+      return namePattern ? masked.replace(namePattern, (name) => nameOf(name)) : masked;
+    },
+    counts: () => ({ identityCodes: codeMasks.size, names: nameMasks.size }),
+  };
+}
+
+/** The same value with every string in it (keys excepted) passed through `mask`. */
+export function maskStrings<T>(value: T, mask: (text: string) => string): T {
+  if (typeof value === 'string') return mask(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => maskStrings(item, mask)) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = maskStrings(item, mask);
+    return out as T;
+  }
+  return value;
+}
+
+/** Person names in a metadata object: every PersonName-shaped value, whole and in parts. */
+export function personNamesIn(value: unknown, into: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    for (const item of value) personNamesIn(item, into);
+    return into;
+  }
+  if (typeof value !== 'object' || value === null) return into;
+  const record = value as Record<string, unknown>;
+  if (typeof record.formatted === 'string' && Array.isArray(record.family)) {
+    into.push(record.formatted);
+    for (const key of ['given', 'family'] as const) {
+      const parts = record[key];
+      if (Array.isArray(parts))
+        for (const part of parts) if (typeof part === 'string') into.push(part);
+    }
+    if (typeof record.callName === 'string') into.push(record.callName);
+    return into;
+  }
+  for (const item of Object.values(record)) personNamesIn(item, into);
+  return into;
+}

@@ -1,0 +1,318 @@
+/**
+ * The comparison report (issue 8): everything a report file says, as one plain JSON value that
+ * every writer (HTML, PDF, JSON, CSV) renders. Built from a CompareResult and what the caller
+ * knows about the two sources (identity, bytes' sha256, environment), redacted here once, so
+ * every format shows the same masks.
+ */
+import type { CompareResult, HiddenCount } from '../compare/compare-documents';
+import type { JsonValue } from '../compare/metadata-diff';
+import type { IdentityCodeFinding } from '../identity/scan';
+import { createRedactor, maskStrings } from './redaction';
+import { unchangedRegions, type UnchangedRegion } from './unchanged-regions';
+
+/** The version of the report's JSON shape (resources/schemas/report-v1.schema.json). */
+export const reportSchemaVersion = 1;
+
+/** What the caller knows about one compared source. */
+export interface ReportSideInput {
+  /** A file path, or env:NAME:id for a document read from an environment. */
+  readonly source: string;
+  /** The environment's name, when the document came from one. */
+  readonly environment?: string;
+  readonly sha256: string;
+  readonly byteSize: number;
+  /** Every identity code found in the document (header and text). */
+  readonly identityCodes: readonly IdentityCodeFinding[];
+  /** Person names the document's metadata gives, whole and in parts (redaction needs them). */
+  readonly personNames: readonly string[];
+}
+
+/** The journal's latest signed checkpoint when the report was made. */
+export interface CheckpointReference {
+  readonly sequence: number;
+  readonly hash: string;
+  readonly time: string;
+  readonly signature: string;
+}
+
+export interface ReportInput {
+  readonly result: CompareResult;
+  readonly left: ReportSideInput;
+  readonly right: ReportSideInput;
+  readonly operator: string;
+  /** ISO time the report was made. */
+  readonly createdAt: string;
+  readonly toolVersion: string;
+  readonly auditCheckpoint?: CheckpointReference;
+  /** Both sides' canonical lines, to show unchanged regions (collapsed) in the side-by-side view. */
+  readonly lines?: { readonly left: readonly string[]; readonly right: readonly string[] };
+  readonly redact: boolean;
+}
+
+/** One side's identity in a report. */
+export interface ReportDocument {
+  readonly source: string;
+  readonly environment?: string;
+  readonly format: string;
+  readonly id: string;
+  readonly setId?: string;
+  readonly versionNumber?: number;
+  readonly title?: string;
+  readonly patient?: string;
+  readonly sha256: string;
+  readonly byteSize: number;
+}
+
+export interface ReportMetadataChange {
+  readonly path: string;
+  readonly kind: 'added' | 'removed' | 'changed';
+  readonly left?: string;
+  readonly right?: string;
+  readonly leftLabel?: string;
+  readonly rightLabel?: string;
+  readonly expected?: boolean;
+}
+
+export interface ReportChange {
+  readonly group: string;
+  readonly kind: string;
+  readonly text: string;
+  readonly path: string;
+  readonly left?: string;
+  readonly right?: string;
+  readonly leftLine?: number;
+  readonly rightLine?: number;
+}
+
+export interface ReportContentChange {
+  readonly path: string;
+  readonly leftStart: number;
+  readonly leftEnd: number;
+  readonly rightStart: number;
+  readonly rightEnd: number;
+  readonly removed: readonly string[];
+  readonly added: readonly string[];
+  readonly omittedLines: number;
+}
+
+/** A difference the ignore profile hid, with the rule that hid it. */
+export interface ReportHiddenChange {
+  readonly area: 'metadata' | 'content' | 'change list';
+  readonly path: string;
+  readonly left?: string;
+  readonly right?: string;
+  readonly rule: string;
+}
+
+/** Hidden changes listed in a report at most (the counts per rule are always complete). */
+export const maxHiddenChanges = 5000;
+
+/** An identity code that is not a valid 900-series test code: a test service would refuse it. */
+export interface TestDataFinding {
+  readonly side: 'left' | 'right';
+  readonly value: string;
+  readonly where: string;
+  readonly problem: string;
+}
+
+export interface ReportModel {
+  readonly schemaVersion: typeof reportSchemaVersion;
+  readonly title: string;
+  readonly createdAt: string;
+  readonly operator: string;
+  readonly toolVersion: string;
+  readonly environments: readonly string[];
+  readonly redaction: {
+    readonly isRedacted: boolean;
+    readonly maskedIdentityCodes: number;
+    readonly maskedNames: number;
+  };
+  readonly documents: { readonly left: ReportDocument; readonly right: ReportDocument };
+  readonly identical: boolean;
+  readonly shownDifferences: number;
+  readonly profile: { readonly id: string; readonly title: string; readonly sha256: string };
+  readonly hidden: {
+    readonly metadata: number;
+    readonly content: number;
+    readonly changeList: number;
+    readonly byRule: readonly HiddenCount[];
+    /** The first maxHiddenChanges hidden differences. */
+    readonly changes: readonly ReportHiddenChange[];
+  };
+  readonly metadataChanges: readonly ReportMetadataChange[];
+  readonly changes: readonly ReportChange[];
+  readonly changeListTruncated: boolean;
+  readonly content: {
+    readonly leftLines: number;
+    readonly rightLines: number;
+    readonly isCoarse: boolean;
+    readonly changes: readonly ReportContentChange[];
+    /** Unchanged stretches between changes; absent when the caller gave no lines. */
+    readonly unchanged?: readonly UnchangedRegion[];
+  };
+  readonly testDataFindings: readonly TestDataFinding[];
+  readonly auditCheckpoint: CheckpointReference | null;
+  readonly notes: readonly string[];
+}
+
+/** A metadata value as one readable string: text as is, anything else as compact JSON. */
+function valueText(value: JsonValue | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function side(input: ReportSideInput, document: CompareResult['left']): ReportDocument {
+  return {
+    source: input.source,
+    ...(input.environment !== undefined ? { environment: input.environment } : {}),
+    format: document.format,
+    id: document.id,
+    ...(document.setId !== undefined ? { setId: document.setId } : {}),
+    ...(document.versionNumber !== undefined ? { versionNumber: document.versionNumber } : {}),
+    ...(document.title !== undefined ? { title: document.title } : {}),
+    ...(document.patientHetu !== undefined ? { patient: document.patientHetu } : {}),
+    sha256: input.sha256,
+    byteSize: input.byteSize,
+  };
+}
+
+function findings(which: 'left' | 'right', input: ReportSideInput): TestDataFinding[] {
+  const seen = new Set<string>();
+  const out: TestDataFinding[] = [];
+  for (const code of input.identityCodes) {
+    if ((code.valid && code.isTestCode) || seen.has(code.value)) continue;
+    seen.add(code.value);
+    out.push({
+      side: which,
+      value: code.value,
+      where: code.where,
+      problem: code.problem ?? (code.valid ? 'not a 900-series test code' : 'not a valid code'),
+    });
+  }
+  return out;
+}
+
+function hiddenChanges(result: CompareResult): ReportHiddenChange[] {
+  const all: ReportHiddenChange[] = [
+    ...result.metadata.hidden.map((change) => ({
+      area: 'metadata' as const,
+      path: change.path,
+      ...optional('left', valueText(change.left)),
+      ...optional('right', valueText(change.right)),
+      rule: change.hiddenBy,
+    })),
+    ...result.content.hidden.map((change) => ({
+      area: 'content' as const,
+      path: change.path,
+      left: change.removed.join('\n'),
+      right: change.added.join('\n'),
+      rule: change.hiddenBy,
+    })),
+    ...result.changeList.hidden.map((item) => ({
+      area: 'change list' as const,
+      path: item.path,
+      ...optional('left', item.left),
+      ...optional('right', item.right),
+      rule: item.hiddenBy,
+    })),
+  ];
+  return all.slice(0, maxHiddenChanges);
+}
+
+function sum(counts: readonly HiddenCount[], key: 'metadata' | 'content' | 'changeList'): number {
+  return counts.reduce((total, count) => total + count[key], 0);
+}
+
+/** Builds the report; with `redact`, identity codes and names are masked everywhere in it. */
+export function buildReport(input: ReportInput): ReportModel {
+  const { result } = input;
+  const environments = [input.left.environment, input.right.environment].filter(
+    (name): name is string => name !== undefined,
+  );
+  const model: ReportModel = {
+    schemaVersion: reportSchemaVersion,
+    title: `Comparison of ${result.left.id} and ${result.right.id}`,
+    createdAt: input.createdAt,
+    operator: input.operator,
+    toolVersion: input.toolVersion,
+    environments: [...new Set(environments.length > 0 ? environments : ['local files'])],
+    redaction: { isRedacted: false, maskedIdentityCodes: 0, maskedNames: 0 },
+    documents: { left: side(input.left, result.left), right: side(input.right, result.right) },
+    identical: result.identical,
+    shownDifferences: result.shownDifferences,
+    profile: result.profile,
+    hidden: {
+      metadata: sum(result.hiddenByRule, 'metadata'),
+      content: sum(result.hiddenByRule, 'content'),
+      changeList: sum(result.hiddenByRule, 'changeList'),
+      byRule: result.hiddenByRule,
+      changes: hiddenChanges(result),
+    },
+    metadataChanges: result.metadata.shown.map((change) => ({
+      path: change.path,
+      kind: change.kind,
+      ...optional('left', valueText(change.left)),
+      ...optional('right', valueText(change.right)),
+      ...optional('leftLabel', change.leftLabel),
+      ...optional('rightLabel', change.rightLabel),
+      ...(change.expected ? { expected: true } : {}),
+    })),
+    changes: result.changeList.shown.map((item) => ({
+      group: item.group,
+      kind: item.kind,
+      text: item.text,
+      path: item.path,
+      ...optional('left', item.left),
+      ...optional('right', item.right),
+      ...optional('leftLine', item.leftLine),
+      ...optional('rightLine', item.rightLine),
+    })),
+    changeListTruncated: result.changeList.isTruncated,
+    content: {
+      leftLines: result.content.leftLines,
+      rightLines: result.content.rightLines,
+      isCoarse: result.content.isCoarse,
+      changes: result.content.shown.map((change) => ({
+        path: change.path,
+        leftStart: change.leftStart,
+        leftEnd: change.leftEnd,
+        rightStart: change.rightStart,
+        rightEnd: change.rightEnd,
+        removed: change.removed,
+        added: change.added,
+        omittedLines: change.omittedLines ?? 0,
+      })),
+      ...(input.lines ? { unchanged: unchangedRegions(result.content.shown, input.lines) } : {}),
+    },
+    testDataFindings: [...findings('left', input.left), ...findings('right', input.right)],
+    auditCheckpoint: input.auditCheckpoint ?? null,
+    notes: result.notes,
+  };
+  return input.redact ? redacted(model, input) : model;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function redacted(model: ReportModel, input: ReportInput): ReportModel {
+  const redactor = createRedactor({
+    identityCodes: [
+      ...(input.result.left.patientHetu ? [input.result.left.patientHetu] : []),
+      ...(input.result.right.patientHetu ? [input.result.right.patientHetu] : []),
+      ...input.left.identityCodes.map((code) => code.value),
+      ...input.right.identityCodes.map((code) => code.value),
+    ],
+    names: [...input.left.personNames, ...input.right.personNames],
+  });
+  const masked = maskStrings(model, redactor.text);
+  const counts = redactor.counts();
+  return {
+    ...masked,
+    redaction: {
+      isRedacted: true,
+      maskedIdentityCodes: counts.identityCodes,
+      maskedNames: counts.names,
+    },
+  };
+}
