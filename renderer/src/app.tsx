@@ -9,6 +9,7 @@ import type { DocumentRow, SearchQuery, WorkspaceProfile } from '../../shared/ip
 import type { AppError } from '../../shared/result';
 import { AuditPage } from './audit/audit-page';
 import type { SelectedBridge } from './bridge/bridge';
+import { ComparePage } from './compare/compare-page';
 import { AboutPanel } from './components/about-panel';
 import { ErrorNotice } from './components/error-notice';
 import { DocumentPage } from './document/document-page';
@@ -74,6 +75,9 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
     route.page === 'search' || route.page === 'document' ? route.profileId : undefined;
   const activeId = routeProfileId ?? ready?.defaultProfileId;
   const activeProfile = ready?.profiles.find((profile) => profile.id === activeId);
+  // Countdowns run on the services' clock (overview.now), which a sandbox under test may set.
+  const clockOffsetMs =
+    overview.state === 'ready' ? Date.parse(overview.overview.now) - overview.loadedAt : 0;
 
   useEffect(() => {
     if (route.page === 'start' && ready?.defaultProfileId)
@@ -154,7 +158,7 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
         <main className="app-main" id="main-content" tabIndex={-1}>
           {load.state === 'failed' && <ErrorNotice error={load.error} />}
           {activeProfile && route.page !== 'audit' && (
-            <CalendarBanner profile={activeProfile} nowMs={nowMs} />
+            <CalendarBanner profile={activeProfile} nowMs={nowMs + clockOffsetMs} />
           )}
           {api && ready && route.page === 'search' && !activeProfile && (
             <ErrorNotice
@@ -188,6 +192,16 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
               onTab={(tab) => navigate({ ...route, tab })}
               onOpen={(resourceId) => navigate({ ...route, resourceId, tab: 'versions' })}
               onBack={() => window.history.back()}
+            />
+          )}
+          {api && route.page === 'compare' && (
+            <ComparePage
+              key={`${route.left}|${route.right}|${route.ignore}`}
+              api={api}
+              left={route.left}
+              right={route.right}
+              ignore={route.ignore}
+              mode={route.mode}
             />
           )}
           {api && route.page === 'audit' && (

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startClockedWorkspace } from '../../electron/harness/clocked-workspace';
 import { startHarness, type Harness } from '../../electron/harness/harness-server';
 import { createHandlers } from '../../electron/services/handlers';
 import {
@@ -22,6 +23,8 @@ const rendererRoot = fileURLToPath(new URL('../../dist/renderer', import.meta.ur
 interface Fixtures {
   /** Console messages a test provokes on purpose (for example CSP violations). */
   allowedConsoleErrors: readonly RegExp[];
+  /** Starts the sandbox with the service calendar on this clock (`test.use({ sandboxClock })`). */
+  sandboxClock: Date | undefined;
   home: string;
   /** The real workspace with its own in-memory sandbox. */
   app: AppWorkspace;
@@ -32,14 +35,17 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   allowedConsoleErrors: [[], { option: true }],
+  sandboxClock: [undefined, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   home: async ({}, use) => {
     const home = await mkdtemp(path.join(tmpdir(), 'archivist-e2e-'));
     await use(home);
     await rm(home, { recursive: true, force: true });
   },
-  app: async ({ home }, use) => {
-    const app = await startAppWorkspace({ home, connect: { deadlineMs: 3000 } });
+  app: async ({ home, sandboxClock }, use) => {
+    const app = sandboxClock
+      ? await startClockedWorkspace({ home, now: sandboxClock, deadlineMs: 3000 })
+      : await startAppWorkspace({ home, connect: { deadlineMs: 3000 } });
     if (!app.ok) throw new Error(app.error.message);
     await use(app.value);
     await app.value.close();

@@ -5,7 +5,11 @@
  * replace a stored profile of the same id because only the runner knows the sandbox's port.
  */
 import type { AuditFilter } from '../../../shared/audit/filter';
-import { calendarStateAt, defaultCalendarForKind } from '../../../shared/environments/calendar';
+import {
+  calendarStateAt,
+  defaultCalendarForKind,
+  type EnvironmentCalendar,
+} from '../../../shared/environments/calendar';
 import type { EnvironmentProfile } from '../../../shared/environments/profile';
 import type {
   AuditListResult,
@@ -43,6 +47,8 @@ export interface WorkspaceDeps {
   readonly defaultProfileId?: string;
   readonly samplePatients?: () => readonly SamplePatient[];
   readonly now?: () => Date;
+  /** A profile's calendar when not the default for its kind (a sandbox run with `--calendar`). */
+  readonly calendarOf?: (profile: EnvironmentProfile) => EnvironmentCalendar | undefined;
 }
 
 export interface Workspace {
@@ -117,7 +123,8 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
   });
 
   function describe(profile: EnvironmentProfile): WorkspaceProfile {
-    const state = calendarStateAt(defaultCalendarForKind(profile.kind), now());
+    const calendar = deps.calendarOf?.(profile) ?? defaultCalendarForKind(profile.kind);
+    const state = calendarStateAt(calendar, now());
     return {
       id: profile.id,
       displayName: profile.displayName,
