@@ -69,6 +69,10 @@ class Builder {
   readonly payloads: OutOfLinePayload[] = [];
   readonly prefixes = new Map<string, string>();
   readonly ranges = new Map<XmlElement, readonly [number, number]>();
+  /** Namespace URI → local name → qualified name: built once, not once per element. */
+  private readonly qualifiedNames = new Map<string, Map<string, string>>();
+  /** Qualified name → `name[n]` segments, shared by every element at that index. */
+  private readonly indexedSegments = new Map<string, string[]>();
   readonly main: Sink = {
     push: (line, element) => {
       this.lines.push(line);
@@ -92,8 +96,28 @@ class Builder {
   }
 
   qualified(name: string, namespace: string): string {
-    const prefix = this.prefix(namespace);
-    return prefix === '' ? name : `${prefix}:${name}`;
+    let names = this.qualifiedNames.get(namespace);
+    if (names === undefined) {
+      names = new Map();
+      this.qualifiedNames.set(namespace, names);
+    }
+    let qualified = names.get(name);
+    if (qualified === undefined) {
+      const prefix = this.prefix(namespace);
+      qualified = prefix === '' ? name : `${prefix}:${name}`;
+      names.set(name, qualified);
+    }
+    return qualified;
+  }
+
+  /** `name[index]`, the path segment of a same-named sibling. */
+  indexedSegment(name: string, index: number): string {
+    let segments = this.indexedSegments.get(name);
+    if (segments === undefined) {
+      segments = [];
+      this.indexedSegments.set(name, segments);
+    }
+    return (segments[index] ??= `${name}[${index}]`);
   }
 
   register(segment: string, parent: number, line: number | undefined): number {
@@ -184,15 +208,32 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
+/**
+ * `<name attr="…" …` with attributes sorted by qualified name (stable). Most elements have at
+ * most a few attributes, so they are sorted in place without intermediate arrays of pairs.
+ */
 function startTag(builder: Builder, element: XmlElement): string {
-  const attributes = element.attributes
-    .filter((attribute) => attribute.namespace !== xmlnsNamespace)
-    .map((attribute) => [attributeName(builder, attribute), attribute.value] as const)
-    .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  const rendered = attributes
-    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
-    .join('');
-  return `<${builder.qualified(element.name, element.namespace)}${rendered}`;
+  const open = `<${builder.qualified(element.name, element.namespace)}`;
+  const attributes = element.attributes;
+  if (attributes.length === 0) return open;
+  const names: string[] = [];
+  const values: string[] = [];
+  for (const attribute of attributes) {
+    if (attribute.namespace === xmlnsNamespace) continue;
+    const name = attributeName(builder, attribute);
+    // Insertion sort: stable, and fast for the handful of attributes an element has.
+    let at = names.length;
+    while (at > 0 && names[at - 1]! > name) {
+      names[at] = names[at - 1]!;
+      values[at] = values[at - 1]!;
+      at--;
+    }
+    names[at] = name;
+    values[at] = attribute.value;
+  }
+  let tag = open;
+  for (let k = 0; k < names.length; k++) tag += ` ${names[k]!}="${escapeAttribute(values[k]!)}"`;
+  return tag;
 }
 
 /** Unprefixed attributes sort before prefixed ones (a leading space sorts first). */
@@ -208,9 +249,9 @@ function hasAttribute(element: XmlElement, name: string, value: string): boolean
   );
 }
 
-/** The children that matter: whitespace-only text is insignificant. */
-function significantChildren(element: XmlElement): XmlNode[] {
-  return element.children.filter((node) => node.kind !== 'text' || /[^ \t\r\n]/.test(node.text));
+/** Whitespace-only text is insignificant: it is dropped from the canonical form. */
+function isSignificant(node: XmlNode): boolean {
+  return node.kind !== 'text' || /[^ \t\r\n]/.test(node.text);
 }
 
 /** True for text to take out of line: declared Base64, or long wrapped Base64-looking text. */
@@ -241,17 +282,45 @@ function base64Line(builder: Builder, text: string, path: string, line: number):
   return `[base64 (does not decode): ${bytes.length} bytes of text, sha256 ${sha256}]`;
 }
 
-function siblingSegments(builder: Builder, elements: readonly XmlElement[]): string[] {
+/**
+ * The path segment of each child element: its name, with `[n]` when siblings share it. Counted
+ * by pairwise comparison for the usual handful of children (names are interned, so comparing is
+ * cheap), with maps only for long child lists, where pairwise would be quadratic.
+ */
+function siblingSegments(builder: Builder, children: readonly XmlNode[], count: number): string[] {
+  const names: string[] = new Array<string>(count);
+  let k = 0;
+  for (const node of children)
+    if (node.kind === 'element') names[k++] = builder.qualified(node.name, node.namespace);
+  const segments: string[] = new Array<string>(count);
+  if (count <= 32) {
+    for (let i = 0; i < count; i++) {
+      const name = names[i]!;
+      let index = 0;
+      let total = 0;
+      for (let j = 0; j < count; j++) {
+        if (names[j] !== name) continue;
+        total++;
+        if (j <= i) index++;
+      }
+      segments[i] = total === 1 ? name : builder.indexedSegment(name, index);
+    }
+    return segments;
+  }
   const totals = new Map<string, number>();
-  const names = elements.map((element) => builder.qualified(element.name, element.namespace));
   for (const name of names) totals.set(name, (totals.get(name) ?? 0) + 1);
   const seen = new Map<string, number>();
-  return names.map((name) => {
-    if (totals.get(name) === 1) return name;
+  for (let i = 0; i < count; i++) {
+    const name = names[i]!;
+    if (totals.get(name) === 1) {
+      segments[i] = name;
+      continue;
+    }
     const index = (seen.get(name) ?? 0) + 1;
     seen.set(name, index);
-    return `${name}[${index}]`;
-  });
+    segments[i] = builder.indexedSegment(name, index);
+  }
+  return segments;
 }
 
 function isSignature(element: XmlElement): boolean {
@@ -288,13 +357,26 @@ function writeElementLines(
 ): void {
   const tag = startTag(builder, element);
   const name = builder.qualified(element.name, element.namespace);
-  const children = significantChildren(element);
-  if (children.length === 0) {
+  // One pass over the children instead of filtered copies: what is significant, and of what kind.
+  const children = element.children;
+  let significant = 0;
+  let elements = 0;
+  let texts = 0;
+  let raw = '';
+  for (const node of children) {
+    if (!isSignificant(node)) continue;
+    significant++;
+    if (node.kind === 'element') elements++;
+    else if (node.kind === 'text') {
+      texts++;
+      raw += node.text;
+    }
+  }
+  if (significant === 0) {
     sink.push(`${indent}${tag}/>`, id);
     return;
   }
-  if (children.every((node) => node.kind === 'text')) {
-    const raw = children.map((node) => (node.kind === 'text' ? node.text : '')).join('');
+  if (texts === significant) {
     if (sink === builder.main && isOutOfLineBase64(element, raw)) {
       sink.push(`${indent}${tag}>`, id);
       sink.push(
@@ -308,14 +390,15 @@ function writeElementLines(
     return;
   }
   sink.push(`${indent}${tag}>`, id);
-  const elements = children.filter((node): node is XmlElement => node.kind === 'element');
-  const segments = siblingSegments(builder, elements);
+  const segments = siblingSegments(builder, children, elements);
+  const inner = `${indent}  `;
   let elementIndex = 0;
   for (const node of children) {
-    if (node.kind === 'text')
-      sink.push(`${indent}  ${escapeText(collapseWhitespace(node.text))}`, id);
-    else if (node.kind === 'comment')
-      sink.push(`${indent}  <!--${collapseWhitespace(node.text)}-->`, id);
+    if (node.kind === 'text') {
+      if (isSignificant(node))
+        sink.push(`${inner}${escapeText(collapseWhitespace(node.text))}`, id);
+    } else if (node.kind === 'comment')
+      sink.push(`${inner}<!--${collapseWhitespace(node.text)}-->`, id);
     else {
       const childId = builder.register(segments[elementIndex++]!, id, node.line);
       if (sink === builder.main && isSignature(node))

@@ -4,7 +4,7 @@
  * every line in it is covered: by an element rule on its path, or, for a changed line pair of one
  * element, by attribute rules on every attribute that differs. Anything uncertain stays visible.
  */
-import { pathOfLine, sourceLineOf, type CanonicalXml } from './canonical-xml';
+import { sourceLineOf, stripIndexes, type CanonicalXml } from './canonical-xml';
 import type { IgnoreRule, RuleMatcher } from './ignore-profile';
 import type { ChangeBlock } from './line-diff';
 import { diffWords, type WordSegment } from './word-diff';
@@ -55,6 +55,7 @@ function attributeRule(
   path: string,
   rules: RuleMatcher,
 ): string | undefined {
+  if (!rules.hasAttributeRules) return undefined;
   const a = parseTag(left);
   const b = parseTag(right);
   if (!a || !b || a.name !== b.name || a.rest !== b.rest) return undefined;
@@ -68,24 +69,47 @@ function attributeRule(
   return rule;
 }
 
-/** The rule hiding a whole block, or undefined when any line of it stays visible. */
-/** Path and rule lookups memoised per element: unrelated documents have thousands of blocks. */
+/**
+ * Path and rule lookups memoised per element: unrelated documents have thousands of blocks. A
+ * path is its parent's path plus one segment, so each element costs one concatenation.
+ */
 class Lookups {
-  private readonly paths = [new Map<number, string>(), new Map<number, string>()];
+  private readonly paths: readonly (string | undefined)[][];
+  private readonly indexedPaths: readonly (string | undefined)[][];
   private readonly elementRules = new Map<string, IgnoreRule | null>();
 
   constructor(
     private readonly sides: readonly [CanonicalXml, CanonicalXml],
     readonly rules: RuleMatcher,
-  ) {}
+  ) {
+    // Filled up front: arrays written at scattered indexes would fall back to slow dictionaries.
+    const table = (side: CanonicalXml) =>
+      new Array<string | undefined>(side.elementSegment.length).fill(undefined);
+    this.paths = [table(sides[0]), table(sides[1])];
+    this.indexedPaths = [table(sides[0]), table(sides[1])];
+  }
 
+  /** The path of a line's element without sibling indexes, as rules see it. */
   path(side: 0 | 1, line: number): string {
-    const canonical = this.sides[side];
-    const element = canonical.lineElement[line] ?? -1;
-    let path = this.paths[side]!.get(element);
+    return this.elementPath(side, this.sides[side].lineElement[line] ?? -1, false);
+  }
+
+  /** The path with sibling indexes, as ContentChange.path shows it. */
+  indexedPath(side: 0 | 1, line: number): string {
+    return this.elementPath(side, this.sides[side].lineElement[line] ?? -1, true);
+  }
+
+  private elementPath(side: 0 | 1, element: number, withIndexes: boolean): string {
+    if (element < 0) return '/';
+    const memo = (withIndexes ? this.indexedPaths : this.paths)[side]!;
+    let path = memo[element];
     if (path === undefined) {
-      path = pathOfLine(canonical, line, false);
-      this.paths[side]!.set(element, path);
+      const canonical = this.sides[side];
+      const parent = canonical.elementParent[element]!;
+      const segment = canonical.elementSegment[element]!;
+      const name = withIndexes ? segment : stripIndexes(segment);
+      path = parent < 0 ? `/${name}` : `${this.elementPath(side, parent, withIndexes)}/${name}`;
+      memo[element] = path;
     }
     return path;
   }
@@ -100,6 +124,7 @@ class Lookups {
   }
 }
 
+/** The rule hiding a whole block, or undefined when any line of it stays visible. */
 function hidingRule(
   left: CanonicalXml,
   right: CanonicalXml,
@@ -137,7 +162,9 @@ export function contentChanges(
 ): ContentChange[] {
   let wordPairs = 0;
   const lookups = new Lookups([left, right], rules);
-  return blocks.map((block) => {
+  const changes: ContentChange[] = new Array<ContentChange>(blocks.length);
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
     const removedCount = block.leftEnd - block.leftStart;
     const addedCount = block.rightEnd - block.rightStart;
     const removed = left.lines.slice(
@@ -150,25 +177,38 @@ export function contentChanges(
     );
     const omitted = removedCount - removed.length + addedCount - added.length;
     const paired = Math.min(removed.length, added.length);
-    const words: (readonly WordSegment[] | null)[] = [];
-    if (paired > 0 && wordPairs + paired <= maxWordDiffPairs) {
-      wordPairs += paired;
-      for (let k = 0; k < paired; k++) words.push(diffWords(removed[k]!, added[k]!) ?? null);
-    }
-    const hiddenBy = hidingRule(left, right, block, lookups);
+    // Built member by member in a fixed order (the JSON shape stays the same): spreading
+    // optional parts cost more than the rest of the work on unrelated documents.
+    const change: {
+      -readonly [K in keyof ContentChange]+?: ContentChange[K];
+    } = {
+      leftStart: block.leftStart,
+      leftEnd: block.leftEnd,
+      rightStart: block.rightStart,
+      rightEnd: block.rightEnd,
+      path:
+        removedCount > 0
+          ? lookups.indexedPath(0, block.leftStart)
+          : lookups.indexedPath(1, block.rightStart),
+    };
     const leftSourceLine = removedCount > 0 ? sourceLineOf(left, block.leftStart) : 0;
     const rightSourceLine = addedCount > 0 ? sourceLineOf(right, block.rightStart) : 0;
-    return {
-      ...block,
-      path:
-        removedCount > 0 ? pathOfLine(left, block.leftStart) : pathOfLine(right, block.rightStart),
-      ...(leftSourceLine > 0 ? { leftSourceLine } : {}),
-      ...(rightSourceLine > 0 ? { rightSourceLine } : {}),
-      removed,
-      added,
-      ...(omitted > 0 ? { omittedLines: omitted } : {}),
-      ...(words.length > 0 ? { words } : {}),
-      ...(hiddenBy !== undefined ? { hiddenBy } : {}),
-    };
-  });
+    if (leftSourceLine > 0) change.leftSourceLine = leftSourceLine;
+    if (rightSourceLine > 0) change.rightSourceLine = rightSourceLine;
+    change.removed = removed;
+    change.added = added;
+    if (omitted > 0) change.omittedLines = omitted;
+    if (paired > 0 && wordPairs + paired <= maxWordDiffPairs) {
+      wordPairs += paired;
+      const words: (readonly WordSegment[] | null)[] = new Array<readonly WordSegment[] | null>(
+        paired,
+      );
+      for (let k = 0; k < paired; k++) words[k] = diffWords(removed[k]!, added[k]!) ?? null;
+      change.words = words;
+    }
+    const hiddenBy = hidingRule(left, right, block, lookups);
+    if (hiddenBy !== undefined) change.hiddenBy = hiddenBy;
+    changes[index] = change as ContentChange;
+  }
+  return changes;
 }

@@ -225,6 +225,8 @@ export interface RuleMatcher {
   readonly element: (path: string) => IgnoreRule | undefined;
   /** The first attribute rule covering attribute `name` of the element at `path`, if any. */
   readonly attribute: (path: string, name: string) => IgnoreRule | undefined;
+  /** False when the profile has no attribute rules, so changed tags need not be parsed. */
+  readonly hasAttributeRules: boolean;
 }
 
 /** Compiles a profile's rules. */
@@ -247,5 +249,6 @@ export function compileRules(profile: ResolvedProfile): RuleMatcher {
     model: (path) => first(model, splitPath(path, 'model')),
     element: (path) => first(elements, splitPath(path, 'canonical')),
     attribute: (path, name) => first(attributes, [...splitPath(path, 'canonical'), `@${name}`]),
+    hasAttributeRules: attributes.length > 0,
   };
 }
