@@ -1,13 +1,14 @@
 /**
  * The Versions tab: the setId chain in order with derived states (current, replaced,
- * invalidated), RPLC links and the FHIR history of this resource. Two versions can be picked for
- * comparison; the compare view arrives with the Compare issue, so the pick is kept and the
- * action says so instead of pretending.
+ * invalidated), RPLC links and the FHIR history of this resource. Two picked versions open in
+ * the compare view (older on the left); this document can also be compared with a local file.
  */
 import { useEffect, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { VersionsView as Versions } from '../../../shared/ipc/workspace-types';
 import type { AppError } from '../../../shared/result';
+import { compareHash } from '../compare/compare-address';
+import { LocalFilePicker } from '../compare/local-file-picker';
 import { ErrorNotice } from '../components/error-notice';
 
 type Load =
@@ -28,7 +29,6 @@ export function VersionsView({
 }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [picked, setPicked] = useState<readonly string[]>([]);
-  const [note, setNote] = useState('');
 
   useEffect(() => {
     let isCurrent = true;
@@ -53,8 +53,11 @@ export function VersionsView({
     );
   if (load.state === 'failed') return <ErrorNotice error={load.error} />;
   const { versions } = load;
+  // The older version goes on the left, whatever order they were picked in.
+  const pickedInOrder = versions.versions
+    .map((version) => version.resourceId)
+    .filter((id) => picked.includes(id));
   const toggle = (id: string) => {
-    setNote('');
     setPicked((old) => (old.includes(id) ? old.filter((x) => x !== id) : [...old, id].slice(-2)));
   };
   return (
@@ -104,23 +107,29 @@ export function VersionsView({
         ))}
       </ol>
       <div className="compare-actions">
-        <button
-          type="button"
-          disabled={picked.length !== 2}
-          onClick={() =>
-            setNote(
-              `Versions ${picked.join(' and ')} are picked. The side-by-side compare view is not built yet (Compare issue); the pick stays here until you change it.`,
-            )
-          }
-        >
-          Compare the two picked versions
-        </button>
-        <span className="muted">{picked.length}/2 picked</span>
-        {note && (
-          <p role="status" className="selection-note">
-            {note}
-          </p>
+        {pickedInOrder.length === 2 ? (
+          <a
+            className="button-link"
+            href={compareHash(
+              { profileId, resourceId: pickedInOrder[0]! },
+              { profileId, resourceId: pickedInOrder[1]! },
+            )}
+          >
+            Compare the two picked versions
+          </a>
+        ) : (
+          <button type="button" disabled>
+            Compare the two picked versions
+          </button>
         )}
+        <span className="muted">{picked.length}/2 picked</span>
+        <LocalFilePicker
+          api={api}
+          label="Compare this document with a local file…"
+          onPicked={(fileId) => {
+            window.location.hash = compareHash({ profileId, resourceId }, { fileId });
+          }}
+        />
       </div>
       {versions.findings.length > 0 && (
         <ul className="chain-findings" aria-label="Chain findings">

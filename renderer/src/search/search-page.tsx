@@ -5,6 +5,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { DocumentRow, SamplePatient, SearchQuery } from '../../../shared/ipc/workspace-types';
+import { CompareSelected } from '../compare/compare-selected';
 import { ErrorNotice } from '../components/error-notice';
 import { DocumentTable } from '../table/document-table';
 import { describeSearch, readRecent, rememberSearch, type RecentSearch } from './recent-searches';
@@ -111,10 +112,12 @@ export function SearchPage(props: SearchPageProps) {
       )}
       {search.state === 'done' && (
         <>
-          {selected.length > 1 && (
+          {selected.length === 2 && <CompareSelected profileId={profileId} rows={selected} />}
+          {selected.length > 2 && (
             <p className="selection-note" role="status">
-              {selected.length} documents selected. Comparing and batch invalidation arrive with
-              their own views; the selection is kept while you stay on this page.
+              {selected.length} documents selected. Select exactly two to compare them; batch
+              invalidation arrives with its own view. The selection is kept while you stay on this
+              page.
             </p>
           )}
           <DocumentTable rows={search.rows} onOpen={props.onOpen} onSelectionChange={setSelected} />

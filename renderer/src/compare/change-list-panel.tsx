@@ -1,0 +1,63 @@
+/**
+ * The change list in domain terms ("section Lääkemääräys › #1, entry …: text changed from A to
+ * B"), grouped as header, sections, entries and metadata. Choosing an item moves the diff to the
+ * content change it describes, or the metadata table to its field.
+ */
+import type { CompareResult } from '../../../shared/compare/compare-documents';
+
+export type ChangeItem = CompareResult['changeList']['shown'][number] & {
+  readonly hiddenBy?: string;
+};
+
+const groups: readonly { readonly id: ChangeItem['group']; readonly title: string }[] = [
+  { id: 'metadata', title: 'Metadata' },
+  { id: 'header', title: 'Header' },
+  { id: 'section', title: 'Sections' },
+  { id: 'entry', title: 'Entries' },
+];
+
+export function ChangeListPanel({
+  items,
+  isTruncated,
+  onChoose,
+}: {
+  readonly items: readonly ChangeItem[];
+  readonly isTruncated: boolean;
+  readonly onChoose: (item: ChangeItem) => void;
+}) {
+  return (
+    <nav className="change-list" aria-label="Change list">
+      <h3>Change list ({items.length})</h3>
+      {items.length === 0 && <p className="muted">No changes to list.</p>}
+      {groups.map((group) => {
+        const inGroup = items.filter((item) => item.group === group.id);
+        if (inGroup.length === 0) return null;
+        return (
+          <section key={group.id} aria-label={group.title}>
+            <h4>
+              {group.title} ({inGroup.length})
+            </h4>
+            <ul>
+              {inGroup.map((item, index) => (
+                <li key={`${item.path}-${index}`} className={`change-item change-${item.kind}`}>
+                  <button type="button" className="link-like" onClick={() => onChoose(item)}>
+                    <span className="change-kind">{item.kind}</span> {item.text}
+                  </button>
+                  {item.hiddenBy && (
+                    <span className="hidden-chip">
+                      {' '}
+                      hidden by rule <code>{item.hiddenBy}</code>
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      {isTruncated && (
+        <p className="muted">The list stops here; the content diff has every change.</p>
+      )}
+    </nav>
+  );
+}

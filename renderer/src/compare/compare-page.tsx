@@ -1,0 +1,145 @@
+/**
+ * The compare page (`#/compare?left=…&right=…&ignore=…&mode=…`): which two documents, the mode
+ * and ignore profile switches, swapping sides and replacing the right side with a local file;
+ * then the comparison itself (comparison-view.tsx). A reload compares again, audited again.
+ */
+import type { ArchivistApi } from '../../../shared/ipc/contract';
+import type { CompareSideInfo } from '../../../shared/ipc/compare-types';
+import { ErrorNotice } from '../components/error-notice';
+import { compareHash, parseSide, type CompareMode } from './compare-address';
+import { ComparisonView } from './comparison-view';
+import { LocalFilePicker } from './local-file-picker';
+import { useComparison } from './use-comparison';
+import './compare.css';
+
+export interface ComparePageProps {
+  readonly api: ArchivistApi;
+  readonly left: string;
+  readonly right: string;
+  readonly ignore: string;
+  readonly mode: CompareMode;
+}
+
+function go(hash: string): void {
+  if (hash !== window.location.hash) window.location.hash = hash;
+}
+
+function badAddress(side: 'left' | 'right') {
+  return {
+    code: 'compare-bad-address',
+    message: `This address names no document to compare on the ${side}; start the comparison again from a document's Versions tab or the search table.`,
+  };
+}
+
+function SideCard({ side, info }: { side: 'Left' | 'Right'; info: CompareSideInfo }) {
+  const document = info.document;
+  return (
+    <div className="compare-side" aria-label={`${side} document`} role="group">
+      <strong>{side}:</strong> {info.label}
+      <div className="muted">
+        {document.title ?? '(untitled)'} · <code>{document.id}</code>
+        {document.versionNumber !== undefined && <> · version {document.versionNumber}</>}
+      </div>
+    </div>
+  );
+}
+
+export function ComparePage({ api, left, right, ignore, mode }: ComparePageProps) {
+  const leftSide = parseSide(left);
+  const rightSide = parseSide(right);
+  if (!leftSide || !rightSide)
+    return (
+      <section className="compare-page" aria-labelledby="compare-heading">
+        <h2 id="compare-heading">Compare</h2>
+        <ErrorNotice error={badAddress(leftSide ? 'right' : 'left')} />
+      </section>
+    );
+  return <LoadedSides api={api} left={leftSide} right={rightSide} ignore={ignore} mode={mode} />;
+}
+
+function LoadedSides({
+  api,
+  left,
+  right,
+  ignore,
+  mode,
+}: {
+  api: ArchivistApi;
+  left: NonNullable<ReturnType<typeof parseSide>>;
+  right: NonNullable<ReturnType<typeof parseSide>>;
+  ignore: string;
+  mode: CompareMode;
+}) {
+  const { load, retry, cancel } = useComparison(api, left, right, ignore);
+  const profiles =
+    load.state === 'ready' ? load.compared.ignoreProfiles : [{ id: ignore, title: ignore }];
+  return (
+    <section className="compare-page" aria-labelledby="compare-heading" data-state={load.state}>
+      <h2 id="compare-heading">Compare</h2>
+      {load.state === 'ready' && (
+        <div className="compare-sides">
+          <SideCard side="Left" info={load.compared.left} />
+          <SideCard side="Right" info={load.compared.right} />
+        </div>
+      )}
+      <div className="compare-toolbar" role="toolbar" aria-label="Comparison">
+        <span role="group" aria-label="Layout">
+          {(['side-by-side', 'inline'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              aria-pressed={mode === option}
+              onClick={() => go(compareHash(left, right, { ignore, mode: option }))}
+            >
+              {option === 'side-by-side' ? 'Side by side' : 'Inline'}
+            </button>
+          ))}
+        </span>
+        <label>
+          Ignore profile{' '}
+          <select
+            value={ignore}
+            onChange={(event) => go(compareHash(left, right, { ignore: event.target.value, mode }))}
+          >
+            {profiles.map((profile) => (
+              <option key={profile.id} value={profile.id}>
+                {profile.id === 'none' ? 'none (hide nothing)' : `${profile.id}: ${profile.title}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => go(compareHash(right, left, { ignore, mode }))}>
+          Swap sides
+        </button>
+        <LocalFilePicker
+          api={api}
+          label="Compare the left side with a local file…"
+          onPicked={(fileId) => go(compareHash(left, { fileId }, { ignore, mode }))}
+        />
+      </div>
+      {load.state === 'loading' && (
+        <p role="status" className="compare-progress">
+          Reading and comparing both documents…{' '}
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </p>
+      )}
+      {load.state === 'failed' && (
+        <div className="compare-failure">
+          <ErrorNotice error={load.error} />
+          <button type="button" onClick={retry}>
+            Retry
+          </button>
+        </div>
+      )}
+      {load.state === 'ready' && (
+        <ComparisonView
+          compared={load.compared}
+          mode={mode}
+          comparisonKey={compareHash(left, right, { ignore })}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * One loaded comparison: the hidden-rule summary with reveal, the metadata diff, the change list
+ * linked to the content diff, next/previous change (F7 / Shift+F7, n / p), reviewed marks (r, or
+ * the ○/✓ buttons) and the mode switch that keeps the place.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ComparedDocuments } from '../../../shared/ipc/compare-types';
+import type { CompareMode } from './compare-address';
+import { ChangeListPanel, type ChangeItem } from './change-list-panel';
+import { buildRows, navigableChanges, stepChange, viewChanges } from './diff-rows';
+import { DiffView } from './diff-view';
+import { HiddenRules } from './hidden-rules';
+import { changeForItem } from './line-mapping';
+import { MetadataDiffTable } from './metadata-diff-table';
+import { useReviewedMarks } from './reviewed-marks';
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+function toggled(set: ReadonlySet<string>, value: string): Set<string> {
+  const next = new Set(set);
+  if (!next.delete(value)) next.add(value);
+  return next;
+}
+
+export function ComparisonView({
+  compared,
+  mode,
+  comparisonKey,
+}: {
+  readonly compared: ComparedDocuments;
+  readonly mode: CompareMode;
+  /** The comparison's address without the mode: reviewed marks are kept per comparison. */
+  readonly comparisonKey: string;
+}) {
+  const { result, lines } = compared;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
+  const [current, setCurrent] = useState(-1);
+  const [scrollRequest, setScrollRequest] = useState({ row: 0, seq: 0 });
+  const { reviewed, toggle } = useReviewedMarks(comparisonKey);
+
+  const changes = useMemo(() => viewChanges(result.content.shown, result.content.hidden), [result]);
+  const { rows, changeRows } = useMemo(
+    () =>
+      buildRows(changes, {
+        mode,
+        hasLines: lines !== undefined,
+        leftLines: result.content.leftLines,
+        rightLines: result.content.rightLines,
+        expanded,
+        revealed,
+      }),
+    [changes, mode, lines, result, expanded, revealed],
+  );
+  const navigable = useMemo(() => navigableChanges(changes, revealed), [changes, revealed]);
+  const scrollTo = useCallback(
+    (row: number) => setScrollRequest((old) => ({ row, seq: old.seq + 1 })),
+    [],
+  );
+
+  const goTo = useCallback(
+    (index: number) => {
+      setCurrent(index);
+      scrollTo(changeRows[index] ?? 0);
+    },
+    [changeRows, scrollTo],
+  );
+  const step = useCallback(
+    (direction: 1 | -1) => {
+      const next = stepChange(navigable, current, direction);
+      if (next !== undefined) goTo(next);
+    },
+    [navigable, current, goTo],
+  );
+  const toggleReviewed = useCallback(
+    (index: number) => {
+      const view = changes[index];
+      if (view) toggle(`c:${view.key}`);
+    },
+    [changes, toggle],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === 'F7') step(event.shiftKey ? -1 : 1);
+      else if (isTyping(event.target)) return;
+      else if (event.key === 'n') step(1);
+      else if (event.key === 'p') step(-1);
+      else if (event.key === 'r' && current >= 0) toggleReviewed(current);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step, current, toggleReviewed]);
+
+  const metadataChanges = [
+    ...result.metadata.shown,
+    ...result.metadata.hidden.filter((change) => revealed.has(change.hiddenBy)),
+  ];
+  const items: ChangeItem[] = [
+    ...result.changeList.shown,
+    ...result.changeList.hidden.filter((item) => revealed.has(item.hiddenBy)),
+  ];
+  const chooseItem = (item: ChangeItem) => {
+    const index = changeForItem(item, changes);
+    if (index !== undefined) {
+      const rule = changes[index]?.hiddenBy;
+      if (rule !== undefined && !revealed.has(rule)) setRevealed((old) => toggled(old, rule));
+      goTo(index);
+    } else document.getElementById('metadata-differences')?.scrollIntoView({ block: 'start' });
+  };
+
+  const reviewedKeys = new Set(
+    changes.filter((view) => reviewed.has(`c:${view.key}`)).map((view) => view.key),
+  );
+  const reviewable = navigable.length + metadataChanges.length;
+  const reviewedCount =
+    navigable.filter((index) => reviewed.has(`c:${changes[index]?.key}`)).length +
+    metadataChanges.filter((change) => reviewed.has(`m:${change.path}`)).length;
+  const position = navigable.indexOf(current);
+  const currentChange = changes[current]?.change;
+  return (
+    <div className="comparison">
+      {result.identical && <p className="compare-verdict">The documents are identical.</p>}
+      {!result.identical && result.shownDifferences === 0 && (
+        <p className="compare-verdict">Every difference is hidden by the ignore profile.</p>
+      )}
+      <HiddenRules
+        hidden={result.hiddenByRule}
+        revealed={revealed}
+        onToggle={(rule) => setRevealed((old) => toggled(old, rule))}
+      />
+      {[...result.notes, ...(compared.linesNote ? [compared.linesNote] : [])].map((note) => (
+        <p key={note} className="compare-note">
+          Note: {note}
+        </p>
+      ))}
+      <div className="compare-navigation" role="toolbar" aria-label="Changes">
+        <button type="button" onClick={() => step(-1)} disabled={navigable.length === 0}>
+          Previous change (Shift+F7, p)
+        </button>
+        <button type="button" onClick={() => step(1)} disabled={navigable.length === 0}>
+          Next change (F7, n)
+        </button>
+        <span role="status" className="change-position">
+          {navigable.length === 0
+            ? 'No content changes to step through.'
+            : position < 0
+              ? `${navigable.length} content changes.`
+              : `Change ${position + 1} of ${navigable.length}: ${currentChange?.path ?? ''}`}
+        </span>
+        <span className="reviewed-count">
+          {reviewedCount} of {reviewable} reviewed
+        </span>
+      </div>
+      <details open id="metadata-differences" className="compare-metadata">
+        <summary>Metadata differences ({metadataChanges.length})</summary>
+        <MetadataDiffTable
+          changes={metadataChanges}
+          reviewed={reviewed}
+          onToggleReviewed={toggle}
+        />
+      </details>
+      <div className="compare-body">
+        <ChangeListPanel
+          items={items}
+          isTruncated={result.changeList.isTruncated}
+          onChoose={chooseItem}
+        />
+        <section className="compare-content" aria-label="Content">
+          <div className={`diff-headings diff-${mode}`} aria-hidden="true">
+            <span>{compared.left.label}</span>
+            {mode === 'side-by-side' && <span>{compared.right.label}</span>}
+          </div>
+          <DiffView
+            rows={rows}
+            changes={changes}
+            {...(lines ? { lines } : {})}
+            mode={mode}
+            currentChange={current}
+            currentRow={current >= 0 ? (changeRows[current] ?? -1) : -1}
+            reviewed={reviewedKeys}
+            scrollRequest={scrollRequest}
+            onExpand={(region) => setExpanded((old) => toggled(old, region))}
+            onReveal={(rule) => setRevealed((old) => toggled(old, rule))}
+            onToggleReviewed={toggleReviewed}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,283 @@
+/**
+ * The content diff, virtualised (@tanstack/react-virtual) so a diff of any length renders only
+ * the rows in view. Side by side, both documents are columns of one scrolled list, so the panes
+ * always scroll together line for line; inline, removed lines come before added ones. Text is
+ * React text nodes only; changed words are <del>/<ins> and every changed line carries a −/+
+ * marker, so meaning never rests on colour.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { WordSegment } from '../../../shared/compare/word-diff';
+import type { CanonicalLines } from '../../../shared/ipc/compare-types';
+import type { DiffRow, ViewChange } from './diff-rows';
+import { lineOfRow, rowOfLine } from './line-mapping';
+
+export interface DiffViewProps {
+  readonly rows: readonly DiffRow[];
+  readonly changes: readonly ViewChange[];
+  readonly lines?: CanonicalLines;
+  readonly mode: 'side-by-side' | 'inline';
+  readonly currentChange: number;
+  /** The row the current change starts at, or -1: switching mode returns there. */
+  readonly currentRow: number;
+  readonly reviewed: ReadonlySet<string>;
+  /** Scroll this row into view whenever `scrollRequest.seq` changes. */
+  readonly scrollRequest: { readonly row: number; readonly seq: number };
+  readonly onExpand: (region: string) => void;
+  readonly onReveal: (rule: string) => void;
+  readonly onToggleReviewed: (change: number) => void;
+}
+
+const estimatedRowHeight = 20;
+
+function Segments({
+  segments,
+  side,
+}: {
+  segments: readonly WordSegment[];
+  side: 'left' | 'right';
+}) {
+  const skip = side === 'left' ? 'added' : 'removed';
+  return (
+    <>
+      {segments.map((segment, index) =>
+        segment.kind === skip ? null : segment.kind === 'removed' ? (
+          <del key={index}>{segment.text}</del>
+        ) : segment.kind === 'added' ? (
+          <ins key={index}>{segment.text}</ins>
+        ) : (
+          <span key={index}>{segment.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+function ChangedText({
+  view,
+  pair,
+  side,
+}: {
+  view: ViewChange;
+  pair: number;
+  side: 'left' | 'right';
+}) {
+  const text = side === 'left' ? view.change.removed[pair] : view.change.added[pair];
+  const words = view.change.words?.[pair];
+  return words ? <Segments segments={words} side={side} /> : <>{text}</>;
+}
+
+function Cell({
+  line,
+  marker,
+  children,
+}: {
+  line: number | undefined;
+  marker: '-' | '+' | ' ';
+  children?: React.ReactNode;
+}) {
+  const label = marker === '-' ? 'removed' : marker === '+' ? 'added' : undefined;
+  return (
+    <>
+      <span role="cell" className="diff-number">
+        {line === undefined ? '' : line + 1}
+      </span>
+      <span
+        role="cell"
+        className={`diff-text${marker === '-' ? ' is-removed' : marker === '+' ? ' is-added' : ''}${line === undefined ? ' is-empty' : ''}`}
+      >
+        {line !== undefined && (
+          <span className="diff-marker" aria-label={label}>
+            {marker}
+          </span>
+        )}
+        {children}
+      </span>
+    </>
+  );
+}
+
+export function DiffView(props: DiffViewProps) {
+  const { rows, changes, lines, mode } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The project does not run the React Compiler; the virtualiser's functions are used as-is.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimatedRowHeight,
+    overscan: 20,
+  });
+  const { row: requestedRow, seq } = props.scrollRequest;
+
+  useEffect(() => {
+    if (seq > 0) virtualizer.scrollToIndex(requestedRow, { align: 'center' });
+  }, [seq, requestedRow, virtualizer]);
+
+  // Switching mode keeps the place: the current change, else the line that was at the top.
+  const place = useRef<{ side: 'left' | 'right'; line: number } | undefined>(undefined);
+  const previousMode = useRef(mode);
+  const { currentRow } = props;
+  useEffect(() => {
+    if (previousMode.current === mode) return;
+    previousMode.current = mode;
+    const saved = place.current;
+    const row = currentRow >= 0 ? currentRow : saved ? rowOfLine(rows, saved.side, saved.line) : 0;
+    virtualizer.scrollToIndex(row, { align: currentRow >= 0 ? 'center' : 'start' });
+  }, [mode, rows, currentRow, virtualizer]);
+  const first = virtualizer.getVirtualItems()[0]?.index ?? 0;
+  useEffect(() => {
+    if (previousMode.current === mode) place.current = lineOfRow(rows[first]) ?? place.current;
+  }, [first, rows, mode]);
+
+  function renderRow(row: DiffRow): React.ReactNode {
+    switch (row.kind) {
+      case 'same': {
+        const leftText = lines?.left[row.left] ?? '';
+        return mode === 'side-by-side' ? (
+          <>
+            <span role="cell" className="diff-review" />
+            <Cell line={row.left} marker=" ">
+              {leftText}
+            </Cell>
+            <Cell line={row.right} marker=" ">
+              {lines?.right[row.right] ?? ''}
+            </Cell>
+          </>
+        ) : (
+          <>
+            <span role="cell" className="diff-review" />
+            <span role="cell" className="diff-number">
+              {row.left + 1}
+            </span>
+            <Cell line={row.right} marker=" ">
+              {leftText}
+            </Cell>
+          </>
+        );
+      }
+      case 'collapsed':
+        return (
+          <span role="cell" className="diff-wide">
+            <button
+              type="button"
+              className="diff-expander"
+              onClick={() => props.onExpand(row.region)}
+            >
+              Show {row.count.toLocaleString('en')} unchanged lines (left {row.left + 1}–
+              {row.left + row.count}, right {row.right + 1}–{row.right + row.count})
+            </button>
+          </span>
+        );
+      case 'unsent':
+        return (
+          <span role="cell" className="diff-wide muted">
+            {row.count.toLocaleString('en')} unchanged lines (not sent for documents this large)
+          </span>
+        );
+      case 'omitted':
+        return (
+          <span role="cell" className="diff-wide muted">
+            {row.count.toLocaleString('en')} more changed lines are not shown
+          </span>
+        );
+      case 'hidden':
+        return (
+          <span role="cell" className="diff-wide diff-hidden">
+            1 difference hidden by rule <code>{row.rule}</code>{' '}
+            <button type="button" className="small-button" onClick={() => props.onReveal(row.rule)}>
+              Reveal rule {row.rule}
+            </button>
+          </span>
+        );
+      case 'change':
+        return <ChangeRow row={row} />;
+    }
+  }
+
+  function ChangeRow({ row }: { row: Extract<DiffRow, { kind: 'change' }> }) {
+    const view = changes[row.change];
+    if (!view) return null;
+    const isFirst =
+      row.pair === 0 &&
+      (mode === 'side-by-side' || row.side !== 'added' || view.change.removed.length === 0);
+    const isReviewed = props.reviewed.has(view.key);
+    const review = (
+      <span role="cell" className="diff-review">
+        {isFirst && (
+          <button
+            type="button"
+            className={`review-toggle${isReviewed ? ' is-reviewed' : ''}`}
+            aria-pressed={isReviewed}
+            aria-label={`Reviewed: change ${row.change + 1}`}
+            title="Mark this change reviewed (r)"
+            onClick={() => props.onToggleReviewed(row.change)}
+          >
+            {isReviewed ? '✓' : '○'}
+          </button>
+        )}
+      </span>
+    );
+    if (mode === 'side-by-side')
+      return (
+        <>
+          {review}
+          <Cell line={row.left} marker={row.left === undefined ? ' ' : '-'}>
+            {row.left !== undefined && <ChangedText view={view} pair={row.pair} side="left" />}
+          </Cell>
+          <Cell line={row.right} marker={row.right === undefined ? ' ' : '+'}>
+            {row.right !== undefined && <ChangedText view={view} pair={row.pair} side="right" />}
+          </Cell>
+        </>
+      );
+    const side = row.side === 'removed' ? 'left' : 'right';
+    return (
+      <>
+        {review}
+        <span role="cell" className="diff-number">
+          {row.left === undefined ? '' : row.left + 1}
+        </span>
+        <Cell line={row.right ?? row.left} marker={side === 'left' ? '-' : '+'}>
+          <ChangedText view={view} pair={row.pair} side={side} />
+        </Cell>
+      </>
+    );
+  }
+
+  return (
+    <div
+      ref={scrollRef}
+      className={`diff-scroll diff-${mode}`}
+      role="table"
+      aria-label="Content differences"
+      aria-rowcount={rows.length}
+      tabIndex={0}
+    >
+      <div className="diff-rows" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          const change =
+            row.kind === 'change' || row.kind === 'hidden' || row.kind === 'omitted'
+              ? row.change
+              : -1;
+          const isCurrent = change >= 0 && change === props.currentChange;
+          return (
+            <div
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              role="row"
+              aria-rowindex={item.index + 1}
+              aria-current={isCurrent ? 'true' : undefined}
+              data-change={change >= 0 ? change + 1 : undefined}
+              className={`diff-row diff-row-${row.kind}${isCurrent ? ' is-current' : ''}`}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              {renderRow(row)}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

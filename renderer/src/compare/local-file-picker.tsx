@@ -1,0 +1,64 @@
+/**
+ * "Compare with a local file": main's open dialog chooses the file and the renderer gets an id
+ * for it, never a path. Where no dialog can run (the browser harness), the service says which
+ * folder it reads, and the file is named here by its file name.
+ */
+import { useState } from 'react';
+import type { ArchivistApi } from '../../../shared/ipc/contract';
+import type { AppError } from '../../../shared/result';
+import { ErrorNotice } from '../components/error-notice';
+
+export function LocalFilePicker({
+  api,
+  label,
+  onPicked,
+}: {
+  readonly api: ArchivistApi;
+  readonly label: string;
+  readonly onPicked: (fileId: string) => void;
+}) {
+  const [error, setError] = useState<AppError | undefined>();
+  const [folderHint, setFolderHint] = useState<string | undefined>();
+  const [name, setName] = useState('');
+  const [isBusy, setBusy] = useState(false);
+
+  async function pick(fileName?: string): Promise<void> {
+    setBusy(true);
+    setError(undefined);
+    const result = await api.pickCompareFile(fileName === undefined ? {} : { name: fileName });
+    setBusy(false);
+    if (result.ok) {
+      if (result.value.picked) onPicked(result.value.fileId);
+      return;
+    }
+    if (result.error.code === 'file-dialog-unavailable') setFolderHint(result.error.message);
+    else setError(result.error);
+  }
+
+  return (
+    <div className="local-file-picker">
+      <button type="button" disabled={isBusy} onClick={() => void pick()}>
+        {label}
+      </button>
+      {folderHint && (
+        <form
+          className="local-file-form"
+          aria-label="Local file by name"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (name.trim()) void pick(name.trim());
+          }}
+        >
+          <p className="muted">{folderHint}</p>
+          <label>
+            File name <input value={name} onChange={(event) => setName(event.target.value)} />
+          </label>{' '}
+          <button type="submit" disabled={isBusy || name.trim() === ''}>
+            Use this file
+          </button>
+        </form>
+      )}
+      {error && <ErrorNotice error={error} />}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Runs one comparison through the bridge and cancels it when the view goes away or asks for
+ * another one, so leaving the view never leaves the workspace fetching and comparing for nobody.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArchivistApi } from '../../../shared/ipc/contract';
+import type { CompareSideRef, ComparedDocuments } from '../../../shared/ipc/compare-types';
+import type { AppError } from '../../../shared/result';
+
+export type ComparisonLoad =
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready'; readonly compared: ComparedDocuments }
+  | { readonly state: 'failed'; readonly error: AppError };
+
+function newCompareId(): string {
+  return `cmp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export function useComparison(
+  api: ArchivistApi,
+  left: CompareSideRef,
+  right: CompareSideRef,
+  ignoreProfile: string,
+): { load: ComparisonLoad; retry: () => void; cancel: () => void } {
+  const [attempt, setAttempt] = useState(0);
+  // Sides are objects from the address: compare them by value. Answers are kept with the run
+  // they belong to; anything else is still loading.
+  const key = JSON.stringify([left, right, ignoreProfile]);
+  const runKey = `${attempt}:${key}`;
+  const [answer, setAnswer] = useState<{ key: string; load: ComparisonLoad }>({
+    key: '',
+    load: { state: 'loading' },
+  });
+  const running = useRef<string | undefined>(undefined);
+
+  useEffect(() => {
+    const [l, r, ignore] = JSON.parse(key) as [CompareSideRef, CompareSideRef, string];
+    const compareId = newCompareId();
+    const thisRun = `${attempt}:${key}`;
+    running.current = compareId;
+    void api
+      .compareDocuments({ compareId, left: l, right: r, ignoreProfile: ignore })
+      .then((result) => {
+        if (running.current !== compareId) return;
+        running.current = undefined;
+        setAnswer({
+          key: thisRun,
+          load: result.ok
+            ? { state: 'ready', compared: result.value }
+            : { state: 'failed', error: result.error },
+        });
+      });
+    return () => {
+      if (running.current === compareId) {
+        running.current = undefined;
+        void api.cancelCompare({ compareId });
+      }
+    };
+  }, [api, key, attempt]);
+
+  const cancel = useCallback(() => {
+    const compareId = running.current;
+    if (compareId) void api.cancelCompare({ compareId });
+  }, [api]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const load: ComparisonLoad = answer.key === runKey ? answer.load : { state: 'loading' };
+  return { load, retry, cancel };
+}
