@@ -6,9 +6,9 @@
  * output says which), 1 when it could not be made, 2 on bad usage.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { homedir, hostname, userInfo } from 'node:os';
+import { homedir } from 'node:os';
 import path from 'node:path';
-import { readEvent, type AuditContext } from '../../../shared/audit/builders';
+import { readEvent } from '../../../shared/audit/builders';
 import { builtinProfiles, findIgnoreProfile } from '../../../shared/compare/builtin-profiles';
 import type { CompareResult } from '../../../shared/compare/compare-documents';
 import { formatCompareText } from '../../../shared/compare/format-text';
@@ -18,11 +18,16 @@ import {
   resolveIgnoreProfile,
   type ResolvedProfile,
 } from '../../../shared/compare/ignore-profile';
-import { appVersion } from '../../services/app-version';
 import { openJournal } from '../../services/audit/journal';
 import { compareInWorker } from '../../services/compare/compare-in-worker';
 import type { CompareOutput } from '../../services/compare/compare-worker-protocol';
 import { resolveHome } from '../../services/home';
+import { exportReport } from '../../services/report/export-report';
+import { progressBar } from '../../services/report/progress-bar';
+import { redactText } from '../../services/report/redact-text';
+import type { ReportFormat } from '../../services/report/write-report';
+import { canonicalLinesOf } from '../../services/workspace/compare-lines';
+import { cliContext } from '../audit-context';
 import {
   CommandFailure,
   ExitCode,
@@ -32,32 +37,52 @@ import {
   type Command,
 } from '../command';
 
-const help = `Usage: archivist compare <left> <right> [--format text|unified|json] [--ignore PROFILE] [--out FILE] [--home DIR]
+const help = `Usage: archivist compare <left> <right> [--format FORMAT] [--out FILE] [--redact] [--ignore PROFILE] [--home DIR]
 
 Compares two documents (CDA, HL7 V3 RCMR archive messages, FHIR DocumentReference XML): the
 metadata field by field, the content as canonical XML (attribute order, namespace prefixes and
 insignificant whitespace normalised; signatures and Base64 payloads compared by hash and size),
 and a change list in domain terms (sections, entries). <left> and <right> are files.
 
+Formats:
+  text          readable summary: change list, hidden counts, content changes (default)
+  json          the comparison as JSON: metadata changes, content changes, change list, hidden
+                changes and counts per rule, the profile's id and sha256, "identical": true|false
+  unified       a patch of the raw files: \`git apply\` or \`patch\` applied to the left file
+                turns it into the right file byte for byte (not filtered by --ignore)
+  html          a comparison report: one self-contained page (no scripts, no external requests)
+  pdf           the same report printed by headless Chromium (needs --out; CHROMIUM_PATH or an
+                installed chromium / chromium-browser / google-chrome)
+  csv           a report with one row per change: area, path, left, right, rule
+  json-report   the report as JSON, valid against resources/schemas/report-v1.schema.json
+Reports (html, pdf, csv, json-report) embed a manifest: the sha256 of both sources and of the
+report, the latest audit checkpoint, and (unless redacted) the sources themselves; check one
+with \`archivist report verify FILE\`. Making a report is recorded in the audit journal.
+
 Options:
-  --format text      readable summary: change list, hidden counts, content changes (default)
-  --format json      everything: metadata changes, content changes, change list, hidden changes
-                     and counts per rule, the profile's id and sha256, "identical": true|false
-  --format unified   a patch of the raw files: \`git apply\` or \`patch\` applied to the left
-                     file turns it into the right file byte for byte (not filtered by --ignore)
+  --format FORMAT    one of the formats above (default: text)
   --json             the same as --format json
+  --out FILE         write to FILE instead of stdout
+  --redact           mask identity codes and person names (HETU-1, NAME-1; the same value gets
+                     the same mask); redacted reports embed no sources (not with unified)
+  --without-sources  reports: do not embed the two sources (only their sha256)
   --ignore PROFILE   ignore profile: a shipped one by id (default, prescription), "none", or a
                      JSON file of your own (see README "Comparing documents"); default: default
-  --out FILE         write the output to FILE instead of stdout
-  --home DIR         home folder whose audit journal records the two reads
+  --home DIR         home folder whose audit journal records the reads and the export
+
+A progress bar is drawn on stderr while a report is made, when stderr is a terminal.
 
 Exit codes: 0 the comparison was made (whether or not the documents differ), 1 it could not be
-made (unreadable file, malformed document, audit journal not writable), 2 bad usage.
+made (unreadable file, malformed document, audit journal not writable, no Chromium for a PDF),
+2 bad usage.
 
 Examples:
   archivist compare v1.xml v2.xml
   archivist compare v1.xml v2.xml --format json --ignore prescription --out diff.json
   archivist compare sent.xml stored.xml --format unified > fix.patch && git apply fix.patch
+  archivist compare v1.xml v2.xml --format html --out report.html
+  archivist compare v1.xml v2.xml --format pdf --redact --out report.pdf
+  archivist compare v1.xml v2.xml --format csv --out changes.csv && archivist report verify changes.csv
 `;
 
 const options = {
@@ -66,17 +91,26 @@ const options = {
   ignore: { type: 'string' },
   out: { type: 'string' },
   home: { type: 'string' },
+  redact: { type: 'boolean' },
+  'without-sources': { type: 'boolean' },
 } as const;
 
-type Format = 'text' | 'unified' | 'json';
+const formats = ['text', 'unified', 'json', 'html', 'pdf', 'csv', 'json-report'] as const;
+type Format = (typeof formats)[number];
+
+/** The report writer's format for a report format; undefined for the plain comparison outputs. */
+function reportFormatOf(format: Format): ReportFormat | undefined {
+  if (format === 'json-report') return 'json';
+  return format === 'html' || format === 'pdf' || format === 'csv' ? format : undefined;
+}
 
 function formatOf(values: { format?: string | undefined; json?: boolean | undefined }): Format {
   if (values.json && values.format !== undefined && values.format !== 'json')
     throw new UsageError('--json and --format ' + values.format + ' contradict each other.');
   const format = values.json ? 'json' : (values.format ?? 'text');
-  if (format !== 'text' && format !== 'unified' && format !== 'json')
-    throw new UsageError('--format must be text, unified or json.');
-  return format;
+  const known = formats.find((candidate) => candidate === format);
+  if (!known) throw new UsageError(`--format must be one of ${formats.join(', ')}.`);
+  return known;
 }
 
 function checkOperand(value: string | undefined, which: string): string {
@@ -125,33 +159,25 @@ async function profileOf(name: string | undefined, cwd: string): Promise<Resolve
   return resolved.value;
 }
 
-function auditContext(): AuditContext {
-  const osUser = userInfo().username;
-  // The command line has no professional card session: the OS user stands as operator.
-  return {
-    operator: { name: osUser, registrationNumber: 'none', organisationOid: 'none', osUser },
-    appVersion,
-    host: hostname(),
-    now: () => new Date(),
-  };
-}
-
 /** Write-ahead: both reads are durable in the journal before anything is printed. */
 async function recordReads(home: string, result: CompareResult): Promise<void> {
   const journal = await openJournal(home);
   if (!journal.ok) throw new CommandFailure(journal.error.message);
   try {
-    const context = auditContext();
-    for (const document of [result.left, result.right]) {
-      const recorded = await journal.value.recordBefore(
-        readEvent(context, document.id, document.patientHetu),
-        'nothing was shown',
-      );
+    for (const event of readEvents(result)) {
+      const recorded = await journal.value.recordBefore(event, 'nothing was shown');
       if (!recorded.ok) throw new CommandFailure(recorded.error.message);
     }
   } finally {
     journal.value.close();
   }
+}
+
+function readEvents(result: CompareResult) {
+  const context = cliContext();
+  return [result.left, result.right].map((document) =>
+    readEvent(context, document.id, document.patientHetu),
+  );
 }
 
 function render(
@@ -164,13 +190,44 @@ function render(
   return output.unified?.patch ?? '';
 }
 
+async function writeOutput(io: CliIo, out: string | undefined, bytes: Uint8Array): Promise<void> {
+  if (out === undefined) {
+    io.stdout(Buffer.from(bytes).toString('utf8'));
+    return;
+  }
+  try {
+    await writeFile(path.resolve(io.cwd, out), bytes);
+  } catch (error) {
+    throw new CommandFailure(
+      `Could not write ${out} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
+  }
+}
+
+function checkUsage(
+  format: Format,
+  values: { out?: string; redact?: boolean; 'without-sources'?: boolean },
+) {
+  if (format === 'unified' && values.redact)
+    throw new UsageError(
+      '--redact cannot be used with --format unified: a masked patch would not apply.',
+    );
+  if (format === 'pdf' && values.out === undefined)
+    throw new UsageError('--format pdf writes a binary file: give --out FILE.');
+  if (values['without-sources'] && reportFormatOf(format) === undefined)
+    throw new UsageError(
+      '--without-sources applies to reports only (html, pdf, csv, json-report).',
+    );
+}
+
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'compare two documents: metadata, content and a change list',
+  summary: 'compare two documents: metadata, content, change list; reports (HTML, PDF, CSV, JSON)',
   help,
   run: async (args, io: CliIo) => {
     const { values, positionals } = parseCommandArgs(args, options, true);
     const format = formatOf(values);
+    checkUsage(format, values);
     if (positionals.length > 2)
       throw new UsageError(`Unexpected argument: ${positionals[2] ?? ''}`);
     const leftName = checkOperand(positionals[0], 'left');
@@ -186,32 +243,54 @@ export const compareCommand: Command = {
       readInput(leftName, io.cwd),
       readInput(rightName, io.cwd),
     ]);
+    const bar = progressBar(io.stderr, io.isStderrTty);
+    bar.update(0, 'comparing');
     const compared = await compareInWorker(left, right, {
       profile,
       ...(format === 'unified' ? { unifiedFileName: path.basename(leftName) } : {}),
     });
-    if (!compared.ok) throw new CommandFailure(compared.error.message);
-    const text = render(format, compared.value, { left: leftName, right: rightName });
+    if (!compared.ok) {
+      bar.done();
+      throw new CommandFailure(compared.error.message);
+    }
+    const reportFormat = reportFormatOf(format);
+    if (reportFormat !== undefined) {
+      const result = compared.value.result;
+      const lines =
+        reportFormat === 'html' || reportFormat === 'pdf'
+          ? await canonicalLinesOf(left, right)
+          : undefined;
+      const written = await exportReport(
+        {
+          result,
+          left: { bytes: left, source: leftName },
+          right: { bytes: right, source: rightName },
+          operator: cliContext().operator.name,
+          ...(lines?.ok ? { lines: lines.value } : {}),
+        },
+        {
+          format: reportFormat,
+          redact: values.redact === true,
+          ...(values['without-sources'] ? { embedSources: false } : {}),
+          onProgress: (progress) => bar.update(0.3 + 0.7 * progress.fraction, progress.phase),
+        },
+        { home, context: cliContext(), target: values.out ?? 'stdout', before: readEvents(result) },
+      );
+      bar.done();
+      if (!written.ok) throw new CommandFailure(written.error.message);
+      await writeOutput(io, values.out, written.value.bytes);
+      return ExitCode.ok;
+    }
+    bar.done();
+    const plain = render(format, compared.value, { left: leftName, right: rightName });
+    const text = values.redact ? await redactText(plain, left, right) : plain;
     const isLatin1 = format === 'unified' && compared.value.unified?.encoding === 'latin1';
     if (isLatin1 && values.out === undefined)
       throw new CommandFailure(
         'The files are not UTF-8: write the patch with --out FILE so that its bytes stay exact.',
       );
     await recordReads(home, compared.value.result);
-    if (values.out === undefined) {
-      io.stdout(text);
-      return ExitCode.ok;
-    }
-    try {
-      await writeFile(
-        path.resolve(io.cwd, values.out),
-        Buffer.from(text, isLatin1 ? 'latin1' : 'utf8'),
-      );
-    } catch (error) {
-      throw new CommandFailure(
-        `Could not write ${values.out} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-      );
-    }
+    await writeOutput(io, values.out, Buffer.from(text, isLatin1 ? 'latin1' : 'utf8'));
     return ExitCode.ok;
   },
 };

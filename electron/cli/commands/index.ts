@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { auditCommand } from './audit';
 import { compareCommand } from './compare';
 import { infoCommand } from './info';
+import { reportCommand } from './report';
 import { sandboxCommand } from './sandbox';
 import { showCommand } from './show';
 
@@ -12,4 +13,5 @@ export const commands: readonly Command[] = [
   showCommand,
   auditCommand,
   compareCommand,
+  reportCommand,
 ];
