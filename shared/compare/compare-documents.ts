@@ -5,6 +5,7 @@
  * thread ever waits on it. Hidden changes are kept, marked with the rule that hides them.
  */
 import type { DocumentMetadata } from '../documents/model';
+import type { PayloadCodec } from '../documents/payload';
 import type { XmlElement } from '../xml/tree';
 import { canonicalizeXml, type CanonicalXml, type OutOfLinePayload } from './canonical-xml';
 import { diffCdaBody, nameWith, type ChangeListItem } from './cda-change-list';
@@ -29,6 +30,8 @@ export interface CompareOptions {
   readonly profile?: ResolvedProfile;
   /** Work budget of the content line diff (see LineDiffOptions). */
   readonly workBudget?: number;
+  /** Base64 and SHA-256 for payloads taken out of line (the compare worker passes Node's). */
+  readonly codec?: PayloadCodec;
 }
 
 /** How many differences one rule hid, by kind. */
@@ -204,8 +207,8 @@ export function compareDocuments(
   });
   const metadata = split<MetadataChange & { hiddenBy?: string }>(metadataChanges);
 
-  const leftCanonical = canonicalizeXml(left.tree);
-  const rightCanonical = canonicalizeXml(right.tree);
+  const leftCanonical = canonicalizeXml(left.tree, options.codec);
+  const rightCanonical = canonicalizeXml(right.tree, options.codec);
   const lineDiff = diffLineArrays(leftCanonical.lines, rightCanonical.lines, {
     ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}),
   });

@@ -9,6 +9,7 @@ import { compareDocuments, type CompareResult } from '../../../shared/compare/co
 import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
 import { unifiedPatch } from '../../../shared/compare/unified-patch';
 import { err, ok, type Result } from '../../../shared/result';
+import { nodePayloadCodec } from '../documents/node-payload-codec';
 import { readForCompare } from './read-for-compare';
 
 export interface CompareWorkerRequest {
@@ -85,6 +86,7 @@ export function handleCompareRequest(request: unknown): CompareWorkerResponse {
   if (!right.ok) return { id, result: right };
   const result = compareDocuments(left.value, right.value, {
     profile: request.profile,
+    codec: nodePayloadCodec,
     ...(request.workBudget !== undefined ? { workBudget: request.workBudget } : {}),
   });
   if (request.unifiedFileName === undefined) return { id, result: ok({ result }) };

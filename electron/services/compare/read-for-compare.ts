@@ -2,25 +2,38 @@
  * One side of a comparison from its bytes, inside the compare worker: the safe XML parser, the
  * document reader, and for an HL7 V3 RCMR message the CDA it carries (which is what the content
  * diff compares; the message fields still take part in the metadata diff).
+ *
+ * The node cap is higher than the XML reader's default (1,000,000), which a 20 MB fully
+ * structured document exceeds (about 1.25 million nodes). What bounds memory here is the compare
+ * worker's heap cap (compare-in-worker.ts, 1,536 MB by default): a document past it ends in
+ * `compare-resources`, never in a crash. The byte cap and every other reader cap stay as they are.
  */
 import type { CompareSide } from '../../../shared/compare/compare-documents';
 import { detectDocumentKind, readDocument } from '../../../shared/documents/read-document';
 import { unwrapRcmr } from '../../../shared/documents/rcmr';
 import { err, ok, type Result } from '../../../shared/result';
+import { nodePayloadCodec as codec } from '../documents/node-payload-codec';
 import { parseXml } from '../xml/parse-xml';
+
+/** Node cap for compared documents: room for two 20 MB structured documents (~1.25M nodes each). */
+export const compareMaxNodes = 5_000_000;
+const limits = { maxNodes: compareMaxNodes };
 
 /** Reads one side; errors name the side ("left document: …") so the tester knows which file. */
 export function readForCompare(bytes: Uint8Array, side: 'left' | 'right'): Result<CompareSide> {
   const fail = (error: { code: string; message: string }): Result<never> =>
     err(error.code, `The ${side} document: ${error.message}`);
-  const tree = parseXml(bytes);
+  const tree = parseXml(bytes, limits);
   if (!tree.ok) return fail(tree.error);
-  const metadata = readDocument(tree.value, { parseEmbeddedXml: (inner) => parseXml(inner) });
+  const metadata = readDocument(tree.value, {
+    codec,
+    parseEmbeddedXml: (inner) => parseXml(inner, limits),
+  });
   if (!metadata.ok) return fail(metadata.error);
   if (detectDocumentKind(tree.value) !== 'rcmr')
     return ok({ metadata: metadata.value, tree: tree.value });
   const unwrapped = unwrapRcmr(tree.value);
   if (!unwrapped.ok) return fail(unwrapped.error);
-  const inner = parseXml(unwrapped.value.cdaBytes);
+  const inner = parseXml(unwrapped.value.cdaBytes, limits);
   return inner.ok ? ok({ metadata: metadata.value, tree: inner.value }) : fail(inner.error);
 }
