@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvField, csvHeader } from '../../../../../electron/services/report/csv-report';
+import { reportCsp } from '../../../../../electron/services/report/html-report';
+import {
+  writeReport,
+  type ReportFormat,
+  type ReportRequest,
+} from '../../../../../electron/services/report/write-report';
+import { closeXmlWorkers } from '../../../../../electron/services/xml';
+import { parseCsv } from './csv-parse';
+import {
+  fixtureRequest,
+  leftDosage,
+  nonTestCode,
+  patientCode,
+  rightDosage,
+  leftXml,
+  rightXml,
+} from './report-fixture';
+import { leaks, secretsOf } from './report-secrets';
+
+const schema: object = JSON.parse(
+  readFileSync(
+    new URL('../../../../../resources/schemas/report-v1.schema.json', import.meta.url),
+    'utf8',
+  ),
+);
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+let request: ReportRequest;
+beforeAll(async () => {
+  request = await fixtureRequest();
+});
+afterAll(() => closeXmlWorkers());
+
+async function made(format: ReportFormat, redact = false, embedSources?: boolean) {
+  const written = await writeReport(request, {
+    format,
+    redact,
+    ...(embedSources === undefined ? {} : { embedSources }),
+  });
+  if (!written.ok) throw new Error(written.error.message);
+  return { ...written.value, text: Buffer.from(written.value.bytes).toString('utf8') };
+}
+
+describe('HTML report', () => {
+  it('stands alone: inline CSS, a no-script CSP, no external references, only the manifest data block', async () => {
+    const { text } = await made('html');
+    expect(text.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(text).toContain(`content="${reportCsp}"`);
+    expect(text).toMatch(/<style>[\s\S]*\.sbs td\.del[\s\S]*<\/style>/);
+    expect(text).not.toMatch(/\b(src|href)=|url\(|@import/i);
+    const scripts = [...text.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    expect(scripts).toEqual(['<script type="application/json" id="archivist-manifest">']);
+  });
+
+  it('shows both documents, the changed values, the findings and collapses unchanged lines', async () => {
+    const { text, model } = await made('html');
+    for (const id of [request.result.left.id, request.result.right.id]) expect(text).toContain(id);
+    expect(text).toContain(leftDosage);
+    expect(text).toContain(rightDosage);
+    expect(text).toContain(nonTestCode);
+    expect(model.testDataFindings.map((finding) => finding.value)).toContain(nonTestCode);
+    expect(model.testDataFindings.map((finding) => finding.value)).not.toContain(patientCode);
+    expect(text).toMatch(/<details><summary>\d+ lines without shown changes/);
+    expect(text).toContain(request.result.profile.sha256);
+  });
+});
+
+describe('redaction', () => {
+  it.each(['html', 'json', 'csv'] as const)(
+    'a redacted %s report contains none of the identity codes or names of either document',
+    async (format) => {
+      const secrets = await secretsOf(request.left.bytes, request.right.bytes);
+      expect(secrets.codes).toEqual(expect.arrayContaining([patientCode, nonTestCode]));
+      expect(secrets.names).toEqual(expect.arrayContaining(['Taina', 'Lääkäri', 'Backman']));
+      const { text } = await made(format, true);
+      expect(leaks(text, secrets)).toEqual([]);
+      const plain = await made(format, false);
+      expect(leaks(plain.text, secrets).length).toBeGreaterThan(0);
+    },
+  );
+
+  it('says so on the first page and gives the same value the same mask in every format', async () => {
+    const html = (await made('html', true)).text;
+    const banner = html.indexOf('REDACTED REPORT');
+    expect(banner).toBeGreaterThan(0);
+    expect(banner).toBeLessThan(html.indexOf('<h2>Documents</h2>'));
+    const json = JSON.parse((await made('json', true)).text) as {
+      report: { documents: { left: { patient: string } }; testDataFindings: { value: string }[] };
+    };
+    const patientMask = json.report.documents.left.patient;
+    const codeMask = json.report.testDataFindings[0]!.value;
+    expect(patientMask).toMatch(/^HETU-\d+$/);
+    expect(codeMask).toMatch(/^HETU-\d+$/);
+    expect(codeMask).not.toBe(patientMask);
+    expect(html).toContain(`<span class="mono">${patientMask}</span>`);
+    expect(html).toContain(`Potilas NAME-1, puoliso ${codeMask}.`);
+    // The added author's name: the same mask in the JSON change list, the CSV row and the HTML.
+    const added = (
+      json.report as unknown as { changes: { path: string; right?: string }[] }
+    ).changes.find((change) => change.path === 'authors[1]')?.right;
+    expect(added).toMatch(/^NAME-\d+$/); // "Inkeri Backman": one mask for the whole name
+    const rows = parseCsv((await made('csv', true)).text.split('#archivist-manifest')[0]!);
+    expect(
+      rows.find((row) => row[0] === 'change list: header' && row[1] === 'authors[1]')?.[3],
+    ).toBe(added);
+    expect(html).toContain(`authors[1] added: &quot;${added}&quot;`);
+  });
+
+  it('embeds no sources in a redacted report (they hold the unmasked codes)', async () => {
+    const { manifest } = await made('html', true);
+    expect(manifest.sources.every((source) => source.base64 === undefined)).toBe(true);
+    expect(manifest.redacted).toBe(true);
+  });
+});
+
+describe('JSON report', () => {
+  it('validates against resources/schemas/report-v1.schema.json, redacted or not', async () => {
+    for (const redact of [false, true]) {
+      const value: unknown = JSON.parse((await made('json', redact)).text);
+      expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it('fails the schema when a required part is missing (the schema can fail)', async () => {
+    const value = JSON.parse((await made('json')).text) as { report: Record<string, unknown> };
+    delete value.report.documents;
+    expect(validate(value)).toBe(false);
+  });
+});
+
+describe('CSV report', () => {
+  it('parses as RFC 4180 with one row per change and the manifest as the last line', async () => {
+    const { text, model } = await made('csv');
+    const lines = text.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.at(-2)).toMatch(/^#archivist-manifest \{/);
+    const body = text.slice(0, text.lastIndexOf('#archivist-manifest'));
+    const rows = parseCsv(body);
+    expect(rows[0]).toEqual([...csvHeader]);
+    const expected =
+      model.metadataChanges.length +
+      model.changes.length +
+      model.content.changes.length +
+      model.hidden.changes.length;
+    expect(rows.length - 1).toBe(expected);
+    expect(rows.every((row) => row.length === 5)).toBe(true);
+    // The dosage starts with "+": a spreadsheet would evaluate it, so it is guarded.
+    expect(rows.some((row) => row[3] === `'${rightDosage}`)).toBe(true);
+    expect(rows.some((row) => row[3] === rightDosage)).toBe(false);
+  });
+
+  it('guards every formula start and quotes per RFC 4180', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-2')).toBe("'-2");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('plain')).toBe('plain');
+  });
+});
+
+describe('sources', () => {
+  it('embeds both sources byte for byte unless told not to', async () => {
+    const { manifest } = await made('json');
+    const decoded = manifest.sources.map((source) =>
+      Buffer.from(source.base64 ?? '', 'base64').toString('utf8'),
+    );
+    expect(decoded).toEqual([leftXml, rightXml]);
+    const bare = await made('json', false, false);
+    expect(bare.manifest.sources.every((source) => source.base64 === undefined)).toBe(true);
+  });
+
+  it('refuses a source that is not a document with a clear message', async () => {
+    const written = await writeReport(
+      { ...request, right: { bytes: new TextEncoder().encode('not xml'), source: 'x.txt' } },
+      { format: 'html', redact: false },
+    );
+    expect(written.ok).toBe(false);
+    if (!written.ok) expect(written.error.message).toMatch(/^[A-Z].*\.$/);
+  });
+});
