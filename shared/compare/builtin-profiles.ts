@@ -3,8 +3,8 @@
  * app, the worker and the command line all see the same ones without a file lookup at run time.
  * They are validated like a tester's own profiles; a broken shipped profile is a refusal, not a crash.
  */
-import defaultProfile from '../../resources/ignore-profiles/default.json';
-import prescriptionProfile from '../../resources/ignore-profiles/prescription.json';
+import defaultProfile from '../../resources/ignore-profiles/default.json' with { type: 'json' };
+import prescriptionProfile from '../../resources/ignore-profiles/prescription.json' with { type: 'json' };
 import { err, ok, type Result } from '../result';
 import {
   parseIgnoreProfile,
