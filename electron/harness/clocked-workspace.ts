@@ -17,6 +17,14 @@ import {
 import { createWorkspace } from '../services/workspace/workspace';
 import { startSandbox } from '../sandbox/server';
 
+export interface ClockedWorkspace extends AppWorkspace {
+  /**
+   * Moves the workspace's and the FHIR client's clock (the sandbox keeps the clock it started
+   * with): a test can open a document before a window and act inside it without waiting.
+   */
+  readonly setNow: (instant: Date) => void;
+}
+
 export interface ClockedWorkspaceOptions {
   readonly home: string;
   /** The instant the clocks start at; they run on in real time from there. */
@@ -29,8 +37,8 @@ export const sandboxServiceCalendar = defaultCalendar({ faultTesting: true });
 
 export async function startClockedWorkspace(
   options: ClockedWorkspaceOptions,
-): Promise<Result<AppWorkspace>> {
-  const offsetMs = options.now.getTime() - Date.now();
+): Promise<Result<ClockedWorkspace>> {
+  let offsetMs = options.now.getTime() - Date.now();
   const clock = () => new Date(Date.now() + offsetMs);
   const sandbox = await startSandbox({ calendar: true, now: options.now });
   if (!sandbox.ok)
@@ -63,6 +71,9 @@ export async function startClockedWorkspace(
   return ok({
     workspace,
     sandboxUrl: running.baseUrl,
+    setNow: (instant) => {
+      offsetMs = instant.getTime() - Date.now();
+    },
     close: async () => {
       workspace.close();
       await running.close();

@@ -74,6 +74,12 @@ export function createHandlers(context: ServiceContext): Handlers {
       workspace ? ok(workspace.cancelCompare(compareId)) : noWorkspace,
     'documents:pick-file': async ({ name }) =>
       workspace ? workspace.pickFile(name, context.chooseFile) : noWorkspace,
+    'invalidation:preflight': async (request) =>
+      workspace ? workspace.previewInvalidation(request) : noWorkspace,
+    'invalidation:run': async (request) =>
+      workspace
+        ? workspace.invalidate(request, (progress) => publish('invalidation:progress', progress))
+        : noWorkspace,
     'audit:list': async ({ filter }) => (workspace ? workspace.auditList(filter) : noWorkspace),
     'audit:verify': async () => (workspace ? workspace.auditVerify() : noWorkspace),
   };

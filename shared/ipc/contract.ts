@@ -8,6 +8,14 @@ import type { ProfileSummary } from '../environments/profile';
 import type { Result } from '../result';
 import { compareIdField, compareRequestField, pickFileRequestField } from './compare-requests';
 import type { CompareRequest, ComparedDocuments, PickFileResult } from './compare-types';
+import { invalidationPreflightField, invalidationRunField } from './invalidation-requests';
+import type {
+  InvalidationPreflightRequest,
+  InvalidationPreview,
+  InvalidationProgressEvent,
+  InvalidationRunRequest,
+  InvalidationRunResult,
+} from './invalidation-types';
 import { emptyRequest, objectOf, stringField, type Validator } from './validate';
 import {
   auditFilterField,
@@ -72,6 +80,13 @@ export interface Channels {
   };
   /** Main's open dialog (the harness: a file name in its local-files folder); returns an id, never a path. */
   'documents:pick-file': { request: { readonly name?: string }; response: PickFileResult };
+  /** Preflight of an invalidation: findings, the exact payload, the confirmation token. */
+  'invalidation:preflight': {
+    request: InvalidationPreflightRequest;
+    response: InvalidationPreview;
+  };
+  /** The invalidation itself, after a typed confirmation; progress comes as events. */
+  'invalidation:run': { request: InvalidationRunRequest; response: InvalidationRunResult };
   'audit:list': { request: { readonly filter: AuditFilter }; response: AuditListResult };
   'audit:verify': { request: Record<string, never>; response: AuditVerifyResult };
 }
@@ -96,6 +111,8 @@ export const requestValidators: { readonly [C in Channel]: Validator<RequestOf<C
   'documents:compare': compareRequestField,
   'documents:cancel-compare': objectOf({ compareId: compareIdField }),
   'documents:pick-file': pickFileRequestField,
+  'invalidation:preflight': invalidationPreflightField,
+  'invalidation:run': invalidationRunField,
   'audit:list': objectOf({ filter: auditFilterField }),
   'audit:verify': emptyRequest,
 };
@@ -110,6 +127,7 @@ export type MenuCommand = (typeof menuCommands)[number];
 export interface Events {
   'app:menu-command': { readonly command: MenuCommand };
   'documents:search-progress': SearchProgressEvent;
+  'invalidation:progress': InvalidationProgressEvent;
 }
 export type EventName = keyof Events;
 
@@ -126,6 +144,8 @@ export const bridgeMethods = {
   compareDocuments: 'documents:compare',
   cancelCompare: 'documents:cancel-compare',
   pickCompareFile: 'documents:pick-file',
+  preflightInvalidation: 'invalidation:preflight',
+  runInvalidation: 'invalidation:run',
   listAudit: 'audit:list',
   verifyAudit: 'audit:verify',
 } as const satisfies Record<string, Channel>;
@@ -133,6 +153,7 @@ export const bridgeMethods = {
 export const bridgeEvents = {
   onMenuCommand: 'app:menu-command',
   onSearchProgress: 'documents:search-progress',
+  onInvalidationProgress: 'invalidation:progress',
 } as const satisfies Record<string, EventName>;
 
 type MethodApi = {

@@ -26,8 +26,8 @@ interface Fixtures {
   /** Starts the sandbox with the service calendar on this clock (`test.use({ sandboxClock })`). */
   sandboxClock: Date | undefined;
   home: string;
-  /** The real workspace with its own in-memory sandbox. */
-  app: AppWorkspace;
+  /** The real workspace with its own in-memory sandbox; `setNow` only with `sandboxClock`. */
+  app: AppWorkspace & { readonly setNow?: (instant: Date) => void };
   harness: Harness;
   consoleErrors: string[];
   shell: AppShell;

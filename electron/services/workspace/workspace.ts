@@ -24,6 +24,13 @@ import type {
   WorkspaceOverview,
   WorkspaceProfile,
 } from '../../../shared/ipc/workspace-types';
+import type {
+  InvalidationPreflightRequest,
+  InvalidationPreview,
+  InvalidationProgressEvent,
+  InvalidationRunRequest,
+  InvalidationRunResult,
+} from '../../../shared/ipc/invalidation-types';
 import { err, ok, type Result } from '../../../shared/result';
 import type { CompareRequest, ComparedDocuments } from '../../../shared/ipc/compare-types';
 import type { EnvironmentConnection } from '../environments/connection';
@@ -32,6 +39,11 @@ import { auditList, auditVerify } from './audit-view';
 import { createComparer, type Comparer } from './compare-documents';
 import { createLocalFiles } from './compare-local-files';
 import { createConnectionPool, type Connect } from './connection-pool';
+import {
+  previewInvalidation,
+  runInvalidation,
+  type InvalidationSetting,
+} from './invalidate-documents';
 import { openDocument } from './open-document';
 import { searchDocuments } from './search-documents';
 import { versionsView } from './versions-view';
@@ -66,6 +78,14 @@ export interface Workspace {
   readonly cancelCompare: (compareId: string) => { readonly wasRunning: boolean };
   /** Registers a local file for comparison: from main's dialog, or by name in the harness folder. */
   readonly pickFile: Comparer['pickFile'];
+  /** Invalidation preflight (nothing is sent) and run (issue 5 service, issue 6 dialog). */
+  readonly previewInvalidation: (
+    request: InvalidationPreflightRequest,
+  ) => Promise<Result<InvalidationPreview>>;
+  readonly invalidate: (
+    request: InvalidationRunRequest,
+    onProgress: (progress: InvalidationProgressEvent) => void,
+  ) => Promise<Result<InvalidationRunResult>>;
   readonly auditList: (filter: AuditFilter) => Promise<Result<AuditListResult>>;
   readonly auditVerify: () => Promise<Result<AuditVerifyResult>>;
   /** Cancels searches in flight and closes connections (app quit). */
@@ -141,6 +161,22 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     };
   }
 
+  /**
+   * An invalidation step on a profile's connection. Only environment errors (`env-*`) say
+   * anything about reachability: a mistyped confirmation must not mark the environment failed.
+   */
+  async function withInvalidation<T>(
+    profileId: string,
+    run: (setting: InvalidationSetting) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    const outcome = await withConnection(profileId, async (connection, profile) => {
+      const calendar = deps.calendarOf?.(profile) ?? defaultCalendarForKind(profile.kind);
+      const result = await run({ home: deps.home, connection, profile, calendar, now });
+      return !result.ok && result.error.code.startsWith('env-') ? result : ok(result);
+    });
+    return outcome.ok ? outcome.value : outcome;
+  }
+
   return {
     async overview() {
       const { list, problem } = await profiles();
@@ -201,6 +237,13 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     compare: (request) => comparer.compare(request),
     cancelCompare: (compareId) => comparer.cancel(compareId),
     pickFile: (name, chooseFile) => comparer.pickFile(name, chooseFile),
+
+    previewInvalidation: (request) =>
+      withInvalidation(request.profileId, (setting) => previewInvalidation(setting, request)),
+    invalidate: (request, onProgress) =>
+      withInvalidation(request.profileId, (setting) =>
+        runInvalidation(setting, request, onProgress),
+      ),
 
     auditList: async (filter) => auditList(deps.home, filter),
     auditVerify: async () => auditVerify(deps.home),

@@ -9,6 +9,7 @@ import type { OpenedDocument } from '../../../shared/ipc/workspace-types';
 import type { AppError } from '../../../shared/result';
 import { openOutside } from '../bridge/open-outside';
 import { ErrorNotice } from '../components/error-notice';
+import { InvalidationDialog } from '../invalidation/invalidation-dialog';
 import { documentTabs, type DocumentTab } from '../routing/route';
 import { ContentView } from './content-view';
 import { MetadataPanel } from './metadata-panel';
@@ -42,6 +43,7 @@ export function DocumentPage(props: DocumentPageProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [linkProblem, setLinkProblem] = useState<AppError | undefined>(undefined);
+  const [isInvalidating, setInvalidating] = useState(false);
 
   useEffect(() => {
     let isCurrent = true;
@@ -107,6 +109,26 @@ export function DocumentPage(props: DocumentPageProps) {
               {load.document.status}
             </span>
           </h2>
+          <button
+            type="button"
+            className="danger-button"
+            disabled={load.document.status === 'invalidated'}
+            onClick={() => setInvalidating(true)}
+          >
+            Invalidate…
+          </button>
+          {isInvalidating && (
+            <InvalidationDialog
+              api={api}
+              profileId={profileId}
+              resourceIds={[resourceId]}
+              onClose={(result) => {
+                setInvalidating(false);
+                // Show the state the environment now reports.
+                if (result) setAttempt((n) => n + 1);
+              }}
+            />
+          )}
           <p className="muted document-ids">
             {load.document.metadata.id.root}
             {load.document.metadata.versionNumber !== undefined &&

@@ -7,6 +7,7 @@ import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { DocumentRow, SamplePatient, SearchQuery } from '../../../shared/ipc/workspace-types';
 import { CompareSelected } from '../compare/compare-selected';
 import { ErrorNotice } from '../components/error-notice';
+import { InvalidationDialog } from '../invalidation/invalidation-dialog';
 import { DocumentTable } from '../table/document-table';
 import { describeSearch, readRecent, rememberSearch, type RecentSearch } from './recent-searches';
 import { SearchForm } from './search-form';
@@ -27,6 +28,7 @@ export function SearchPage(props: SearchPageProps) {
   const queryKey = Object.keys(query).length === 0 ? '' : JSON.stringify(query);
   const [recent, setRecent] = useState<RecentSearch[]>(() => readRecent(window.localStorage));
   const [selected, setSelected] = useState<readonly DocumentRow[]>([]);
+  const [invalidating, setInvalidating] = useState<readonly string[] | undefined>(undefined);
 
   const onFinished = useCallback(
     (result: { ok: boolean }) => {
@@ -115,10 +117,30 @@ export function SearchPage(props: SearchPageProps) {
           {selected.length === 2 && <CompareSelected profileId={profileId} rows={selected} />}
           {selected.length > 2 && (
             <p className="selection-note" role="status">
-              {selected.length} documents selected. Select exactly two to compare them; batch
-              invalidation arrives with its own view. The selection is kept while you stay on this
-              page.
+              {selected.length} documents selected. Select exactly two to compare them. The
+              selection is kept while you stay on this page.
             </p>
+          )}
+          {selected.length > 0 && (
+            <button
+              type="button"
+              className="danger-button"
+              onClick={() => setInvalidating(selected.map((row) => row.resourceId))}
+            >
+              Invalidate selected ({selected.length})…
+            </button>
+          )}
+          {invalidating && (
+            <InvalidationDialog
+              api={api}
+              profileId={profileId}
+              resourceIds={invalidating}
+              onClose={(result) => {
+                setInvalidating(undefined);
+                // Search again so the table shows the states the environment now reports.
+                if (result) retry();
+              }}
+            />
           )}
           <DocumentTable rows={search.rows} onOpen={props.onOpen} onSelectionChange={setSelected} />
         </>
