@@ -7,7 +7,8 @@
 import type { DocumentRow } from '../../shared/ipc/workspace-types';
 import { expect, test, type Page } from './fixtures';
 import type { AppWorkspace } from '../../electron/services/workspace/app-workspace';
-import { DocumentView } from './pages/inspector';
+import { DocumentTablePage, DocumentView } from './pages/inspector';
+import { seriousAccessibilityViolations } from './support/accessibility';
 import { keepScreenshot } from './support/screenshots';
 
 const provenanceProfile = 'https://gen.kanta.fi/fhir/StructureDefinition/MitatointiProvenanceV2';
@@ -89,6 +90,57 @@ test('a test document is invalidated through the dialog: payload preview, typed 
   await expect(dialog).toHaveCount(0);
   await expect(view.heading).toContainText('invalidated');
   await expect(page.getByRole('button', { name: 'Invalidate…' })).toBeDisabled();
+});
+
+test('a table selection is invalidated as a set, confirmed by its token', async ({
+  shell,
+  page,
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const overview = await app.workspace.overview();
+  const patient = overview.ok ? (overview.value.samplePatients[0]?.hetu ?? '') : '';
+  await shell.open();
+  await page.goto(`${new URL(page.url()).origin}/#/env/sandbox/search?patient=${patient}`);
+  const table = new DocumentTablePage(page);
+  await table.waitForRows();
+  await table.grid.getByLabel('Filter Status').fill('current');
+  await expect(table.rows.first()).toHaveAttribute('data-status', 'current');
+  await table.grid.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  const ids = await table.grid
+    .locator('.table-row[aria-selected="true"]')
+    .evaluateAll((rows) => rows.map((row) => row.id.replace('doc-row-', '')));
+  expect(ids).toHaveLength(2);
+  await page.getByRole('button', { name: 'Invalidate selected (2)…' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Invalidate 2 documents' });
+  await expect(dialog).toContainText('Preflight passed for all 2 documents.');
+  expect(await seriousAccessibilityViolations(page), 'invalidation dialog').toEqual([]);
+  const token = (await dialog.locator('.confirmation-token').textContent()) ?? '';
+  expect(token).toMatch(/^set-2-[0-9a-f]{10}$/);
+  // The id of one document does not confirm the set.
+  await dialog.getByLabel(/to confirm/).fill(ids[0] ?? '');
+  await expect(dialog.getByRole('button', { name: 'Invalidate', exact: true })).toBeDisabled();
+  await dialog.getByLabel(/to confirm/).fill(token);
+  await dialog.getByRole('button', { name: 'Invalidate', exact: true }).click();
+  const outcomes = dialog
+    .getByRole('list', { name: 'Read-back per document' })
+    .getByRole('listitem');
+  await expect(outcomes).toHaveCount(2, { timeout: 20_000 });
+  for (const state of await outcomes.evaluateAll((items) =>
+    items.map((item) => item.getAttribute('data-state')),
+  ))
+    expect(state).toBe('invalidated');
+  for (const id of ids) expect(await sandboxStatus(app, id)).toBe('entered-in-error');
+
+  // Closing searches again: the table shows the new states.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await table.waitForRows();
+  for (const id of ids)
+    await expect(page.locator(`#doc-row-${id}`)).toHaveAttribute('data-status', 'invalidated');
 });
 
 test.describe('inside the fault-testing window', () => {
