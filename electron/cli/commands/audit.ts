@@ -35,6 +35,9 @@ Filters:
   --operator TEXT     operator name, registration number or OS user contains TEXT
   --from ISO --to ISO time range of "recorded" (UTC, inclusive)
 
+Exit codes: 0 success (verify: the journal is intact), 1 verify found a bad record or
+checkpoint, or the journal could not be read or the export written; 2 bad usage.
+
 Examples:
   archivist audit verify
   archivist audit list --patient 010190-900A --json

@@ -23,6 +23,7 @@ import { compareInWorker } from '../../services/compare/compare-in-worker';
 import type { CompareOutput } from '../../services/compare/compare-worker-protocol';
 import { resolveHome } from '../../services/home';
 import { exportReport } from '../../services/report/export-report';
+import { chromiumPdfPrinter } from '../../services/report/pdf-printer';
 import { progressBar } from '../../services/report/progress-bar';
 import { redactText } from '../../services/report/redact-text';
 import type { ReportFormat } from '../../services/report/write-report';
@@ -272,6 +273,7 @@ export const compareCommand: Command = {
           format: reportFormat,
           redact: values.redact === true,
           ...(values['without-sources'] ? { embedSources: false } : {}),
+          pdfPrinter: chromiumPdfPrinter({ env: io.env }),
           onProgress: (progress) => bar.update(0.3 + 0.7 * progress.fraction, progress.phase),
         },
         { home, context: cliContext(), target: values.out ?? 'stdout', before: readEvents(result) },

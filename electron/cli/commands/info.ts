@@ -15,6 +15,8 @@ Options:
   --home DIR   use DIR as the home folder (default: $ARCHIVIST_HOME, else the app's data folder)
   --json       print machine-readable JSON on stdout
 
+Exit codes: 0 shown, 1 the home folder or its profiles could not be read, 2 bad usage.
+
 Examples:
   archivist info
   archivist info --home ./work --json

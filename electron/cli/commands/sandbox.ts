@@ -34,6 +34,8 @@ Options:
                   (PEM and PKCS#12) in DIR/tls (or a temp folder) and prints where they are
   --json          print {"baseUrl": ...} as JSON instead of the "listening on" line
 
+Exit codes: 0 stopped (Ctrl+C), 1 it could not start (one line on stderr says why), 2 bad usage.
+
 Examples:
   archivist sandbox --port 8080
   archivist sandbox --data ./sandbox-data --faults latency=200ms,error=5%:503 --seed 42

@@ -247,7 +247,10 @@ describe('archivist compare', () => {
       ['env:AT:123', path],
       [path],
       [path, path, path],
-      [path, path, '--format', 'html'],
+      [path, path, '--format', 'docx'],
+      [path, path, '--format', 'unified', '--redact'],
+      [path, path, '--format', 'pdf'],
+      [path, path, '--without-sources'],
       [path, path, '--ignore', 'nosuch'],
     ]) {
       const run = await runArchivist(['compare', ...args, '--home', freshHome()]);
