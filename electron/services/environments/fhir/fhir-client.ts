@@ -20,7 +20,11 @@ import {
   type HttpAnswer,
 } from './answers';
 import { createCircuitBreaker, defaultBreakerPolicy, type BreakerPolicy } from './circuit-breaker';
-import { classifyNetworkError, networkReason } from './network-errors';
+import {
+  classifyNetworkError,
+  networkReason,
+  type ClientCertificateContext,
+} from './network-errors';
 import { checkOutage } from './outage-gate';
 import {
   backoffDelayMs,
@@ -51,6 +55,8 @@ export interface FhirClientOptions {
   readonly userAgent?: string;
   /** Larger answers are refused (default 64 MB). */
   readonly maxResponseBytes?: number;
+  /** What the agent's client certificate is, so a refused handshake can say why. */
+  readonly tls?: ClientCertificateContext;
 }
 
 export interface PostOptions {
@@ -199,7 +205,7 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
         `no answer came within ${seconds(deadlineMs)}`,
       );
     }
-    const error = classifyNetworkError(outcome.error, serverName);
+    const error = classifyNetworkError(outcome.error, serverName, options.tls, now());
     breaker.failed(error.message);
     return failed(error, networkReason(outcome.error));
   }

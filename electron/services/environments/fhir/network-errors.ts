@@ -1,21 +1,21 @@
 /**
- * Node's network errors in a tester's words, with the stable environment error codes. TLS
- * failures get a first, coarse mapping here; the certificate doctor (electron/services/tls/)
- * explains them in detail.
+ * Node's network errors in a tester's words, with the stable environment error codes. The
+ * classification is the TLS classifier's (electron/services/tls/classify-tls-error.ts), so a
+ * refused client certificate, an untrusted server, a wrong passphrase or a server that does not
+ * speak TLS come out with their specific `env-*` code and reason, the same words the
+ * certificate doctor uses.
  */
 import type { AppError } from '../../../../shared/result';
-import { environmentErrorCodes } from '../connection';
+import type { CertificateFacts } from '../../tls/certificate-facts';
+import { classifyConnectionError } from '../../tls/classify-tls-error';
 
-const untrustedServerCodes = new Set([
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
+/** What the client knows about its own certificate when a connection fails. */
+export interface ClientCertificateContext {
+  /** True when the agent carries a client certificate (it is sent when the server asks). */
+  readonly usedClientCertificate: boolean;
+  /** Our certificate's facts, so "refused" can say "expired on …" or "no clientAuth". */
+  readonly clientCertificate?: CertificateFacts;
+}
 
 const unreachableReasons: Record<string, string> = {
   ENOTFOUND: 'the host name is not known',
@@ -34,23 +34,18 @@ function codeOf(error: Error): string {
 }
 
 /** The error for a request that failed on the network (never for an HTTP answer). */
-export function classifyNetworkError(error: Error | undefined, serverName: string): AppError {
-  const code = error ? codeOf(error) : '';
-  const detail = error?.message ?? 'the connection closed';
-  if (untrustedServerCodes.has(code))
-    return {
-      code: environmentErrorCodes.untrustedServer,
-      message: `${serverName} is not trusted: its certificate failed the check (${code}).`,
-    };
-  if (code.startsWith('ERR_SSL') || /mac verify failure|bad decrypt|PKCS12/i.test(detail))
-    return {
-      code: environmentErrorCodes.certificate,
-      message: `The client certificate for ${serverName} cannot be used (${detail}).`,
-    };
-  return {
-    code: environmentErrorCodes.unreachable,
-    message: `Cannot reach ${serverName}: ${networkReason(error)}.`,
-  };
+export function classifyNetworkError(
+  error: Error | undefined,
+  serverName: string,
+  tls: ClientCertificateContext = { usedClientCertificate: false },
+  now: Date = new Date(),
+): AppError {
+  return classifyConnectionError(error ?? new Error('socket hang up'), {
+    host: serverName,
+    usedClientCertificate: tls.usedClientCertificate,
+    ...(tls.clientCertificate ? { clientCertificate: tls.clientCertificate } : {}),
+    now,
+  });
 }
 
 /** What happened to the connection, as a clause ("the connection was reset"). */

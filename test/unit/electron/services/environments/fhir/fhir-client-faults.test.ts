@@ -201,7 +201,7 @@ describe('writes', () => {
     });
     expect(result.ok ? 'ok' : result.error).toEqual({
       code: 'env-unreachable',
-      message: `Cannot reach 127.0.0.1:${proxy.port}: the connection was refused.`,
+      message: `Cannot reach 127.0.0.1:${proxy.port}: the connection was refused (nothing listens on that port).`,
     });
     expect(sandbox.store.provenances.size).toBe(0);
   });
