@@ -50,7 +50,7 @@ export const test = base.extend<Fixtures>({
     await use(app.value);
     await app.value.close();
   },
-  harness: async ({ home, app }, use) => {
+  harness: async ({ home, app, page }, use) => {
     // Events go to the harness once it exists; handlers are created before it.
     const late: { harness?: Harness } = {};
     const handlers = createHandlers({
@@ -62,6 +62,9 @@ export const test = base.extend<Fixtures>({
     const harness = await startHarness({ handlers, rendererRoot });
     late.harness = harness;
     await use(harness);
+    // Close the page first: its event stream would otherwise log a refused reconnect as a
+    // console error between the harness closing and the console check.
+    await page.close();
     await harness.close();
   },
   consoleErrors: [
