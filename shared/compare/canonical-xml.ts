@@ -74,6 +74,8 @@ class Builder {
   private readonly qualifiedNames = new Map<string, Map<string, string>>();
   /** Qualified name → `name[n]` segments, shared by every element at that index. */
   private readonly indexedSegments = new Map<string, string[]>();
+  /** Shared lines per tag and depth (see tagLine). */
+  private readonly tagLines = new Map<string, string[]>();
   readonly main: Sink = {
     push: (line, element) => {
       this.lines.push(line);
@@ -113,6 +115,21 @@ class Builder {
       names.set(name, qualified);
     }
     return qualified;
+  }
+
+  /**
+   * A line that only depends on its depth and tag (`  </tr>`, `  <tr>`): one shared string per
+   * kind, so the line diff hashes it once instead of flattening a fresh copy for every element.
+   */
+  tagLine(kind: '<' | '</' | '/>', depth: number, name: string): string {
+    const key = kind === '/>' ? `${name}/>` : `${kind}${name}`;
+    let byDepth = this.tagLines.get(key);
+    if (byDepth === undefined) {
+      byDepth = [];
+      this.tagLines.set(key, byDepth);
+    }
+    return (byDepth[depth] ??=
+      kind === '/>' ? `${indentOf(depth)}<${name}/>` : `${indentOf(depth)}${kind}${name}>`);
   }
 
   /** `name[index]`, the path segment of a same-named sibling. */
@@ -239,9 +256,10 @@ function startTag(builder: Builder, element: XmlElement): string {
     names[at] = name;
     values[at] = attribute.value;
   }
-  let tag = open;
-  for (let k = 0; k < names.length; k++) tag += ` ${names[k]!}="${escapeAttribute(values[k]!)}"`;
-  return tag;
+  const parts = [open];
+  for (let k = 0; k < names.length; k++)
+    parts.push(' ', names[k]!, '="', escapeAttribute(values[k]!), '"');
+  return parts.join('');
 }
 
 /** Unprefixed attributes sort before prefixed ones (a leading space sorts first). */
@@ -363,6 +381,8 @@ function writeElementLines(
   depth: number,
   indent: string,
 ): void {
+  // Lines are joined, not concatenated: one flat string each, instead of a chain of pieces that
+  // the line diff would have to flatten again when it hashes the line (measured ~30% less time).
   const tag = startTag(builder, element);
   const name = builder.qualified(element.name, element.namespace);
   // One pass over the children instead of filtered copies: what is significant, and of what kind.
@@ -381,7 +401,12 @@ function writeElementLines(
     }
   }
   if (significant === 0) {
-    sink.push(`${indent}${tag}/>`, id);
+    sink.push(
+      element.attributes.length === 0
+        ? builder.tagLine('/>', depth, name)
+        : [indent, tag, '/>'].join(''),
+      id,
+    );
     return;
   }
   if (texts === significant) {
@@ -391,20 +416,28 @@ function writeElementLines(
         `${indent}  ${base64Line(builder, raw, builder.path(id), builder.lines.length)}`,
         id,
       );
-      sink.push(`${indent}</${name}>`, id);
+      sink.push(builder.tagLine('</', depth, name), id);
       return;
     }
-    sink.push(`${indent}${tag}>${escapeText(collapseWhitespace(raw))}</${name}>`, id);
+    sink.push(
+      [indent, tag, '>', escapeText(collapseWhitespace(raw)), '</', name, '>'].join(''),
+      id,
+    );
     return;
   }
-  sink.push(`${indent}${tag}>`, id);
+  sink.push(
+    element.attributes.length === 0
+      ? builder.tagLine('<', depth, name)
+      : [indent, tag, '>'].join(''),
+    id,
+  );
   const segments = siblingSegments(builder, children, elements);
   const inner = `${indent}  `;
   let elementIndex = 0;
   for (const node of children) {
     if (node.kind === 'text') {
       if (isSignificant(node))
-        sink.push(`${inner}${escapeText(collapseWhitespace(node.text))}`, id);
+        sink.push([inner, escapeText(collapseWhitespace(node.text))].join(''), id);
     } else if (node.kind === 'comment')
       sink.push(`${inner}<!--${collapseWhitespace(node.text)}-->`, id);
     else {
@@ -414,7 +447,7 @@ function writeElementLines(
       else writeElement(builder, sink, node, childId, depth + 1);
     }
   }
-  sink.push(`${indent}</${name}>`, id);
+  sink.push(builder.tagLine('</', depth, name), id);
 }
 
 /** A signature becomes one line: its canonical text's size and hash. */
