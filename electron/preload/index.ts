@@ -44,12 +44,14 @@ export const api = {
   compareDocuments: (request) => invoke('documents:compare', request),
   cancelCompare: (request) => invoke('documents:cancel-compare', request),
   pickCompareFile: (request) => invoke('documents:pick-file', request),
+  exportReport: (request) => invoke('documents:export-report', request),
   preflightInvalidation: (request) => invoke('invalidation:preflight', request),
   runInvalidation: (request) => invoke('invalidation:run', request),
   listAudit: (request) => invoke('audit:list', request),
   verifyAudit: () => invoke('audit:verify', {}),
   onMenuCommand: (listener) => subscribe('app:menu-command', listener),
   onSearchProgress: (listener) => subscribe('documents:search-progress', listener),
+  onExportProgress: (listener) => subscribe('documents:export-progress', listener),
   onInvalidationProgress: (listener) => subscribe('invalidation:progress', listener),
 } satisfies ArchivistApi;
 

@@ -15,6 +15,7 @@ import { summariseProfile } from '../../shared/environments/profile';
 import { err, ok, type Result } from '../../shared/result';
 import { appVersion } from './app-version';
 import { loadProfiles } from './profiles/profile-store';
+import type { PdfPrinter } from './report/pdf-printer';
 import type { Workspace } from './workspace/workspace';
 
 /** What handlers may use: the home folder and the capabilities only the host can provide. */
@@ -31,6 +32,13 @@ export interface ServiceContext {
    * when cancelled. Absent in the browser harness, where files are named inside `<home>/local-files/`.
    */
   readonly chooseFile?: () => Promise<string | undefined>;
+  /**
+   * Main's save dialog for report exports: resolves with the chosen path or undefined when
+   * cancelled. Absent in the browser harness, where the report comes back as a download.
+   */
+  readonly saveFile?: (suggestedName: string) => Promise<string | undefined>;
+  /** How PDF reports are printed (the desktop app: Electron's printToPDF); default headless Chromium. */
+  readonly pdfPrinter?: PdfPrinter;
 }
 
 export type Handlers = {
@@ -79,6 +87,17 @@ export function createHandlers(context: ServiceContext): Handlers {
     'invalidation:run': async (request) =>
       workspace
         ? workspace.invalidate(request, (progress) => publish('invalidation:progress', progress))
+        : noWorkspace,
+    'documents:export-report': async ({ compareId, exportId, format, redact }) =>
+      workspace
+        ? workspace.exportReport(compareId, {
+            exportId,
+            format,
+            redact,
+            onProgress: (progress) => publish('documents:export-progress', progress),
+            ...(context.saveFile ? { saveFile: context.saveFile } : {}),
+            ...(context.pdfPrinter ? { pdfPrinter: context.pdfPrinter } : {}),
+          })
         : noWorkspace,
     'audit:list': async ({ filter }) => (workspace ? workspace.auditList(filter) : noWorkspace),
     'audit:verify': async () => (workspace ? workspace.auditVerify() : noWorkspace),

@@ -1,7 +1,15 @@
 /** Validators for the compare channels' requests (see compare-types.ts). */
 import { err, type Result } from '../result';
-import { isPlainObject, objectOf, optional, stringField, type Validator } from './validate';
-import type { CompareSideRef } from './compare-types';
+import {
+  booleanField,
+  isPlainObject,
+  objectOf,
+  oneOfField,
+  optional,
+  stringField,
+  type Validator,
+} from './validate';
+import { exportFormats, type CompareSideRef } from './compare-types';
 import { profileIdField, resourceIdField, searchIdField } from './workspace-requests';
 
 export const compareIdField = searchIdField;
@@ -47,3 +55,10 @@ export const compareRequestField = objectOf({
 });
 
 export const pickFileRequestField = objectOf({ name: optional(fileNameField) });
+
+export const exportRequestField = objectOf({
+  compareId: compareIdField,
+  exportId: compareIdField,
+  format: oneOfField(exportFormats),
+  redact: booleanField(),
+});

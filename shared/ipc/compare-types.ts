@@ -58,3 +58,35 @@ export interface PickedFile {
 export type PickFileResult =
   | ({ readonly picked: true } & PickedFile)
   | { readonly picked: false; readonly reason: 'cancelled' };
+
+/** Report formats the Export action offers (electron/services/report). */
+export const exportFormats = ['html', 'pdf', 'json', 'csv'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface ExportRequest {
+  /** The comparison to report on: one this window made (kept in main's memory). */
+  readonly compareId: string;
+  /** Chosen by the renderer, so it can follow the progress events. */
+  readonly exportId: string;
+  readonly format: ExportFormat;
+  /** Mask identity codes and person names in the report. */
+  readonly redact: boolean;
+}
+
+/** Saved through main's save dialog, cancelled there, or (browser harness) handed over as a download. */
+export type ExportResult =
+  | { readonly kind: 'saved'; readonly fileName: string; readonly byteSize: number }
+  | { readonly kind: 'cancelled' }
+  | {
+      readonly kind: 'download';
+      readonly fileName: string;
+      readonly mediaType: string;
+      readonly base64: string;
+    };
+
+export interface ExportProgressEvent {
+  readonly exportId: string;
+  readonly phase: string;
+  /** 0..1 */
+  readonly fraction: number;
+}

@@ -6,8 +6,20 @@
 import type { AuditFilter } from '../audit/filter';
 import type { ProfileSummary } from '../environments/profile';
 import type { Result } from '../result';
-import { compareIdField, compareRequestField, pickFileRequestField } from './compare-requests';
-import type { CompareRequest, ComparedDocuments, PickFileResult } from './compare-types';
+import {
+  compareIdField,
+  compareRequestField,
+  exportRequestField,
+  pickFileRequestField,
+} from './compare-requests';
+import type {
+  CompareRequest,
+  ComparedDocuments,
+  ExportProgressEvent,
+  ExportRequest,
+  ExportResult,
+  PickFileResult,
+} from './compare-types';
 import { invalidationPreflightField, invalidationRunField } from './invalidation-requests';
 import type {
   InvalidationPreflightRequest,
@@ -80,6 +92,8 @@ export interface Channels {
   };
   /** Main's open dialog (the harness: a file name in its local-files folder); returns an id, never a path. */
   'documents:pick-file': { request: { readonly name?: string }; response: PickFileResult };
+  /** A report of a comparison: main's save dialog (the harness: a download), audited. */
+  'documents:export-report': { request: ExportRequest; response: ExportResult };
   /** Preflight of an invalidation: findings, the exact payload, the confirmation token. */
   'invalidation:preflight': {
     request: InvalidationPreflightRequest;
@@ -111,6 +125,7 @@ export const requestValidators: { readonly [C in Channel]: Validator<RequestOf<C
   'documents:compare': compareRequestField,
   'documents:cancel-compare': objectOf({ compareId: compareIdField }),
   'documents:pick-file': pickFileRequestField,
+  'documents:export-report': exportRequestField,
   'invalidation:preflight': invalidationPreflightField,
   'invalidation:run': invalidationRunField,
   'audit:list': objectOf({ filter: auditFilterField }),
@@ -127,6 +142,7 @@ export type MenuCommand = (typeof menuCommands)[number];
 export interface Events {
   'app:menu-command': { readonly command: MenuCommand };
   'documents:search-progress': SearchProgressEvent;
+  'documents:export-progress': ExportProgressEvent;
   'invalidation:progress': InvalidationProgressEvent;
 }
 export type EventName = keyof Events;
@@ -144,6 +160,7 @@ export const bridgeMethods = {
   compareDocuments: 'documents:compare',
   cancelCompare: 'documents:cancel-compare',
   pickCompareFile: 'documents:pick-file',
+  exportReport: 'documents:export-report',
   preflightInvalidation: 'invalidation:preflight',
   runInvalidation: 'invalidation:run',
   listAudit: 'audit:list',
@@ -153,6 +170,7 @@ export const bridgeMethods = {
 export const bridgeEvents = {
   onMenuCommand: 'app:menu-command',
   onSearchProgress: 'documents:search-progress',
+  onExportProgress: 'documents:export-progress',
   onInvalidationProgress: 'invalidation:progress',
 } as const satisfies Record<string, EventName>;
 

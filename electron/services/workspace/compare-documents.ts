@@ -14,12 +14,14 @@ import type {
   CompareRequest,
   CompareSideRef,
   ComparedDocuments,
+  ExportResult,
 } from '../../../shared/ipc/compare-types';
 import { err, ok, type Result } from '../../../shared/result';
 import { appVersion } from '../app-version';
 import { compareInWorker } from '../compare/compare-in-worker';
 import type { EnvironmentConnection } from '../environments/connection';
 import { osUserName, auditContextFor, recordAll } from './audit-trail';
+import { exportComparison, type ExportOptions, type RememberedComparison } from './compare-export';
 import { canonicalLinesOf } from './compare-lines';
 import type { ChooseFile, LocalFiles } from './compare-local-files';
 
@@ -38,6 +40,11 @@ export interface Comparer {
   readonly compare: (request: CompareRequest) => Promise<Result<ComparedDocuments>>;
   readonly cancel: (compareId: string) => { readonly wasRunning: boolean };
   readonly pickFile: ChooseFileRequest;
+  /** A report of a comparison made here (see compare-export.ts). */
+  readonly exportReport: (
+    compareId: string,
+    options: ExportOptions,
+  ) => Promise<Result<ExportResult>>;
   readonly close: () => void;
 }
 type ChooseFileRequest = LocalFiles['pick'];
@@ -48,10 +55,16 @@ export const maxLinesBytes = 4 * 1024 * 1024;
 interface FetchedSide {
   readonly bytes: Uint8Array;
   readonly label: string;
+  /** How a report names the source: env:PROFILE:id, or the file's name. */
+  readonly source: string;
+  readonly environment?: string;
   readonly context: AuditContext;
   /** How the audit trail names the side when it could not be read or compared. */
   readonly fallbackKey: string;
 }
+
+/** Comparisons kept for Export (documents up to 50 MB each, so only a few). */
+export const maxRemembered = 4;
 
 const cancelled = err('compare-cancelled', 'The comparison was cancelled.');
 
@@ -71,6 +84,16 @@ function ignoreProfileChoices(): ComparedDocuments['ignoreProfiles'] {
 
 export function createComparer(deps: ComparerDeps): Comparer {
   const running = new Map<string, AbortController>();
+  /** The last few comparisons, for Export; the oldest is forgotten first. */
+  const remembered = new Map<string, RememberedComparison>();
+  const remember = (compareId: string, comparison: RememberedComparison): void => {
+    remembered.delete(compareId);
+    remembered.set(compareId, comparison);
+    for (const oldest of remembered.keys()) {
+      if (remembered.size <= maxRemembered) break;
+      remembered.delete(oldest);
+    }
+  };
 
   /** A local file is read outside any environment: the audit record names no environment. */
   const fileContext = (): AuditContext => {
@@ -94,6 +117,7 @@ export function createComparer(deps: ComparerDeps): Comparer {
       return ok({
         bytes: file.value.bytes,
         label,
+        source: file.value.name,
         context: fileContext(),
         fallbackKey: file.value.name,
       });
@@ -112,7 +136,14 @@ export function createComparer(deps: ComparerDeps): Comparer {
         return fetched;
       }
       const label = `${profile.displayName} · ${side.resourceId}`;
-      return ok({ bytes: fetched.value.bytes, label, context, fallbackKey: side.resourceId });
+      return ok({
+        bytes: fetched.value.bytes,
+        label,
+        source: `env:${side.profileId}:${side.resourceId}`,
+        environment: profile.displayName,
+        context,
+        fallbackKey: side.resourceId,
+      });
     });
   }
 
@@ -164,6 +195,12 @@ export function createComparer(deps: ComparerDeps): Comparer {
       : lines && !lines.ok
         ? `Unchanged lines cannot be shown: ${lines.error.message}`
         : undefined;
+    remember(request.compareId, {
+      result,
+      left: left.value,
+      right: right.value,
+      ...(lines?.ok ? { lines: lines.value } : {}),
+    });
     return ok({
       compareId: request.compareId,
       left: describeSide(request.left, left.value.label, result.left),
@@ -203,7 +240,17 @@ export function createComparer(deps: ComparerDeps): Comparer {
       return { wasRunning: controller !== undefined };
     },
     pickFile: (name, chooseFile?: ChooseFile) => deps.localFiles.pick(name, chooseFile),
+    async exportReport(compareId, options) {
+      const comparison = remembered.get(compareId);
+      if (!comparison)
+        return err(
+          'compare-unknown',
+          'That comparison is no longer in memory (the app restarted, or newer ones replaced it); compare again, then export.',
+        );
+      return exportComparison(deps.home, comparison, options);
+    },
     close() {
+      remembered.clear();
       for (const controller of running.values()) controller.abort();
     },
   };

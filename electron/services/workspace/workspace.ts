@@ -78,6 +78,8 @@ export interface Workspace {
   readonly cancelCompare: (compareId: string) => { readonly wasRunning: boolean };
   /** Registers a local file for comparison: from main's dialog, or by name in the harness folder. */
   readonly pickFile: Comparer['pickFile'];
+  /** A report of a comparison made in this session (compare-export.ts). */
+  readonly exportReport: Comparer['exportReport'];
   /** Invalidation preflight (nothing is sent) and run (issue 5 service, issue 6 dialog). */
   readonly previewInvalidation: (
     request: InvalidationPreflightRequest,
@@ -237,6 +239,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     compare: (request) => comparer.compare(request),
     cancelCompare: (compareId) => comparer.cancel(compareId),
     pickFile: (name, chooseFile) => comparer.pickFile(name, chooseFile),
+    exportReport: (compareId, options) => comparer.exportReport(compareId, options),
 
     previewInvalidation: (request) =>
       withInvalidation(request.profileId, (setting) => previewInvalidation(setting, request)),

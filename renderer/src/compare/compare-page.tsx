@@ -8,6 +8,7 @@ import type { CompareSideInfo } from '../../../shared/ipc/compare-types';
 import { ErrorNotice } from '../components/error-notice';
 import { compareHash, parseSide, type CompareMode } from './compare-address';
 import { ComparisonView } from './comparison-view';
+import { ExportPanel } from './export-panel';
 import { LocalFilePicker } from './local-file-picker';
 import { useComparison } from './use-comparison';
 import './compare.css';
@@ -133,6 +134,7 @@ function LoadedSides({
           </button>
         </div>
       )}
+      {load.state === 'ready' && <ExportPanel api={api} compareId={load.compared.compareId} />}
       {load.state === 'ready' && (
         <ComparisonView
           compared={load.compared}

@@ -1,0 +1,147 @@
+/**
+ * The compare view's Export action (issue 8 through issue 7's view): a report of a comparison
+ * this window made, in HTML, PDF, JSON or CSV, optionally redacted. The export is recorded in the
+ * journal before the report is made (write-ahead; a failure is recorded too); the file goes where
+ * main's save dialog says, or, where no dialog can run (the browser harness), back as a download.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { exportEvent, type AuditContext } from '../../../shared/audit/builders';
+import type { CompareResult } from '../../../shared/compare/compare-documents';
+import type {
+  CanonicalLines,
+  ExportFormat,
+  ExportProgressEvent,
+  ExportResult,
+} from '../../../shared/ipc/compare-types';
+import { err, ok, type Result } from '../../../shared/result';
+import type { PdfPrinter } from '../report/pdf-printer';
+import { writeReport, type ReportProgress } from '../report/write-report';
+import { recordAll } from './audit-trail';
+
+/** One side as the report needs it. */
+export interface RememberedSide {
+  readonly bytes: Uint8Array;
+  /** env:PROFILE:id, or the local file's name. */
+  readonly source: string;
+  readonly environment?: string;
+  readonly context: AuditContext;
+}
+
+/** A comparison kept in main so that it can be exported without sending it back. */
+export interface RememberedComparison {
+  readonly result: CompareResult;
+  readonly left: RememberedSide;
+  readonly right: RememberedSide;
+  readonly lines?: CanonicalLines;
+}
+
+/** Opens main's save dialog with a suggested name; resolves with the path, or undefined. */
+export type SaveFile = (suggestedName: string) => Promise<string | undefined>;
+
+export interface ExportOptions {
+  readonly format: ExportFormat;
+  readonly redact: boolean;
+  readonly exportId: string;
+  readonly onProgress: (progress: ExportProgressEvent) => void;
+  readonly saveFile?: SaveFile;
+  readonly pdfPrinter?: PdfPrinter;
+}
+
+const mediaTypes: Readonly<Record<ExportFormat, string>> = {
+  html: 'text/html',
+  pdf: 'application/pdf',
+  json: 'application/json',
+  csv: 'text/csv',
+};
+
+/** A file name from the two document ids, without characters file systems refuse. */
+export function reportFileName(
+  result: CompareResult,
+  format: ExportFormat,
+  redact: boolean,
+): string {
+  const id = (value: string) => value.replace(/[^A-Za-z0-9.-]+/g, '_').slice(-40);
+  const stem = redact
+    ? 'comparison-redacted'
+    : `comparison-${id(result.left.id)}-vs-${id(result.right.id)}`;
+  return `${stem}.${format}`;
+}
+
+export async function exportComparison(
+  home: string,
+  comparison: RememberedComparison,
+  options: ExportOptions,
+): Promise<Result<ExportResult>> {
+  const fileName = reportFileName(comparison.result, options.format, options.redact);
+  let target = `download ${fileName}`;
+  if (options.saveFile) {
+    const chosen = await options.saveFile(fileName);
+    if (chosen === undefined) return ok({ kind: 'cancelled' });
+    target = chosen;
+  }
+  const { result, left, right } = comparison;
+  const what = `${options.format.toUpperCase()} comparison report${options.redact ? ' (redacted)' : ''} of ${result.left.id} and ${result.right.id} to ${target}`;
+  const recorded = await recordAll(
+    home,
+    [exportEvent(left.context, what)],
+    'no report was written',
+  );
+  if (!recorded.ok) return recorded;
+  const progress = (value: ReportProgress) =>
+    options.onProgress({
+      exportId: options.exportId,
+      phase: value.phase,
+      fraction: value.fraction,
+    });
+  const written = await writeReport(
+    {
+      result,
+      left: {
+        bytes: left.bytes,
+        source: left.source,
+        ...(left.environment ? { environment: left.environment } : {}),
+      },
+      right: {
+        bytes: right.bytes,
+        source: right.source,
+        ...(right.environment ? { environment: right.environment } : {}),
+      },
+      operator: left.context.operator.name,
+      ...(comparison.lines ? { lines: comparison.lines } : {}),
+    },
+    {
+      format: options.format,
+      redact: options.redact,
+      onProgress: progress,
+      ...(options.pdfPrinter ? { pdfPrinter: options.pdfPrinter } : {}),
+    },
+  );
+  const saved: Result<ExportResult> = !written.ok
+    ? written
+    : options.saveFile
+      ? await save(target, written.value.bytes)
+      : ok({
+          kind: 'download',
+          fileName,
+          mediaType: mediaTypes[options.format],
+          base64: Buffer.from(written.value.bytes).toString('base64'),
+        });
+  if (!saved.ok)
+    await recordAll(
+      home,
+      [exportEvent(left.context, what, { code: '8', description: saved.error.message })],
+      'the failure was not recorded',
+    );
+  return saved;
+}
+
+async function save(target: string, bytes: Uint8Array): Promise<Result<ExportResult>> {
+  try {
+    await writeFile(target, bytes);
+    return ok({ kind: 'saved', fileName: path.basename(target), byteSize: bytes.byteLength });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return err('report-not-saved', `The report could not be saved to ${target} (${code}).`);
+  }
+}
