@@ -99,7 +99,12 @@ function gitMs(dir: string, runs: number): number | undefined {
   return round(times.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
 }
 
-function cliMs(cli: string, dir: string, home: string, runs: number): number {
+/**
+ * Median milliseconds of `archivist compare --format unified`, or why it failed: on a crowded
+ * machine a 20 MB pair can run into the worker's 60 s wall-clock deadline, which is a result to
+ * report, not a reason to lose the other numbers.
+ */
+function cliMs(cli: string, dir: string, home: string, runs: number): number | string {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
@@ -119,7 +124,8 @@ function cliMs(cli: string, dir: string, home: string, runs: number): number {
       ],
       { cwd: dir },
     );
-    if (result.status !== 0) throw new Error(`archivist compare failed: ${String(result.stderr)}`);
+    if (result.status !== 0)
+      return `failed: ${String(result.stderr).trim().split('\n')[0] ?? `exit ${result.status}`}`;
     times.push(performance.now() - started);
   }
   return round(times.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
@@ -180,7 +186,8 @@ for (const size of [2_000_000, 20_000_000]) {
       await timeMedian(runs, () => compareDocuments(leftSide, rightSide, { profile, codec })),
     );
     const git = gitMs(dir, runs);
-    const cliTime = cliMs(cli, dir, join(scratch, 'home'), runs);
+    // One run at 20 MB: each takes seconds, and the in-process numbers are the medians.
+    const cliTime = cliMs(cli, dir, join(scratch, 'home'), size > 5_000_000 ? 1 : runs);
     let naive: string | number = 'skipped (20 MB)';
     if (size < 5_000_000) {
       let finished = true;
@@ -204,7 +211,7 @@ for (const size of [2_000_000, 20_000_000]) {
     };
     rows.push(row);
     summary.push(
-      `${label} ${variant} (${leftRaw.length} lines): raw line diff ${rawMs} ms, canonical ${canonicalMs} ms, compareDocuments ${compareMs} ms, CLI ${cliTime} ms, git ${git ?? '-'} ms, jsdiff ${naive}${rawDiff.isCoarse ? ' [coarse]' : ''}`,
+      `${label} ${variant} (${leftRaw.length} lines): raw line diff ${rawMs} ms, canonical ${canonicalMs} ms, compareDocuments ${compareMs} ms, CLI ${typeof cliTime === 'number' ? `${cliTime} ms` : cliTime}, git ${git ?? '-'} ms, jsdiff ${naive}${rawDiff.isCoarse ? ' [coarse]' : ''}`,
     );
     const limit = size < 5_000_000 ? (variant === 'few edits' ? 40 : 150) : 1000;
     targets.push({
@@ -223,9 +230,10 @@ for (const size of [2_000_000, 20_000_000]) {
     if (git !== undefined)
       targets.push({
         name: `${label} ${variant}: command line vs git --histogram`,
-        value: `${cliTime} ms vs ${git} ms`,
+        value:
+          typeof cliTime === 'number' ? `${cliTime} ms vs ${git} ms` : `${cliTime} (git ${git} ms)`,
         limit: '≤ 3× git',
-        met: cliTime <= 3 * git,
+        met: typeof cliTime === 'number' && cliTime <= 3 * git,
       });
   }
 }
