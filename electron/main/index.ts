@@ -2,10 +2,11 @@
  * Main process entry: lifecycle only. Everything it wires up lives in its own module, and all
  * real work happens in electron/services, which the command line and the browser harness share.
  */
-import { app, BrowserWindow, screen } from 'electron';
+import { app, BrowserWindow, safeStorage, screen } from 'electron';
 import path from 'node:path';
 import { homeForProcess } from '../services/home';
 import { createHandlers, missingHandlers } from '../services/handlers';
+import { createSafeStorageSecretStore } from '../services/profiles/safe-storage-secret-store';
 import { startAppWorkspace, type AppWorkspace } from '../services/workspace/app-workspace';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { safeOpenExternal } from './external-links';
@@ -82,7 +83,9 @@ function start(): void {
   });
   void app.whenReady().then(async () => {
     // The local sandbox starts with the app, so a first run has an environment to search.
-    const started = await startAppWorkspace({ home });
+    // Certificate passphrases come from the OS keychain through safeStorage (never plain text).
+    const secrets = createSafeStorageSecretStore(home, safeStorage);
+    const started = await startAppWorkspace({ home, connect: { secrets } });
     if (started.ok) appWorkspace = started.value;
     else console.error(started.error.message);
     const handlers = createHandlers({

@@ -1,43 +1,32 @@
 /**
- * Connecting a profile until the shared `openConnection` (profiles + TLS) is wired in: FHIR
- * profiles without client certificates (the sandbox, plain R4 servers) get a FHIR connection
- * with the calendar of their kind; anything needing a certificate or a folder says so.
+ * How the workspace connects a profile: through the shared `openConnection`
+ * (electron/services/environments/open-connection.ts), so the app gets what the command line
+ * gets: FHIR profiles with their client certificate, pinned CA and calendar, and folder profiles.
+ * The name stays for its callers; it opens every kind of profile.
  */
-import { defaultCalendarForKind } from '../../../shared/environments/calendar';
 import type { EnvironmentProfile } from '../../../shared/environments/profile';
-import { err, ok, type Result } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
 import type { EnvironmentConnection } from '../environments/connection';
-import { createFhirConnection } from '../environments/fhir/fhir-connection';
+import { openConnection } from '../environments/open-connection';
+import { createCliSecretStore } from '../profiles/cli-secret-store';
+import type { SecretStore } from '../profiles/secret-store';
 
 export interface FhirConnectOptions {
   /** Per-exchange deadline (ms); tests shorten it. */
   readonly deadlineMs?: number;
+  /**
+   * Where certificate passphrases come from: the desktop app injects its safeStorage store
+   * (electron/main/index.ts). Without one (browser harness, tests) only the environment
+   * variables of the command line are read, never a prompt.
+   */
+  readonly secrets?: SecretStore;
 }
 
 export function connectFhir(options: FhirConnectOptions = {}) {
-  return async (profile: EnvironmentProfile): Promise<Result<EnvironmentConnection>> => {
-    if (profile.kind === 'folder')
-      return err(
-        'env-unsupported',
-        `${profile.displayName} is a folder profile; folders cannot be searched from the app yet.`,
-      );
-    let url: URL;
-    try {
-      url = new URL(profile.baseUrl);
-    } catch {
-      return err('env-bad-profile', `The base URL of ${profile.displayName} is not an address.`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      return err(
-        'env-bad-profile',
-        `The base URL of ${profile.displayName} is not an http(s) address.`,
-      );
-    return ok(
-      createFhirConnection({
-        baseUrl: profile.baseUrl,
-        calendar: defaultCalendarForKind(profile.kind),
-        ...(options.deadlineMs === undefined ? {} : { deadlineMs: options.deadlineMs }),
-      }),
-    );
-  };
+  const secrets = options.secrets ?? createCliSecretStore({ env: process.env });
+  return (profile: EnvironmentProfile): Promise<Result<EnvironmentConnection>> =>
+    openConnection(profile, {
+      secrets,
+      ...(options.deadlineMs === undefined ? {} : { deadlineMs: options.deadlineMs }),
+    });
 }
