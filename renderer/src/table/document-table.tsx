@@ -12,6 +12,7 @@ import {
   columnResizingFeature,
   columnSizingFeature,
   columnVisibilityFeature,
+  constructFilterFn,
   createColumnHelper,
   createFilteredRowModel,
   createSortedRowModel,
@@ -33,6 +34,42 @@ import type { DocumentRow, RowStatus } from '../../../shared/ipc/workspace-types
 import { downloadText, toCsv } from './csv';
 import { readLayout, writeLayout, type TableLayout } from './table-settings';
 
+/** Lower-cased text of a row's filterable values, built once per row object (rows never change). */
+const rowTexts = new WeakMap<DocumentRow, string>();
+function rowTextOf(row: DocumentRow): string {
+  let text = rowTexts.get(row);
+  if (text === undefined) {
+    text = [
+      row.status,
+      row.identityProblems.length > 0 ? 'problem' : '',
+      row.title,
+      row.date,
+      row.patient,
+      row.register,
+      row.view,
+      row.documentId,
+      row.setId,
+      row.organisation,
+    ]
+      .join('\n')
+      .toLowerCase();
+    rowTexts.set(row, text);
+  }
+  return text;
+}
+
+/**
+ * "Filter all columns" as one `includes` per row on the cached row text: lower-casing every cell
+ * of 100,000 rows on each keystroke took the keystroke past its 100 ms budget. The table offers
+ * the global filter to the title column only (see getColumnCanGlobalFilter), once per row.
+ */
+const filterFn_anyColumnText = constructFilterFn({
+  filter: (_value: unknown, needle: string, row: { original: DocumentRow }) =>
+    rowTextOf(row.original).includes(needle),
+  resolveFilterValue: (value: unknown) => String(value).toLowerCase(),
+  autoRemove: (value: unknown) => !value,
+});
+
 const features = tableFeatures({
   rowSortingFeature,
   columnFilteringFeature,
@@ -45,7 +82,7 @@ const features = tableFeatures({
   sortedRowModel: createSortedRowModel(),
   filteredRowModel: createFilteredRowModel(),
   sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text, basic: sortFn_basic },
-  filterFns: { includesString: filterFn_includesString },
+  filterFns: { includesString: filterFn_includesString, anyColumnText: filterFn_anyColumnText },
 });
 
 const statusLabels: Record<RowStatus, string> = {
@@ -56,10 +93,16 @@ const statusLabels: Record<RowStatus, string> = {
 
 const column = createColumnHelper<typeof features, DocumentRow>();
 
-/** Column definitions at module scope (stable identity for the table). */
+/**
+ * Column definitions at module scope (stable identity for the table). Sort functions are named:
+ * the automatic choice is the natural (alphanumeric) sort, which is several times slower on
+ * 100,000 rows; ISO dates and identity codes sort correctly as plain strings, titles and names
+ * case-insensitively, and only OIDs need the natural order (…10.9 before …10.10).
+ */
 const columns = column.columns([
   column.accessor('status', {
     id: 'status',
+    sortFn: 'basic',
     header: 'Status',
     size: 110,
     filterFn: 'includesString',
@@ -87,12 +130,14 @@ const columns = column.columns([
   }),
   column.accessor('title', {
     id: 'title',
+    sortFn: 'text',
     header: 'Title',
     size: 280,
     filterFn: 'includesString',
   }),
   column.accessor('date', {
     id: 'date',
+    sortFn: 'basic',
     header: 'Date',
     size: 170,
     filterFn: 'includesString',
@@ -100,18 +145,21 @@ const columns = column.columns([
   }),
   column.accessor('patient', {
     id: 'patient',
+    sortFn: 'basic',
     header: 'Patient',
     size: 120,
     filterFn: 'includesString',
   }),
   column.accessor('register', {
     id: 'register',
+    sortFn: 'text',
     header: 'Register',
     size: 200,
     filterFn: 'includesString',
   }),
   column.accessor('view', {
     id: 'view',
+    sortFn: 'text',
     header: 'View',
     size: 200,
     filterFn: 'includesString',
@@ -126,18 +174,21 @@ const columns = column.columns([
   }),
   column.accessor('documentId', {
     id: 'documentId',
+    sortFn: 'alphanumeric',
     header: 'Document id',
     size: 260,
     filterFn: 'includesString',
   }),
   column.accessor('setId', {
     id: 'setId',
+    sortFn: 'alphanumeric',
     header: 'Set id',
     size: 260,
     filterFn: 'includesString',
   }),
   column.accessor('organisation', {
     id: 'organisation',
+    sortFn: 'text',
     header: 'Organisation',
     size: 220,
     filterFn: 'includesString',
@@ -175,8 +226,8 @@ export function DocumentTable({ rows, onOpen, onSelectionChange, storage }: Docu
     getRowId: (row) => row.resourceId,
     enableMultiSort: true,
     columnResizeMode: 'onChange',
-    globalFilterFn: 'includesString',
-    getColumnCanGlobalFilter: (candidate) => candidate.id !== 'version',
+    globalFilterFn: 'anyColumnText',
+    getColumnCanGlobalFilter: (candidate) => candidate.id === 'title',
     state: {
       rowSelection,
       columnVisibility: { ...layout.columnVisibility },
