@@ -4,7 +4,7 @@
  * inline and side by side, hidden differences revealed, reviewed marks, reload), two documents
  * selected in the table, a local file, and an address that names nothing.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from './fixtures';
@@ -153,7 +153,7 @@ test('two versions from the Versions tab: metadata, changed words, navigation, m
   await expect(compare.diff.locator('[aria-current="true"]').first()).toBeVisible();
 });
 
-test('two documents selected in the table open in the compare view, older on the left', async ({
+test('two documents selected in the table open in the compare view and export as reports', async ({
   shell,
   page,
   app,
@@ -176,6 +176,22 @@ test('two documents selected in the table open in the compare view, older on the
   await expect(page).toHaveURL(/#\/compare\?left=env%3Asandbox%3A.+&right=env%3Asandbox%3A/);
   await expect(page.getByRole('group', { name: 'Right document' })).toContainText('Local sandbox');
   await expect(compare.diff.locator('.diff-row-change').first()).toBeVisible();
+
+  // Export: the harness hands the report over as a download; redaction names no document.
+  const exportForm = page.getByRole('form', { name: 'Export a report' });
+  const htmlDownload = page.waitForEvent('download');
+  await exportForm.getByRole('button', { name: 'Export report…' }).click();
+  const html = await htmlDownload;
+  expect(html.suggestedFilename()).toMatch(/^comparison-.+-vs-.+\.html$/);
+  expect(await readFile((await html.path()) ?? '', 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+  await expect(exportForm.getByRole('status')).toContainText('downloaded');
+  await exportForm.getByLabel('Report format').selectOption('csv');
+  await exportForm.getByLabel('Redact identity codes and names').check();
+  const csvDownload = page.waitForEvent('download');
+  await exportForm.getByRole('button', { name: 'Export report…' }).click();
+  const csv = await csvDownload;
+  expect(csv.suggestedFilename()).toBe('comparison-redacted.csv');
+  expect(await readFile((await csv.path()) ?? '', 'utf8')).not.toContain(patient);
 });
 
 test('a document against a local file named in the harness folder, and an address naming nothing', async ({
