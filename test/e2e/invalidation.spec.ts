@@ -90,6 +90,18 @@ test('a test document is invalidated through the dialog: payload preview, typed 
   await expect(dialog).toHaveCount(0);
   await expect(view.heading).toContainText('invalidated');
   await expect(page.getByRole('button', { name: 'Invalidate…' })).toBeDisabled();
+
+  // The audit tab shows the attempt and its outcome (action U, update) for this document.
+  await page
+    .getByRole('navigation', { name: 'Pages' })
+    .getByRole('link', { name: 'Audit' })
+    .click();
+  const updates = page
+    .getByRole('table', { name: 'Audit records' })
+    .locator('tbody tr[data-action="U"]')
+    .filter({ hasText: row.resourceId });
+  await expect(updates).toHaveCount(2);
+  await expect(updates.first()).toContainText('success');
 });
 
 test('a table selection is invalidated as a set, confirmed by its token', async ({
