@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { auditCommand } from './audit';
 import { compareCommand } from './compare';
 import { infoCommand } from './info';
+import { invalidateCommand } from './invalidate';
 import { reportCommand } from './report';
 import { sandboxCommand } from './sandbox';
 import { showCommand } from './show';
@@ -14,4 +15,5 @@ export const commands: readonly Command[] = [
   auditCommand,
   compareCommand,
   reportCommand,
+  invalidateCommand,
 ];

@@ -1,0 +1,358 @@
+/** `archivist invalidate` in-process against a real sandbox, with real profiles and journal. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invalidationProfile } from '../../../../shared/fhir/resources';
+import { confirmationToken } from '../../../../shared/invalidation/confirmation';
+import { stateOfOutcome } from '../../../../shared/invalidation/audit-records';
+import { readJournal } from '../../../../electron/services/audit/files';
+import type { ChainedRecord } from '../../../../shared/audit/canonical';
+import { generateSeedCatalog } from '../../../../electron/sandbox/seed/generate-seed';
+import { startSandbox, type RunningSandbox } from '../../../../electron/sandbox/server';
+import { latest } from '../../../../electron/sandbox/store';
+import { runArchivist } from '../../support/run-cli';
+
+const catalog = generateSeedCatalog({ seed: 5, patients: 4, documents: 60 });
+const clean = catalog.documents
+  .filter((d) => d.documentReference.status === 'current' && d.problems.length === 0)
+  .map((d) => d.documentReference.id);
+let next = 0;
+const takeClean = () => clean[next++] ?? '';
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  const started = await startSandbox({ catalog });
+  if (!started.ok) throw new Error(started.error.message);
+  sandbox = started.value;
+});
+afterAll(() => sandbox.close());
+
+function homeWithProfiles(extra: Record<string, unknown> = {}): string {
+  const home = mkdtempSync(path.join(tmpdir(), 'archivist-invalidate-cli-'));
+  const profile = {
+    id: 'sandbox',
+    displayName: 'Local sandbox',
+    kind: 'sandbox',
+    baseUrl: sandbox.baseUrl,
+    repository: 'patient-data',
+    isTestEnvironment: true,
+    operator: { name: 'Tessa Testaaja', registrationNumber: '1234567', organisationOid: '1.2.3' },
+    ...extra,
+  };
+  writeFileSync(path.join(home, 'profiles.json'), JSON.stringify({ profiles: [profile] }));
+  return home;
+}
+
+const statusOf = (id: string) => {
+  const entry = sandbox.store.documents.get(id);
+  return entry ? latest(entry).status : undefined;
+};
+const provenancesOf = (id: string) =>
+  [...sandbox.store.provenances.values()].filter(
+    (provenance) => provenance.target[0]?.reference === `DocumentReference/${id}`,
+  ).length;
+const records = (home: string) =>
+  readJournal(home).lines.map((line) => JSON.parse(line.text) as ChainedRecord);
+
+function expectOneLine(run: { stderr: string }, pattern: RegExp) {
+  expect(run.stderr.trimEnd().split('\n')[0]).toMatch(pattern);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('archivist invalidate: usage', () => {
+  it('has --help with usage, reasons, exit codes and examples', async () => {
+    const run = await runArchivist(['invalidate', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: archivist invalidate --env NAME/);
+    expect(run.stdout).toMatch(/test-data-cleanup, or other \(needs --comment\)/);
+    expect(run.stdout).toMatch(/Exit codes:/);
+    expect(run.stdout).toMatch(/Examples:\n {2}archivist invalidate/);
+  });
+
+  it.each([
+    [['--document', 'd1', '--reason', 'duplicate', '--dry-run'], /--env NAME/],
+    [['--env', 'sandbox', '--document', 'd1', '--dry-run'], /--reason CODE/],
+    [
+      ['--env', 'sandbox', '--document', 'd1', '--reason', 'oops', '--dry-run'],
+      /'oops' is not an invalidation reason/,
+    ],
+    [
+      ['--env', 'sandbox', '--document', 'd1', '--reason', 'other', '--dry-run'],
+      /'other' needs a comment/,
+    ],
+    [
+      ['--env', 'sandbox', '--reason', 'duplicate', '--dry-run'],
+      /--document ID or --documents FILE/,
+    ],
+    [
+      ['--env', 'sandbox', '--document', 'a/b', '--reason', 'duplicate', '--dry-run'],
+      /'a\/b' is not a DocumentReference id/,
+    ],
+    [
+      ['--env', 'sandbox', '--document', 'd1', '--reason', 'duplicate', '--dry-run', '--yes'],
+      /--dry-run sends nothing/,
+    ],
+    [
+      ['--env', 'sandbox', '--document', 'd1', '--reason', 'duplicate'],
+      /needs explicit confirmation: add --yes --confirm/,
+    ],
+    [
+      ['--env', 'sandbox', '--document', 'd1', '--reason', 'duplicate', '--yes'],
+      /repeat the document id d1/,
+    ],
+  ])('%j is bad usage (exit 2)', async (args, message) => {
+    const run = await runArchivist(['invalidate', ...args]);
+    expect(run.code).toBe(2);
+    expectOneLine(run, message);
+  });
+
+  it('a confirmation that names another document is refused before anything is read or sent', async () => {
+    const home = homeWithProfiles();
+    const id = takeClean();
+    const run = await runArchivist([
+      'invalidate',
+      '--env',
+      'sandbox',
+      '--document',
+      id,
+      '--reason',
+      'duplicate',
+      '--yes',
+      '--confirm',
+      `${id}0`,
+      '--home',
+      home,
+    ]);
+    expect(run.code).toBe(2);
+    expectOneLine(
+      run,
+      new RegExp(`The confirmation '${id}0' does not match ${id}; nothing was invalidated\\.`),
+    );
+    expect(statusOf(id)).toBe('current');
+    expect(readJournal(home).lines).toHaveLength(0);
+  });
+
+  it('an unknown environment is a handled failure (exit 1)', async () => {
+    const home = homeWithProfiles();
+    const run = await runArchivist([
+      'invalidate',
+      '--env',
+      'nope',
+      '--document',
+      'd1',
+      '--reason',
+      'duplicate',
+      '--dry-run',
+      '--home',
+      home,
+    ]);
+    expect(run.code).toBe(1);
+    expectOneLine(run, /nope/);
+  });
+});
+
+describe('archivist invalidate: dry run', () => {
+  it('prints the findings and the exact Provenance, and sends nothing', async () => {
+    const home = homeWithProfiles();
+    const id = takeClean();
+    const run = await runArchivist([
+      'invalidate',
+      '--env',
+      'sandbox',
+      '--document',
+      id,
+      '--reason',
+      'duplicate',
+      '--dry-run',
+      '--home',
+      home,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^Environment: Local sandbox\\nDocumentReference/${id} ".+" \\(current\\): allowed\\n`,
+      ),
+    );
+    expect(run.stdout).toContain(`Confirm with: --yes --confirm ${id}\n`);
+    const provenance = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n{') + 1)) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(provenance).sort()).toEqual([
+      'agent',
+      'meta',
+      'recorded',
+      'resourceType',
+      'target',
+    ]);
+    expect(provenance).toMatchObject({
+      resourceType: 'Provenance',
+      meta: { profile: [invalidationProfile], source: expect.stringMatching(/^urn:uuid:/) },
+      target: [{ reference: `DocumentReference/${id}` }],
+      agent: [{ who: { reference: 'Practitioner/1234567', display: 'Tessa Testaaja' } }],
+    });
+    expect(provenancesOf(id)).toBe(0);
+    expect(statusOf(id)).toBe('current');
+    // The preflight read is audited; nothing else is.
+    expect(records(home).map((record) => record.event.action)).toEqual(['R']);
+  });
+
+  it('refuses in preflight with exit 1 and one line naming why', async () => {
+    const home = homeWithProfiles({ isTestEnvironment: false, displayName: 'Not a test env' });
+    const run = await runArchivist([
+      'invalidate',
+      '--env',
+      'sandbox',
+      '--document',
+      takeClean(),
+      '--reason',
+      'duplicate',
+      '--dry-run',
+      '--home',
+      home,
+    ]);
+    expect(run.code).toBe(1);
+    expectOneLine(run, /Refused in preflight: Not a test env is not marked as a test environment/);
+    expect(run.stdout).toMatch(/REFUSED: Not a test env is not marked/);
+  });
+
+  it('gives the set token for a batch from a file, as JSON', async () => {
+    const home = homeWithProfiles();
+    const ids = [takeClean(), takeClean()];
+    const file = path.join(home, 'set.txt');
+    writeFileSync(file, `# failed run 17\n${ids[0]}\n\n${ids[1]}\n${ids[0]}\n`);
+    const run = await runArchivist([
+      'invalidate',
+      '--env',
+      'sandbox',
+      '--documents',
+      file,
+      '--reason',
+      'test-data-cleanup',
+      '--dry-run',
+      '--json',
+      '--home',
+      home,
+    ]);
+    expect(run.code).toBe(0);
+    const set = JSON.parse(run.stdout) as {
+      confirmationToken: string;
+      isAllowed: boolean;
+      documents: { resourceId: string }[];
+    };
+    expect(set.isAllowed).toBe(true);
+    expect(set.documents.map((document) => document.resourceId)).toEqual(ids);
+    expect(set.confirmationToken).toBe(confirmationToken(ids));
+  });
+});
+
+describe('archivist invalidate: real runs', () => {
+  it('invalidates one confirmed document, reads it back and records the outcome', async () => {
+    const home = homeWithProfiles();
+    const id = takeClean();
+    const run = await runArchivist([
+      'invalidate',
+      '--env',
+      'sandbox',
+      '--document',
+      id,
+      '--reason',
+      'other',
+      '--comment',
+      'test run 17 broke it',
+      '--yes',
+      '--confirm',
+      id,
+      '--home',
+      home,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(`^DocumentReference/${id}: invalidated \\(Provenance/[0-9a-f-]+\\)\\. `),
+    );
+    expect(run.stdout).toMatch(/1 of 1 invalidated\.\n$/);
+    expect(statusOf(id)).toBe('entered-in-error');
+    expect(provenancesOf(id)).toBe(1);
+    const journal = records(home);
+    expect(journal.map((record) => record.event.action)).toEqual(['R', 'U', 'U']);
+    expect(journal[1]?.event.entity.flatMap((entity) => entity.detail ?? [])).toEqual([
+      { type: 'reason', valueString: 'other (Other (a description is required))' },
+      { type: 'comment', valueString: 'test run 17 broke it' },
+    ]);
+    expect(journal[2] && stateOfOutcome(journal[2].event)).toBe('invalidated');
+    // Running it again is refused: the document is already invalidated.
+    const again = await runArchivist([
+      'invalidate',
+      '--env',
+      'sandbox',
+      '--document',
+      id,
+      '--reason',
+      'duplicate',
+      '--yes',
+      '--confirm',
+      id,
+      '--home',
+      home,
+    ]);
+    expect(again.code).toBe(1);
+    expectOneLine(again, /refused: DocumentReference\/.* is already invalidated/);
+    expect(provenancesOf(id)).toBe(1);
+  });
+
+  it('invalidates a set with its token and prints each outcome as JSON', async () => {
+    const home = homeWithProfiles();
+    const ids = [takeClean(), takeClean(), takeClean()];
+    const run = await runArchivist([
+      'invalidate',
+      '--env',
+      'sandbox',
+      ...ids.flatMap((id) => ['--document', id]),
+      '--reason',
+      'test-data-cleanup',
+      '--yes',
+      '--confirm',
+      confirmationToken(ids),
+      '--json',
+      '--home',
+      home,
+    ]);
+    expect(run.code).toBe(0);
+    const batch = JSON.parse(run.stdout) as {
+      isComplete: boolean;
+      outcomes: { resourceId: string; state: string }[];
+    };
+    expect(batch.isComplete).toBe(true);
+    expect(batch.outcomes.map((outcome) => [outcome.resourceId, outcome.state])).toEqual(
+      ids.map((id) => [id, 'invalidated']),
+    );
+    expect(ids.map(statusOf)).toEqual(['entered-in-error', 'entered-in-error', 'entered-in-error']);
+  });
+
+  it('sends nothing and exits 1 when the audit journal cannot be written', async () => {
+    const home = homeWithProfiles();
+    // Even root cannot write a journal where a file stands in for the audit folder.
+    writeFileSync(path.join(home, 'audit'), 'not a folder');
+    const id = takeClean();
+    const run = await runArchivist([
+      'invalidate',
+      '--env',
+      'sandbox',
+      '--document',
+      id,
+      '--reason',
+      'duplicate',
+      '--yes',
+      '--confirm',
+      id,
+      '--home',
+      home,
+    ]);
+    expect(run.code).toBe(1);
+    expectOneLine(run, /audit/i);
+    expect(statusOf(id)).toBe('current');
+    expect(provenancesOf(id)).toBe(0);
+  });
+});
