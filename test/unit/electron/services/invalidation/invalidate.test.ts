@@ -9,6 +9,7 @@ import { verifyHome } from '../../../../../electron/services/audit/reader';
 import {
   invalidateBatch,
   invalidateDocument,
+  invalidatePrepared,
 } from '../../../../../electron/services/invalidation/invalidate';
 import { preflightDocuments } from '../../../../../electron/services/invalidation/prepare';
 import type { InvalidationProgress } from '../../../../../electron/services/invalidation/types';
@@ -186,6 +187,22 @@ describe('invalidateDocument', () => {
   });
 });
 
+/** Someone else's invalidation, POSTed straight to the sandbox before ours is sent. */
+async function otherInvalidation(id: string): Promise<number> {
+  const response = await fetch(`${sandbox.baseUrl}/Provenance`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/fhir+json' },
+    body: JSON.stringify({
+      resourceType: 'Provenance',
+      meta: { profile: ['https://gen.kanta.fi/fhir/StructureDefinition/MitatointiProvenanceV2'] },
+      target: [{ reference: `DocumentReference/${id}` }],
+      recorded: new Date().toISOString(),
+      agent: [{ who: { reference: 'Practitioner/other' } }],
+    }),
+  });
+  return response.status;
+}
+
 /** Journal I/O that fails with `code` on every write after the first `after` ones. */
 function failingIo(code: string, after: number): JournalIo {
   let calls = 0;
@@ -293,6 +310,60 @@ describe('ambiguous writes', () => {
     const outcome = journalRecords(home).at(-1);
     expect(outcome && stateOfOutcome(outcome.event)).toBe('not-invalidated');
     expect(outcome?.event.outcome).toBe('4');
+  });
+
+  it('when the read-back fails too, the outcome is unknown (outcome 8), never a success', async () => {
+    const id = takeClean();
+    proxy.setMode({ kind: 'pass' });
+    const { home, deps } = await setup(
+      {
+        isFreshConnectionEach: true,
+        deadlineMs: 1000,
+        // The environment goes away once the request is sent and stays away for the read-back.
+        onProgress: (progress) => {
+          if (progress.stage === 'sending') proxy.setMode({ kind: 'reset-after-request' });
+          if (progress.stage === 'verifying') proxy.setMode({ kind: 'reset-before-request' });
+        },
+      },
+      proxy.url,
+    );
+    const result = await invalidateDocument(deps, id, {
+      reason: duplicateReason,
+      confirmation: id,
+    });
+    proxy.setMode({ kind: 'pass' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.state).toBe('unknown');
+    expect(result.value.message).toMatch(
+      /could not be read back .*whether it was invalidated is not known/,
+    );
+    // The truth: the sandbox did invalidate it; the tool did not claim so.
+    expect(statusOf(id)).toBe('entered-in-error');
+    const outcome = journalRecords(home).at(-1);
+    expect(outcome && stateOfOutcome(outcome.event)).toBe('unknown');
+    expect(outcome?.event.outcome).toBe('8');
+  });
+
+  it('a document invalidated by someone else between preflight and send is reported as such', async () => {
+    const id = takeClean();
+    const { deps } = await setup();
+    const prepared = await preflightDocuments(deps, [id]);
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    expect(prepared.value.isAllowed).toBe(true);
+    // Another tester's invalidation lands after our preflight, straight at the sandbox.
+    expect(await otherInvalidation(id)).toBe(201);
+    const result = await invalidatePrepared(deps, prepared.value, {
+      reason: duplicateReason,
+      confirmation: id,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [outcome] = result.value.outcomes;
+    expect(outcome?.state).toBe('invalidated-by-other');
+    expect(outcome?.sendError?.message).toMatch(/409.*already invalidated/);
+    expect(result.value.isComplete).toBe(false);
+    expect(provenanceCounts(sandbox).get(`DocumentReference/${id}`)).toBe(1);
   });
 
   it('a batch stops at the first failed send; the rest are not attempted', async () => {
