@@ -75,7 +75,18 @@ function regionHtml(region: UnchangedRegion): string {
   return parts.join('\n');
 }
 
-/** The side-by-side table of the content diff, calling `onRow` as changes are written. */
+/**
+ * Changed rows the HTML side-by-side view shows at most: past this a page takes minutes to lay
+ * out in a browser (measured in test/bench/report.bench.ts), so the rest is counted, and the
+ * JSON and CSV reports, which have no such limit, list every change.
+ */
+export const maxHtmlChangedRows = 10_000;
+
+function rowsOf(change: ReportContentChange): number {
+  return Math.max(change.removed.length, change.added.length);
+}
+
+/** The side-by-side table of the content diff, calling `onChange` as changes are written. */
 export function contentDiffHtml(
   model: ReportModel,
   onChange: (done: number, total: number) => void = () => {},
@@ -86,16 +97,34 @@ export function contentDiffHtml(
   // Each region names the change it comes before.
   const parts: string[] = [];
   let next = 0;
+  let rows = 0;
+  let shown = changes.length;
   for (const [index, change] of changes.entries()) {
+    if (rows >= maxHtmlChangedRows) {
+      shown = index;
+      break;
+    }
     while (next < regions.length && regions[next]!.beforeChange <= index)
       parts.push(regionHtml(regions[next++]!));
     parts.push(changeHtml(change, index));
+    rows += rowsOf(change);
     if (index % 500 === 0) onChange(index, changes.length);
   }
-  while (next < regions.length) parts.push(regionHtml(regions[next++]!));
+  if (shown === changes.length)
+    while (next < regions.length) parts.push(regionHtml(regions[next++]!));
   onChange(changes.length, changes.length);
-  const note = model.content.unchanged
-    ? ''
-    : '<p class="note">Unchanged lines are not part of this report; only changed lines are shown.</p>';
-  return `${note}<table class="sbs"><colgroup><col class="n"><col><col class="n"><col></colgroup><thead><tr><th colspan="2">Left: ${escapeHtml(model.documents.left.id)}</th><th colspan="2">Right: ${escapeHtml(model.documents.right.id)}</th></tr></thead>\n${parts.join('\n')}</table>`;
+  const notes: string[] = [];
+  if (!model.content.unchanged)
+    notes.push('Unchanged lines are not part of this report; only changed lines are shown.');
+  const left = changes.length - shown;
+  if (left > 0) {
+    const leftRows = changes.slice(shown).reduce((total, change) => total + rowsOf(change), 0);
+    notes.push(
+      `This page shows the first ${shown.toLocaleString('en-US')} content changes; ${left.toLocaleString('en-US')} more (${leftRows.toLocaleString('en-US')} changed lines) are listed in the JSON and CSV reports of the same comparison.`,
+    );
+  }
+  const noteHtml = notes
+    .map((note) => `<p class="note" id="content-note">${escapeHtml(note)}</p>`)
+    .join('');
+  return `${noteHtml}<table class="sbs"><colgroup><col class="n"><col><col class="n"><col></colgroup><thead><tr><th colspan="2">Left: ${escapeHtml(model.documents.left.id)}</th><th colspan="2">Right: ${escapeHtml(model.documents.right.id)}</th></tr></thead>\n${parts.join('\n')}</table>`;
 }

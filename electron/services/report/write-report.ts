@@ -29,6 +29,12 @@ import { describeSource, type SourceDocument } from './report-sources';
 export type { ReportFormat } from './integrity';
 export const reportFormats: readonly ReportFormat[] = ['html', 'pdf', 'json', 'csv'];
 
+/**
+ * Sources are embedded by default only up to this many bytes together: two 20 MB documents in
+ * Base64 make a 54 MB page that takes a browser half a minute to open (test/bench/report.bench.ts).
+ */
+export const maxEmbeddedSourceBytes = 10 * 1024 * 1024;
+
 /** What one report is about. */
 export interface ReportRequest {
   readonly result: CompareResult;
@@ -52,7 +58,8 @@ export interface WriteReportOptions {
   readonly redact: boolean;
   /**
    * Embed both sources (Base64) in the manifest, so `report verify` checks them byte for byte.
-   * Default: yes, except in redacted reports (the sources hold the unmasked codes and names).
+   * Default: yes when both together are at most maxEmbeddedSourceBytes, never in redacted
+   * reports (the sources hold the unmasked codes and names).
    */
   readonly embedSources?: boolean;
   readonly onProgress?: (progress: ReportProgress) => void;
@@ -109,7 +116,7 @@ export async function writeReport(
     if (!left.ok) return left;
     if (!right.ok) return right;
     progress({ phase: 'building', fraction: 0.1 });
-    const model = buildReport({
+    const built = buildReport({
       result: request.result,
       left: left.value,
       right: right.value,
@@ -122,7 +129,19 @@ export async function writeReport(
         ? { lines: request.lines }
         : {}),
     });
-    const embed = options.embedSources ?? !options.redact;
+    const total = request.left.bytes.byteLength + request.right.bytes.byteLength;
+    const isTooLarge = total > maxEmbeddedSourceBytes;
+    const embed = options.embedSources ?? (!options.redact && !isTooLarge);
+    const model =
+      options.embedSources === undefined && !options.redact && isTooLarge
+        ? {
+            ...built,
+            notes: [
+              ...built.notes,
+              `The sources (${(total / 1024 / 1024).toFixed(1)} MB together) are not embedded in this report (limit ${maxEmbeddedSourceBytes / 1024 / 1024} MB); its manifest keeps their SHA-256.`,
+            ],
+          }
+        : built;
     const manifest = manifestOf(model, options.format, request, embed);
     progress({ phase: 'rendering', fraction: 0.3 });
     const body = await render(model, manifest, options, (fraction) =>

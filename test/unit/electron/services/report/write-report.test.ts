@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField, csvHeader } from '../../../../../electron/services/report/csv-report';
+import {
+  contentDiffHtml,
+  maxHtmlChangedRows,
+} from '../../../../../electron/services/report/html-content-diff';
 import { reportCsp } from '../../../../../electron/services/report/html-report';
 import {
+  maxEmbeddedSourceBytes,
   writeReport,
   type ReportFormat,
   type ReportRequest,
@@ -182,5 +187,47 @@ describe('sources', () => {
     );
     expect(written.ok).toBe(false);
     if (!written.ok) expect(written.error.message).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
+describe('limits that keep a large report usable', () => {
+  it('does not embed sources larger than the limit together, and says so in the report', async () => {
+    const padding = `<!-- ${'x'.repeat(Math.ceil(maxEmbeddedSourceBytes / 2))} -->\n`;
+    const big = (xml: string) => new TextEncoder().encode(xml + padding);
+    const written = await writeReport(
+      {
+        ...request,
+        left: { bytes: big(leftXml), source: 'big-left.xml' },
+        right: { bytes: big(rightXml), source: 'big-right.xml' },
+      },
+      { format: 'html', redact: false },
+    );
+    if (!written.ok) throw new Error(written.error.message);
+    expect(written.value.manifest.sources.map((source) => source.base64)).toEqual([
+      undefined,
+      undefined,
+    ]);
+    expect(written.value.model.notes.at(-1)).toMatch(
+      /^The sources \(\d+\.\d MB together\) are not embedded/,
+    );
+    expect(written.value.bytes.byteLength).toBeLessThan(maxEmbeddedSourceBytes / 4);
+  });
+
+  it('shows at most maxHtmlChangedRows changed rows and counts the rest', async () => {
+    const { model } = await made('html');
+    const change = model.content.changes[0]!;
+    const many = Array.from({ length: maxHtmlChangedRows + 500 }, () => ({
+      ...change,
+      removed: ['a'],
+      added: ['b'],
+    }));
+    const html = contentDiffHtml({
+      ...model,
+      content: { ...model.content, changes: many, unchanged: [] },
+    });
+    expect(html.match(/<tbody class="change"/g)).toHaveLength(maxHtmlChangedRows);
+    expect(html).toContain(
+      `This page shows the first 10,000 content changes; 500 more (500 changed lines) are listed in the JSON and CSV reports`,
+    );
   });
 });

@@ -1,0 +1,143 @@
+/**
+ * Issue 8 benchmark: the HTML report of a 20 MB pair (generated as in compare.bench.ts: few edits
+ * and 10% edits). Measured in this process: the comparison itself (parse, read, compareDocuments,
+ * canonical lines; the baseline), then writeReport in HTML (reading both sources' headers and
+ * identity codes, building, redacting when asked, rendering, sealing) and report verify. Records
+ * the HTML size and how long headless Chromium takes to load and lay out the page (usable in a
+ * browser: unchanged regions are collapsed and capped). Target: the report in ≤ 10 s.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { canonicalizeXml } from '../../shared/compare/canonical-xml';
+import { compareDocuments, type CompareSide } from '../../shared/compare/compare-documents';
+import { readDocument } from '../../shared/documents/read-document';
+import { compareMaxNodes } from '../../electron/services/compare/read-for-compare';
+import { nodePayloadCodec as codec } from '../../electron/services/documents/node-payload-codec';
+import { findChromium } from '../../electron/services/report/pdf-printer';
+import { verifyReport } from '../../electron/services/report/verify-report';
+import { writeReport } from '../../electron/services/report/write-report';
+import { closeXmlWorkers } from '../../electron/services/xml';
+import { parseXml } from '../../electron/services/xml/parse-xml';
+import { round, timeOnce, writeBenchResult, type BenchTarget } from './bench-kit';
+import { syntheticCda } from './synthetic-cda';
+
+const size = 20 * 1024 * 1024;
+const targetMs = 10_000;
+
+/** Deterministic edits of text lines (values and narrative), as compare.bench.ts makes them. */
+function editLines(text: string, share: number, seed: number): string {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  return text
+    .split('\n')
+    .map((line) =>
+      next() < share
+        ? line.replace(
+            />([^<]+)</,
+            (_, inner: string) => `>${inner} muutettu ${Math.floor(next() * 1e6)}<`,
+          )
+        : line,
+    )
+    .join('\n');
+}
+
+function side(text: string): CompareSide & { lines: readonly string[] } {
+  const tree = parseXml(text, { maxNodes: compareMaxNodes });
+  if (!tree.ok) throw new Error(tree.error.message);
+  const metadata = readDocument(tree.value, { codec });
+  if (!metadata.ok) throw new Error(metadata.error.message);
+  return { tree: tree.value, metadata: metadata.value, lines: canonicalizeXml(tree.value).lines };
+}
+
+/** Milliseconds headless Chromium takes to load the report and dump its laid-out DOM. */
+function chromiumLoadMs(file: string, folder: string): number | undefined {
+  const chromium = findChromium();
+  if (!chromium) return undefined;
+  const started = performance.now();
+  const run = spawnSync(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      `--user-data-dir=${join(folder, 'profile')}`,
+      '--dump-dom',
+      pathToFileURL(file).href,
+    ],
+    { maxBuffer: 1 << 30, timeout: 120_000 },
+  );
+  return run.status === 0 ? performance.now() - started : undefined;
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'archivist-report-bench-'));
+const summary: string[] = [];
+const targets: BenchTarget[] = [];
+const numbers: Record<string, unknown> = {};
+try {
+  const base = syntheticCda(size, 'structured', 1);
+  for (const [variant, right] of [
+    ['few edits', editLines(base, 10 / (size / 40), 2)],
+    ['10% edits', editLines(base, 0.1, 3)],
+  ] as const) {
+    let compared: ReturnType<typeof compareDocuments> | undefined;
+    let lines: { left: readonly string[]; right: readonly string[] } | undefined;
+    const compareMs = await timeOnce(() => {
+      const a = side(base);
+      const b = side(right);
+      compared = compareDocuments(a, b);
+      lines = { left: a.lines, right: b.lines };
+    });
+    const request = {
+      result: compared!,
+      left: { bytes: Buffer.from(base), source: 'left.xml' },
+      right: { bytes: Buffer.from(right), source: 'right.xml' },
+      operator: 'bench',
+      lines: lines!,
+    };
+    for (const redact of [false, true]) {
+      let bytes: Uint8Array = new Uint8Array();
+      const reportMs = await timeOnce(async () => {
+        const written = await writeReport(request, { format: 'html', redact });
+        if (!written.ok) throw new Error(written.error.message);
+        bytes = written.value.bytes;
+      });
+      const verifyMs = await timeOnce(() => {
+        if (!verifyReport(bytes).ok) throw new Error('the report does not verify');
+      });
+      const file = join(folder, `${variant.replace(/\W+/g, '-')}${redact ? '-redacted' : ''}.html`);
+      writeFileSync(file, bytes);
+      const browserMs = chromiumLoadMs(file, folder);
+      const name = `${variant}${redact ? ', redacted' : ''}`;
+      const megabytes = bytes.byteLength / 1024 / 1024;
+      numbers[name] = {
+        compareMs: round(compareMs),
+        reportMs: round(reportMs),
+        ratioToCompare: Math.round((reportMs / compareMs) * 100) / 100,
+        verifyMs: round(verifyMs),
+        htmlMegabytes: Math.round(megabytes * 10) / 10,
+        embeddedSources: !redact,
+        chromiumLoadMs: browserMs === undefined ? null : round(browserMs),
+        contentChanges: compared!.content.shown.length,
+      };
+      summary.push(
+        `20 MB pair, ${name}: HTML report ${round(reportMs)} ms (${Math.round((reportMs / compareMs) * 100)}% of the comparison's ${round(compareMs)} ms), ${megabytes.toFixed(1)} MB${redact ? ' (no sources embedded)' : ' (both sources embedded)'}, verify ${round(verifyMs)} ms, Chromium load ${browserMs === undefined ? 'not measured (no Chromium)' : `${round(browserMs)} ms`}`,
+      );
+      targets.push({
+        name: `HTML report of a 20 MB pair (${name})`,
+        value: `${round(reportMs)} ms`,
+        limit: `≤ ${targetMs} ms`,
+        met: reportMs <= targetMs,
+      });
+    }
+  }
+} finally {
+  await closeXmlWorkers();
+  rmSync(folder, { recursive: true, force: true });
+}
+writeBenchResult({ summary, targets, ...numbers });
