@@ -7,9 +7,9 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import type { WordSegment } from '../../../shared/compare/word-diff';
 import type { CanonicalLines } from '../../../shared/ipc/compare-types';
 import type { DiffRow, ViewChange } from './diff-rows';
+import { Cell, ChangeCells } from './diff-cells';
 import { lineOfRow, rowOfLine } from './line-mapping';
 
 export interface DiffViewProps {
@@ -30,77 +30,11 @@ export interface DiffViewProps {
 
 const estimatedRowHeight = 20;
 
-function Segments({
-  segments,
-  side,
-}: {
-  segments: readonly WordSegment[];
-  side: 'left' | 'right';
-}) {
-  const skip = side === 'left' ? 'added' : 'removed';
-  return (
-    <>
-      {segments.map((segment, index) =>
-        segment.kind === skip ? null : segment.kind === 'removed' ? (
-          <del key={index}>{segment.text}</del>
-        ) : segment.kind === 'added' ? (
-          <ins key={index}>{segment.text}</ins>
-        ) : (
-          <span key={index}>{segment.text}</span>
-        ),
-      )}
-    </>
-  );
-}
-
-function ChangedText({
-  view,
-  pair,
-  side,
-}: {
-  view: ViewChange;
-  pair: number;
-  side: 'left' | 'right';
-}) {
-  const text = side === 'left' ? view.change.removed[pair] : view.change.added[pair];
-  const words = view.change.words?.[pair];
-  return words ? <Segments segments={words} side={side} /> : <>{text}</>;
-}
-
-function Cell({
-  line,
-  marker,
-  children,
-}: {
-  line: number | undefined;
-  marker: '-' | '+' | ' ';
-  children?: React.ReactNode;
-}) {
-  const label = marker === '-' ? 'removed' : marker === '+' ? 'added' : undefined;
-  return (
-    <>
-      <span role="cell" className="diff-number">
-        {line === undefined ? '' : line + 1}
-      </span>
-      <span
-        role="cell"
-        className={`diff-text${marker === '-' ? ' is-removed' : marker === '+' ? ' is-added' : ''}${line === undefined ? ' is-empty' : ''}`}
-      >
-        {line !== undefined && (
-          <span className="diff-marker" aria-label={label}>
-            {marker}
-          </span>
-        )}
-        {children}
-      </span>
-    </>
-  );
-}
-
 export function DiffView(props: DiffViewProps) {
   const { rows, changes, lines, mode } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The project does not run the React Compiler; the virtualiser's functions are used as-is.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -189,58 +123,19 @@ export function DiffView(props: DiffViewProps) {
             </button>
           </span>
         );
-      case 'change':
-        return <ChangeRow row={row} />;
+      case 'change': {
+        const view = changes[row.change];
+        return view ? (
+          <ChangeCells
+            row={row}
+            view={view}
+            mode={mode}
+            isReviewed={props.reviewed.has(view.key)}
+            onToggleReviewed={props.onToggleReviewed}
+          />
+        ) : null;
+      }
     }
-  }
-
-  function ChangeRow({ row }: { row: Extract<DiffRow, { kind: 'change' }> }) {
-    const view = changes[row.change];
-    if (!view) return null;
-    const isFirst =
-      row.pair === 0 &&
-      (mode === 'side-by-side' || row.side !== 'added' || view.change.removed.length === 0);
-    const isReviewed = props.reviewed.has(view.key);
-    const review = (
-      <span role="cell" className="diff-review">
-        {isFirst && (
-          <button
-            type="button"
-            className={`review-toggle${isReviewed ? ' is-reviewed' : ''}`}
-            aria-pressed={isReviewed}
-            aria-label={`Reviewed: change ${row.change + 1}`}
-            title="Mark this change reviewed (r)"
-            onClick={() => props.onToggleReviewed(row.change)}
-          >
-            {isReviewed ? '✓' : '○'}
-          </button>
-        )}
-      </span>
-    );
-    if (mode === 'side-by-side')
-      return (
-        <>
-          {review}
-          <Cell line={row.left} marker={row.left === undefined ? ' ' : '-'}>
-            {row.left !== undefined && <ChangedText view={view} pair={row.pair} side="left" />}
-          </Cell>
-          <Cell line={row.right} marker={row.right === undefined ? ' ' : '+'}>
-            {row.right !== undefined && <ChangedText view={view} pair={row.pair} side="right" />}
-          </Cell>
-        </>
-      );
-    const side = row.side === 'removed' ? 'left' : 'right';
-    return (
-      <>
-        {review}
-        <span role="cell" className="diff-number">
-          {row.left === undefined ? '' : row.left + 1}
-        </span>
-        <Cell line={row.right ?? row.left} marker={side === 'left' ? '-' : '+'}>
-          <ChangedText view={view} pair={row.pair} side={side} />
-        </Cell>
-      </>
-    );
   }
 
   return (
