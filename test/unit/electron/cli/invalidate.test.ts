@@ -133,6 +133,21 @@ describe('archivist invalidate: usage', () => {
     expect(readJournal(home).lines).toHaveLength(0);
   });
 
+  it('a --documents file that cannot be read is a handled failure (exit 1)', async () => {
+    const run = await runArchivist([
+      'invalidate',
+      '--env',
+      'sandbox',
+      '--documents',
+      'no-such-list.txt',
+      '--reason',
+      'duplicate',
+      '--dry-run',
+    ]);
+    expect(run.code).toBe(1);
+    expectOneLine(run, /Could not read no-such-list\.txt \(no such file\)\./);
+  });
+
   it('an unknown environment is a handled failure (exit 1)', async () => {
     const home = homeWithProfiles();
     const run = await runArchivist([
