@@ -7,6 +7,7 @@ import {
   startAppWorkspace,
   type AppWorkspace,
 } from '../../../../../electron/services/workspace/app-workspace';
+import { maxLinesBytes } from '../../../../../electron/services/workspace/compare-documents';
 import type { DocumentRow } from '../../../../../shared/ipc/workspace-types';
 
 let app: AppWorkspace;
@@ -109,6 +110,33 @@ describe('workspace compare', () => {
     if (!compared.ok) throw new Error(compared.error.message);
     expect(compared.value.result.identical).toBe(true);
     expect(compared.value.right).toMatchObject({ label: 'file saved.xml', fileName: 'saved.xml' });
+  });
+
+  it('sends only the changed lines of documents over 4 MB, and says so', async () => {
+    const opened = await app.workspace.open('sandbox', chain.older.resourceId);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const title = opened.value.metadata.title ?? '';
+    const padding = `<!-- ${'x'.repeat(maxLinesBytes)} -->`;
+    const large = opened.value.text
+      .replace(`<title>${title}</title>`, `<title>${title} EDITED</title>`)
+      .replace('</ClinicalDocument>', `${padding}</ClinicalDocument>`);
+    mkdirSync(path.join(home, 'local-files'), { recursive: true });
+    writeFileSync(path.join(home, 'local-files', 'large.xml'), large);
+    const picked = await app.workspace.pickFile('large.xml');
+    if (!picked.ok || !picked.value.picked) throw new Error('not picked');
+    const compared = await app.workspace.compare({
+      compareId: 'w11',
+      left: side(chain.older),
+      right: { fileId: picked.value.fileId },
+      ignoreProfile: 'none',
+    });
+    if (!compared.ok) throw new Error(compared.error.message);
+    expect(compared.value.lines).toBeUndefined();
+    expect(compared.value.linesNote).toBe(
+      'The documents are too large to send every line: only the changed lines are shown.',
+    );
+    const added = compared.value.result.content.shown.flatMap((change) => change.added);
+    expect(added.some((line) => line.includes(`${title} EDITED`))).toBe(true);
   });
 
   it('uses the dialog when the host has one, and never takes a name then', async () => {
