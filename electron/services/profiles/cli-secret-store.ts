@@ -19,16 +19,23 @@ export function passphraseVariableFor(profileId: string): string {
 }
 
 export function createCliSecretStore(options: CliSecretStoreOptions): SecretStore {
+  // A typed passphrase is kept in memory for this run only, so one command asks once.
+  const typedThisRun = new Map<string, string>();
   return {
     async readPassphrase(request) {
       const specific = passphraseVariableFor(request.profileId);
       const fromEnv = options.env[specific] ?? options.env['ARCHIVIST_PASSPHRASE'];
       if (fromEnv !== undefined && fromEnv !== '') return ok(fromEnv);
+      const remembered = typedThisRun.get(request.profileId);
+      if (remembered !== undefined) return ok(remembered);
       if (options.prompt) {
         const typed = await options.prompt(
           `Passphrase of the client certificate of ${request.displayName}: `,
         );
-        if (typed !== undefined) return ok(typed);
+        if (typed !== undefined) {
+          typedThisRun.set(request.profileId, typed);
+          return ok(typed);
+        }
         return err(secretErrorCodes.unavailable, 'No passphrase was entered.');
       }
       return err(

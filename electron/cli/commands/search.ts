@@ -1,0 +1,201 @@
+/**
+ * `archivist search --env NAME --patient HETU`: one patient's documents in an environment
+ * (FHIR or folder profile). The identity code must be a valid test code (the test service
+ * only holds test patients). Searching is an access to patient data: the query event is durable
+ * in the audit journal before any result is printed, and a failed search is recorded too.
+ */
+import { homedir } from 'node:os';
+import { queryEvent } from '../../../shared/audit/builders';
+import { parseHetu } from '../../../shared/identity/hetu';
+import type { DocumentQuery } from '../../services/environments/connection';
+import { openConnection } from '../../services/environments/open-connection';
+import { resolveHome } from '../../services/home';
+import { createCliSecretStore } from '../../services/profiles/cli-secret-store';
+import { findProfile } from '../../services/profiles/profile-store';
+import { terminalPrompt } from '../../services/profiles/terminal-prompt';
+import { recordAll } from '../../services/workspace/audit-trail';
+import { documentRow } from '../../services/workspace/document-rows';
+import { cliContext } from '../audit-context';
+import {
+  CommandFailure,
+  ExitCode,
+  UsageError,
+  parseCommandArgs,
+  type CliIo,
+  type Command,
+} from '../command';
+
+const help = `Usage: archivist search --env NAME --patient HETU [--from DATE] [--to DATE]
+                        [--type CODE] [--status STATUS] [--limit N] [--json] [--home DIR]
+
+Lists one patient's documents in an environment profile (archivist envs list), in the order the
+environment answers them (a folder profile: newest first).
+
+Options:
+  --env NAME        the environment profile
+  --patient HETU    the patient's identity code; must be a valid test code (individual number 900-999)
+  --from DATE       documents dated on or after DATE (YYYY-MM-DD)
+  --to DATE         documents dated on or before DATE (YYYY-MM-DD)
+  --type CODE       the document type (view) code, e.g. HOI
+  --status STATUS   current, superseded or entered-in-error
+  --limit N         at most N documents (1-10000; default: all)
+  --json            the documents as JSON rows on stdout
+  --home DIR        the home folder (profiles, audit journal)
+
+The search is recorded in the audit journal before anything is printed; if the journal cannot
+be written, nothing is printed. A progress line is written on stderr when it is a terminal.
+Passphrases of client certificates: ARCHIVIST_PASSPHRASE_<NAME> or ARCHIVIST_PASSPHRASE, or
+asked on the terminal.
+
+Exit codes: 0 searched (also when nothing was found), 1 refused or failed (one line on stderr),
+2 bad usage (missing option, malformed identity code or date).
+
+Examples:
+  archivist search --env sandbox --patient 010181-900C
+  archivist search --env kanta-at --patient 010181-900C --from 2024-01-01 --status current --json
+`;
+
+const options = {
+  env: { type: 'string' },
+  patient: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  type: { type: 'string' },
+  status: { type: 'string' },
+  limit: { type: 'string' },
+  json: { type: 'boolean' },
+  home: { type: 'string' },
+} as const;
+
+const statuses = ['current', 'superseded', 'entered-in-error'] as const;
+const datePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
+
+function checkedDate(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!datePattern.test(value) || Number.isNaN(Date.parse(value)))
+    throw new UsageError(`${flag} must be a date YYYY-MM-DD, not '${value.slice(0, 40)}'.`);
+  return value;
+}
+
+/** The query the flags ask for; every malformed value is a usage error naming it. */
+function queryOf(values: Values): { env: string; query: DocumentQuery & { patient: string } } {
+  if (values.env === undefined) throw new UsageError('Give --env NAME (see archivist envs list).');
+  if (values.patient === undefined) throw new UsageError('Give --patient HETU.');
+  const hetu = parseHetu(values.patient);
+  if (!hetu.valid)
+    throw new UsageError(`--patient: ${hetu.message ?? 'the identity code is not valid.'}`);
+  if (!hetu.isTestCode)
+    throw new CommandFailure(
+      `${values.patient} is not a test identity code (individual number 900-999); test environments may only be searched for test patients.`,
+    );
+  const from = checkedDate(values.from, '--from');
+  const to = checkedDate(values.to, '--to');
+  if (from && to && from > to) throw new UsageError('--from is after --to.');
+  const status = values.status;
+  if (status !== undefined && !(statuses as readonly string[]).includes(status))
+    throw new UsageError(`--status must be one of ${statuses.join(', ')}.`);
+  let limit: number | undefined;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!/^\d+$/.test(values.limit) || limit < 1 || limit > 10_000)
+      throw new UsageError('--limit must be a whole number from 1 to 10000.');
+  }
+  if (values.type !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(values.type))
+    throw new UsageError('--type must be a code such as HOI.');
+  return {
+    env: values.env,
+    query: {
+      patient: values.patient,
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(values.type ? { type: values.type } : {}),
+      ...(status ? { status: status as (typeof statuses)[number] } : {}),
+      ...(limit ? { limit } : {}),
+    },
+  };
+}
+
+/** The query as the audit record keeps it. */
+function describeQuery(query: DocumentQuery): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query))
+    if (value !== undefined) params.append(name, String(value));
+  return `DocumentReference?${params.toString()}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+\s*/g, ' ');
+}
+
+async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs(args, options, true);
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
+  const { env, query } = queryOf(values);
+  const home = resolveHome({
+    explicitHome: values.home,
+    env: io.env,
+    platform: process.platform,
+    userHome: homedir(),
+  });
+  const profile = await findProfile(home, env);
+  if (!profile.ok) throw new CommandFailure(profile.error.message);
+  const prompt = terminalPrompt();
+  const secrets = createCliSecretStore({ env: io.env, ...(prompt ? { prompt } : {}) });
+  const opened = await openConnection(profile.value, { secrets });
+  if (!opened.ok) throw new CommandFailure(oneLine(opened.error.message));
+  const context = cliContext({
+    ...(profile.value.operator ? { operator: profile.value.operator } : {}),
+    environment: { name: profile.value.displayName, baseUrl: profile.value.baseUrl },
+  });
+  const described = describeQuery(query);
+  const found = await opened.value.search(query, {
+    onProgress: ({ fetched, total }) => {
+      if (io.isStderrTty)
+        io.stderr(
+          `\rsearching ${env}: ${fetched}${total === undefined ? '' : ` of ${total}`} documents`,
+        );
+    },
+  });
+  opened.value.close();
+  if (io.isStderrTty) io.stderr('\r\u001b[K');
+  if (!found.ok) {
+    // A failed search is still an attempt on the patient's data (outcome 8).
+    await recordAll(
+      home,
+      [
+        queryEvent(context, query.patient, described, {
+          code: '8',
+          description: found.error.message,
+        }),
+      ],
+      'the failure was not recorded',
+    );
+    throw new CommandFailure(oneLine(found.error.message));
+  }
+  const recorded = await recordAll(
+    home,
+    [queryEvent(context, query.patient, described)],
+    'nothing was printed',
+  );
+  if (!recorded.ok) throw new CommandFailure(oneLine(recorded.error.message));
+  const rows = found.value.map(documentRow);
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ environment: env, query, documents: rows }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const lines = rows.map(
+    (row) =>
+      `${row.date.slice(0, 10) || '          '}  ${row.status.padEnd(11)}  ${row.title}  ${row.documentId}  [${row.resourceId}]`,
+  );
+  io.stdout(`${[`${rows.length} documents of ${query.patient} in ${env}`, ...lines].join('\n')}\n`);
+  return ExitCode.ok;
+}
+
+export const searchCommand: Command = {
+  name: 'search',
+  summary: "search a patient's documents in an environment (audited)",
+  help,
+  run,
+};
