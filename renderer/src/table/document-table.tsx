@@ -32,31 +32,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DocumentRow, RowStatus } from '../../../shared/ipc/workspace-types';
 import { downloadText, toCsv } from './csv';
+import { rowTextOf } from './row-text';
 import { readLayout, writeLayout, type TableLayout } from './table-settings';
-
-/** Lower-cased text of a row's filterable values, built once per row object (rows never change). */
-const rowTexts = new WeakMap<DocumentRow, string>();
-function rowTextOf(row: DocumentRow): string {
-  let text = rowTexts.get(row);
-  if (text === undefined) {
-    text = [
-      row.status,
-      row.identityProblems.length > 0 ? 'problem' : '',
-      row.title,
-      row.date,
-      row.patient,
-      row.register,
-      row.view,
-      row.documentId,
-      row.setId,
-      row.organisation,
-    ]
-      .join('\n')
-      .toLowerCase();
-    rowTexts.set(row, text);
-  }
-  return text;
-}
 
 /**
  * "Filter all columns" as one `includes` per row on the cached row text: lower-casing every cell
