@@ -176,8 +176,16 @@ export function ComparisonView({
         />
         <section className="compare-content" aria-label="Content">
           <div className={`diff-headings diff-${mode}`} aria-hidden="true">
-            <span>{compared.left.label}</span>
-            {mode === 'side-by-side' && <span>{compared.right.label}</span>}
+            {mode === 'side-by-side' ? (
+              <>
+                <span>{compared.left.label}</span>
+                <span>{compared.right.label}</span>
+              </>
+            ) : (
+              <span>
+                {compared.left.label} (−) → {compared.right.label} (+)
+              </span>
+            )}
           </div>
           <DiffView
             rows={rows}
