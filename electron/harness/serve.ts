@@ -1,6 +1,7 @@
 /**
  * `npm run dev:browser`: the browser harness as a command. Prints the address (with its per-run
- * token) and serves until interrupted.
+ * token) and serves until interrupted. `-- --now 2026-12-07T10:30:00Z` starts the sandbox with
+ * the service calendar on that clock.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -10,13 +11,14 @@ import { err } from '../../shared/result';
 import { createHandlers } from '../services/handlers';
 import { homeForProcess } from '../services/home';
 import { startAppWorkspace } from '../services/workspace/app-workspace';
+import { startClockedWorkspace } from './clocked-workspace';
 import { startHarness, type Harness } from './harness-server';
 
 const rendererRoot = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, home: { type: 'string' } },
+    options: { port: { type: 'string' }, home: { type: 'string' }, now: { type: 'string' } },
     strict: true,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -25,8 +27,12 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(rendererRoot, 'index.html')))
     throw new Error('the renderer is not built; run `npm run build` first');
   const home = homeForProcess(values.home);
-  // The workspace with the embedded test environment, so the UI has real services behind it.
-  const app = await startAppWorkspace({ home });
+  const now = values.now === undefined ? undefined : new Date(values.now);
+  if (now && Number.isNaN(now.getTime()))
+    throw new Error(`--now must be an ISO date and time, not '${values.now}'`);
+  // The workspace with the embedded test environment, so the UI has real services behind it;
+  // with --now the sandbox runs the service calendar on that clock (to see windows and refusals).
+  const app = now ? await startClockedWorkspace({ home, now }) : await startAppWorkspace({ home });
   if (!app.ok) throw new Error(app.error.message);
   // Events go to the harness once it exists; handlers are created before it.
   const late: { harness?: Harness } = {};
