@@ -56,6 +56,14 @@ test('first run: the sandbox hint, a test patient search, and the table sorts, f
   await expect(page.getByText('No documents match the filters.')).toBeVisible();
   await table.globalFilter.fill('');
   await expect(table.rows).toHaveCount(count);
+  // A date typed as the table shows it finds its row.
+  const shownDate = (await table.cellTexts(4))[0] ?? '';
+  expect(shownDate).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+  await table.globalFilter.fill(shownDate);
+  await expect(table.rows.first()).toBeVisible();
+  for (const text of await table.cellTexts(4)) expect(text).toBe(shownDate);
+  await table.globalFilter.fill('');
+  await expect(table.rows).toHaveCount(count);
 
   // Keyboard: arrows move, Space selects.
   await table.grid.focus();

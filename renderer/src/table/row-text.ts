@@ -16,7 +16,8 @@ export function rowTextOf(row: DocumentRow): string {
       row.status,
       row.identityProblems.length > 0 ? 'problem' : '',
       row.title,
-      row.date,
+      // As the Date column shows it ("2024-05-06 08:53:11"), so what is seen can be typed.
+      row.date.replace('T', ' ').slice(0, 19),
       row.patient,
       row.register,
       row.view,

@@ -22,7 +22,7 @@ describe('rowTextOf', () => {
     const text = rowTextOf(row);
     for (const value of ['current', 'yleislääketiede: käynti', '150173-998h', 'yle', 'kokeilulan'])
       expect(text).toContain(value);
-    expect(text).toContain('2024-05-06t08:53:11z');
+    expect(text).toContain('2024-05-06 08:53:11');
     expect(text).not.toContain('problem');
     expect(text.includes('998hpublic')).toBe(false);
   });
