@@ -76,11 +76,11 @@ function regionHtml(region: UnchangedRegion): string {
 }
 
 /**
- * Changed rows the HTML side-by-side view shows at most: past this a page takes minutes to lay
- * out in a browser (measured in test/bench/report.bench.ts), so the rest is counted, and the
- * JSON and CSV reports, which have no such limit, list every change.
+ * Rows (changed, context and folded) the HTML side-by-side view holds at most: past this a page
+ * takes a browser a minute to lay out (measured in test/bench/report.bench.ts), so the changes
+ * after it are counted, and the JSON and CSV reports, which have no such limit, list them all.
  */
-export const maxHtmlChangedRows = 10_000;
+export const maxHtmlRows = 10_000;
 
 function rowsOf(change: ReportContentChange): number {
   return Math.max(change.removed.length, change.added.length);
@@ -100,12 +100,15 @@ export function contentDiffHtml(
   let rows = 0;
   let shown = changes.length;
   for (const [index, change] of changes.entries()) {
-    if (rows >= maxHtmlChangedRows) {
+    if (rows >= maxHtmlRows) {
       shown = index;
       break;
     }
-    while (next < regions.length && regions[next]!.beforeChange <= index)
-      parts.push(regionHtml(regions[next++]!));
+    while (next < regions.length && regions[next]!.beforeChange <= index) {
+      const region = regions[next++]!;
+      parts.push(regionHtml(region));
+      rows += region.head.length + region.middle.length + region.tail.length;
+    }
     parts.push(changeHtml(change, index));
     rows += rowsOf(change);
     if (index % 500 === 0) onChange(index, changes.length);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField, csvHeader } from '../../../../../electron/services/report/csv-report';
 import {
   contentDiffHtml,
-  maxHtmlChangedRows,
+  maxHtmlRows,
 } from '../../../../../electron/services/report/html-content-diff';
 import { reportCsp } from '../../../../../electron/services/report/html-report';
 import {
@@ -213,10 +213,10 @@ describe('limits that keep a large report usable', () => {
     expect(written.value.bytes.byteLength).toBeLessThan(maxEmbeddedSourceBytes / 4);
   });
 
-  it('shows at most maxHtmlChangedRows changed rows and counts the rest', async () => {
+  it('shows at most maxHtmlRows rows and counts the changes after them', async () => {
     const { model } = await made('html');
     const change = model.content.changes[0]!;
-    const many = Array.from({ length: maxHtmlChangedRows + 500 }, () => ({
+    const many = Array.from({ length: maxHtmlRows + 500 }, () => ({
       ...change,
       removed: ['a'],
       added: ['b'],
@@ -225,7 +225,7 @@ describe('limits that keep a large report usable', () => {
       ...model,
       content: { ...model.content, changes: many, unchanged: [] },
     });
-    expect(html.match(/<tbody class="change"/g)).toHaveLength(maxHtmlChangedRows);
+    expect(html.match(/<tbody class="change"/g)).toHaveLength(maxHtmlRows);
     expect(html).toContain(
       `This page shows the first 10,000 content changes; 500 more (500 changed lines) are listed in the JSON and CSV reports`,
     );
