@@ -1,0 +1,252 @@
+/**
+ * `archivist envs` in-process against real sandboxes (HTTP, and HTTPS with client certificates):
+ * add, list, check, remove, and every refusal with exit 1 (one line on stderr) or 2 (usage).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../../../electron/sandbox/server';
+import { closeXmlWorkers } from '../../../../electron/services/xml';
+import { runArchivist } from '../../support/run-cli';
+
+let plain: RunningSandbox;
+let secure: RunningSandbox;
+const work = mkdtempSync(join(tmpdir(), 'archivist-envs-cli-'));
+let homes = 0;
+const freshHome = () => join(work, `home-${homes++}`);
+
+beforeAll(async () => {
+  const [a, b] = await Promise.all([startSandbox({}), startSandbox({ tls: true })]);
+  if (!a.ok || !b.ok) throw new Error('a sandbox did not start');
+  plain = a.value;
+  secure = b.value;
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([plain?.close(), secure?.close()]);
+  await closeXmlWorkers();
+  rmSync(work, { recursive: true, force: true });
+});
+
+function expectOneLine(run: { code: number; stdout: string; stderr: string }, code: 1 | 2) {
+  expect(run.code).toBe(code);
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(code === 1 ? 1 : 2);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('archivist envs', () => {
+  it('adds, lists, checks and removes a sandbox profile', async () => {
+    const home = freshHome();
+    const added = await runArchivist([
+      'envs',
+      'add',
+      'local',
+      '--kind',
+      'sandbox',
+      '--url',
+      plain.baseUrl,
+      '--home',
+      home,
+    ]);
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    expect(added.stdout).toContain('Check it with: archivist envs check local');
+    const listed = await runArchivist(['envs', 'list', '--json', '--home', home]);
+    expect(JSON.parse(listed.stdout).profiles).toEqual([
+      {
+        id: 'local',
+        displayName: 'local',
+        kind: 'sandbox',
+        repository: 'patient-data',
+        isTestEnvironment: true,
+        baseUrl: plain.baseUrl,
+        hasClientCertificate: false,
+      },
+    ]);
+    const checked = await runArchivist(['envs', 'check', 'local', '--json', '--home', home]);
+    expect(checked.code).toBe(0);
+    const report = JSON.parse(checked.stdout);
+    expect(report.connection).toEqual({
+      ok: true,
+      fhirVersion: '4.0.1',
+      software: expect.any(String),
+      documentCount: plain.store.all.length,
+    });
+    expect(report.calendar.inServiceHours).toBe(true);
+    expect(report.isUsable).toBe(true);
+    const text = await runArchivist(['envs', 'check', 'local', '--home', home]);
+    expect(text.stdout).toContain('answered: FHIR 4.0.1');
+    expect(text.stdout).toContain('usable: yes');
+    expect((await runArchivist(['envs', 'remove', 'local', '--home', home])).code).toBe(0);
+    expect((await runArchivist(['envs', 'list', '--home', home])).stdout).toBe(
+      `No profiles in ${home}.\n`,
+    );
+  });
+
+  it('adds a TLS profile with a passphrase reference, never the passphrase, and checks it', async () => {
+    const home = freshHome();
+    const tls = secure.tls!;
+    const add = [
+      'envs',
+      'add',
+      'kanta-at',
+      '--kind',
+      'AT',
+      '--url',
+      secure.baseUrl,
+      '--pkcs12',
+      tls.clientPkcs12,
+      '--ca',
+      tls.caCertificate,
+      '--home',
+      home,
+    ];
+    expect((await runArchivist(add)).code).toBe(0);
+    const stored = readFileSync(join(home, 'profiles.json'), 'utf8');
+    expect(JSON.parse(stored).profiles[0].tls).toEqual({
+      pkcs12: tls.clientPkcs12,
+      caFile: tls.caCertificate,
+      passphraseRef: 'profile:kanta-at',
+    });
+    expect(stored).not.toMatch(/"passphrase"/);
+    const env = { ARCHIVIST_PASSPHRASE_KANTA_AT: tls.clientPkcs12Passphrase };
+    const checked = await runArchivist(
+      ['envs', 'check', 'kanta-at', '--json', '--home', home],
+      env,
+    );
+    expect(checked.stderr).toBe('');
+    const report = JSON.parse(checked.stdout);
+    expect(report.connection.ok).toBe(true);
+    expect(report.certificates.findings.map((f: { code: string }) => f.code)).toContain(
+      'server-accepted',
+    );
+    // An AT profile runs on the published calendar, so the report names the next window.
+    expect(report.calendar.nextWindow.kind).toBe('maintenance');
+    const without = await runArchivist(['envs', 'check', 'kanta-at', '--home', home]);
+    expectOneLine(without, 1);
+    expect(without.stderr).toContain('set ARCHIVIST_PASSPHRASE_KANTA_AT');
+    expect(without.stdout).toContain('usable: no');
+  });
+
+  it('fails a check of an environment that does not answer, in one line', async () => {
+    const home = freshHome();
+    await runArchivist([
+      'envs',
+      'add',
+      'gone',
+      '--kind',
+      'fhir',
+      '--url',
+      'http://127.0.0.1:9/fhir',
+      '--home',
+      home,
+    ]);
+    const run = await runArchivist(['envs', 'check', 'gone', '--home', home]);
+    expectOneLine(run, 1);
+    expect(run.stderr).toContain('gone is not usable: Cannot reach 127.0.0.1:9');
+  });
+
+  it('refuses bad input with one clear line', async () => {
+    const home = freshHome();
+    expectOneLine(await runArchivist(['envs', '--home', home]), 2);
+    expectOneLine(await runArchivist(['envs', 'frob', '--home', home]), 2);
+    expectOneLine(
+      await runArchivist(['envs', 'add', 'x', '--url', plain.baseUrl, '--home', home]),
+      2,
+    );
+    expectOneLine(
+      await runArchivist([
+        'envs',
+        'add',
+        'x',
+        '--kind',
+        'folder',
+        '--url',
+        'http://a',
+        '--home',
+        home,
+      ]),
+      2,
+    );
+    expectOneLine(
+      await runArchivist([
+        'envs',
+        'add',
+        'x',
+        '--kind',
+        'AT',
+        '--url',
+        plain.baseUrl,
+        '--operator-name',
+        'A',
+        '--home',
+        home,
+      ]),
+      2,
+    );
+    const badKind = await runArchivist([
+      'envs',
+      'add',
+      'x',
+      '--kind',
+      'XX',
+      '--url',
+      plain.baseUrl,
+      '--home',
+      home,
+    ]);
+    expectOneLine(badKind, 1);
+    expect(badKind.stderr).toContain('profile.kind must be one of sandbox, AT, TK, folder, fhir');
+    const both = await runArchivist([
+      'envs',
+      'add',
+      'x',
+      '--kind',
+      'AT',
+      '--url',
+      secure.baseUrl,
+      '--pkcs12',
+      'a.p12',
+      '--certificate',
+      'c.pem',
+      '--home',
+      home,
+    ]);
+    expectOneLine(both, 1);
+    expect(both.stderr).toContain('either pkcs12 or certificate');
+    await runArchivist([
+      'envs',
+      'add',
+      'x',
+      '--kind',
+      'fhir',
+      '--url',
+      plain.baseUrl,
+      '--home',
+      home,
+    ]);
+    const again = await runArchivist([
+      'envs',
+      'add',
+      'x',
+      '--kind',
+      'fhir',
+      '--url',
+      plain.baseUrl,
+      '--home',
+      home,
+    ]);
+    expectOneLine(again, 1);
+    expect(again.stderr).toContain("A profile named 'x' exists already");
+    const unknown = await runArchivist(['envs', 'remove', 'nope', '--home', home]);
+    expectOneLine(unknown, 1);
+    expect(unknown.stderr).toBe("archivist envs: There is no environment profile named 'nope'.\n");
+  });
+
+  it('has help with examples', async () => {
+    const help = await runArchivist(['envs', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('ARCHIVIST_PASSPHRASE_<NAME>');
+  });
+});
