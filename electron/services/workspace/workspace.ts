@@ -5,12 +5,8 @@
  * replace a stored profile of the same id because only the runner knows the sandbox's port.
  */
 import type { AuditFilter } from '../../../shared/audit/filter';
-import {
-  calendarStateAt,
-  defaultCalendarForKind,
-  type EnvironmentCalendar,
-} from '../../../shared/environments/calendar';
-import type { EnvironmentProfile } from '../../../shared/environments/profile';
+import { calendarStateAt, type EnvironmentCalendar } from '../../../shared/environments/calendar';
+import { calendarOfProfile, type EnvironmentProfile } from '../../../shared/environments/profile';
 import type {
   AuditListResult,
   AuditVerifyResult,
@@ -59,7 +55,7 @@ export interface WorkspaceDeps {
   readonly defaultProfileId?: string;
   readonly samplePatients?: () => readonly SamplePatient[];
   readonly now?: () => Date;
-  /** A profile's calendar when not the default for its kind (a sandbox run with `--calendar`). */
+  /** A calendar other than the profile's own (a sandbox started with its service calendar). */
   readonly calendarOf?: (profile: EnvironmentProfile) => EnvironmentCalendar | undefined;
 }
 
@@ -145,7 +141,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
   });
 
   function describe(profile: EnvironmentProfile): WorkspaceProfile {
-    const calendar = deps.calendarOf?.(profile) ?? defaultCalendarForKind(profile.kind);
+    const calendar = deps.calendarOf?.(profile) ?? calendarOfProfile(profile);
     const state = calendarStateAt(calendar, now());
     return {
       id: profile.id,
@@ -172,7 +168,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     run: (setting: InvalidationSetting) => Promise<Result<T>>,
   ): Promise<Result<T>> {
     const outcome = await withConnection(profileId, async (connection, profile) => {
-      const calendar = deps.calendarOf?.(profile) ?? defaultCalendarForKind(profile.kind);
+      const calendar = deps.calendarOf?.(profile) ?? calendarOfProfile(profile);
       const result = await run({ home: deps.home, connection, profile, calendar, now });
       return !result.ok && result.error.code.startsWith('env-') ? result : ok(result);
     });

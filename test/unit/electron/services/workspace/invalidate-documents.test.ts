@@ -2,7 +2,7 @@
  * The workspace's invalidation calls against a real sandbox: preview (nothing sent), refusals
  * with sentences (confirmation, reason), a run with progress and read-back, and the calendar.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
   startAppWorkspace,
   type AppWorkspace,
 } from '../../../../../electron/services/workspace/app-workspace';
+import { defaultCalendar } from '../../../../../shared/environments/calendar';
 import type { InvalidationProgressEvent } from '../../../../../shared/ipc/invalidation-types';
 
 const running: AppWorkspace[] = [];
@@ -18,8 +19,9 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((app) => app.close()));
 });
 
-async function started(clock?: Date): Promise<AppWorkspace> {
+async function started(clock?: Date, profiles?: unknown): Promise<AppWorkspace> {
   const home = mkdtempSync(path.join(tmpdir(), 'archivist-invalidate-'));
+  if (profiles) writeFileSync(path.join(home, 'profiles.json'), JSON.stringify(profiles));
   const result = clock
     ? await startClockedWorkspace({ home, now: clock, deadlineMs: 3000 })
     : await startAppWorkspace({ home, connect: { deadlineMs: 3000 } });
@@ -132,5 +134,32 @@ describe('workspace invalidation', () => {
     );
     expect(run.ok && run.value.outcomes.map((outcome) => outcome.state)).toEqual(['refused']);
     expect(await sandboxStatus(app, 'seed-doc-1')).not.toBe('entered-in-error');
+  });
+
+  it("the banner's calendar is the profile's own when it has one, as its connection's is", async () => {
+    const profile = {
+      displayName: 'Sandbox as TK',
+      kind: 'fhir',
+      baseUrl: 'http://127.0.0.1:9/fhir',
+      repository: 'patient-data',
+      isTestEnvironment: true,
+    };
+    const app = await started(new Date('2026-12-07T10:30:00Z'), {
+      profiles: [
+        { ...profile, id: 'with-fault-test', calendar: defaultCalendar({ faultTesting: true }) },
+        { ...profile, id: 'kind-default' },
+      ],
+    });
+    const overview = await app.workspace.overview();
+    const windows = overview.ok
+      ? Object.fromEntries(
+          overview.value.profiles.map((p) => [p.id, p.calendar.activeWindow?.kind]),
+        )
+      : {};
+    expect(windows).toEqual({
+      sandbox: 'fault-testing',
+      'with-fault-test': 'fault-testing',
+      'kind-default': undefined,
+    });
   });
 });
