@@ -1,0 +1,238 @@
+/**
+ * `archivist search` in-process against real sandboxes (HTTP; HTTPS with a PKCS#12 client
+ * certificate) and a folder profile: results for the patient, the query event durable in the
+ * journal before anything is printed (and nothing printed when it cannot be), failures recorded,
+ * the progress line on a terminal, and every bad input refused in one line.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../../electron/cli/run-cli';
+import { startSandbox, type RunningSandbox } from '../../../../electron/sandbox/server';
+import { closeXmlWorkers } from '../../../../electron/services/xml';
+import { hetuSystem } from '../../../../shared/fhir/resources';
+import { corpusDir, corpusNote, hasCorpus } from '../../shared/support/corpus';
+import { runArchivist } from '../../support/run-cli';
+
+let plain: RunningSandbox;
+let secure: RunningSandbox;
+let hetu: string;
+const work = mkdtempSync(join(tmpdir(), 'archivist-search-cli-'));
+let homes = 0;
+
+beforeAll(async () => {
+  const [a, b] = await Promise.all([startSandbox({}), startSandbox({ tls: true })]);
+  if (!a.ok || !b.ok) throw new Error('a sandbox did not start');
+  plain = a.value;
+  secure = b.value;
+  const patient = [...plain.store.patients.values()][0];
+  hetu = patient?.identifier?.find((id) => id.system === hetuSystem)?.value ?? '';
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([plain?.close(), secure?.close()]);
+  await closeXmlWorkers();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function homeWith(...profiles: string[][]): Promise<string> {
+  const home = join(work, `home-${homes++}`);
+  for (const args of profiles) {
+    const added = await runArchivist(['envs', 'add', ...args, '--home', home]);
+    if (added.code !== 0) throw new Error(added.stderr);
+  }
+  return home;
+}
+
+async function auditRecords(home: string) {
+  const listed = await runArchivist(['audit', 'list', '--json', '--home', home]);
+  return JSON.stringify(JSON.parse(listed.stdout));
+}
+
+function expectOneLine(run: { code: number; stdout: string; stderr: string }, code: 1 | 2) {
+  expect(run.code).toBe(code);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(code === 1 ? 1 : 2);
+}
+
+describe('archivist search', () => {
+  it("lists the patient's documents and records the query before printing", async () => {
+    const home = await homeWith(['local', '--kind', 'sandbox', '--url', plain.baseUrl]);
+    const run = await runArchivist([
+      'search',
+      '--env',
+      'local',
+      '--patient',
+      hetu,
+      '--json',
+      '--home',
+      home,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const { documents } = JSON.parse(run.stdout) as { documents: { patient: string }[] };
+    expect(documents.length).toBeGreaterThan(0);
+    expect(new Set(documents.map((row) => row.patient))).toEqual(new Set([hetu]));
+    const records = await auditRecords(home);
+    expect(records).toContain(hetu);
+    expect(records).toContain('search');
+    const limited = await runArchivist([
+      'search',
+      '--env',
+      'local',
+      '--patient',
+      hetu,
+      '--limit',
+      '2',
+      '--status',
+      'current',
+      '--json',
+      '--home',
+      home,
+    ]);
+    const rows = JSON.parse(limited.stdout).documents as { status: string }[];
+    expect(rows.length).toBeLessThanOrEqual(2);
+    expect(rows.every((row) => row.status === 'current')).toBe(true);
+    const text = await runArchivist([
+      'search',
+      '--env',
+      'local',
+      '--patient',
+      hetu,
+      '--home',
+      home,
+    ]);
+    expect(text.stdout.split('\n')[0]).toBe(`${documents.length} documents of ${hetu} in local`);
+  });
+
+  it('searches over HTTPS with the passphrase from the environment', async () => {
+    const tls = secure.tls!;
+    const home = await homeWith([
+      'tk',
+      '--kind',
+      'fhir',
+      '--url',
+      secure.baseUrl,
+      '--pkcs12',
+      tls.clientPkcs12,
+      '--ca',
+      tls.caCertificate,
+    ]);
+    const run = await runArchivist(
+      ['search', '--env', 'tk', '--patient', hetu, '--json', '--home', home],
+      {
+        ARCHIVIST_PASSPHRASE: tls.clientPkcs12Passphrase,
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).documents.length).toBeGreaterThan(0);
+  });
+
+  it('prints nothing when the journal cannot be written', async () => {
+    const home = await homeWith(['local', '--kind', 'sandbox', '--url', plain.baseUrl]);
+    writeFileSync(join(home, 'audit'), 'not a folder');
+    const run = await runArchivist(['search', '--env', 'local', '--patient', hetu, '--home', home]);
+    expectOneLine(run, 1);
+    expect(run.stderr).toMatch(/audit|journal/i);
+  });
+
+  it('records a failed search with outcome 8 and says why in one line', async () => {
+    const home = await homeWith(['gone', '--kind', 'fhir', '--url', 'http://127.0.0.1:9/fhir']);
+    const run = await runArchivist(['search', '--env', 'gone', '--patient', hetu, '--home', home]);
+    expectOneLine(run, 1);
+    expect(run.stderr).toContain('Cannot reach 127.0.0.1:9');
+    const listed = await runArchivist([
+      'audit',
+      'list',
+      '--outcome',
+      '8',
+      '--json',
+      '--home',
+      home,
+    ]);
+    expect(listed.stdout).toContain(hetu);
+  });
+
+  it('shows a progress line on a terminal', async () => {
+    const home = await homeWith(['local', '--kind', 'sandbox', '--url', plain.baseUrl]);
+    let stderr = '';
+    const code = await runCli(['search', '--env', 'local', '--patient', hetu, '--home', home], {
+      stdout: () => undefined,
+      stderr: (text) => (stderr += text),
+      env: {},
+      cwd: process.cwd(),
+      isStderrTty: true,
+    });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\rsearching local: \d+/);
+  });
+
+  it('refuses bad input with one clear line', async () => {
+    const home = await homeWith(['local', '--kind', 'sandbox', '--url', plain.baseUrl]);
+    const base = ['search', '--env', 'local', '--home', home];
+    const badHetu = await runArchivist([...base, '--patient', '010181-900X']);
+    expectOneLine(badHetu, 2);
+    expect(badHetu.stderr).toContain('--patient:');
+    const notTest = await runArchivist([...base, '--patient', '131052-308T']);
+    expectOneLine(notTest, 1);
+    expect(notTest.stderr).toContain('is not a test identity code');
+    expectOneLine(await runArchivist([...base, '--patient', hetu, '--from', '2024-13-01']), 2);
+    expectOneLine(
+      await runArchivist([
+        ...base,
+        '--patient',
+        hetu,
+        '--from',
+        '2024-02-01',
+        '--to',
+        '2024-01-01',
+      ]),
+      2,
+    );
+    expectOneLine(await runArchivist([...base, '--patient', hetu, '--status', 'gone']), 2);
+    expectOneLine(await runArchivist([...base, '--patient', hetu, '--limit', '0']), 2);
+    expectOneLine(await runArchivist(['search', '--patient', hetu, '--home', home]), 2);
+    expectOneLine(await runArchivist([...base]), 2);
+    const unknown = await runArchivist([
+      'search',
+      '--env',
+      'nope',
+      '--patient',
+      hetu,
+      '--home',
+      home,
+    ]);
+    expectOneLine(unknown, 1);
+    expect(unknown.stderr).toBe(
+      "archivist search: There is no environment profile named 'nope'.\n",
+    );
+  });
+});
+
+describe.skipIf(!hasCorpus)(`archivist search in a folder profile${corpusNote}`, () => {
+  it('finds the documents of a patient in the folder', async () => {
+    const folder = join(work, 'cases');
+    mkdirSync(folder, { recursive: true });
+    for (const name of ['Esko__4_Renitec_LM.xml', 'Esko__4_Renitec_KOR.xml'])
+      copyFileSync(join(corpusDir, 'kanta-cda-api', name), join(folder, name));
+    const home = await homeWith(['cases', '--kind', 'folder', '--folder', folder]);
+    const run = await runArchivist([
+      'search',
+      '--env',
+      'cases',
+      '--patient',
+      '231069-9711',
+      '--json',
+      '--home',
+      home,
+    ]);
+    // 231069-9711 is a real-form code in the public sample: individual number 971 is a test code.
+    expect(run.stderr).toBe('');
+    const rows = JSON.parse(run.stdout).documents as { documentId: string; status: string }[];
+    expect(rows.map((row) => [row.documentId, row.status])).toEqual([
+      ['1.2.246.10.6794809.93001.2015.415', 'current'],
+      ['1.2.246.10.6794809.93001.2015.413', 'replaced'],
+    ]);
+  });
+});
