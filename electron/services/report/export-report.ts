@@ -1,0 +1,90 @@
+/**
+ * An audited report export (issue 8: "exports are audited"): the reads of both documents and the
+ * export itself are durable in the journal before the report is made (write-ahead, as for every
+ * read), then a checkpoint is signed so that the report can name the journal's latest checkpoint,
+ * which covers its own export event. A report that then fails is recorded as a failed export.
+ */
+import { exportEvent, type AuditContext } from '../../../shared/audit/builders';
+import type { AuditEvent } from '../../../shared/audit/event';
+import type { CheckpointReference } from '../../../shared/report/report-model';
+import type { Result } from '../../../shared/result';
+import { readCheckpoints } from '../audit/files';
+import { openJournal } from '../audit/journal';
+import {
+  writeReport,
+  type ReportRequest,
+  type WriteReportOptions,
+  type WrittenReport,
+} from './write-report';
+
+export interface ExportAudit {
+  readonly home: string;
+  readonly context: AuditContext;
+  /** Where the report goes, as the export event names it (a file path). */
+  readonly target: string;
+  /** Events to make durable first (the reads of the two documents). */
+  readonly before?: readonly AuditEvent[];
+}
+
+/** The last signed checkpoint of the journal in `home`, if it has one that reads as JSON. */
+export function latestCheckpoint(home: string): CheckpointReference | undefined {
+  const last = readCheckpoints(home).at(-1);
+  if (!last) return undefined;
+  try {
+    const parsed = JSON.parse(last.text) as Partial<CheckpointReference>;
+    if (
+      typeof parsed.sequence === 'number' &&
+      typeof parsed.hash === 'string' &&
+      typeof parsed.time === 'string' &&
+      typeof parsed.signature === 'string'
+    )
+      return {
+        sequence: parsed.sequence,
+        hash: parsed.hash,
+        time: parsed.time,
+        signature: parsed.signature,
+      };
+  } catch {
+    // A checkpoint line that does not parse is audit verify's finding; the report names none.
+  }
+  return undefined;
+}
+
+/** Records the export (write-ahead), signs a checkpoint, and makes the report naming it. */
+export async function exportReport(
+  request: Omit<ReportRequest, 'auditCheckpoint'>,
+  options: WriteReportOptions,
+  audit: ExportAudit,
+): Promise<Result<WrittenReport>> {
+  const what = `${options.format.toUpperCase()} comparison report${options.redact ? ' (redacted)' : ''} of ${request.result.left.id} and ${request.result.right.id} to ${audit.target}`;
+  const journal = await openJournal(audit.home);
+  if (!journal.ok) return journal;
+  try {
+    for (const event of [...(audit.before ?? []), exportEvent(audit.context, what)]) {
+      const recorded = await journal.value.recordBefore(event, 'no report was written');
+      if (!recorded.ok) return recorded;
+    }
+    const signed = journal.value.checkpoint();
+    if (!signed.ok) return signed;
+  } finally {
+    journal.value.close();
+  }
+  const checkpoint = latestCheckpoint(audit.home);
+  const written = await writeReport(
+    { ...request, ...(checkpoint ? { auditCheckpoint: checkpoint } : {}) },
+    options,
+  );
+  if (written.ok) return written;
+  await recordFailure(audit, what, written.error.message);
+  return written;
+}
+
+async function recordFailure(audit: ExportAudit, what: string, message: string): Promise<void> {
+  const journal = await openJournal(audit.home);
+  if (!journal.ok) return;
+  try {
+    journal.value.append(exportEvent(audit.context, what, { code: '8', description: message }));
+  } finally {
+    journal.value.close();
+  }
+}
