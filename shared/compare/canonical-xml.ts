@@ -8,21 +8,19 @@
  * Every line keeps the element it belongs to, so a change can be named by its path.
  */
 import { looksLikeBase64 } from '../crypto/base64';
-import { sha256Hex } from '../crypto/sha256';
 import { encodeUtf8 } from '../crypto/utf8';
 import { pureCodec, type PayloadCodec } from '../documents/payload';
-import { Namespaces, type XmlAttribute, type XmlElement, type XmlNode } from '../xml/tree';
-
-const xmlnsNamespace = 'http://www.w3.org/2000/xmlns/';
-const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
-
-/** Prefixes that are the same in every canonical form; other namespaces get `ns` + a hash. */
-const wellKnownPrefixes = new Map<string, string>([
-  [Namespaces.hl7fi, 'hl7fi'],
-  [Namespaces.xmldsig, 'ds'],
-  [Namespaces.xsi, 'xsi'],
-  [xmlNamespace, 'xml'],
-]);
+import { Namespaces, type XmlElement, type XmlNode } from '../xml/tree';
+import {
+  Builder,
+  escapeAttribute,
+  escapeText,
+  indentOf,
+  siblingSegments,
+  startTag,
+  xmlNamespace,
+  type Sink,
+} from './canonical-builder';
 
 /** A payload taken out of line, compared by size and hash. */
 export interface OutOfLinePayload {
@@ -56,106 +54,6 @@ export interface CanonicalXml {
 
 /** Texts at least this long that look like Base64 are taken out of line. */
 const minOutOfLineBase64 = 256;
-
-interface Sink {
-  push(line: string, element: number): void;
-}
-
-class Builder {
-  readonly lines: string[] = [];
-  readonly lineElement: number[] = [];
-  readonly elementSegment: string[] = [];
-  readonly elementParent: number[] = [];
-  readonly elementSourceLine: number[] = [];
-  readonly payloads: OutOfLinePayload[] = [];
-  readonly prefixes = new Map<string, string>();
-  readonly ranges = new Map<XmlElement, readonly [number, number]>();
-  /** Namespace URI → local name → qualified name: built once, not once per element. */
-  private readonly qualifiedNames = new Map<string, Map<string, string>>();
-  /** Qualified name → `name[n]` segments, shared by every element at that index. */
-  private readonly indexedSegments = new Map<string, string[]>();
-  /** Shared lines per tag and depth (see tagLine). */
-  private readonly tagLines = new Map<string, string[]>();
-  readonly main: Sink = {
-    push: (line, element) => {
-      this.lines.push(line);
-      this.lineElement.push(element);
-    },
-  };
-
-  constructor(
-    readonly rootNamespace: string,
-    /** Base64 and SHA-256 of out-of-line payloads (Node passes its native ones). */
-    readonly codec: PayloadCodec,
-  ) {}
-
-  prefix(uri: string): string {
-    if (uri === '' || uri === this.rootNamespace) {
-      if (uri !== '') this.prefixes.set(uri, '');
-      return '';
-    }
-    let prefix = this.prefixes.get(uri);
-    if (prefix === undefined) {
-      prefix = wellKnownPrefixes.get(uri) ?? `ns${sha256Hex(encodeUtf8(uri)).slice(0, 8)}`;
-      this.prefixes.set(uri, prefix);
-    }
-    return prefix;
-  }
-
-  qualified(name: string, namespace: string): string {
-    let names = this.qualifiedNames.get(namespace);
-    if (names === undefined) {
-      names = new Map();
-      this.qualifiedNames.set(namespace, names);
-    }
-    let qualified = names.get(name);
-    if (qualified === undefined) {
-      const prefix = this.prefix(namespace);
-      qualified = prefix === '' ? name : `${prefix}:${name}`;
-      names.set(name, qualified);
-    }
-    return qualified;
-  }
-
-  /**
-   * A line that only depends on its depth and tag (`  </tr>`, `  <tr>`): one shared string per
-   * kind, so the line diff hashes it once instead of flattening a fresh copy for every element.
-   */
-  tagLine(kind: '<' | '</' | '/>', depth: number, name: string): string {
-    const key = kind === '/>' ? `${name}/>` : `${kind}${name}`;
-    let byDepth = this.tagLines.get(key);
-    if (byDepth === undefined) {
-      byDepth = [];
-      this.tagLines.set(key, byDepth);
-    }
-    return (byDepth[depth] ??=
-      kind === '/>' ? `${indentOf(depth)}<${name}/>` : `${indentOf(depth)}${kind}${name}>`);
-  }
-
-  /** `name[index]`, the path segment of a same-named sibling. */
-  indexedSegment(name: string, index: number): string {
-    let segments = this.indexedSegments.get(name);
-    if (segments === undefined) {
-      segments = [];
-      this.indexedSegments.set(name, segments);
-    }
-    return (segments[index] ??= `${name}[${index}]`);
-  }
-
-  register(segment: string, parent: number, line: number | undefined): number {
-    this.elementSegment.push(segment);
-    this.elementParent.push(parent);
-    this.elementSourceLine.push(line ?? 0);
-    return this.elementSegment.length - 1;
-  }
-
-  path(element: number): string {
-    const segments: string[] = [];
-    for (let at = element; at >= 0; at = this.elementParent[at]!)
-      segments.push(this.elementSegment[at]!);
-    return `/${segments.reverse().join('/')}`;
-  }
-}
 
 /**
  * Builds the canonical form of a parsed document; `codec` decodes and hashes out-of-line
@@ -214,59 +112,11 @@ export function stripIndexes(path: string): string {
   return path.replace(/\[\d+\]/g, '');
 }
 
-function escapeAttribute(value: string): string {
-  if (!/[&<"\t\n\r]/.test(value)) return value;
-  return value.replace(/[&<"\t\n\r]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : `&#${c.charCodeAt(0)};`,
-  );
-}
-
-function escapeText(value: string): string {
-  if (!/[&<>]/.test(value)) return value;
-  return value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-}
-
 /** XML whitespace collapsed to one space, trimmed (a no-break space is content, not whitespace). */
 export function collapseWhitespace(text: string): string {
   // Most texts have nothing to collapse; testing first saves a copy of each.
   if (!/[\t\r\n]| {2}|^ | $/.test(text)) return text;
   return text.replace(/[ \t\r\n]+/g, ' ').trim();
-}
-
-/**
- * `<name attr="…" …` with attributes sorted by qualified name (stable). Most elements have at
- * most a few attributes, so they are sorted in place without intermediate arrays of pairs.
- */
-function startTag(builder: Builder, element: XmlElement): string {
-  const open = `<${builder.qualified(element.name, element.namespace)}`;
-  const attributes = element.attributes;
-  if (attributes.length === 0) return open;
-  const names: string[] = [];
-  const values: string[] = [];
-  for (const attribute of attributes) {
-    if (attribute.namespace === xmlnsNamespace) continue;
-    const name = attributeName(builder, attribute);
-    // Insertion sort: stable, and fast for the handful of attributes an element has.
-    let at = names.length;
-    while (at > 0 && names[at - 1]! > name) {
-      names[at] = names[at - 1]!;
-      values[at] = values[at - 1]!;
-      at--;
-    }
-    names[at] = name;
-    values[at] = attribute.value;
-  }
-  const parts = [open];
-  for (let k = 0; k < names.length; k++)
-    parts.push(' ', names[k]!, '="', escapeAttribute(values[k]!), '"');
-  return parts.join('');
-}
-
-/** Unprefixed attributes sort before prefixed ones (a leading space sorts first). */
-function attributeName(builder: Builder, attribute: XmlAttribute): string {
-  return attribute.namespace === ''
-    ? attribute.name
-    : builder.qualified(attribute.name, attribute.namespace);
 }
 
 function hasAttribute(element: XmlElement, name: string, value: string): boolean {
@@ -308,55 +158,8 @@ function base64Line(builder: Builder, text: string, path: string, line: number):
   return `[base64 (does not decode): ${bytes.length} bytes of text, sha256 ${sha256}]`;
 }
 
-/**
- * The path segment of each child element: its name, with `[n]` when siblings share it. Counted
- * by pairwise comparison for the usual handful of children (names are interned, so comparing is
- * cheap), with maps only for long child lists, where pairwise would be quadratic.
- */
-function siblingSegments(builder: Builder, children: readonly XmlNode[], count: number): string[] {
-  const names: string[] = new Array<string>(count);
-  let k = 0;
-  for (const node of children)
-    if (node.kind === 'element') names[k++] = builder.qualified(node.name, node.namespace);
-  const segments: string[] = new Array<string>(count);
-  if (count <= 32) {
-    for (let i = 0; i < count; i++) {
-      const name = names[i]!;
-      let index = 0;
-      let total = 0;
-      for (let j = 0; j < count; j++) {
-        if (names[j] !== name) continue;
-        total++;
-        if (j <= i) index++;
-      }
-      segments[i] = total === 1 ? name : builder.indexedSegment(name, index);
-    }
-    return segments;
-  }
-  const totals = new Map<string, number>();
-  for (const name of names) totals.set(name, (totals.get(name) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  for (let i = 0; i < count; i++) {
-    const name = names[i]!;
-    if (totals.get(name) === 1) {
-      segments[i] = name;
-      continue;
-    }
-    const index = (seen.get(name) ?? 0) + 1;
-    seen.set(name, index);
-    segments[i] = builder.indexedSegment(name, index);
-  }
-  return segments;
-}
-
 function isSignature(element: XmlElement): boolean {
   return element.namespace === Namespaces.xmldsig && element.name === 'Signature';
-}
-
-const indents: string[] = [];
-
-function indentOf(depth: number): string {
-  return (indents[depth] ??= '  '.repeat(depth));
 }
 
 function writeElement(
