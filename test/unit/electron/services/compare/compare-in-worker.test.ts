@@ -71,4 +71,14 @@ describe('compareInWorker', () => {
       expect(result.value.result.identical).toBe(true);
     },
   );
+
+  it('bounds the memory of a document past the reader’s default node cap by the heap cap', async () => {
+    // 1.1 million nodes: more than the XML reader's default cap, within the compare worker's.
+    const many = bytes(
+      `<ClinicalDocument xmlns="urn:hl7-org:v3"><id root="1.2.3"/>${'<a/>'.repeat(1_100_000)}</ClinicalDocument>`,
+    );
+    const result = await compareInWorker(many, many, { profile, maxMemoryMb: 32 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'compare-resources' } });
+    if (!result.ok) expect(result.error.message).toContain('32 MB of memory');
+  }, 120_000);
 });
