@@ -105,6 +105,15 @@ function stepKeys(elements: readonly XmlElement[], nameOf: NameOf, isQualified: 
   });
 }
 
+/**
+ * Adds the element's source line, when known, as the last member (an assignment, not a spread of
+ * a conditional object: these are made for every leaf of every changed entry).
+ */
+function withLine<T extends object>(value: T, element: XmlElement): T & { line?: number } {
+  if (element.line !== undefined) (value as T & { line?: number }).line = element.line;
+  return value;
+}
+
 /** Every leaf fact of an entry (or any statement), keyed relative to it. */
 export function entryFacts(entry: XmlElement, entryPath: string, nameOf: NameOf): Fact[] {
   const facts: Fact[] = [];
@@ -120,24 +129,27 @@ export function entryFacts(entry: XmlElement, entryPath: string, nameOf: NameOf)
       const value = describeLeaf(element);
       if (value === '') return;
       const leaf = nameOf(element);
-      facts.push({
-        key,
-        label: label === undefined ? leaf : `${label} › ${leaf}`,
-        value,
-        path,
-        ...(element.line !== undefined ? { line: element.line } : {}),
-      });
+      facts.push(
+        withLine(
+          { key, label: label === undefined ? leaf : `${label} › ${leaf}`, value, path },
+          element,
+        ),
+      );
       return;
     }
     const attributes = describeAttributes(element);
     if (element !== entry && attributes !== '')
-      facts.push({
-        key: `${key}/@`,
-        label: ownLabel === undefined ? nameOf(element) : `${ownLabel} › ${nameOf(element)}`,
-        value: attributes,
-        path,
-        ...(element.line !== undefined ? { line: element.line } : {}),
-      });
+      facts.push(
+        withLine(
+          {
+            key: `${key}/@`,
+            label: ownLabel === undefined ? nameOf(element) : `${ownLabel} › ${nameOf(element)}`,
+            value: attributes,
+            path,
+          },
+          element,
+        ),
+      );
     // The entry's own statement is not keyed by its code: the entry is already aligned, and a
     // changed code must read as a change, not as everything removed and added.
     const keys = stepKeys(children, nameOf, element !== entry);
@@ -163,12 +175,7 @@ export function narrativeLines(
     let pending = '';
     const flush = (): void => {
       const collapsed = collapseWhitespace(pending);
-      if (collapsed !== '')
-        lines.push({
-          text: collapsed,
-          path,
-          ...(element.line !== undefined ? { line: element.line } : {}),
-        });
+      if (collapsed !== '') lines.push(withLine({ text: collapsed, path }, element));
       pending = '';
     };
     for (const node of element.children) {
