@@ -128,6 +128,39 @@ describe('archivist envs', () => {
     expect(without.stdout).toContain('usable: no');
   });
 
+  it('adds a PEM profile without a passphrase and checks it with no variable set', async () => {
+    const home = freshHome();
+    const tls = secure.tls!;
+    const add = await runArchivist([
+      'envs',
+      'add',
+      'pem',
+      '--kind',
+      'fhir',
+      '--url',
+      secure.baseUrl,
+      '--certificate',
+      tls.clientCertificate,
+      '--key',
+      tls.clientKey,
+      '--ca',
+      tls.caCertificate,
+      '--no-passphrase',
+      '--home',
+      home,
+    ]);
+    expect(add.code).toBe(0);
+    const stored = JSON.parse(readFileSync(join(home, 'profiles.json'), 'utf8')).profiles[0];
+    expect(stored.tls).toEqual({
+      certificate: tls.clientCertificate,
+      key: tls.clientKey,
+      caFile: tls.caCertificate,
+    });
+    const checked = await runArchivist(['envs', 'check', 'pem', '--json', '--home', home]);
+    expect(checked.stderr).toBe('');
+    expect(JSON.parse(checked.stdout).isUsable).toBe(true);
+  });
+
   it('fails a check of an environment that does not answer, in one line', async () => {
     const home = freshHome();
     await runArchivist([
