@@ -2,7 +2,7 @@
  * `archivist envs` in-process against real sandboxes (HTTP, and HTTPS with client certificates):
  * add, list, check, remove, and every refusal with exit 1 (one line on stderr) or 2 (usage).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -274,6 +274,38 @@ describe('archivist envs', () => {
     const unknown = await runArchivist(['envs', 'remove', 'nope', '--home', home]);
     expectOneLine(unknown, 1);
     expect(unknown.stderr).toBe("archivist envs: There is no environment profile named 'nope'.\n");
+  });
+
+  it('refuses a calendar file that is missing or wrong, and checks a folder that is gone', async () => {
+    const home = freshHome();
+    const base = ['envs', 'add', 'c', '--kind', 'TK', '--url', plain.baseUrl, '--home', home];
+    const missing = await runArchivist([...base, '--calendar', join(work, 'none.json')]);
+    expectOneLine(missing, 1);
+    expect(missing.stderr).toBe(
+      `archivist envs: Cannot read ${join(work, 'none.json')} (ENOENT).\n`,
+    );
+    const file = join(work, 'calendar.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ serviceHours: { days: ['someday'], start: '08:00', end: '16:00' } }),
+    );
+    const wrong = await runArchivist([...base, '--calendar', file]);
+    expectOneLine(wrong, 1);
+    expect(wrong.stderr).toContain('profile.calendar.serviceHours.days must list weekdays');
+    await runArchivist([
+      'envs',
+      'add',
+      'gone',
+      '--kind',
+      'folder',
+      '--folder',
+      join(work, 'no-folder'),
+      '--home',
+      home,
+    ]);
+    const gone = await runArchivist(['envs', 'check', 'gone', '--home', home]);
+    expectOneLine(gone, 1);
+    expect(gone.stderr).toContain(`The folder ${join(work, 'no-folder')} does not exist.`);
   });
 
   it('has help with examples', async () => {
