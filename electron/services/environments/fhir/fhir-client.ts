@@ -92,6 +92,8 @@ type Attempt =
       readonly happened: string;
       readonly mayHaveReachedServer: boolean;
       readonly isCancelled: boolean;
+      /** A read may be tried again (unreachable, timeout, a reset). */
+      readonly isRetryable: boolean;
     };
 
 const retryableCodes: ReadonlySet<string> = new Set([
@@ -180,6 +182,7 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
       happened,
       mayHaveReachedServer: outcome.mayHaveReachedServer,
       isCancelled,
+      isRetryable: !isCancelled && retryableCodes.has(error.code),
     });
     if (outcome.reason === 'too-large') {
       breaker.succeeded();
@@ -207,7 +210,12 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
     }
     const error = classifyNetworkError(outcome.error, serverName, options.tls, now());
     breaker.failed(error.message);
-    return failed(error, networkReason(outcome.error));
+    // With a client certificate a reset reads as "refused our certificate", but a keep-alive
+    // socket the server closed resets the same way: a read still gets its bounded retries.
+    const resetCode = (outcome.error as NodeJS.ErrnoException | undefined)?.code;
+    const isReset = resetCode === 'ECONNRESET' || resetCode === 'EPIPE';
+    const result = failed(error, networkReason(outcome.error));
+    return isReset && result.kind === 'failed' ? { ...result, isRetryable: true } : result;
   }
 
   async function get<T>(
@@ -241,8 +249,7 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
     const isLast = attemptNumber >= retry.attempts;
     if (result.kind === 'refused') return { done: { ok: false, error: result.error } };
     if (result.kind === 'failed') {
-      if (result.isCancelled || !retryableCodes.has(result.error.code) || isLast)
-        return { done: withSentence(result.error, tried) };
+      if (!result.isRetryable || isLast) return { done: withSentence(result.error, tried) };
       return { delayMs: backoffDelayMs(retry, attemptNumber, random) };
     }
     const { answer } = result;

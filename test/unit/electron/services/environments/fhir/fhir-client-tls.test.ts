@@ -4,7 +4,9 @@
  * specific code and reason (refused because expired, untrusted server, wrong host name) instead of
  * "connection reset". Real Node HTTPS servers that require client certificates from the test PKI.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,5 +92,36 @@ describe('FHIR client over mutual TLS', () => {
     const wrongHost = await checkWith(await baseUrlOf('serverWrongName'), pem('client'));
     expect(wrongHost.ok ? '' : wrongHost.error.code).toBe('env-untrusted-server');
     expect(wrongHost.ok ? '' : wrongHost.error.message).toContain('another host name');
+  });
+
+  it('retries a read whose connection is reset after the handshake (a closed keep-alive looks the same)', async () => {
+    const [cert, key, ca] = await Promise.all([
+      readFile(pki.server.certificate),
+      readFile(pki.server.key),
+      readFile(pki.ca.certificate),
+    ]);
+    const server = https.createServer(
+      { cert, key, ca, requestCert: true, rejectUnauthorized: true },
+      (_request, response) => response.end('{"resourceType":"CapabilityStatement"}'),
+    );
+    let connections = 0;
+    // The first connection is reset once the handshake is done; later ones are served.
+    server.on('secureConnection', (socket) => {
+      connections += 1;
+      if (connections === 1) socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push({
+      url: '',
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    });
+    const { port } = server.address() as AddressInfo;
+    const checked = await checkWith(`https://127.0.0.1:${port}`, pem('client'));
+    expect(checked.ok ? 'ok' : checked.error.message).toBe('ok');
+    expect(connections).toBeGreaterThanOrEqual(2);
   });
 });
