@@ -125,6 +125,8 @@ async function profileFromFlags(name: string, values: Values, cwd: string): Prom
     );
   if (isFolder ? values.url !== undefined : values.folder !== undefined)
     throw new UsageError('--folder is for --kind folder, --url for the other kinds.');
+  if (!isFolder && !/^https?:\/\/[^/\s]+/.test(values.url ?? ''))
+    throw new UsageError('--url must be an http:// or https:// address.');
   const resolve = (file: string | undefined) =>
     file === undefined ? undefined : path.resolve(cwd, file);
   const files = {

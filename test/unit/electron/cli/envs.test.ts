@@ -217,6 +217,19 @@ describe('archivist envs', () => {
       ]),
       2,
     );
+    const badUrl = await runArchivist([
+      'envs',
+      'add',
+      'x',
+      '--kind',
+      'AT',
+      '--url',
+      'at.example.fi',
+      '--home',
+      home,
+    ]);
+    expectOneLine(badUrl, 2);
+    expect(badUrl.stderr).toContain('--url must be an http:// or https:// address.');
     const badKind = await runArchivist([
       'envs',
       'add',
