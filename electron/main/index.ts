@@ -2,10 +2,11 @@
  * Main process entry: lifecycle only. Everything it wires up lives in its own module, and all
  * real work happens in electron/services, which the command line and the browser harness share.
  */
-import { app, BrowserWindow, safeStorage, screen } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, screen } from 'electron';
 import path from 'node:path';
 import { homeForProcess } from '../services/home';
 import { createHandlers, missingHandlers } from '../services/handlers';
+import { electronPdfPrinter } from '../services/report/pdf-printer';
 import { createSafeStorageSecretStore } from '../services/profiles/safe-storage-secret-store';
 import { startAppWorkspace, type AppWorkspace } from '../services/workspace/app-workspace';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
@@ -26,6 +27,22 @@ const home = homeForProcess(homeArgument);
 
 let mainWindow: BrowserWindow | undefined;
 let appWorkspace: AppWorkspace | undefined;
+
+async function chooseFileToCompare(): Promise<string | undefined> {
+  const options = { properties: ['openFile' as const] };
+  const chosen = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
+  return chosen.canceled ? undefined : chosen.filePaths[0];
+}
+
+async function chooseReportFile(suggestedName: string): Promise<string | undefined> {
+  const options = { defaultPath: suggestedName };
+  const chosen = mainWindow
+    ? await dialog.showSaveDialog(mainWindow, options)
+    : await dialog.showSaveDialog(options);
+  return chosen.canceled ? undefined : chosen.filePath;
+}
 
 async function openMainWindow(): Promise<void> {
   const saved = await loadWindowState(home);
@@ -93,6 +110,16 @@ function start(): void {
       openLink: (url) => safeOpenExternal(url, mainWindow),
       ...(appWorkspace ? { workspace: appWorkspace.workspace } : {}),
       publish: (name, payload) => sendEvent(mainWindow?.webContents, name, payload),
+      chooseFile: chooseFileToCompare,
+      saveFile: chooseReportFile,
+      // A hidden, script-free window renders the report's own HTML for printToPDF.
+      pdfPrinter: electronPdfPrinter(
+        () =>
+          new BrowserWindow({
+            show: false,
+            webPreferences: { sandbox: true, contextIsolation: true, javascript: false },
+          }),
+      ),
     });
     const missing = missingHandlers(handlers);
     if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);

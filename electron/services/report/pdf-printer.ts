@@ -92,7 +92,7 @@ export interface PrintableWindow {
     printToPDF(options: {
       printBackground?: boolean;
       landscape?: boolean;
-      pageSize?: string;
+      pageSize?: 'A4';
       preferCSSPageSize?: boolean;
     }): Promise<Uint8Array>;
   };

@@ -17,6 +17,23 @@ const validRequests: Record<string, unknown> = {
   'documents:cancel-search': { searchId: 's1' },
   'documents:open': { profileId: 'sandbox', resourceId: 'seed-doc-1' },
   'documents:versions': { profileId: 'sandbox', resourceId: 'seed-doc-1' },
+  'documents:compare': {
+    compareId: 'c1',
+    left: { profileId: 'sandbox', resourceId: 'seed-doc-1' },
+    right: { profileId: 'sandbox', resourceId: 'seed-doc-2' },
+    ignoreProfile: 'default',
+  },
+  'documents:cancel-compare': { compareId: 'c1' },
+  'documents:pick-file': {},
+  'documents:export-report': { compareId: 'c1', exportId: 'e1', format: 'html', redact: false },
+  'invalidation:preflight': { profileId: 'sandbox', resourceIds: ['seed-doc-1'] },
+  'invalidation:run': {
+    profileId: 'sandbox',
+    runId: 'r1',
+    resourceIds: ['seed-doc-1'],
+    reason: { code: 'duplicate' },
+    confirmation: 'seed-doc-1',
+  },
   'audit:list': { filter: {} },
   'audit:verify': {},
 };
