@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/ipc/compare-types';
 import { err, ok, type Result } from '../../../shared/result';
 import type { PdfPrinter } from '../report/pdf-printer';
+import { latestCheckpoint } from '../report/export-report';
 import { writeReport, type ReportProgress } from '../report/write-report';
 import { recordAll } from './audit-trail';
 
@@ -94,9 +95,11 @@ export async function exportComparison(
       phase: value.phase,
       fraction: value.fraction,
     });
+  const checkpoint = latestCheckpoint(home);
   const written = await writeReport(
     {
       result,
+      ...(checkpoint ? { auditCheckpoint: checkpoint } : {}),
       left: {
         bytes: left.bytes,
         source: left.source,
