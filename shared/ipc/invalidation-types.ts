@@ -1,8 +1,8 @@
 /**
  * What the invalidation channels carry (issue 5 service, issue 6 dialog): the preflight of a set
  * (findings, the exact Provenance payload, the confirmation token), progress while it runs, and
- * the read-back outcome per document. Plain JSON mirrors of electron/services/invalidation/types.ts,
- * which the workspace returns as they are (the compiler checks that the shapes agree).
+ * the read-back outcome per document. The invalidation service (electron/services/invalidation)
+ * answers in these same types, so the workspace returns its values as they are.
  */
 import type { InvalidationState } from '../invalidation/audit-records';
 import type { PreflightFinding } from '../invalidation/preflight';

@@ -7,13 +7,15 @@ import type { AuditContext } from '../../../shared/audit/builders';
 import type { AuditEvent } from '../../../shared/audit/event';
 import type { EnvironmentCalendar } from '../../../shared/environments/calendar';
 import type { EnvironmentProfile } from '../../../shared/environments/profile';
-import type { InvalidationState } from '../../../shared/invalidation/audit-records';
-import type { PreflightFinding } from '../../../shared/invalidation/preflight';
-import type { InvalidationProvenance } from '../../../shared/invalidation/provenance';
 import type { InvalidationReason } from '../../../shared/invalidation/reasons';
-import type { AppError, Result } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
 import type { Appended } from '../audit/journal';
 import type { EnvironmentConnection } from '../environments/connection';
+import type {
+  InvalidationOutcome,
+  InvalidationPreview,
+  InvalidationPreviewDocument,
+} from '../../../shared/ipc/invalidation-types';
 
 /** Where the records go: durable before `record` resolves, or an error (nothing may happen). */
 export interface InvalidationAudit {
@@ -50,47 +52,10 @@ export interface InvalidationDeps {
   readonly onProgress?: (progress: InvalidationProgress) => void;
 }
 
-/** One document after preflight: what was found and the Provenance that would be sent. */
-export interface PreparedDocument {
-  readonly resourceId: string;
-  readonly title?: string;
-  /** DocumentReference.status at preflight; absent when the environment refused before reading. */
-  readonly status?: string;
-  /** The patient's identity code, for the audit records. */
-  readonly hetu?: string;
-  readonly findings: readonly PreflightFinding[];
-  /** The exact payload, except that the real run stamps its own `recorded` and request id. */
-  readonly provenance: InvalidationProvenance;
-}
-
-/** A set after preflight: one confirmation covers exactly these documents. */
-export interface PreparedSet {
-  readonly environment: string;
-  readonly documents: readonly PreparedDocument[];
-  /** Findings about the environment itself (test flag, calendar). */
-  readonly environmentFindings: readonly PreflightFinding[];
-  /** False when any finding blocks: then nothing in the set is sent. */
-  readonly isAllowed: boolean;
-  /** What the operator types to confirm: the document id, or `set-<n>-<digest>`. */
-  readonly confirmationToken: string;
-}
-
-/** How one document ended. */
-export interface DocumentOutcome {
-  readonly resourceId: string;
-  readonly state: InvalidationState;
-  readonly message: string;
-  readonly requestId?: string;
-  /** The Provenance this request created, when the read-back found it. */
-  readonly provenanceId?: string;
-  /** Journal sequences of the attempt and its outcome records. */
-  readonly attemptSequence?: number;
-  readonly outcomeSequence?: number;
-  /** The send's error, when it failed (env-ambiguous-write, env-timeout, …). */
-  readonly sendError?: AppError;
-  /** Set when the outcome could not be written to the journal (it is still reported here). */
-  readonly auditError?: string;
-}
+// The shapes the dialog receives are the service's own: one definition, in shared/ipc.
+export type PreparedDocument = InvalidationPreviewDocument;
+export type PreparedSet = InvalidationPreview;
+export type DocumentOutcome = InvalidationOutcome;
 
 export interface BatchOutcome {
   readonly outcomes: readonly DocumentOutcome[];
