@@ -86,7 +86,17 @@ function requiredProblems(body: Record<string, unknown>): Issue[] {
 export async function postProvenance(
   context: WriteContext,
   body: unknown,
+  ifNoneExist?: string,
 ): Promise<SandboxResponse> {
+  if (ifNoneExist !== undefined) {
+    const existing = conditionalProvenance(context, ifNoneExist);
+    if ('status' in existing) return existing;
+    if (existing.match)
+      return fhirResponse(200, existing.match, {
+        location: `${context.baseUrl}/Provenance/${existing.match.id}/_history/1`,
+        etag: 'W/"1"',
+      });
+  }
   if (
     typeof body !== 'object' ||
     body === null ||
@@ -131,6 +141,28 @@ export async function postProvenance(
     location: `${context.baseUrl}/Provenance/${stored.id}/_history/1`,
     etag: 'W/"1"',
   });
+}
+
+/**
+ * A conditional create's match (`If-None-Exist: _source=<uri>`): a resent request with the same
+ * client request id finds the Provenance the first one stored instead of making a second.
+ */
+function conditionalProvenance(
+  context: WriteContext,
+  ifNoneExist: string,
+): SandboxResponse | { readonly match?: Provenance & { readonly id: string } } {
+  const params = new URLSearchParams(ifNoneExist.replace(/^.*\?/, ''));
+  const source = params.get('_source');
+  if (!source || [...params.keys()].some((key) => key !== '_source'))
+    return outcome(
+      400,
+      'not-supported',
+      'If-None-Exist on Provenance supports only _source=<uri> in this sandbox.',
+    );
+  const matches = [...context.store.provenances.values()].filter(
+    (resource) => (resource.meta as { source?: unknown } | undefined)?.source === source,
+  );
+  return matches[0] ? { match: matches[0] } : {};
 }
 
 /** GET Provenance/id. */

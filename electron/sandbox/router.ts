@@ -65,7 +65,7 @@ async function routeWrite(
   )
     return putDocument(context, id, body.value, request.headers['if-match']);
   if (request.method === 'POST' && type === 'Provenance' && id === undefined)
-    return postProvenance(context, body.value);
+    return postProvenance(context, body.value, request.headers['if-none-exist']);
   return outcome(
     405,
     'not-supported',

@@ -68,6 +68,30 @@ describe('invalidation Provenance', () => {
     expect(noProfile.json.issue?.[0]?.expression).toEqual(['Provenance.meta.profile']);
   });
 
+  it('honours If-None-Exist on _source: a resent request finds the first Provenance', async () => {
+    const base = await start();
+    const source = 'urn:uuid:6f1c3c52-3a0e-4c8e-9d51-2b7d9a1e0c11';
+    const body = { ...provenance(), meta: { profile: [profile], source } };
+    const send = async () => {
+      const response = await fetch(`${base}/Provenance`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/fhir+json',
+          'if-none-exist': `_source=${encodeURIComponent(source)}`,
+        },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, json: (await response.json()) as FhirJson };
+    };
+    const first = await send();
+    const again = await send();
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.json.id).toBe(first.json.id);
+    const search = await fetch(`${base}/Provenance?target=DocumentReference/d3`);
+    expect(((await search.json()) as FhirJson).total).toBe(1);
+  });
+
   it('names every missing required element at once', async () => {
     const base = await start();
     const { recorded: _recorded, agent: _agent, ...rest } = provenance();
