@@ -1,5 +1,5 @@
 /**
- * `archivist compare <left> <right>`: compares two document files (issue 7, "Command line").
+ * `archivist compare <left> <right>`: compares two documents, files or `env:NAME:id` (issue 7).
  * Reading two documents is a read of patient data, so one read AuditEvent per document is durable
  * in the journal before anything is printed (issue 5, write-ahead rule). Exit codes follow `diff`
  * only in spirit: 0 whenever the comparison was made, differences or not ("identical" in the
@@ -29,6 +29,7 @@ import { redactText } from '../../services/report/redact-text';
 import type { ReportFormat } from '../../services/report/write-report';
 import { canonicalLinesOf } from '../../services/workspace/compare-lines';
 import { cliContext } from '../audit-context';
+import { parseEnvironmentReference, readEnvironmentDocument } from '../environment-document';
 import {
   CommandFailure,
   ExitCode,
@@ -43,7 +44,8 @@ const help = `Usage: archivist compare <left> <right> [--format FORMAT] [--out F
 Compares two documents (CDA, HL7 V3 RCMR archive messages, FHIR DocumentReference XML): the
 metadata field by field, the content as canonical XML (attribute order, namespace prefixes and
 insignificant whitespace normalised; signatures and Base64 payloads compared by hash and size),
-and a change list in domain terms (sections, entries). <left> and <right> are files.
+and a change list in domain terms (sections, entries). <left> and <right> are files or
+env:NAME:<document id> references, read from the environment of profile NAME (see envs).
 
 Formats:
   text          readable summary: change list, hidden counts, content changes (default)
@@ -79,6 +81,7 @@ made (unreadable file, malformed document, audit journal not writable, no Chromi
 
 Examples:
   archivist compare v1.xml v2.xml
+  archivist compare env:at:doc-1 env:tk:doc-1 --format html --out at-vs-tk.html
   archivist compare v1.xml v2.xml --format json --ignore prescription --out diff.json
   archivist compare sent.xml stored.xml --format unified > fix.patch && git apply fix.patch
   archivist compare v1.xml v2.xml --format html --out report.html
@@ -116,14 +119,15 @@ function formatOf(values: { format?: string | undefined; json?: boolean | undefi
 
 function checkOperand(value: string | undefined, which: string): string {
   if (value === undefined) throw new UsageError(`Give two documents: the ${which} one is missing.`);
-  if (/^env:/.test(value))
-    throw new UsageError(
-      `${value}: environment references (env:NAME:id) are not supported by compare yet; give two files.`,
-    );
+  parseEnvironmentReference(value); // a malformed env: reference is a usage error before any read
   return value;
 }
 
-async function readInput(file: string, cwd: string): Promise<Uint8Array> {
+/** A file's bytes, or those of an `env:NAME:id` document read from its environment. */
+async function readInput(file: string, io: CliIo, home: string): Promise<Uint8Array> {
+  const reference = parseEnvironmentReference(file);
+  if (reference) return readEnvironmentDocument(home, reference, io);
+  const cwd = io.cwd;
   try {
     return new Uint8Array(await readFile(path.resolve(cwd, file)));
   } catch (error) {
@@ -241,8 +245,8 @@ export const compareCommand: Command = {
       userHome: homedir(),
     });
     const [left, right] = await Promise.all([
-      readInput(leftName, io.cwd),
-      readInput(rightName, io.cwd),
+      readInput(leftName, io, home),
+      readInput(rightName, io, home),
     ]);
     const bar = progressBar(io.stderr, io.isStderrTty);
     bar.update(0, 'comparing');

@@ -8,14 +8,11 @@ import { homedir } from 'node:os';
 import { queryEvent } from '../../../shared/audit/builders';
 import { parseHetu } from '../../../shared/identity/hetu';
 import type { DocumentQuery } from '../../services/environments/connection';
-import { openConnection } from '../../services/environments/open-connection';
 import { resolveHome } from '../../services/home';
-import { createCliSecretStore } from '../../services/profiles/cli-secret-store';
-import { findProfile } from '../../services/profiles/profile-store';
-import { terminalPrompt } from '../../services/profiles/terminal-prompt';
 import { recordAll } from '../../services/workspace/audit-trail';
 import { documentRow } from '../../services/workspace/document-rows';
 import { cliContext } from '../audit-context';
+import { openProfileConnection } from '../environment-document';
 import {
   CommandFailure,
   ExitCode,
@@ -139,18 +136,13 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     platform: process.platform,
     userHome: homedir(),
   });
-  const profile = await findProfile(home, env);
-  if (!profile.ok) throw new CommandFailure(profile.error.message);
-  const prompt = terminalPrompt();
-  const secrets = createCliSecretStore({ env: io.env, ...(prompt ? { prompt } : {}) });
-  const opened = await openConnection(profile.value, { secrets });
-  if (!opened.ok) throw new CommandFailure(oneLine(opened.error.message));
+  const { profile, connection } = await openProfileConnection(home, env, io);
   const context = cliContext({
-    ...(profile.value.operator ? { operator: profile.value.operator } : {}),
-    environment: { name: profile.value.displayName, baseUrl: profile.value.baseUrl },
+    ...(profile.operator ? { operator: profile.operator } : {}),
+    environment: { name: profile.displayName, baseUrl: profile.baseUrl },
   });
   const described = describeQuery(query);
-  const found = await opened.value.search(query, {
+  const found = await connection.search(query, {
     onProgress: ({ fetched, total }) => {
       if (io.isStderrTty)
         io.stderr(
@@ -158,7 +150,7 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
         );
     },
   });
-  opened.value.close();
+  connection.close();
   if (io.isStderrTty) io.stderr('\r\u001b[K');
   if (!found.ok) {
     // A failed search is still an attempt on the patient's data (outcome 8).

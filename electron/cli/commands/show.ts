@@ -19,6 +19,7 @@ import { resolveHome } from '../../services/home';
 import { tooLarge } from '../../services/xml/decode-xml-bytes';
 import { defaultXmlLimits } from '../../services/xml/xml-limits';
 import { cliContext } from '../audit-context';
+import { parseEnvironmentReference, readEnvironmentDocument } from '../environment-document';
 import {
   CommandFailure,
   ExitCode,
@@ -28,7 +29,7 @@ import {
   type Command,
 } from '../command';
 
-const help = `Usage: archivist show <file> [--json] [--lang fi|en] [--home DIR]
+const help = `Usage: archivist show <file|env:NAME:id> [--json] [--lang fi|en] [--home DIR]
 
 Shows one document's metadata: a CDA R2 document with the Finnish header, an HL7 V3 RCMR archive
 message (the CDA inside it is unwrapped and read, the message fields are shown beside it), or a
@@ -42,7 +43,7 @@ Options:
 
 Showing a document is recorded in the audit journal before anything is printed; if the journal
 cannot be written, nothing is shown. Files over 50 MB, DTDs and entities, and malformed XML are
-refused. Environment references (env:NAME:id) are not supported yet.
+refused. env:NAME:<document id> reads the document from the environment of profile NAME.
 
 Exit codes: 0 shown, 1 refused (unreadable file, not a supported document, audit journal not
 writable), 2 bad usage.
@@ -50,6 +51,7 @@ writable), 2 bad usage.
 Examples:
   archivist show prescription.xml
   archivist show message.xml --json > metadata.json
+  archivist show env:sandbox:seed-doc-1 --json
 `;
 
 const options = {
@@ -62,10 +64,7 @@ function checkOperand(positionals: readonly string[]): string {
   const [file, extra] = positionals;
   if (file === undefined) throw new UsageError('Give the document file to show.');
   if (extra !== undefined) throw new UsageError(`Unexpected argument: ${extra}`);
-  if (/^env:/.test(file))
-    throw new UsageError(
-      `${file}: environment references (env:NAME:id) are not supported yet; only files are accepted.`,
-    );
+  parseEnvironmentReference(file); // a malformed env: reference is a usage error before any read
   return file;
 }
 
@@ -136,7 +135,10 @@ export const showCommand: Command = {
       platform: process.platform,
       userHome: homedir(),
     });
-    const bytes = await readInput(file, io.cwd);
+    const reference = parseEnvironmentReference(file);
+    const bytes = reference
+      ? await readEnvironmentDocument(home, reference, io)
+      : await readInput(file, io.cwd);
     const loaded = await loadDocument(bytes, { source: file });
     if (!loaded.ok) throw new CommandFailure(oneLine(`${file}: ${loaded.error.message}`));
     const metadata = loaded.value.metadata;

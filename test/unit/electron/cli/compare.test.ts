@@ -241,10 +241,10 @@ describe('archivist compare', () => {
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  it('rejects environment references, a third operand, unknown formats and profiles with exit 2', async () => {
+  it('rejects a malformed environment reference, a third operand, unknown formats and profiles with exit 2', async () => {
     const path = file('usage.xml', cda('A'));
     for (const args of [
-      ['env:AT:123', path],
+      ['env:AT', path],
       [path],
       [path, path, path],
       [path, path, '--format', 'docx'],
@@ -257,10 +257,8 @@ describe('archivist compare', () => {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
     }
-    const env = await runArchivist(['compare', 'env:AT:123', path]);
-    expect(env.stderr).toContain(
-      'environment references (env:NAME:id) are not supported by compare yet',
-    );
+    const env = await runArchivist(['compare', 'env:AT', path]);
+    expect(env.stderr).toContain('an environment reference is env:NAME:<document id>');
   });
 
   it("validates a tester's own profile file and uses it", async () => {

@@ -289,10 +289,7 @@ describe('archivist show refusals', () => {
     [['show', 'a.xml', 'b.xml'], /Unexpected argument: b\.xml/],
     [['show', 'a.xml', '--lang', 'sv'], /--lang must be fi or en\./],
     [['show', 'a.xml', '--bogus'], /Unknown option '--bogus'/],
-    [
-      ['show', 'env:AT:123'],
-      /environment references \(env:NAME:id\) are not supported yet; only files are accepted\./,
-    ],
+    [['show', 'env:AT'], /an environment reference is env:NAME:<document id>/],
   ])('usage: %j exits 2', async (argv, message) => {
     const run = await runArchivist(argv);
     expect(run.code).toBe(2);
