@@ -3,7 +3,6 @@ import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AuditContext } from '../../../../../shared/audit/builders';
 import type { ChainedRecord } from '../../../../../shared/audit/canonical';
 import {
   alwaysOpenCalendar,
@@ -17,18 +16,10 @@ import { createFhirConnection } from '../../../../../electron/services/environme
 import { journalAudit } from '../../../../../electron/services/invalidation/audit';
 import type { InvalidationDeps } from '../../../../../electron/services/invalidation/types';
 import type { RunningSandbox } from '../../../../../electron/sandbox/server';
+import { ctx } from '../audit/support';
 
-export const ctx: AuditContext = {
-  operator: {
-    name: 'Tessa Testaaja',
-    registrationNumber: '1234567',
-    organisationOid: '1.2.246.10.1',
-    osUser: 'tessa',
-  },
-  appVersion: '0.1.0',
-  host: 'test-host',
-  now: () => new Date(),
-};
+// The audit tests' operator and clock: one test context for both.
+export { ctx };
 
 export function tempHome(): string {
   return mkdtempSync(path.join(tmpdir(), 'archivist-invalidation-'));
