@@ -32,6 +32,11 @@ export interface CompareOptions {
   readonly workBudget?: number;
   /** Base64 and SHA-256 for payloads taken out of line (the compare worker passes Node's). */
   readonly codec?: PayloadCodec;
+  /**
+   * Puts both canonical forms' lines into the result (content.lines), so that a caller that shows
+   * them (the app's main process) need not canonicalise the documents a second time.
+   */
+  readonly keepLines?: boolean;
 }
 
 /** How many differences one rule hid, by kind. */
@@ -78,6 +83,8 @@ export interface CompareResult {
       readonly left: readonly OutOfLinePayload[];
       readonly right: readonly OutOfLinePayload[];
     };
+    /** The canonical lines of both sides, only when CompareOptions.keepLines asked for them. */
+    readonly lines?: { readonly left: readonly string[]; readonly right: readonly string[] };
   };
   readonly changeList: Split<ChangeListItem> & { readonly isTruncated: boolean };
   readonly hiddenByRule: readonly HiddenCount[];
@@ -244,6 +251,9 @@ export function compareDocuments(
       rightLines: rightCanonical.lines.length,
       isCoarse: lineDiff.isCoarse,
       payloads: { left: leftCanonical.payloads, right: rightCanonical.payloads },
+      ...(options.keepLines
+        ? { lines: { left: leftCanonical.lines, right: rightCanonical.lines } }
+        : {}),
     },
     changeList: { ...changeList, isTruncated: body.isTruncated },
     hiddenByRule: countHidden(profile, metadata, content, changeList),

@@ -77,6 +77,25 @@ describe('compareDocuments', () => {
     expect(revealed.shownDifferences).toBe(2);
   });
 
+  it('keeps the canonical lines of both sides only when asked to', () => {
+    const left = side(cda([section('Lääkitys', '1', '1 tabletti')]));
+    const right = side(cda([section('Lääkitys', '1', '2 tablettia')]));
+    expect(compareDocuments(left, right).content.lines).toBeUndefined();
+    const kept = compareDocuments(left, right, { keepLines: true });
+    expect(kept.content.lines).toEqual({
+      left: canonicalizeXml(left.tree).lines,
+      right: canonicalizeXml(right.tree).lines,
+    });
+    expect(kept.content.lines?.left).toContain('            <paragraph>1 tabletti</paragraph>');
+    expect(kept.content.lines?.right).toContain('            <paragraph>2 tablettia</paragraph>');
+    expect(kept.content.lines?.left.length).toBe(kept.content.leftLines);
+    expect(kept.content.lines?.right.length).toBe(kept.content.rightLines);
+    // The blocks refer to these lines: applying them to the left gives the right.
+    expect(
+      applyBlocks(kept.content.lines!.left, kept.content.lines!.right, kept.content.shown),
+    ).toEqual(kept.content.lines!.right);
+  });
+
   it.skipIf(!hasCorpus)(
     `gives no change for each real document against itself${corpusNote}`,
     () => {
