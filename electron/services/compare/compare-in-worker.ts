@@ -24,6 +24,11 @@ export interface CompareInWorkerOptions {
   /** The worker's old-generation heap cap in MB (default 1,536: two 20 MB documents and their trees). */
   readonly maxMemoryMb?: number;
   readonly workBudget?: number;
+  /**
+   * Also return both canonical forms' lines (result.content.lines): the worker has built them
+   * anyway, so the caller's thread never canonicalises a document again.
+   */
+  readonly keepLines?: boolean;
   readonly worker?: CompareWorkerScript;
 }
 
@@ -61,6 +66,7 @@ export function compareInWorker(
     profile: options.profile,
     ...(options.unifiedFileName !== undefined ? { unifiedFileName: options.unifiedFileName } : {}),
     ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}),
+    ...(options.keepLines === true ? { keepLines: true } : {}),
   };
   const timeoutMs = positive(options.timeoutMs, defaultCompareTimeoutMs);
   return supervise(worker, request, timeoutMs, memoryMb).then(({ result, isReusable }) => {

@@ -1,7 +1,8 @@
 /**
- * What the caller and a compare worker exchange: request { id, left, right, profile, unified? } →
- * response { id, result }. The worker parses, reads and compares both documents and, when asked,
- * writes the unified patch of their raw text. Requests are checked, so a malformed message gets a
+ * What the caller and a compare worker exchange: request { id, left, right, profile, unified?,
+ * keepLines? } → response { id, result }. The worker parses, reads and compares both documents
+ * and, when asked, returns both canonical forms' lines and writes the unified patch of their raw
+ * text. Requests are checked, so a malformed message gets a
  * typed error back instead of crashing the thread.
  */
 import { Buffer } from 'node:buffer';
@@ -20,6 +21,8 @@ export interface CompareWorkerRequest {
   /** Also make the unified patch of the raw text, naming this file in its headers. */
   readonly unifiedFileName?: string;
   readonly workBudget?: number;
+  /** Also return both canonical forms' lines (result.content.lines), so the caller need not build them. */
+  readonly keepLines?: boolean;
 }
 
 /** The raw-text patch and how its text maps to bytes. */
@@ -40,6 +43,10 @@ export interface CompareWorkerResponse {
   readonly result: Result<CompareOutput>;
 }
 
+function isOptionalBoolean(value: unknown): boolean {
+  return value === undefined || typeof value === 'boolean';
+}
+
 function isRequest(value: unknown): value is CompareWorkerRequest {
   if (typeof value !== 'object' || value === null) return false;
   const { id, left, right, profile } = value as Record<string, unknown>;
@@ -49,7 +56,8 @@ function isRequest(value: unknown): value is CompareWorkerRequest {
     right instanceof Uint8Array &&
     typeof profile === 'object' &&
     profile !== null &&
-    Array.isArray((profile as { rules?: unknown }).rules)
+    Array.isArray((profile as { rules?: unknown }).rules) &&
+    isOptionalBoolean((value as { keepLines?: unknown }).keepLines)
   );
 }
 
@@ -88,6 +96,7 @@ export function handleCompareRequest(request: unknown): CompareWorkerResponse {
     profile: request.profile,
     codec: nodePayloadCodec,
     ...(request.workBudget !== undefined ? { workBudget: request.workBudget } : {}),
+    ...(request.keepLines === true ? { keepLines: true } : {}),
   });
   if (request.unifiedFileName === undefined) return { id, result: ok({ result }) };
   const raw = decodeRaw(request.left, request.right);

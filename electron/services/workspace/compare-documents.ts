@@ -3,7 +3,7 @@
  * its own environment, so AT against TK works, or from a local file), compare them in the
  * compare worker, record both reads durable in the journal before anything is returned (the
  * write-ahead rule, as in open-document.ts), and add the canonical lines the view needs to expand
- * unchanged regions. A comparison can be cancelled by its id when the user leaves the view.
+ * unchanged regions (the worker returns them with the comparison, so main never canonicalises). A comparison can be cancelled by its id when the user leaves the view.
  */
 import { hostname } from 'node:os';
 import { readEvent, type AuditContext } from '../../../shared/audit/builders';
@@ -22,7 +22,6 @@ import { compareInWorker } from '../compare/compare-in-worker';
 import type { EnvironmentConnection } from '../environments/connection';
 import { osUserName, auditContextFor, recordAll } from './audit-trail';
 import { exportComparison, type ExportOptions, type RememberedComparison } from './compare-export';
-import { canonicalLinesOf } from './compare-lines';
 import type { ChooseFile, LocalFiles } from './compare-local-files';
 
 export interface ComparerDeps {
@@ -164,6 +163,7 @@ export function createComparer(deps: ComparerDeps): Comparer {
     const wantsLines = sizes.left <= maxLinesBytes && sizes.right <= maxLinesBytes;
     const compared = await compareInWorker(left.value.bytes, right.value.bytes, {
       profile: profile.value,
+      keepLines: wantsLines,
     });
     if (signal.aborted) return cancelled;
     if (!compared.ok) {
@@ -176,7 +176,9 @@ export function createComparer(deps: ComparerDeps): Comparer {
       await recordAll(deps.home, failures, 'the failure was not recorded');
       return compared;
     }
-    const result = compared.value.result;
+    // The lines travel beside the result (ComparedDocuments.lines), not inside it twice.
+    const { lines, ...content } = compared.value.result.content;
+    const result = { ...compared.value.result, content };
     const recorded = await recordAll(
       deps.home,
       [
@@ -186,27 +188,21 @@ export function createComparer(deps: ComparerDeps): Comparer {
       'the comparison is not shown',
     );
     if (!recorded.ok) return recorded;
-    // Both workers copy the bytes they are given, so the same buffers serve the lines too.
-    const lines = wantsLines
-      ? await canonicalLinesOf(left.value.bytes, right.value.bytes)
-      : undefined;
     const linesNote = !wantsLines
       ? 'The documents are too large to send every line: only the changed lines are shown.'
-      : lines && !lines.ok
-        ? `Unchanged lines cannot be shown: ${lines.error.message}`
-        : undefined;
+      : undefined;
     remember(request.compareId, {
       result,
       left: left.value,
       right: right.value,
-      ...(lines?.ok ? { lines: lines.value } : {}),
+      ...(lines ? { lines } : {}),
     });
     return ok({
       compareId: request.compareId,
       left: describeSide(request.left, left.value.label, result.left),
       right: describeSide(request.right, right.value.label, result.right),
       result,
-      ...(lines?.ok ? { lines: lines.value } : {}),
+      ...(lines ? { lines } : {}),
       ...(linesNote ? { linesNote } : {}),
       ignoreProfiles: ignoreProfileChoices(),
     });

@@ -1,8 +1,10 @@
 /**
- * The canonical XML lines of both compared documents, which the compare view needs to show and
- * expand unchanged regions (the comparison itself only carries the changed lines). Parsing runs
- * in the XML worker; for an HL7 V3 RCMR message the lines are those of the CDA it carries, as in
- * the compare worker (read-for-compare.ts), so line numbers match the comparison's.
+ * The canonical XML lines of both compared documents, for callers that compared without asking
+ * the compare worker for them (the command line's reports). The app does not use this: its
+ * comparisons ask the worker for the lines (compareInWorker's keepLines), because canonicalising
+ * here runs on the caller's thread, which in the app would block main for up to 4 MB a side.
+ * Parsing runs in the XML worker; for an HL7 V3 RCMR message the lines are those of the CDA it
+ * carries, as in the compare worker (read-for-compare.ts), so line numbers match.
  */
 import { canonicalizeXml } from '../../../shared/compare/canonical-xml';
 import type { CanonicalLines } from '../../../shared/ipc/compare-types';

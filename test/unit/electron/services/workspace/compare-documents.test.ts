@@ -58,6 +58,8 @@ describe('workspace compare', () => {
     expect(result.metadata.shown.length + result.metadata.hidden.length).toBeGreaterThan(0);
     expect(result.content.shown.length).toBeGreaterThan(0);
     expect(lines?.left).toHaveLength(result.content.leftLines);
+    // The worker's lines are sent once, beside the result, not inside it again.
+    expect(result.content).not.toHaveProperty('lines');
     expect(lines?.right).toHaveLength(result.content.rightLines);
     const change = result.content.shown[0]!;
     expect(lines?.left.slice(change.leftStart, change.leftEnd)).toEqual(change.removed);
