@@ -209,6 +209,9 @@ export function comparedDocument(metadata: DocumentMetadata): ComparedDocument {
   };
 }
 
+/** Node and browsers both have a global `performance`; shared/ is typed without either's library. */
+const clock = (globalThis as unknown as { performance: { now(): number } }).performance;
+
 /** Compares two documents. */
 export function compareDocuments(
   left: CompareSide,
@@ -218,10 +221,10 @@ export function compareDocuments(
   const profile = options.profile ?? noIgnoreProfile;
   const rules = compileRules(profile);
   const timings = options.timings;
-  let started = timings ? performance.now() : 0;
+  let started = timings ? clock.now() : 0;
   const lap = (stage: keyof CompareTimings): void => {
     if (!timings) return;
-    const now = performance.now();
+    const now = clock.now();
     timings[stage] = now - started;
     started = now;
   };
