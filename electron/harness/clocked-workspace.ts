@@ -8,6 +8,7 @@ import { defaultCalendar } from '../../shared/environments/calendar';
 import { err, ok, type Result } from '../../shared/result';
 import { createFhirConnection } from '../services/environments/fhir/fhir-connection';
 import { loadProfiles } from '../services/profiles/profile-store';
+import type { SecretStore } from '../services/profiles/secret-store';
 import {
   samplePatientsOf,
   sandboxProfile,
@@ -30,6 +31,8 @@ export interface ClockedWorkspaceOptions {
   /** The instant the clocks start at; they run on in real time from there. */
   readonly now: Date;
   readonly deadlineMs?: number;
+  /** The Environments screen's passphrase store. */
+  readonly secrets?: SecretStore;
 }
 
 /** The calendar `archivist sandbox --calendar` applies (fault testing included). */
@@ -66,6 +69,7 @@ export async function startClockedWorkspace(
     defaultProfileId: sandboxProfileId,
     samplePatients: () => samplePatientsOf(running.store),
     now: clock,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
     calendarOf: (chosen) => (chosen.id === sandboxProfileId ? sandboxServiceCalendar : undefined),
   });
   return ok({

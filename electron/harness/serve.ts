@@ -1,7 +1,9 @@
 /**
  * `npm run dev:browser`: the browser harness as a command. Prints the address (with its per-run
  * token) and serves until interrupted. `-- --now 2026-12-07T10:30:00Z` starts the sandbox with
- * the service calendar on that clock.
+ * the service calendar on that clock. Passphrases typed in the Environments screen are sealed
+ * with a per-run key standing in for the OS keychain (test-safe-storage.ts), so they last only
+ * while the harness runs; `-- --keychain unavailable|basic_text` plays a computer without one.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -11,14 +13,21 @@ import { err } from '../../shared/result';
 import { createHandlers } from '../services/handlers';
 import { homeForProcess } from '../services/home';
 import { startAppWorkspace } from '../services/workspace/app-workspace';
+import { createSafeStorageSecretStore } from '../services/profiles/safe-storage-secret-store';
 import { startClockedWorkspace } from './clocked-workspace';
+import { createTestSafeStorage, testKeychains, type TestKeychain } from './test-safe-storage';
 import { startHarness, type Harness } from './harness-server';
 
 const rendererRoot = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, home: { type: 'string' }, now: { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      home: { type: 'string' },
+      now: { type: 'string' },
+      keychain: { type: 'string' },
+    },
     strict: true,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -30,9 +39,15 @@ async function main(): Promise<void> {
   const now = values.now === undefined ? undefined : new Date(values.now);
   if (now && Number.isNaN(now.getTime()))
     throw new Error(`--now must be an ISO date and time, not '${values.now}'`);
+  const keychain = (values.keychain ?? 'available') as TestKeychain;
+  if (!testKeychains.includes(keychain))
+    throw new Error(`--keychain must be one of ${testKeychains.join(', ')}, not '${keychain}'`);
+  const secrets = createSafeStorageSecretStore(home, createTestSafeStorage(keychain));
   // The workspace with the embedded test environment, so the UI has real services behind it;
   // with --now the sandbox runs the service calendar on that clock (to see windows and refusals).
-  const app = now ? await startClockedWorkspace({ home, now }) : await startAppWorkspace({ home });
+  const app = now
+    ? await startClockedWorkspace({ home, now, secrets })
+    : await startAppWorkspace({ home, connect: { secrets } });
   if (!app.ok) throw new Error(app.error.message);
   // Events go to the harness once it exists; handlers are created before it.
   const late: { harness?: Harness } = {};

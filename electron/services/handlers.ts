@@ -16,6 +16,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { appVersion } from './app-version';
 import { loadProfiles } from './profiles/profile-store';
 import type { PdfPrinter } from './report/pdf-printer';
+import type { ChoosePath } from './workspace/profile-editor';
 import type { Workspace } from './workspace/workspace';
 
 /** What handlers may use: the home folder and the capabilities only the host can provide. */
@@ -37,6 +38,11 @@ export interface ServiceContext {
    * cancelled. Absent in the browser harness, where the report comes back as a download.
    */
   readonly saveFile?: (suggestedName: string) => Promise<string | undefined>;
+  /**
+   * Main's open dialog for a profile's certificate file or folder (the Environments screen).
+   * Absent in the browser harness, where files are named inside `<home>/local-files/`.
+   */
+  readonly choosePath?: ChoosePath;
   /** How PDF reports are printed (the desktop app: Electron's printToPDF); default headless Chromium. */
   readonly pdfPrinter?: PdfPrinter;
 }
@@ -101,6 +107,17 @@ export function createHandlers(context: ServiceContext): Handlers {
         : noWorkspace,
     'audit:list': async ({ filter }) => (workspace ? workspace.auditList(filter) : noWorkspace),
     'audit:verify': async () => (workspace ? workspace.auditVerify() : noWorkspace),
+    'audit:export': async (request) =>
+      workspace ? workspace.auditExport(request, context.saveFile) : noWorkspace,
+    'profiles:list': async () => (workspace ? workspace.profiles.list() : noWorkspace),
+    'profiles:save': async (request) =>
+      workspace ? workspace.profiles.save(request) : noWorkspace,
+    'profiles:remove': async ({ profileId }) =>
+      workspace ? workspace.profiles.remove(profileId) : noWorkspace,
+    'profiles:check': async ({ profileId }) =>
+      workspace ? workspace.profiles.check(profileId) : noWorkspace,
+    'profiles:pick-file': async (request) =>
+      workspace ? workspace.profiles.pick(request, context.choosePath) : noWorkspace,
   };
 }
 

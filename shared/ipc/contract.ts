@@ -28,6 +28,22 @@ import type {
   InvalidationRunRequest,
   InvalidationRunResult,
 } from './invalidation-types';
+import {
+  auditExportField,
+  pickProfileFileField,
+  profileRequestField,
+  saveProfileField,
+} from './profile-editor-requests';
+import type {
+  AuditExportRequest,
+  AuditExportResult,
+  PickProfileFileRequest,
+  PickProfileFileResult,
+  ProfileCheckReport,
+  ProfileList,
+  SaveProfileRequest,
+  SaveProfileResult,
+} from './profile-editor-types';
 import { emptyRequest, objectOf, stringField, type Validator } from './validate';
 import {
   auditFilterField,
@@ -103,6 +119,20 @@ export interface Channels {
   'invalidation:run': { request: InvalidationRunRequest; response: InvalidationRunResult };
   'audit:list': { request: { readonly filter: AuditFilter }; response: AuditListResult };
   'audit:verify': { request: Record<string, never>; response: AuditVerifyResult };
+  /** The journal as JSON or CSV through main's save dialog (the harness: a download), audited. */
+  'audit:export': { request: AuditExportRequest; response: AuditExportResult };
+  /** The Environments screen: stored profiles, the secret store's state. */
+  'profiles:list': { request: Record<string, never>; response: ProfileList };
+  /** Creates or edits a profile; a passphrase goes only to the secret store. */
+  'profiles:save': { request: SaveProfileRequest; response: SaveProfileResult };
+  'profiles:remove': {
+    request: { readonly profileId: string };
+    response: { readonly removed: string };
+  };
+  /** `archivist envs check`: calendar, certificate doctor, what the environment says. */
+  'profiles:check': { request: { readonly profileId: string }; response: ProfileCheckReport };
+  /** Main's open dialog for a certificate file or a folder; returns an id and the path to show. */
+  'profiles:pick-file': { request: PickProfileFileRequest; response: PickProfileFileResult };
 }
 export type Channel = keyof Channels;
 export type RequestOf<C extends Channel> = Channels[C]['request'];
@@ -130,6 +160,12 @@ export const requestValidators: { readonly [C in Channel]: Validator<RequestOf<C
   'invalidation:run': invalidationRunField,
   'audit:list': objectOf({ filter: auditFilterField }),
   'audit:verify': emptyRequest,
+  'audit:export': auditExportField,
+  'profiles:list': emptyRequest,
+  'profiles:save': saveProfileField,
+  'profiles:remove': profileRequestField,
+  'profiles:check': profileRequestField,
+  'profiles:pick-file': pickProfileFileField,
 };
 
 export const channels = Object.keys(requestValidators) as readonly Channel[];
@@ -165,6 +201,12 @@ export const bridgeMethods = {
   runInvalidation: 'invalidation:run',
   listAudit: 'audit:list',
   verifyAudit: 'audit:verify',
+  exportAudit: 'audit:export',
+  listProfiles: 'profiles:list',
+  saveProfile: 'profiles:save',
+  removeProfile: 'profiles:remove',
+  checkProfile: 'profiles:check',
+  pickProfileFile: 'profiles:pick-file',
 } as const satisfies Record<string, Channel>;
 
 export const bridgeEvents = {

@@ -52,5 +52,10 @@ export function createCliSecretStore(options: CliSecretStoreOptions): SecretStor
     async removePassphrase() {
       return ok(undefined);
     },
+    persistence: () => ({
+      canPersist: false,
+      reason:
+        'here passphrases come only from the ARCHIVIST_PASSPHRASE_<PROFILE> environment variables, and nothing is stored',
+    }),
   };
 }

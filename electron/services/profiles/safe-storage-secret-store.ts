@@ -114,6 +114,11 @@ export function createSafeStorageSecretStore(
       return writeSealed(entries);
     },
 
+    persistence() {
+      const reason = unsafeReason(safeStorage);
+      return reason === undefined ? { canPersist: true } : { canPersist: false, reason };
+    },
+
     async removePassphrase(reference) {
       const sealed = await readSealed();
       if (!sealed.ok || !(reference in sealed.value)) return ok(undefined);

@@ -21,6 +21,11 @@ export interface SecretStore {
   readonly savePassphrase: (reference: string, passphrase: string) => Promise<Result<void>>;
   /** Forgets it; forgetting what was never stored is fine. */
   readonly removePassphrase: (reference: string) => Promise<Result<void>>;
+  /**
+   * Whether `savePassphrase` can keep a secret at all, asked before a form offers to save one;
+   * the reason is a sentence fragment (the save itself checks again).
+   */
+  readonly persistence?: () => { readonly canPersist: boolean; readonly reason?: string };
 }
 
 export const secretErrorCodes = {

@@ -9,6 +9,7 @@ import type { SamplePatient } from '../../../shared/ipc/workspace-types';
 import { err, ok, type Result } from '../../../shared/result';
 import { startSandbox, type SandboxOptions } from '../../sandbox/server';
 import type { SandboxStore } from '../../sandbox/store';
+import { createCliSecretStore } from '../profiles/cli-secret-store';
 import { loadProfiles } from '../profiles/profile-store';
 import { connectFhir, type FhirConnectOptions } from './fhir-connect';
 import { createWorkspace, type Workspace } from './workspace';
@@ -60,11 +61,17 @@ export async function startAppWorkspace(
     return err(sandbox.error.code, `The local sandbox did not start: ${sandbox.error.message}`);
   const running = sandbox.value;
   const builtIn = [sandboxProfile(running.baseUrl)];
+  // One store for connecting and for the Environments screen, so a saved passphrase is the one used.
+  const secrets = options.connect?.secrets ?? createCliSecretStore({ env: process.env });
   const workspace = createWorkspace({
     home: options.home,
     loadProfiles: () => loadProfiles(options.home),
     builtInProfiles: () => builtIn,
-    connect: connectFhir(options.connect),
+    connect: connectFhir({ ...options.connect, secrets }),
+    secrets,
+    ...(options.connect?.deadlineMs === undefined
+      ? {}
+      : { checkDeadlineMs: options.connect.deadlineMs }),
     defaultProfileId: sandboxProfileId,
     samplePatients: () => samplePatientsOf(running.store),
   });

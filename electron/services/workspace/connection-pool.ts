@@ -19,6 +19,8 @@ export interface ConnectionPool {
   /** Records what an operation learned about the environment. */
   readonly note: (profileId: string, outcome: Result<unknown>) => void;
   readonly closeAll: () => void;
+  /** Closes a profile's connection (edited or removed: its passphrase may have changed). */
+  readonly forget: (profileId: string) => void;
 }
 
 export function createConnectionPool(connect: Connect, now: () => Date): ConnectionPool {
@@ -52,6 +54,11 @@ export function createConnectionPool(connect: Connect, now: () => Date): Connect
     note(profileId, outcome) {
       if (outcome.ok) states.set(profileId, { state: 'ok', checkedAt: now().toISOString() });
       else if (!notAboutReachability.has(outcome.error.code)) noteError(profileId, outcome.error);
+    },
+    forget(profileId) {
+      open.get(profileId)?.connection.close();
+      open.delete(profileId);
+      states.delete(profileId);
     },
     closeAll() {
       for (const { connection } of open.values()) connection.close();

@@ -41,6 +41,15 @@ import {
   type InvalidationSetting,
 } from './invalidate-documents';
 import { openDocument } from './open-document';
+import { exportAuditJournal } from './audit-export';
+import { createProfileEditor, type ProfileEditor } from './profile-editor';
+import type { SaveFile } from './compare-export';
+import type {
+  AuditExportRequest,
+  AuditExportResult,
+} from '../../../shared/ipc/profile-editor-types';
+import { createCliSecretStore } from '../profiles/cli-secret-store';
+import type { SecretStore } from '../profiles/secret-store';
 import { searchDocuments } from './search-documents';
 import { versionsView } from './versions-view';
 
@@ -57,6 +66,10 @@ export interface WorkspaceDeps {
   readonly now?: () => Date;
   /** A calendar other than the profile's own (a sandbox started with its service calendar). */
   readonly calendarOf?: (profile: EnvironmentProfile) => EnvironmentCalendar | undefined;
+  /** Where the Environments screen keeps passphrases (default: none kept, variables only). */
+  readonly secrets?: SecretStore;
+  /** Deadline of the Environments screen's Check (ms). */
+  readonly checkDeadlineMs?: number;
 }
 
 export interface Workspace {
@@ -86,6 +99,13 @@ export interface Workspace {
   ) => Promise<Result<InvalidationRunResult>>;
   readonly auditList: (filter: AuditFilter) => Promise<Result<AuditListResult>>;
   readonly auditVerify: () => Promise<Result<AuditVerifyResult>>;
+  /** The journal as JSON or CSV, audited (audit-export.ts). */
+  readonly auditExport: (
+    request: AuditExportRequest,
+    saveFile: SaveFile | undefined,
+  ) => Promise<Result<AuditExportResult>>;
+  /** The Environments screen: stored profiles and their passphrases (profile-editor.ts). */
+  readonly profiles: ProfileEditor;
   /** Cancels searches in flight and closes connections (app quit). */
   readonly close: () => void;
 }
@@ -246,6 +266,16 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
 
     auditList: async (filter) => auditList(deps.home, filter),
     auditVerify: async () => auditVerify(deps.home),
+    auditExport: (request, saveFile) =>
+      exportAuditJournal(deps.home, request, { now, ...(saveFile ? { saveFile } : {}) }),
+    profiles: createProfileEditor({
+      home: deps.home,
+      secrets: deps.secrets ?? createCliSecretStore({ env: process.env }),
+      builtInProfiles: () => deps.builtInProfiles?.() ?? [],
+      onChanged: (profileId) => pool.forget(profileId),
+      now,
+      ...(deps.checkDeadlineMs === undefined ? {} : { deadlineMs: deps.checkDeadlineMs }),
+    }),
 
     close() {
       for (const controller of searches.values()) controller.abort();

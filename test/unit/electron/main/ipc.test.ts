@@ -36,6 +36,23 @@ const validRequests: Record<string, unknown> = {
   },
   'audit:list': { filter: {} },
   'audit:verify': {},
+  'audit:export': { format: 'csv', filter: {} },
+  'profiles:list': {},
+  'profiles:save': {
+    mode: 'create',
+    draft: {
+      id: 'lab',
+      displayName: 'Lab',
+      kind: 'fhir',
+      repository: 'patient-data',
+      baseUrl: 'https://lab.example/fhir',
+      isTestEnvironment: true,
+      followsCalendar: true,
+    },
+  },
+  'profiles:remove': { profileId: 'lab' },
+  'profiles:check': { profileId: 'lab' },
+  'profiles:pick-file': { purpose: 'pkcs12', name: 'client.p12' },
 };
 
 function eventFrom(
