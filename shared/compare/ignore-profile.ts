@@ -229,6 +229,27 @@ export interface RuleMatcher {
   readonly hasAttributeRules: boolean;
 }
 
+/** Distinct paths remembered per matcher; past this, lookups are computed again each time. */
+const maxMemoisedPaths = 100_000;
+
+/**
+ * A path lookup remembered per path: a document repeats the same few hundred element paths tens
+ * of thousands of times, and matching one splits it and runs every rule's pattern.
+ */
+function memoised(
+  lookup: (path: string) => IgnoreRule | undefined,
+): (path: string) => IgnoreRule | undefined {
+  const known = new Map<string, IgnoreRule | null>();
+  return (path) => {
+    let rule = known.get(path);
+    if (rule === undefined) {
+      rule = lookup(path) ?? null;
+      if (known.size < maxMemoisedPaths) known.set(path, rule);
+    }
+    return rule ?? undefined;
+  };
+}
+
 /** Compiles a profile's rules. */
 export function compileRules(profile: ResolvedProfile): RuleMatcher {
   const compiled = profile.rules.map((rule) => ({
@@ -246,8 +267,8 @@ export function compileRules(profile: ResolvedProfile): RuleMatcher {
   const first = (entries: typeof compiled, segments: string[]) =>
     entries.find((entry) => patternCovers(entry.pattern, segments))?.rule;
   return {
-    model: (path) => first(model, splitPath(path, 'model')),
-    element: (path) => first(elements, splitPath(path, 'canonical')),
+    model: memoised((path) => first(model, splitPath(path, 'model'))),
+    element: memoised((path) => first(elements, splitPath(path, 'canonical'))),
     attribute: (path, name) => first(attributes, [...splitPath(path, 'canonical'), `@${name}`]),
     hasAttributeRules: attributes.length > 0,
   };

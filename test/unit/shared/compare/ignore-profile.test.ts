@@ -153,4 +153,19 @@ describe('the shipped profiles', () => {
       rules.attribute('/ClinicalDocument/component/structuredBody/component/section', 'classCode'),
     ).toBeUndefined();
   });
+
+  it('give the same answer when a path is asked again (matchers remember paths)', () => {
+    const rules = compileRules(unwrap(findIgnoreProfile('prescription')));
+    const signature =
+      '/ClinicalDocument/hl7fi:localHeader/hl7fi:signatureCollection/hl7fi:signature';
+    for (let round = 0; round < 3; round++) {
+      expect(rules.model('signatures[1].time')?.id).toBe('signatures');
+      expect(rules.model('title')).toBeUndefined();
+      expect(rules.element(signature)?.id).toBe('signature-collection-xml');
+      expect(rules.element('/ClinicalDocument/title')).toBeUndefined();
+    }
+    // Another profile's matcher has its own memory.
+    const none = compileRules(unwrap(findIgnoreProfile('default')));
+    expect(none.model('title')).toBeUndefined();
+  });
 });
