@@ -6,6 +6,10 @@
  * free text (narrative, a comment) is as personal as one in the header.
  */
 
+/** What a redacted report says of the names it cannot find (issue 8: say so, do not pretend). */
+export const redactionLimitation =
+  'Person names are masked where either document gives them as structured names (header, entries, performers, participants, informants, related persons), and wherever those names recur in text; a person mentioned only in free text, with no structured name anywhere in either document, cannot be recognised reliably and is not masked.';
+
 /** What a redactor must mask beyond every hetu-shaped string. */
 export interface RedactionSecrets {
   /** Identity code values (any shape: a code under 1.2.246.21 need not look like a hetu). */

@@ -7,7 +7,7 @@
 import type { CompareResult, HiddenCount } from '../compare/compare-documents';
 import type { JsonValue } from '../compare/metadata-diff';
 import type { IdentityCodeFinding } from '../identity/scan';
-import { createRedactor, maskStrings } from './redaction';
+import { createRedactor, maskStrings, redactionLimitation } from './redaction';
 import { unchangedRegions, type UnchangedRegion } from './unchanged-regions';
 
 /** The version of the report's JSON shape (resources/schemas/report-v1.schema.json). */
@@ -126,6 +126,8 @@ export interface ReportModel {
     readonly isRedacted: boolean;
     readonly maskedIdentityCodes: number;
     readonly maskedNames: number;
+    /** In a redacted report: what redaction cannot mask (redactionLimitation). */
+    readonly limitation?: string;
   };
   readonly documents: { readonly left: ReportDocument; readonly right: ReportDocument };
   readonly identical: boolean;
@@ -313,6 +315,7 @@ function redacted(model: ReportModel, input: ReportInput): ReportModel {
       isRedacted: true,
       maskedIdentityCodes: counts.identityCodes,
       maskedNames: counts.names,
+      limitation: redactionLimitation,
     },
   };
 }

@@ -126,7 +126,7 @@ export function reportHtml(
   onProgress: (done: number, total: number) => void = () => {},
 ): string {
   const banner = model.redaction.isRedacted
-    ? `<p class="banner" id="redacted">REDACTED REPORT: identity codes and person names are replaced by masks (HETU-n, NAME-n; the same value always has the same mask). ${model.redaction.maskedIdentityCodes} identity codes and ${model.redaction.maskedNames} names are masked.</p>`
+    ? `<p class="banner" id="redacted">REDACTED REPORT: identity codes and person names are replaced by masks (HETU-n, NAME-n; the same value always has the same mask). ${model.redaction.maskedIdentityCodes} identity codes and ${model.redaction.maskedNames} names are masked.${model.redaction.limitation ? ` ${e(model.redaction.limitation)}` : ''}</p>`
     : '';
   const notes =
     model.notes.length > 0

@@ -1,10 +1,13 @@
 /**
  * What a report needs to know about each compared source beyond the comparison: the sha256 and
  * size of its bytes, every identity code in it (for the test-data findings and for redaction) and
- * the person names its header gives (for redaction). The header is read by the XML worker's fast
- * path; the whole text is scanned for hetu-shaped codes, so codes in the body are found too.
+ * every person name it holds (for redaction): the header's from the metadata, then every
+ * structured name anywhere in the XML (performers, participants, informants, related persons in
+ * the body). The header is read by the XML worker's fast path; the whole text is scanned for
+ * hetu-shaped codes and names, so those in the body are found too.
  */
 import { identityFinding, scanText, type IdentityCodeFinding } from '../../../shared/identity/scan';
+import { personNamesInXml } from '../../../shared/report/person-names-in-xml';
 import { personNamesIn } from '../../../shared/report/redaction';
 import type { ReportSideInput } from '../../../shared/report/report-model';
 import type { Result } from '../../../shared/result';
@@ -42,6 +45,7 @@ export async function describeSource(document: SourceDocument): Promise<Result<R
     sha256: sha256Hex(document.bytes),
     byteSize: document.bytes.byteLength,
     identityCodes: codes,
-    personNames: personNamesIn(header.value.metadata),
+    // The header's names first: masks are numbered in this order, as before body names were read.
+    personNames: [...new Set([...personNamesIn(header.value.metadata), ...personNamesInXml(text)])],
   });
 }

@@ -9,6 +9,7 @@ import { latestCheckpoint } from '../../../../electron/services/report/export-re
 import { closeXmlWorkers } from '../../../../electron/services/xml';
 import { runArchivist } from '../../support/run-cli';
 import {
+  bodyNames,
   leftXml,
   nonTestCode,
   patientCode,
@@ -104,8 +105,10 @@ describe('archivist compare → reports', () => {
     const text = await runArchivist(['compare', left, right, '--redact', '--home', freshHome()]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('NAME-');
-    for (const secret of [patientCode, nonTestCode, 'Backman'])
+    for (const secret of [patientCode, nonTestCode, 'Backman', ...bodyNames])
       expect(text.stdout).not.toContain(secret);
+    const plain = await runArchivist(['compare', left, right, '--home', freshHome()]);
+    expect(bodyNames.some((name) => plain.stdout.includes(name))).toBe(true);
   });
 
   it('json-report to stdout carries the manifest; --without-sources leaves the sources out', async () => {

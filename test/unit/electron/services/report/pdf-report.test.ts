@@ -19,7 +19,7 @@ import {
   type ReportRequest,
 } from '../../../../../electron/services/report/write-report';
 import { closeXmlWorkers } from '../../../../../electron/services/xml';
-import { fixtureRequest, leftDosage, rightDosage } from './report-fixture';
+import { bodyNames, fixtureRequest, leftDosage, rightDosage } from './report-fixture';
 import { leaks, secretsOf } from './report-secrets';
 
 const hasChromium = findChromium() !== undefined;
@@ -63,12 +63,14 @@ describe.skipIf(!hasChromium || !hasPdftotext)(`PDF report${note}`, () => {
     expect(!verified.ok && verified.error.code).toBe('report-body-altered');
   }, 180_000);
 
-  it('a redacted PDF says so and holds none of the identity codes or names', async () => {
+  it('a redacted PDF says so, names what it cannot mask and holds none of the identity codes or names (body names too)', async () => {
     const written = await writeReport(request, { format: 'pdf', redact: true });
     if (!written.ok) throw new Error(written.error.message);
     const text = pdfText(written.value.bytes, 'redacted.pdf');
     expect(text).toContain('REDACTED REPORT');
-    const secrets = await secretsOf(request.left.bytes, request.right.bytes);
+    expect(text.replace(/\s+/g, ' ')).toContain('free text, with no structured name');
+    const found = await secretsOf(request.left.bytes, request.right.bytes);
+    const secrets = { ...found, names: [...found.names, ...bodyNames] };
     expect(leaks(text, secrets)).toEqual([]);
     expect(leaks(Buffer.from(written.value.bytes).toString('latin1'), secrets)).toEqual([]);
   }, 180_000);

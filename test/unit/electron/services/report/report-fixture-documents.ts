@@ -1,7 +1,9 @@
 /**
  * A small CDA pair for report tests: a test patient (010181-900C), a real-shaped non-test code in
  * the narrative (131052-308T, the public DVV example) that the test-data findings must name,
- * person names in the header and the narrative, and a dosage text changed between the versions.
+ * person names in the header and the narrative, a dosage text changed between the versions, and
+ * people named only in the body: an entry's performer (Maija Virtanen, also mentioned in the
+ * section text) and informant, who changes between the versions (Onni Omainen → Aino Omainen).
  * Plain strings only, so that the Playwright spec can import them too.
  */
 export const patientCode = '010181-900C';
@@ -9,6 +11,24 @@ export const nonTestCode = '131052-308T';
 export const names = ['Taina', 'Testinen', 'Lea', 'Lääkäri', 'Inkeri', 'Backman'];
 export const leftDosage = '1 tabletti aamuisin.';
 export const rightDosage = '+1 tabletti illalla (yhteensä 2 mg)';
+/** Names given only in the body (structured in an entry; the performer also in section text). */
+export const bodyNames = ['Maija', 'Virtanen', 'Onni', 'Aino', 'Omainen'];
+
+function entry(informant: string): string {
+  return `
+          <entry>
+            <observation classCode="OBS" moodCode="EVN">
+              <id root="1.2.246.10.99999999.12.2024.1"/>
+              <code code="8480-6" codeSystem="2.16.840.1.113883.6.1" displayName="Verenpaine"/>
+              <performer><assignedEntity><id extension="9999993" root="1.2.246.537.26"/>
+                <assignedPerson><name><prefix>LL</prefix><given>Maija</given><family>Virtanen</family></name></assignedPerson>
+              </assignedEntity></performer>
+              <informant><relatedEntity classCode="PRS">
+                <relatedPerson><name><given>${informant}</given><family>Omainen</family></name></relatedPerson>
+              </relatedEntity></informant>
+            </observation>
+          </entry>`;
+}
 
 function cda(version: number, dosage: string, extraAuthor: string): string {
   const filler = Array.from(
@@ -46,7 +66,8 @@ function cda(version: number, dosage: string, extraAuthor: string): string {
         <paragraph>Potilas Taina Testinen, puoliso ${nonTestCode}. Määrännyt Lea Lääkäri.</paragraph>
 ${filler}
         <paragraph>${dosage}</paragraph>
-          </text>
+        <paragraph>Verenpaineen mittasi Maija Virtanen${version === 1 ? '' : ' uudelleen'}.</paragraph>
+          </text>${entry(version === 1 ? 'Onni' : 'Aino')}
         </section>
       </component>
     </structuredBody>

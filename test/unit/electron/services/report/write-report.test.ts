@@ -16,6 +16,7 @@ import {
 import { closeXmlWorkers } from '../../../../../electron/services/xml';
 import { parseCsv } from './csv-parse';
 import {
+  bodyNames,
   fixtureRequest,
   leftDosage,
   nonTestCode,
@@ -78,13 +79,16 @@ describe('redaction', () => {
   it.each(['html', 'json', 'csv'] as const)(
     'a redacted %s report contains none of the identity codes or names of either document',
     async (format) => {
-      const secrets = await secretsOf(request.left.bytes, request.right.bytes);
-      expect(secrets.codes).toEqual(expect.arrayContaining([patientCode, nonTestCode]));
-      expect(secrets.names).toEqual(expect.arrayContaining(['Taina', 'Lääkäri', 'Backman']));
+      const found = await secretsOf(request.left.bytes, request.right.bytes);
+      expect(found.codes).toEqual(expect.arrayContaining([patientCode, nonTestCode]));
+      expect(found.names).toEqual(expect.arrayContaining(['Taina', 'Lääkäri', 'Backman']));
+      // Names the metadata does not give: the body's performer and informants.
+      expect(found.names).not.toContain('Maija');
+      const secrets = { ...found, names: [...found.names, ...bodyNames] };
       const { text } = await made(format, true);
       expect(leaks(text, secrets)).toEqual([]);
       const plain = await made(format, false);
-      expect(leaks(plain.text, secrets).length).toBeGreaterThan(0);
+      expect(leaks(plain.text, { codes: [], names: bodyNames }).length).toBeGreaterThan(0);
     },
   );
 
@@ -113,6 +117,29 @@ describe('redaction', () => {
       rows.find((row) => row[0] === 'change list: header' && row[1] === 'authors[1]')?.[3],
     ).toBe(added);
     expect(html).toContain(`authors[1] added: &quot;${added}&quot;`);
+  });
+
+  it('masks a person named only in the body with one mask in the text, the XML and every format', async () => {
+    const json = JSON.parse((await made('json', true)).text) as {
+      report: { redaction: { limitation?: string }; content: { changes: { added: string[] }[] } };
+    };
+    const added = json.report.content.changes.flatMap((change) => change.added).join('\n');
+    // "Maija Virtanen" in the section text and "Aino" in the informant's name element.
+    const mention = /mittasi (NAME-\d+) uudelleen/.exec(added)?.[1];
+    const informant = /<given>(NAME-\d+)<\/given>/.exec(added)?.[1];
+    expect(mention).toBeDefined();
+    expect(informant).toBeDefined();
+    expect(informant).not.toBe(mention);
+    expect(json.report.redaction.limitation).toMatch(/free text.*not masked/);
+    const html = (await made('html', true)).text;
+    expect(html).toContain(`mittasi ${mention} uudelleen`);
+    // The performer's unchanged name element, in the collapsed unchanged lines, masked in parts.
+    expect(html).toMatch(/&lt;given&gt;NAME-\d+&lt;\/given&gt;/);
+    expect(html).toContain(`&lt;given&gt;${informant}&lt;/given&gt;`);
+    expect(html.slice(0, html.indexOf('<h2>Documents</h2>'))).toMatch(/free text.*not masked/);
+    const csv = (await made('csv', true)).text;
+    expect(csv).toContain(`mittasi ${mention} uudelleen`);
+    expect(csv).toContain(`<given>${informant}</given>`);
   });
 
   it('embeds no sources in a redacted report (they hold the unmasked codes)', async () => {
