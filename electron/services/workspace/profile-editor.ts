@@ -3,7 +3,8 @@
  * profiles, and choose their files in main's open dialog. Profiles are written through the
  * profile store (atomic, validated); passphrases go only to the secret store and never back to
  * the window. A store that cannot keep a secret safely makes a save with a passphrase fail
- * before anything is written, so the tester can save the profile without it.
+ * before anything is written, so the tester can save the profile without it. Every change is a
+ * configuration record in the audit journal, durable before the change (never the passphrase).
  */
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
@@ -29,6 +30,9 @@ import {
   updateProfile,
 } from '../profiles/profile-store';
 import { secretErrorCodes, type SecretStore } from '../profiles/secret-store';
+import { configurationEvent } from '../../../shared/audit/builders';
+import { appAuditContext } from './audit-export';
+import { recordAll } from './audit-trail';
 import { localFilesFolder } from './compare-local-files';
 import { profileFromDraft, type Pick } from './profile-draft';
 
@@ -106,27 +110,29 @@ export function createProfileEditor(deps: ProfileEditorDeps): ProfileEditor {
     return deps.builtInProfiles().some((profile) => profile.id === profileId);
   }
 
-  async function storePassphrase(
-    profile: EnvironmentProfile,
-    passphrase: string | undefined,
-  ): Promise<Result<string | undefined>> {
-    const reference = profile.tls?.passphraseRef;
-    if (passphrase === undefined || passphrase === '') return ok(undefined);
-    if (reference === undefined)
+  /** Why a passphrase cannot be kept for this profile, before anything is written. */
+  function passphraseProblem(profile: EnvironmentProfile): Result<void> {
+    if (profile.tls?.passphraseRef === undefined)
       return err(
         'invalid-profile',
         'A passphrase was entered, but the profile says its certificate files need none.',
       );
     const state = secretState();
-    if (!state.canPersist)
-      return err(
-        secretErrorCodes.storeUnavailable,
-        `${state.reason ?? ''} Clear the passphrase field to save the profile without it.`,
-      );
-    const saved = await deps.secrets.savePassphrase(reference, passphrase);
-    if (!saved.ok) return saved;
-    return ok('The passphrase is stored in the secret store.');
+    return state.canPersist
+      ? ok(undefined)
+      : err(
+          secretErrorCodes.storeUnavailable,
+          `${state.reason ?? ''} Clear the passphrase field to save the profile without it.`,
+        );
   }
+
+  /** Write-ahead: the change is refused when the journal cannot record it. */
+  const audit = (what: string) =>
+    recordAll(
+      deps.home,
+      [configurationEvent(appAuditContext(deps.now), what)],
+      'nothing was changed',
+    );
 
   return {
     async list() {
@@ -156,8 +162,22 @@ export function createProfileEditor(deps: ProfileEditorDeps): ProfileEditor {
             `A profile named '${built.value.id}' exists already; edit it or pick another name.`,
           );
       }
-      const secret = await storePassphrase(built.value, passphrase);
-      if (!secret.ok) return secret;
+      const hasPassphrase = passphrase !== undefined && passphrase !== '';
+      if (hasPassphrase) {
+        const problem = passphraseProblem(built.value);
+        if (!problem.ok) return problem;
+      }
+      const verb = mode === 'create' ? 'created' : 'edited';
+      const passphraseText = hasPassphrase ? ', passphrase entered' : '';
+      const recorded = await audit(
+        `environment profile ${built.value.id} ${verb} (${built.value.kind} ${built.value.baseUrl}${passphraseText})`,
+      );
+      if (!recorded.ok) return recorded;
+      const reference = built.value.tls?.passphraseRef;
+      if (hasPassphrase && reference !== undefined) {
+        const sealed = await deps.secrets.savePassphrase(reference, passphrase);
+        if (!sealed.ok) return sealed;
+      }
       const written =
         mode === 'create'
           ? await createProfile(deps.home, built.value)
@@ -170,13 +190,19 @@ export function createProfileEditor(deps: ProfileEditorDeps): ProfileEditor {
       deps.onChanged(written.value.id);
       return ok({
         profile: await editable(written.value),
-        ...(secret.value ? { passphraseNote: secret.value } : {}),
+        ...(hasPassphrase
+          ? { passphraseNote: 'The passphrase is stored in the secret store.' }
+          : {}),
       });
     },
 
     async remove(profileId) {
       if (isBuiltIn(profileId))
         return err('profile-built-in', `'${profileId}' is the app's own profile and stays.`);
+      const exists = await findProfile(deps.home, profileId);
+      if (!exists.ok) return exists;
+      const recorded = await audit(`environment profile ${profileId} removed`);
+      if (!recorded.ok) return recorded;
       const removed = await removeProfile(deps.home, profileId);
       if (!removed.ok) return removed;
       const reference = removed.value.tls?.passphraseRef;
