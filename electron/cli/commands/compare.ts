@@ -29,6 +29,7 @@ import { redactText } from '../../services/report/redact-text';
 import type { ReportFormat } from '../../services/report/write-report';
 import { canonicalLinesOf } from '../../services/workspace/compare-lines';
 import { cliContext } from '../audit-context';
+import { unifiedPatchBytes } from './compare-unified';
 import { parseEnvironmentReference, readEnvironmentDocument } from '../environment-document';
 import {
   CommandFailure,
@@ -129,7 +130,7 @@ async function readInput(file: string, io: CliIo, home: string): Promise<Uint8Ar
   if (reference) return readEnvironmentDocument(home, reference, io);
   const cwd = io.cwd;
   try {
-    return new Uint8Array(await readFile(path.resolve(cwd, file)));
+    return await readFile(path.resolve(cwd, file)); // a Buffer is a Uint8Array: no 20 MB copy
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code;
@@ -248,12 +249,21 @@ export const compareCommand: Command = {
       readInput(leftName, io, home),
       readInput(rightName, io, home),
     ]);
+    if (format === 'unified') {
+      // Raw text only: no parsing or comparing (compare-unified.ts).
+      const sourceOf = (name: string) =>
+        parseEnvironmentReference(name) ? name : path.resolve(io.cwd, name);
+      const patch = await unifiedPatchBytes(
+        { bytes: left, name: leftName, source: sourceOf(leftName) },
+        { bytes: right, name: rightName, source: sourceOf(rightName) },
+        { home, isToStdout: values.out === undefined },
+      );
+      await writeOutput(io, values.out, patch);
+      return ExitCode.ok;
+    }
     const bar = progressBar(io.stderr, io.isStderrTty);
     bar.update(0, 'comparing');
-    const compared = await compareInWorker(left, right, {
-      profile,
-      ...(format === 'unified' ? { unifiedFileName: path.basename(leftName) } : {}),
-    });
+    const compared = await compareInWorker(left, right, { profile });
     if (!compared.ok) {
       bar.done();
       throw new CommandFailure(compared.error.message);
@@ -290,13 +300,8 @@ export const compareCommand: Command = {
     bar.done();
     const plain = render(format, compared.value, { left: leftName, right: rightName });
     const text = values.redact ? await redactText(plain, left, right) : plain;
-    const isLatin1 = format === 'unified' && compared.value.unified?.encoding === 'latin1';
-    if (isLatin1 && values.out === undefined)
-      throw new CommandFailure(
-        'The files are not UTF-8: write the patch with --out FILE so that its bytes stay exact.',
-      );
     await recordReads(home, compared.value.result);
-    await writeOutput(io, values.out, Buffer.from(text, isLatin1 ? 'latin1' : 'utf8'));
+    await writeOutput(io, values.out, Buffer.from(text, 'utf8'));
     return ExitCode.ok;
   },
 };

@@ -1,0 +1,68 @@
+/**
+ * Who a read names in the audit journal when a command needs a document's raw bytes only (the
+ * command line's `compare --format unified`, issue 7): the document id and patient from its header,
+ * without parsing or mapping the body. A CDA header is read on the calling thread (parseHeader is
+ * bounded by the header cap, a few milliseconds even for 20 MB documents); JSON, an HL7 V3 RCMR
+ * message (its CDA is Base64 inside) or a header past the cap go through loadHeader. A file that
+ * is not a readable document is still a read of whatever it holds, so it is named by where it came
+ * from and its SHA-256 (`<source>#sha256=<hex>`), never left out of the journal.
+ */
+import { createHash } from 'node:crypto';
+import { readDocument, detectDocumentKind } from '../../../shared/documents/read-document';
+import type { DocumentMetadata } from '../../../shared/documents/model';
+import { parseHeader } from '../xml/parse-header';
+import { looksLikeJson } from './fhir-json-input';
+import { loadHeader } from './load-document';
+
+/** What a read AuditEvent needs to name one document. */
+export interface DocumentIdentity {
+  /** As a comparison names it (`root^extension`), or `<source>#sha256=<hex>` for a non-document. */
+  readonly id: string;
+  /** The patient's HETU, when the document's patient id is one (root 1.2.246.21). */
+  readonly patientHetu?: string;
+  /** False when the bytes are not a document Archivist can read: `id` is then source and hash. */
+  readonly isDocument: boolean;
+}
+
+const hetuRoot = '1.2.246.21';
+
+/** The same id text and HETU as shared/compare's comparedDocument, so journals name reads alike. */
+function identityOf(metadata: DocumentMetadata): DocumentIdentity {
+  const { root, extension } = metadata.id;
+  const patient = metadata.patient?.id;
+  return {
+    id: extension === undefined ? root : `${root}^${extension}`,
+    ...(patient?.root === hetuRoot && patient.extension ? { patientHetu: patient.extension } : {}),
+    isDocument: true,
+  };
+}
+
+/** The header read on this thread; undefined when only loadHeader's slower ways can read it. */
+function readCdaHeader(bytes: Uint8Array): DocumentMetadata | 'other' | undefined {
+  if (looksLikeJson(bytes)) return 'other';
+  const header = parseHeader(bytes);
+  if (!header.ok) return header.error.code === 'xml-header-too-large' ? 'other' : undefined;
+  if (detectDocumentKind(header.value.root) === 'rcmr') return 'other';
+  const metadata = readDocument(header.value.root, { body: false });
+  return metadata.ok ? metadata.value : undefined;
+}
+
+/** A document's identity for the audit journal from its bytes. Never rejects. */
+export async function identifyDocument(
+  bytes: Uint8Array,
+  source: string,
+): Promise<DocumentIdentity> {
+  let read: ReturnType<typeof readCdaHeader>;
+  try {
+    read = readCdaHeader(bytes);
+  } catch {
+    read = undefined; // a reader bug must not lose the read: the file is then named by its hash
+  }
+  if (read !== undefined && read !== 'other') return identityOf(read);
+  if (read === 'other') {
+    const loaded = await loadHeader(bytes);
+    if (loaded.ok) return identityOf(loaded.value.metadata);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { id: `${source}#sha256=${sha256}`, isDocument: false };
+}
