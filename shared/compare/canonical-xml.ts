@@ -48,7 +48,7 @@ export interface CanonicalXml {
   readonly payloads: readonly OutOfLinePayload[];
   /** Namespace URI → canonical prefix ('' for the document element's namespace). */
   readonly prefixes: ReadonlyMap<string, string>;
-  /** Line range [start, end) of every `section` and `entry` element. */
+  /** Line range [start, end) of every `section`, `entry` and `text` element. */
   readonly ranges: ReadonlyMap<XmlElement, readonly [number, number]>;
 }
 
@@ -171,8 +171,10 @@ function writeElement(
 ): void {
   const firstLine = builder.lines.length;
   writeElementLines(builder, sink, element, id, depth, indentOf(depth));
-  // Sections and entries remember their lines, so the change list can skip the unchanged ones.
-  if (sink === builder.main && (element.name === 'section' || element.name === 'entry'))
+  // Sections, entries and narratives remember their lines, so the change list can skip the
+  // unchanged ones.
+  const name = element.name;
+  if (sink === builder.main && (name === 'section' || name === 'entry' || name === 'text'))
     builder.ranges.set(element, [firstLine, builder.lines.length]);
 }
 

@@ -122,8 +122,11 @@ class ChangeList extends ChangeListSink {
 
   narrative(l: SectionNode, r: SectionNode, name: string): void {
     if (this.stopWhenFull()) return;
-    const left = narrativeLines(firstChild(l.element, 'text'), `${l.path}/text`, this.nameOfLeft);
-    const right = narrativeLines(firstChild(r.element, 'text'), `${r.path}/text`, this.nameOfRight);
+    const leftText = firstChild(l.element, 'text');
+    const rightText = firstChild(r.element, 'text');
+    if (leftText && rightText && this.isUnchanged(leftText, rightText)) return;
+    const left = narrativeLines(leftText, `${l.path}/text`, this.nameOfLeft);
+    const right = narrativeLines(rightText, `${r.path}/text`, this.nameOfRight);
     const diff = diffLineArrays(
       left.map((line) => line.text),
       right.map((line) => line.text),

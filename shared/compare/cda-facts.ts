@@ -26,25 +26,48 @@ export interface NarrativeLine {
   readonly line?: number;
 }
 
+// The helpers below are loops rather than filter/find callbacks: they run for every element
+// of every changed section and entry, and a callback is a closure made per call.
+
 export function elementChildren(element: XmlElement): XmlElement[] {
-  return element.children.filter((node): node is XmlElement => node.kind === 'element');
+  const out: XmlElement[] = [];
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.kind === 'element') out.push(node);
+  }
+  return out;
 }
 
 export function firstChild(element: XmlElement | undefined, name: string): XmlElement | undefined {
-  return element?.children.find(
-    (node): node is XmlElement =>
-      node.kind === 'element' && node.name === name && node.namespace === Namespaces.hl7v3,
-  );
+  if (!element) return undefined;
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.kind === 'element' && node.name === name && node.namespace === Namespaces.hl7v3)
+      return node;
+  }
+  return undefined;
 }
 
 export function attribute(element: XmlElement | undefined, name: string): string | undefined {
-  return element?.attributes.find((entry) => entry.name === name && entry.namespace === '')?.value;
+  if (!element) return undefined;
+  const attributes = element.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const entry = attributes[i]!;
+    if (entry.name === name && entry.namespace === '') return entry.value;
+  }
+  return undefined;
 }
 
 function ownText(element: XmlElement): string {
-  return collapseWhitespace(
-    element.children.map((node) => (node.kind === 'text' ? node.text : '')).join(''),
-  );
+  let text = '';
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.kind === 'text') text += node.text;
+  }
+  return text === '' ? '' : collapseWhitespace(text);
 }
 
 /** How a coded or valued leaf reads: "Lääkäri (1)", "10 mg", or its attributes. */
@@ -169,30 +192,48 @@ export function narrativeLines(
   textPath: string,
   nameOf: NameOf,
 ): NarrativeLine[] {
-  if (!text) return [];
   const lines: NarrativeLine[] = [];
-  const walk = (element: XmlElement, path: string): void => {
-    let pending = '';
-    const flush = (): void => {
-      const collapsed = collapseWhitespace(pending);
-      if (collapsed !== '') lines.push(withLine({ text: collapsed, path }, element));
-      pending = '';
-    };
-    for (const node of element.children) {
-      if (node.kind === 'text') pending += node.text;
-      else if (node.kind === 'element') {
-        // Inline markup continues the line; block-level markup starts new ones.
-        if (isInline(node) && elementChildren(node).every(isInline)) pending += inlineText(node);
-        else {
-          flush();
-          walk(node, `${path}/${nameOf(node)}`);
-        }
+  if (text) walkNarrative(text, textPath, nameOf, lines);
+  return lines;
+}
+
+/**
+ * One level of the narrative: text and inline markup continue the pending line, block-level
+ * markup ends it and starts its own. A plain recursive function, not nested closures: it runs
+ * for every element of every changed section.
+ */
+function walkNarrative(
+  element: XmlElement,
+  path: string,
+  nameOf: NameOf,
+  lines: NarrativeLine[],
+): void {
+  let pending = '';
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.kind === 'text') pending += node.text;
+    else if (node.kind === 'element') {
+      if (isInlineRun(node)) pending += inlineText(node);
+      else {
+        pushNarrativeLine(lines, pending, path, element);
+        pending = '';
+        walkNarrative(node, `${path}/${nameOf(node)}`, nameOf, lines);
       }
     }
-    flush();
-  };
-  walk(text, textPath);
-  return lines;
+  }
+  pushNarrativeLine(lines, pending, path, element);
+}
+
+function pushNarrativeLine(
+  lines: NarrativeLine[],
+  pending: string,
+  path: string,
+  element: XmlElement,
+): void {
+  if (pending === '') return;
+  const collapsed = collapseWhitespace(pending);
+  if (collapsed !== '') lines.push(withLine({ text: collapsed, path }, element));
 }
 
 const inlineNames = new Set(['content', 'sub', 'sup', 'linkHtml', 'footnoteRef']);
@@ -201,10 +242,24 @@ function isInline(element: XmlElement): boolean {
   return inlineNames.has(element.name);
 }
 
+/** Inline markup whose element children are all inline too: it continues the line. */
+function isInlineRun(element: XmlElement): boolean {
+  if (!isInline(element)) return false;
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.kind === 'element' && !isInline(node)) return false;
+  }
+  return true;
+}
+
 function inlineText(element: XmlElement): string {
-  return element.children
-    .map((node) =>
-      node.kind === 'text' ? node.text : node.kind === 'element' ? inlineText(node) : '',
-    )
-    .join('');
+  let text = '';
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.kind === 'text') text += node.text;
+    else if (node.kind === 'element') text += inlineText(node);
+  }
+  return text;
 }

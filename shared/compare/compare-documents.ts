@@ -16,7 +16,7 @@ import {
   type ResolvedProfile,
   type RuleMatcher,
 } from './ignore-profile';
-import { diffLineArrays, type ChangeBlock } from './line-diff';
+import { diffIds, internLines, type ChangeBlock } from './line-diff';
 import { metadataItems } from './metadata-items';
 import { diffMetadata, type MetadataChange } from './metadata-diff';
 
@@ -144,11 +144,17 @@ function countHidden(
 
 const hetuRoot = '1.2.246.21';
 
-/** Prefix sums of changed lines per side: a range is unchanged when it holds no changed line. */
+/**
+ * Whether two sections, entries or narratives are equal, from their canonical line ranges: at
+ * once when neither range holds a changed line and they face each other (prefix sums of changed
+ * lines per side), else by comparing their interned line ids, which also finds a moved section
+ * unchanged without walking it.
+ */
 function unchangedTest(
   left: CanonicalXml,
   right: CanonicalXml,
   blocks: readonly ChangeBlock[],
+  ids: { readonly a: Int32Array; readonly b: Int32Array },
 ): (l: XmlElement, r: XmlElement) => boolean {
   const changedBefore = (count: number, ranges: readonly (readonly [number, number])[]) => {
     const sums = new Int32Array(count + 1);
@@ -184,11 +190,14 @@ function unchangedTest(
     const a = left.ranges.get(l);
     const b = right.ranges.get(r);
     if (!a || !b || a[1] - a[0] !== b[1] - b[0]) return false;
-    return (
+    if (
       leftSums[a[1]]! === leftSums[a[0]]! &&
       rightSums[b[1]]! === rightSums[b[0]]! &&
       mapped(a[0]) === b[0]
-    );
+    )
+      return true;
+    for (let i = a[0], j = b[0]; i < a[1]; i++, j++) if (ids.a[i] !== ids.b[j]) return false;
+    return true;
   };
 }
 
@@ -240,7 +249,9 @@ export function compareDocuments(
   const leftCanonical = canonicalizeXml(left.tree, options.codec);
   const rightCanonical = canonicalizeXml(right.tree, options.codec);
   lap('canonical');
-  const lineDiff = diffLineArrays(leftCanonical.lines, rightCanonical.lines, {
+  // Lines are interned once: the ids serve the line diff and the unchanged test.
+  const ids = internLines(leftCanonical.lines, rightCanonical.lines);
+  const lineDiff = diffIds(ids.a, ids.b, ids.distinct, {
     ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}),
   });
   lap('lineDiff');
@@ -251,7 +262,7 @@ export function compareDocuments(
     left.tree,
     right.tree,
     { left: nameWith(leftCanonical.prefixes), right: nameWith(rightCanonical.prefixes) },
-    unchangedTest(leftCanonical, rightCanonical, lineDiff.blocks),
+    unchangedTest(leftCanonical, rightCanonical, lineDiff.blocks, ids),
   );
   const changeList = split(
     [...metadataItems(metadataChanges), ...body.items].map((item) =>

@@ -37,6 +37,39 @@ describe('compareDocuments', () => {
     ]);
   });
 
+  it('still says what changed inside a moved section, and nothing about moved unchanged ones', () => {
+    const a = section('Lääkitys', '1', 'A');
+    const b = section('Diagnoosit', '2', 'B');
+    const c = section('Suunnitelma', '3', 'C');
+    const d = section('Lausunto', '4', 'D');
+    const changedA = section('Lääkitys', '1', 'A2');
+    const result = compareDocuments(side(cda([a, d, b, c])), side(cda([b, c, changedA, d])));
+    expect(result.changeList.shown.map((item) => item.text)).toEqual([
+      'section Lääkitys moved from position 1 to 3',
+      'section Lääkitys: narrative changed from "A" to "A2"',
+      'section Lääkitys, entry Havainto 1: value changed from "A" to "A2"',
+      'section Lausunto moved from position 2 to 4',
+    ]);
+  });
+
+  it('compares a narrative only where it changed, and entries only where they changed', () => {
+    const entryOnly = (value: string) =>
+      `<component><section><code code="1" codeSystem="1.2.3"/><title>Lääkitys</title><text><paragraph>Sama</paragraph></text>
+        <entry><observation classCode="OBS" moodCode="EVN"><id root="9.9.1"/><code code="1" codeSystem="1.2.3" displayName="Havainto 1"/><value xsi:type="ST">${value}</value></observation></entry>
+      </section></component>`;
+    const valueChanged = compareDocuments(side(cda([entryOnly('x')])), side(cda([entryOnly('y')])));
+    expect(valueChanged.changeList.shown.map((item) => item.text)).toEqual([
+      'section Lääkitys, entry Havainto 1: value changed from "x" to "y"',
+    ]);
+    const narrativeChanged = compareDocuments(
+      side(cda([entryOnly('x')])),
+      side(cda([entryOnly('x').replace('Sama', 'Toinen')])),
+    );
+    expect(narrativeChanged.changeList.shown.map((item) => item.text)).toEqual([
+      'section Lääkitys: narrative changed from "Sama" to "Toinen"',
+    ]);
+  });
+
   it('says what changed inside an entry, aligned by id', () => {
     const result = compareDocuments(
       side(cda([section('Lääkitys', '1', '1 tabletti')])),
