@@ -5,6 +5,7 @@
  * with the canonical lines the view needs to expand unchanged regions. Plain JSON only.
  */
 import type { CompareResult, ComparedDocument } from '../compare/compare-documents';
+import type { NarrativeComparison } from '../narrative-diff/narrative-diff';
 
 /** One side: a document of an environment, or a file chosen through `documents:pick-file`. */
 export type CompareSideRef =
@@ -43,6 +44,8 @@ export interface ComparedDocuments {
   /** Absent for very large documents: the view then shows the changed lines only, and says so. */
   readonly lines?: CanonicalLines;
   readonly linesNote?: string;
+  /** The word diff of both sides' rendered narrative, section by section (the Narrative mode). */
+  readonly narrative?: NarrativeComparison;
   /** Ignore profiles the view can switch to. */
   readonly ignoreProfiles: readonly { readonly id: string; readonly title: string }[];
 }

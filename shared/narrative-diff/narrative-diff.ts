@@ -11,7 +11,7 @@ import type { DocumentMetadata } from '../documents/model';
 import type { XmlElement, XmlNode } from '../xml/tree';
 import { markBlock, readBlock, type NarrativeNode } from './narrative-tree';
 import { narrativeOf, type NarrativeItem, type ParseMarkup } from './narrative-sections';
-import { changedFlags, diffTokens } from './tokens';
+import { bridgeSpaces, changedFlags, diffTokens } from './tokens';
 
 export type RowKind = 'same' | 'changed' | 'added' | 'removed';
 
@@ -98,8 +98,8 @@ function diffBlock(left: readonly XmlNode[], right: readonly XmlNode[]): DiffedB
     return { left: a.nodes, right: b.nodes, isSame: false, note: diff.note };
   const flags = changedFlags(diff.blocks, a.tokens.length, b.tokens.length);
   return {
-    left: markBlock(a.nodes, flags.left, 'removed'),
-    right: markBlock(b.nodes, flags.right, 'added'),
+    left: markBlock(a.nodes, bridgeSpaces(flags.left, a.tokens), 'removed'),
+    right: markBlock(b.nodes, bridgeSpaces(flags.right, b.tokens), 'added'),
     isSame: false,
   };
 }

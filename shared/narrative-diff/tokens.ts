@@ -93,3 +93,14 @@ export function changedFlags(
   }
   return { left, right };
 }
+
+/**
+ * Marks a single run of white space changed when the tokens on both sides of it are: "1 tabletti"
+ * then reads as one changed phrase rather than two words with an unchanged space between.
+ */
+export function bridgeSpaces(flags: Uint8Array, tokens: readonly string[]): Uint8Array {
+  for (let i = 1; i + 1 < tokens.length; i++)
+    if (flags[i] === 0 && flags[i - 1] === 1 && flags[i + 1] === 1 && isSpace(tokens[i]!))
+      flags[i] = 1;
+  return flags;
+}

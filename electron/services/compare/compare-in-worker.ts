@@ -29,6 +29,8 @@ export interface CompareInWorkerOptions {
    * anyway, so the caller's thread never canonicalises a document again.
    */
   readonly keepLines?: boolean;
+  /** Also compare the rendered narrative word by word (shared/narrative-diff), off the caller's thread. */
+  readonly narrative?: boolean;
   readonly worker?: CompareWorkerScript;
 }
 
@@ -67,6 +69,7 @@ export function compareInWorker(
     ...(options.unifiedFileName !== undefined ? { unifiedFileName: options.unifiedFileName } : {}),
     ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}),
     ...(options.keepLines === true ? { keepLines: true } : {}),
+    ...(options.narrative === true ? { narrative: true } : {}),
   };
   const timeoutMs = positive(options.timeoutMs, defaultCompareTimeoutMs);
   return supervise(worker, request, timeoutMs, memoryMb).then(({ result, isReusable }) => {

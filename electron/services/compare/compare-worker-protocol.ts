@@ -1,16 +1,21 @@
 /**
  * What the caller and a compare worker exchange: request { id, left, right, profile, unified?,
- * keepLines? } → response { id, result }. The worker parses, reads and compares both documents
- * and, when asked, returns both canonical forms' lines and writes the unified patch of their raw
- * text. Requests are checked, so a malformed message gets a
+ * keepLines?, narrative? } → response { id, result }. The worker parses, reads and compares both
+ * documents and, when asked, returns both canonical forms' lines, the word diff of their rendered
+ * narrative, and the unified patch of their raw text. Requests are checked, so a malformed message gets a
  * typed error back instead of crashing the thread.
  */
 import { Buffer } from 'node:buffer';
 import { compareDocuments, type CompareResult } from '../../../shared/compare/compare-documents';
 import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
 import { unifiedPatch } from '../../../shared/compare/unified-patch';
+import {
+  diffNarratives,
+  type NarrativeComparison,
+} from '../../../shared/narrative-diff/narrative-diff';
 import { err, ok, type Result } from '../../../shared/result';
 import { nodePayloadCodec } from '../documents/node-payload-codec';
+import { parseXml } from '../xml/parse-xml';
 import { readForCompare } from './read-for-compare';
 
 export interface CompareWorkerRequest {
@@ -23,6 +28,8 @@ export interface CompareWorkerRequest {
   readonly workBudget?: number;
   /** Also return both canonical forms' lines (result.content.lines), so the caller need not build them. */
   readonly keepLines?: boolean;
+  /** Also compare the rendered narrative word by word (shared/narrative-diff). */
+  readonly narrative?: boolean;
 }
 
 /** The raw-text patch and how its text maps to bytes. */
@@ -36,6 +43,7 @@ export interface UnifiedOutput {
 export interface CompareOutput {
   readonly result: CompareResult;
   readonly unified?: UnifiedOutput;
+  readonly narrative?: NarrativeComparison;
 }
 
 export interface CompareWorkerResponse {
@@ -57,7 +65,8 @@ function isRequest(value: unknown): value is CompareWorkerRequest {
     typeof profile === 'object' &&
     profile !== null &&
     Array.isArray((profile as { rules?: unknown }).rules) &&
-    isOptionalBoolean((value as { keepLines?: unknown }).keepLines)
+    isOptionalBoolean((value as { keepLines?: unknown }).keepLines) &&
+    isOptionalBoolean((value as { narrative?: unknown }).narrative)
   );
 }
 
@@ -98,8 +107,37 @@ export function handleCompareRequest(request: unknown): CompareWorkerResponse {
     ...(request.workBudget !== undefined ? { workBudget: request.workBudget } : {}),
     ...(request.keepLines === true ? { keepLines: true } : {}),
   });
-  if (request.unifiedFileName === undefined) return { id, result: ok({ result }) };
+  const narrative = request.narrative ? narrativeOf(left.value, right.value) : undefined;
+  const withNarrative = narrative ? { narrative } : {};
+  if (request.unifiedFileName === undefined)
+    return { id, result: ok({ result, ...withNarrative }) };
   const raw = decodeRaw(request.left, request.right);
   const { patch, notes } = unifiedPatch(raw.left, raw.right, request.unifiedFileName);
-  return { id, result: ok({ result, unified: { patch, encoding: raw.encoding, notes } }) };
+  return {
+    id,
+    result: ok({ result, unified: { patch, encoding: raw.encoding, notes }, ...withNarrative }),
+  };
+}
+
+/** A display form's XHTML through the same safe parser as the documents; undefined when unreadable. */
+function parseMarkup(text: string) {
+  const parsed = parseXml(text);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/**
+ * The narrative word diff. It is an extra view: should it fail, the comparison still stands and
+ * the view says the narrative could not be compared (the message is not repeated: it might quote
+ * a document).
+ */
+function narrativeOf(left: Parameters<typeof diffNarratives>[0], right: typeof left) {
+  try {
+    return diffNarratives(left, right, parseMarkup);
+  } catch {
+    return {
+      rows: [],
+      changedRows: 0,
+      notes: ['The narrative could not be compared; the content diff has every difference.'],
+    };
+  }
 }

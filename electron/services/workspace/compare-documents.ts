@@ -164,6 +164,7 @@ export function createComparer(deps: ComparerDeps): Comparer {
     const compared = await compareInWorker(left.value.bytes, right.value.bytes, {
       profile: profile.value,
       keepLines: wantsLines,
+      narrative: true,
     });
     if (signal.aborted) return cancelled;
     if (!compared.ok) {
@@ -204,6 +205,7 @@ export function createComparer(deps: ComparerDeps): Comparer {
       result,
       ...(lines ? { lines } : {}),
       ...(linesNote ? { linesNote } : {}),
+      ...(compared.value.narrative ? { narrative: compared.value.narrative } : {}),
       ignoreProfiles: ignoreProfileChoices(),
     });
   }

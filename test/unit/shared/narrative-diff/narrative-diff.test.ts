@@ -95,8 +95,8 @@ describe('diffNarratives', () => {
     expect(summary(result.rows)).toEqual(['0:changed:Annostus', '0:same:Käyttötarkoitus']);
     expect(result.changedRows).toBe(1);
     const [changed] = result.rows;
-    expect(marks(changed?.left?.text)).toEqual(['removed:1', 'removed:tabletti']);
-    expect(marks(changed?.right?.text)).toEqual(['added:2', 'added:tablettia', 'added:ja illalla']);
+    expect(marks(changed?.left?.text)).toEqual(['removed:1 tabletti']);
+    expect(marks(changed?.right?.text)).toEqual(['added:2 tablettia', 'added:ja illalla']);
     // The marks sit inside the document's own elements, and the text reads as before.
     expect(textOf(changed?.right?.text ?? [])).toBe('Annostus: 2 tablettia aamuisin ja illalla.');
     expect(marks(result.rows[1]?.right?.text)).toEqual([]);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { changedFlags, diffTokens, tokenize } from '../../../../shared/narrative-diff/tokens';
+import {
+  bridgeSpaces,
+  changedFlags,
+  diffTokens,
+  tokenize,
+} from '../../../../shared/narrative-diff/tokens';
 
 describe('tokenize', () => {
   it('splits words, runs of white space and single punctuation marks, and joins back exactly', () => {
@@ -54,6 +59,12 @@ describe('diffTokens', () => {
     // The space between the changed words is equal on both sides, so it is not marked.
     expect(changed(left, flags.left)).toEqual(['1', 'tabletti']);
     expect(changed(right, flags.right)).toEqual(['2', 'tablettia']);
+  });
+
+  it('joins two changed words across the one unchanged space between them', () => {
+    const tokens = tokenize('a 1 tabletti b');
+    const flags = Uint8Array.from([0, 0, 1, 0, 1, 0, 0]);
+    expect(Array.from(bridgeSpaces(flags, tokens))).toEqual([0, 0, 1, 1, 1, 0, 0]);
   });
 
   it('gives up on a block with more tokens than the cap, and says why', () => {

@@ -1,6 +1,7 @@
 /**
  * The compare worker's request handler, called directly (the thread around it is tested in
- * compare-in-worker.test.ts): the canonical lines it returns on request, and requests it refuses.
+ * compare-in-worker.test.ts): the canonical lines and the narrative word diff it returns on
+ * request, and requests it refuses.
  */
 import { describe, expect, it } from 'vitest';
 import { handleCompareRequest } from '../../../../../electron/services/compare/compare-worker-protocol';
@@ -44,6 +45,74 @@ describe('handleCompareRequest', () => {
     });
     if (!response.result.ok) throw new Error(response.result.error.message);
     expect(response.result.value.result.content.lines).toBeUndefined();
+  });
+
+  it('returns the narrative word diff when asked: the changed dose words, marked per side', () => {
+    const response = handleCompareRequest({
+      id: 10,
+      left: bytes(left),
+      right: bytes(right),
+      profile: noIgnoreProfile,
+      narrative: true,
+    });
+    if (!response.result.ok) throw new Error(response.result.error.message);
+    const narrative = response.result.value.narrative;
+    expect(narrative?.changedRows).toBe(1);
+    expect(narrative?.rows[0]).toMatchObject({
+      kind: 'changed',
+      label: 'Lääkitys',
+      left: {
+        text: [
+          {
+            name: 'paragraph',
+            children: [{ change: 'removed', text: '1 tabletti' }, ' aamuisin.'],
+          },
+        ],
+      },
+      right: {
+        text: [
+          { name: 'paragraph', children: [{ change: 'added', text: '2 tablettia' }, ' aamuisin.'] },
+        ],
+      },
+    });
+  });
+
+  it('reads an XHTML display form with the safe parser, and a malformed one as plain text', () => {
+    const social = (xhtml: string) =>
+      bytes(
+        `<ClinicalDocument xmlns="urn:hl7-org:v3"><id root="1.2.3"/><title>T</title><component>` +
+          `<nonXMLBody><text mediaType="text/html" representation="B64">` +
+          `${Buffer.from(xhtml, 'utf8').toString('base64')}</text></nonXMLBody></component></ClinicalDocument>`,
+      );
+    const good = (word: string) =>
+      `<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Käynti ${word}.</p></body></html>`;
+    const response = handleCompareRequest({
+      id: 11,
+      left: social(good('sovittu')),
+      right: social('<html><body><p>Käynti peruttu.</body></html>'),
+      profile: noIgnoreProfile,
+      narrative: true,
+    });
+    if (!response.result.ok) throw new Error(response.result.error.message);
+    const narrative = response.result.value.narrative;
+    expect(narrative?.rows[0]?.left?.text).toEqual([
+      { name: 'p', children: ['Käynti ', { change: 'removed', text: 'sovittu' }, '.'] },
+    ]);
+    expect(narrative?.notes).toEqual([
+      'A display form is not well-formed XHTML, so it is compared as plain text (its tags are shown as text).',
+    ]);
+  });
+
+  it('refuses a request whose narrative flag is not a boolean', () => {
+    const response = handleCompareRequest({
+      id: 12,
+      left: bytes(left),
+      right: bytes(right),
+      profile: noIgnoreProfile,
+      narrative: 1,
+    });
+    expect(response.result.ok).toBe(false);
+    expect(!response.result.ok && response.result.error.code).toBe('compare-bad-request');
   });
 
   it('refuses a request whose keepLines is not a boolean, with a typed error', () => {

@@ -61,6 +61,8 @@ describe('workspace compare', () => {
     // The worker's lines are sent once, beside the result, not inside it again.
     expect(result.content).not.toHaveProperty('lines');
     expect(lines?.right).toHaveLength(result.content.rightLines);
+    // The narrative word diff comes from the worker too, one row per section at least.
+    expect(compared.value.narrative?.rows.length).toBeGreaterThan(0);
     const change = result.content.shown[0]!;
     expect(lines?.left.slice(change.leftStart, change.leftEnd)).toEqual(change.removed);
     expect(lines?.right.slice(change.rightStart, change.rightEnd)).toEqual(change.added);
