@@ -7,6 +7,7 @@
 import { hetuSystem } from '../../shared/fhir/resources';
 import type { FhirCodeableConcept, FhirIdentifier } from '../../shared/fhir/resources';
 import { err, ok, type Result } from '../../shared/result';
+import { patientInDateOrder } from './patient-index';
 import { bareSetId, latest, type DocumentEntry, type SandboxStore } from './store';
 
 /** A parsed search: filters, sort, page window and the snapshot sequence. */
@@ -217,13 +218,18 @@ function sortByDate(entries: readonly DocumentEntry[], direction: 1 | -1): Docum
   return keyed.map((item) => item.entry);
 }
 
-/** The candidates in the requested order, cached until the store changes. */
+/**
+ * The candidates in the requested order. One patient's date orders come from the index the store
+ * keeps up to date; other date-sorted views (several patients, everyone) are sorted and cached
+ * until the store changes.
+ */
 function orderedCandidates(store: SandboxStore, query: DocumentQuery): readonly DocumentEntry[] {
-  const candidates = query.patientKeys
-    ? query.patientKeys.flatMap((key) => store.byPatient.get(key) ?? [])
-    : store.all;
+  const keys = query.patientKeys;
+  if (query.sort !== 'sequence' && keys?.length === 1 && keys[0] !== undefined)
+    return patientInDateOrder(store.dateIndex, keys[0], query.sort);
+  const candidates = keys ? keys.flatMap((key) => store.byPatient.get(key) ?? []) : store.all;
   if (query.sort === 'sequence') return candidates;
-  const cacheKey = `${query.sort}|${query.patientKeys?.join(',') ?? '*'}`;
+  const cacheKey = `${query.sort}|${keys?.join(',') ?? '*'}`;
   const cached = store.sortedViews.get(cacheKey);
   if (cached?.revision === store.revision) return cached.entries;
   const entries = sortByDate(candidates, query.sort === 'date' ? 1 : -1);

@@ -8,7 +8,12 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Provenance } from '../../shared/fhir/resources';
 import { err, ok, type Result } from '../../shared/result';
-import { addDocument, type SandboxStore, type StoredDocumentReference } from './store';
+import {
+  addDocument,
+  refileDocument,
+  type SandboxStore,
+  type StoredDocumentReference,
+} from './store';
 
 interface PersistedState {
   readonly format: 'archivist-sandbox-1';
@@ -87,11 +92,15 @@ export async function loadState(directory: string, store: SandboxStore): Promise
     return err('bad-state', `The sandbox state in ${directory} has an unknown format.`);
   for (const saved of state.documents) {
     const existing = store.documents.get(saved.id);
-    if (existing) existing.versions.splice(0, existing.versions.length, ...saved.versions);
-    else {
+    if (existing) {
+      existing.versions.splice(0, existing.versions.length, ...saved.versions);
+      refileDocument(store, existing);
+    } else {
       const [first, ...rest] = saved.versions;
       if (!first) continue;
-      addDocument(store, first, saved.setId).versions.push(...rest);
+      const added = addDocument(store, first, saved.setId);
+      added.versions.push(...rest);
+      refileDocument(store, added);
     }
     store.dirty.add(`doc:${saved.id}`);
   }

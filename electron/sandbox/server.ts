@@ -15,6 +15,7 @@ import type { SeedCatalog } from './seed/seed-types';
 import { decideFault, noFaults, seededRandom, type FaultSpec } from './faults';
 import { outcome, type SandboxResponse } from './outcome';
 import { loadState, saveState } from './persistence';
+import { primeFirstPages, type PrimingOutcome } from './prime-first-pages';
 import { route } from './router';
 import { emptyStore, seedStore, type SandboxStore } from './store';
 import { ensureTlsFiles, serverTlsOptions, type SandboxTlsFiles } from './tls-files';
@@ -46,6 +47,11 @@ export interface RunningSandbox {
   readonly store: SandboxStore;
   /** The CA, server and client certificates when started with `tls`. */
   readonly tls?: SandboxTlsFiles;
+  /**
+   * Settles when every patient's first pages are primed (prime-first-pages.ts), in the
+   * background after listening; requests are answered meanwhile, a first page just costs more.
+   */
+  readonly primed: Promise<PrimingOutcome>;
   readonly close: () => Promise<void>;
 }
 
@@ -239,20 +245,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Result
   const listened = await listen(server, options.port ?? 0);
   if (!listened.ok) return listened;
   context.baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${listened.value}`;
+  let isClosing = false;
+  const primed = primeFirstPages(store, () => isClosing);
   const close = () =>
     new Promise<void>((resolve) => {
+      isClosing = true;
       // Blackholed and dripping connections would otherwise keep close() waiting forever.
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
-    }).then(() =>
-      // Certificates made for an in-memory sandbox go with it; a data folder keeps them.
-      temporaryTls === undefined ? undefined : rm(temporaryTls, { recursive: true, force: true }),
-    );
+    })
+      // The few signatures still in flight finish first, so nothing runs after close.
+      .then(() => primed)
+      .then(() =>
+        // Certificates made for an in-memory sandbox go with it; a data folder keeps them.
+        temporaryTls === undefined ? undefined : rm(temporaryTls, { recursive: true, force: true }),
+      );
   return ok({
     baseUrl: context.baseUrl,
     port: listened.value,
     store,
     ...(tls ? { tls } : {}),
+    primed,
     close,
   });
 }

@@ -6,7 +6,14 @@
  */
 import type { DocumentReference, Patient, Provenance } from '../../shared/fhir/resources';
 import { hetuSystem } from '../../shared/fhir/resources';
-import type { SeedCatalog } from './seed/seed-types';
+import {
+  buildPatientDateIndex,
+  emptyPatientDateIndex,
+  fileEntry,
+  refileEntry,
+  type PatientDateIndex,
+} from './patient-index';
+import type { SeedCatalog, SeedDocument } from './seed/seed-types';
 
 /** A DocumentReference as the store serves it: id and meta always present. */
 export type StoredDocumentReference = DocumentReference & {
@@ -46,6 +53,10 @@ export interface SandboxStore {
   /** Documents and binaries changed or added since seeding: what persistence writes. */
   readonly dirty: Set<string>;
   nextSequence: number;
+  /** The seed document each seeded entry came from (by entry id): what priming prepares. */
+  readonly seedDocuments: Map<string, SeedDocument>;
+  /** Each patient's documents in date order, kept up to date by every write (patient-index.ts). */
+  dateIndex: PatientDateIndex;
   /** Bumped on every change; sorted views cached under an older revision are stale. */
   revision: number;
   readonly sortedViews: Map<
@@ -92,6 +103,8 @@ export function emptyStore(): SandboxStore {
     provenances: new Map(),
     dirty: new Set(),
     nextSequence: 1,
+    seedDocuments: new Map(),
+    dateIndex: emptyPatientDateIndex(),
     revision: 0,
     sortedViews: new Map(),
   };
@@ -105,8 +118,7 @@ export function addPatient(store: SandboxStore, patient: Patient & { readonly id
       store.patientByHetu.set(identifier.value, patient.id);
 }
 
-/** Adds a new logical document (first version given) and indexes it. */
-export function addDocument(
+function addEntry(
   store: SandboxStore,
   first: StoredDocumentReference,
   setId: string | undefined,
@@ -127,6 +139,22 @@ export function addDocument(
     store.byPatient.set(entry.patientKey, list);
   }
   return entry;
+}
+
+/** Adds a new logical document (first version given) and indexes it. */
+export function addDocument(
+  store: SandboxStore,
+  first: StoredDocumentReference,
+  setId: string | undefined,
+): DocumentEntry {
+  const entry = addEntry(store, first, setId);
+  fileEntry(store.dateIndex, entry, first.date ?? '');
+  return entry;
+}
+
+/** Files a document again under its latest date, after its versions were changed in place. */
+export function refileDocument(store: SandboxStore, entry: DocumentEntry): void {
+  refileEntry(store.dateIndex, entry, latest(entry).date ?? '');
 }
 
 /** The current (latest) FHIR version of a document. */
@@ -150,6 +178,7 @@ export function addVersion(
     meta: { ...resource.meta, versionId, lastUpdated: now.toISOString() },
   };
   entry.versions.push(next);
+  refileDocument(store, entry);
   store.revision++;
   store.dirty.add(`doc:${entry.id}`);
   return next;
@@ -161,11 +190,12 @@ export function seedStore(store: SandboxStore, catalog: SeedCatalog, now: Date):
   const lastUpdated = now.toISOString();
   for (const seed of catalog.documents) {
     const reference = seed.documentReference;
-    addDocument(
+    const entry = addEntry(
       store,
       { ...reference, meta: { ...reference.meta, versionId: '1', lastUpdated } },
       bareSetId(seed.setId),
     );
+    store.seedDocuments.set(entry.id, seed);
     store.binaries.set(seed.binaryId, {
       id: seed.binaryId,
       contentType: seed.contentType,
@@ -173,4 +203,6 @@ export function seedStore(store: SandboxStore, catalog: SeedCatalog, now: Date):
       isStored: false,
     });
   }
+  // One sort per patient; filing 100,000 documents one by one would shift the lists each time.
+  store.dateIndex = buildPatientDateIndex(store.byPatient, (entry) => latest(entry).date ?? '');
 }

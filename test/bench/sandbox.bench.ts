@@ -3,10 +3,13 @@
  * generator, CDA bytes on demand) must start in ≤ 10 s, answer the first page (50) of a
  * patient's documents in ≤ 50 ms median, and stay ≤ 1 GB resident.
  *
- * Measured: start = catalogue generation + server listening; first page warm = median of 50
- * repeated requests for one patient (the sandbox caches a patient's date-sorted view); first
- * page cold = median over every patient's first request; the same page through the project's
- * FHIR client (openConnection); resident memory after all of it.
+ * Measured: start = catalogue generation + server listening; primed = until the sandbox has
+ * prepared every patient's first pages in the background (prime-first-pages.ts), the moment from
+ * which the page target is claimed; first page cold = median over every patient of that
+ * patient's first request (`_sort=-date`, the page the target is about), then the same over the
+ * two other orders (insertion order, `_sort=date`); warm = median of 50 repeated requests for
+ * one patient; the same page through the project's FHIR client (openConnection); resident memory
+ * after all of it.
  * Run: `npm run bench -- sandbox`; results in BENCH_RESULT_FILE (run.mjs collects them).
  */
 import { startSandbox } from '../../electron/sandbox/server';
@@ -35,20 +38,28 @@ async function main(): Promise<void> {
   const started = await startSandbox({ catalog });
   if (!started.ok) throw new Error(started.error.message);
   const startMs = performance.now() - startedAt;
-  const { baseUrl, close } = started.value;
+  const { baseUrl, close, primed } = started.value;
+  const priming = await primed;
+  const primedMs = performance.now() - startedAt;
   const hetus = catalog.patients
     .map((patient) => patient.identifier?.find((id) => id.system === hetuSystem)?.value ?? '')
     .filter(Boolean);
-  const pageUrl = (hetu: string) =>
-    `${baseUrl}/DocumentReference?patient.identifier=${encodeURIComponent(`${hetuSystem}|${hetu}`)}&_sort=-date&_count=50`;
+  const pageUrl = (hetu: string, sort: string) =>
+    `${baseUrl}/DocumentReference?patient.identifier=${encodeURIComponent(`${hetuSystem}|${hetu}`)}${sort}&_count=50`;
 
-  const cold: number[] = [];
+  // Each patient's first request in each order; no patient has been asked for before.
+  const cold = { newest: [] as number[], inserted: [] as number[], oldest: [] as number[] };
+  for (const [order, sort] of [
+    ['newest', '&_sort=-date'],
+    ['inserted', ''],
+    ['oldest', '&_sort=date'],
+  ] as const)
+    for (const hetu of hetus)
+      cold[order].push(await timeOnce(() => firstPage(pageUrl(hetu, sort), true)));
   const measured = hetus[3] ?? '';
-  for (const hetu of hetus.filter((other) => other !== measured))
-    cold.push(await timeOnce(() => firstPage(pageUrl(hetu), false)));
   const warm: number[] = [];
   for (let i = 0; i < repeats; i++)
-    warm.push(await timeOnce(() => firstPage(pageUrl(measured), true)));
+    warm.push(await timeOnce(() => firstPage(pageUrl(measured, '&_sort=-date'), true)));
 
   const opened = await openConnection(
     {
@@ -75,21 +86,29 @@ async function main(): Promise<void> {
   await close();
 
   const warmMs = median(warm);
+  const coldMs = median(cold.newest);
   const targets: BenchTarget[] = [
     { name: 'start', value: `${round(startMs)} ms`, limit: '10000 ms', met: startMs <= 10_000 },
     {
-      name: 'first page (50) median, warm',
-      value: `${round(warmMs)} ms`,
+      name: 'start until first pages primed',
+      value: `${round(primedMs)} ms`,
+      limit: '10000 ms',
+      met: primedMs <= 10_000,
+    },
+    {
+      name: "first page (50) median over patients, each patient's first request",
+      value: `${round(coldMs)} ms`,
       limit: '50 ms',
-      met: warmMs <= 50,
+      met: coldMs <= 50,
     },
     { name: 'resident memory', value: `${round(rssMb)} MB`, limit: '1024 MB', met: rssMb <= 1024 },
   ];
   writeBenchResult({
     summary: [
       `${documents} documents, ${patients} patients`,
-      `start ${round(startMs)} ms (catalogue ${round(generatedMs)} ms)`,
-      `first page median: warm ${round(warmMs)} ms, cold ${round(median(cold))} ms (each patient's first request), through the FHIR client ${round(median(client))} ms`,
+      `start ${round(startMs)} ms (catalogue ${round(generatedMs)} ms); first pages primed at ${round(primedMs)} ms (${priming.prepared} documents)`,
+      `first page (50) median, each patient's first request: newest first ${round(coldMs)} ms, insertion order ${round(median(cold.inserted))} ms, oldest first ${round(median(cold.oldest))} ms (max ${round(Math.max(...cold.newest))} ms)`,
+      `first page median, repeated: ${round(warmMs)} ms; through the FHIR client ${round(median(client))} ms`,
       `resident ${round(rssMb)} MB`,
     ],
     targets,
@@ -97,8 +116,13 @@ async function main(): Promise<void> {
     patients,
     startMs: round(startMs),
     catalogueMs: round(generatedMs),
+    primedMs: round(primedMs),
+    primedDocuments: priming.prepared,
+    firstPageColdMedianMs: round(coldMs),
+    firstPageColdMaxMs: round(Math.max(...cold.newest)),
+    firstPageColdInsertionOrderMedianMs: round(median(cold.inserted)),
+    firstPageColdOldestFirstMedianMs: round(median(cold.oldest)),
     firstPageWarmMedianMs: round(warmMs),
-    firstPageColdMedianMs: round(median(cold)),
     firstPageClientMedianMs: round(median(client)),
     rssMb: round(rssMb),
   });

@@ -6,7 +6,7 @@ import type { AttachmentFacts } from './document-reference';
 import { attachmentFacts, buildDocumentReference } from './document-reference';
 import { createPrng } from './prng';
 import type { Prng } from './prng';
-import { renderDocument } from './render-document';
+import { renderDocument, renderDocumentAsync } from './render-document';
 import type { PlantedProblem, SeedCatalog, SeedDocument, SeedOptions } from './seed-types';
 
 /** Default scale of the sandbox (about 25 patients, 500 documents). */
@@ -53,6 +53,12 @@ class LazySeedDocument implements SeedDocument, AttachmentFacts {
   readonly facts = (): { readonly size: number; readonly hash: string } => {
     this.cachedFacts ??= attachmentFacts(this.bytes());
     return this.cachedFacts;
+  };
+  readonly prepareFacts = async (): Promise<void> => {
+    if (!this.cachedFacts) {
+      const facts = attachmentFacts(await renderDocumentAsync(this.spec));
+      this.cachedFacts ??= facts;
+    }
   };
 
   /** JSON shows the contract's fields (getters live on the prototype, which JSON skips). */

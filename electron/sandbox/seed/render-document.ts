@@ -1,10 +1,10 @@
-import { el, serialize } from './canonical-xml';
+import { el, serialize, type XmlElementSpec } from './canonical-xml';
 import { BODY_ID, cdaBody, socialJson } from './cda-body';
 import { cdaHeader } from './cda-header';
 import type { DocumentSpec } from './document-spec';
 import { localHeader, localSocialHeader } from './local-header';
 import { createPrng } from './prng';
-import { buildSignature, DSIG_NS } from './signature';
+import { buildSignature, buildSignatureAsync, DSIG_NS } from './signature';
 
 /** ISO 8601 with offset from a CDA timestamp (YYYYMMDDHHMMSS+0200). */
 export function isoTime(cda: string): string {
@@ -14,13 +14,7 @@ export function isoTime(cda: string): string {
   return `${y ?? ''}-${mo ?? ''}-${d ?? ''}T${h ?? ''}:${mi ?? ''}:${s ?? ''}+02:00`;
 }
 
-/** Writes the whole CDA document as text; deterministic in the spec alone. */
-export function renderDocumentText(spec: DocumentSpec): string {
-  const prng = createPrng(spec.seed);
-  const body = cdaBody(spec, prng);
-  const bodyBytes = serialize(body);
-  const tamper = spec.problems.includes('signature-digest-mismatch');
-  const signature = buildSignature(BODY_ID, bodyBytes, isoTime(spec.effectiveTime), tamper);
+function documentText(spec: DocumentSpec, body: XmlElementSpec, signature: XmlElementSpec): string {
   const local =
     spec.kind === 'health'
       ? localHeader(spec, signature)
@@ -37,6 +31,31 @@ export function renderDocumentText(spec: DocumentSpec): string {
     el('component', {}, body),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}\n`;
+}
+
+/** The body and what its signature signs; the body's PRNG stream comes first, as always. */
+function signedBody(spec: DocumentSpec) {
+  const prng = createPrng(spec.seed);
+  const body = cdaBody(spec, prng);
+  return {
+    body,
+    bodyBytes: serialize(body),
+    signingTime: isoTime(spec.effectiveTime),
+    tamper: spec.problems.includes('signature-digest-mismatch'),
+  };
+}
+
+/** Writes the whole CDA document as text; deterministic in the spec alone. */
+export function renderDocumentText(spec: DocumentSpec): string {
+  const { body, bodyBytes, signingTime, tamper } = signedBody(spec);
+  return documentText(spec, body, buildSignature(BODY_ID, bodyBytes, signingTime, tamper));
+}
+
+/** The same bytes as renderDocument, signed on the thread pool (see buildSignatureAsync). */
+export async function renderDocumentAsync(spec: DocumentSpec): Promise<Uint8Array> {
+  const { body, bodyBytes, signingTime, tamper } = signedBody(spec);
+  const signature = await buildSignatureAsync(BODY_ID, bodyBytes, signingTime, tamper);
+  return new Uint8Array(Buffer.from(documentText(spec, body, signature), 'utf8'));
 }
 
 /** The document bytes (UTF-8). */

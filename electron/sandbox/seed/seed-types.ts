@@ -28,6 +28,12 @@ export interface SeedDocument {
   readonly contentType: 'application/hl7-v3+xml';
   /** Generates the CDA bytes (deterministic). */
   readonly bytes: () => Uint8Array;
+  /**
+   * Computes the attachment's size and hash ahead of serving, off the main thread where it can,
+   * so the first search page that lists the document does not have to write it. Optional: a
+   * catalogue whose attachments are plain values has nothing to prepare.
+   */
+  readonly prepareFacts?: () => Promise<void>;
   /** Versions that this one replaced, oldest first, are separate SeedDocuments with the same setId. */
   readonly setId: string;
   readonly versionNumber: number;
