@@ -5,10 +5,23 @@
  * every format shows the same masks.
  */
 import type { CompareResult, HiddenCount } from '../compare/compare-documents';
-import type { JsonValue } from '../compare/metadata-diff';
 import type { IdentityCodeFinding } from '../identity/scan';
 import { createRedactor, maskStrings, redactionLimitation } from './redaction';
+import {
+  changeListItems,
+  contentChanges,
+  hiddenChanges,
+  metadataChanges,
+  payloads,
+  type ReportChange,
+  type ReportContentChange,
+  type ReportHiddenChange,
+  type ReportMetadataChange,
+  type ReportPayload,
+} from './report-changes';
 import { unchangedRegions, type UnchangedRegion } from './unchanged-regions';
+
+export * from './report-changes';
 
 /** The version of the report's JSON shape (resources/schemas/report-v1.schema.json). */
 export const reportSchemaVersion = 1;
@@ -63,50 +76,6 @@ export interface ReportDocument {
   readonly byteSize: number;
 }
 
-export interface ReportMetadataChange {
-  readonly path: string;
-  readonly kind: 'added' | 'removed' | 'changed';
-  readonly left?: string;
-  readonly right?: string;
-  readonly leftLabel?: string;
-  readonly rightLabel?: string;
-  readonly expected?: boolean;
-}
-
-export interface ReportChange {
-  readonly group: string;
-  readonly kind: string;
-  readonly text: string;
-  readonly path: string;
-  readonly left?: string;
-  readonly right?: string;
-  readonly leftLine?: number;
-  readonly rightLine?: number;
-}
-
-export interface ReportContentChange {
-  readonly path: string;
-  readonly leftStart: number;
-  readonly leftEnd: number;
-  readonly rightStart: number;
-  readonly rightEnd: number;
-  readonly removed: readonly string[];
-  readonly added: readonly string[];
-  readonly omittedLines: number;
-}
-
-/** A difference the ignore profile hid, with the rule that hid it. */
-export interface ReportHiddenChange {
-  readonly area: 'metadata' | 'content' | 'change list';
-  readonly path: string;
-  readonly left?: string;
-  readonly right?: string;
-  readonly rule: string;
-}
-
-/** Hidden changes listed in a report at most (the counts per rule are always complete). */
-export const maxHiddenChanges = 5000;
-
 /** An identity code that is not a valid 900-series test code: a test service would refuse it. */
 export interface TestDataFinding {
   readonly side: 'left' | 'right';
@@ -149,18 +118,17 @@ export interface ReportModel {
     readonly rightLines: number;
     readonly isCoarse: boolean;
     readonly changes: readonly ReportContentChange[];
+    /** Signatures and Base64 payloads taken out of line, compared by hash and size. */
+    readonly payloads?: {
+      readonly left: readonly ReportPayload[];
+      readonly right: readonly ReportPayload[];
+    };
     /** Unchanged stretches between changes; absent when the caller gave no lines. */
     readonly unchanged?: readonly UnchangedRegion[];
   };
   readonly testDataFindings: readonly TestDataFinding[];
   readonly auditCheckpoint: CheckpointReference | null;
   readonly notes: readonly string[];
-}
-
-/** A metadata value as one readable string: text as is, anything else as compact JSON. */
-function valueText(value: JsonValue | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function side(input: ReportSideInput, document: CompareResult['left']): ReportDocument {
@@ -194,33 +162,6 @@ function findings(which: 'left' | 'right', input: ReportSideInput): TestDataFind
   return out;
 }
 
-function hiddenChanges(result: CompareResult): ReportHiddenChange[] {
-  const all: ReportHiddenChange[] = [
-    ...result.metadata.hidden.map((change) => ({
-      area: 'metadata' as const,
-      path: change.path,
-      ...optional('left', valueText(change.left)),
-      ...optional('right', valueText(change.right)),
-      rule: change.hiddenBy,
-    })),
-    ...result.content.hidden.map((change) => ({
-      area: 'content' as const,
-      path: change.path,
-      left: change.removed.join('\n'),
-      right: change.added.join('\n'),
-      rule: change.hiddenBy,
-    })),
-    ...result.changeList.hidden.map((item) => ({
-      area: 'change list' as const,
-      path: item.path,
-      ...optional('left', item.left),
-      ...optional('right', item.right),
-      rule: item.hiddenBy,
-    })),
-  ];
-  return all.slice(0, maxHiddenChanges);
-}
-
 function sum(counts: readonly HiddenCount[], key: 'metadata' | 'content' | 'changeList'): number {
   return counts.reduce((total, count) => total + count[key], 0);
 }
@@ -250,40 +191,15 @@ export function buildReport(input: ReportInput): ReportModel {
       byRule: result.hiddenByRule,
       changes: hiddenChanges(result),
     },
-    metadataChanges: result.metadata.shown.map((change) => ({
-      path: change.path,
-      kind: change.kind,
-      ...optional('left', valueText(change.left)),
-      ...optional('right', valueText(change.right)),
-      ...optional('leftLabel', change.leftLabel),
-      ...optional('rightLabel', change.rightLabel),
-      ...(change.expected ? { expected: true } : {}),
-    })),
-    changes: result.changeList.shown.map((item) => ({
-      group: item.group,
-      kind: item.kind,
-      text: item.text,
-      path: item.path,
-      ...optional('left', item.left),
-      ...optional('right', item.right),
-      ...optional('leftLine', item.leftLine),
-      ...optional('rightLine', item.rightLine),
-    })),
+    metadataChanges: metadataChanges(result),
+    changes: changeListItems(result),
     changeListTruncated: result.changeList.isTruncated,
     content: {
       leftLines: result.content.leftLines,
       rightLines: result.content.rightLines,
       isCoarse: result.content.isCoarse,
-      changes: result.content.shown.map((change) => ({
-        path: change.path,
-        leftStart: change.leftStart,
-        leftEnd: change.leftEnd,
-        rightStart: change.rightStart,
-        rightEnd: change.rightEnd,
-        removed: change.removed,
-        added: change.added,
-        omittedLines: change.omittedLines ?? 0,
-      })),
+      changes: contentChanges(result),
+      payloads: payloads(result),
       ...(input.lines ? { unchanged: unchangedRegions(result.content.shown, input.lines) } : {}),
     },
     testDataFindings: [...findings('left', input.left), ...findings('right', input.right)],
@@ -291,10 +207,6 @@ export function buildReport(input: ReportInput): ReportModel {
     notes: result.notes,
   };
   return input.redact ? redacted(model, input) : model;
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 function redacted(model: ReportModel, input: ReportInput): ReportModel {
