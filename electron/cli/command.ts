@@ -26,6 +26,14 @@ export interface Command {
   readonly run: (args: readonly string[], io: CliIo) => Promise<ExitCode>;
 }
 
+/** A command as the dispatcher lists it; its module is loaded only to run it or show its help. */
+export interface CommandEntry {
+  readonly name: string;
+  /** One line for the command list: the same as the loaded command's. */
+  readonly summary: string;
+  readonly load: () => Promise<Command>;
+}
+
 /** A usage mistake: reported with the command's usage hint and exit code 2. */
 export class UsageError extends Error {}
 

@@ -9,23 +9,10 @@ import { openConnection } from '../services/environments/open-connection';
 import { createCliSecretStore } from '../services/profiles/cli-secret-store';
 import { findProfile } from '../services/profiles/profile-store';
 import { terminalPrompt } from '../services/profiles/terminal-prompt';
-import { CommandFailure, UsageError, type CliIo } from './command';
+import { CommandFailure, type CliIo } from './command';
+import type { EnvironmentReference } from './environment-reference';
 
-export interface EnvironmentReference {
-  readonly profileId: string;
-  readonly documentId: string;
-}
-
-/** `env:NAME:ID` → its parts; undefined for anything that is not an env reference (a file). */
-export function parseEnvironmentReference(operand: string): EnvironmentReference | undefined {
-  if (!operand.startsWith('env:')) return undefined;
-  const match = /^env:([a-z0-9][a-z0-9-]{0,63}):([A-Za-z0-9.-]{1,64})$/.exec(operand);
-  if (!match)
-    throw new UsageError(
-      `${operand.slice(0, 80)}: an environment reference is env:NAME:<document id>, e.g. env:sandbox:seed-doc-1.`,
-    );
-  return { profileId: match[1] ?? '', documentId: match[2] ?? '' };
-}
+export { parseEnvironmentReference, type EnvironmentReference } from './environment-reference';
 
 /** The named profile and a connection to it; every failure is one line for stderr. */
 export async function openProfileConnection(

@@ -1,6 +1,6 @@
 /** Dispatch of `archivist <command>`: global flags, per-command help, and the exit-code contract. */
 import { appVersion } from '../services/app-version';
-import { CommandFailure, ExitCode, UsageError, type CliIo } from './command';
+import { CommandFailure, ExitCode, UsageError, type CliIo, type Command } from './command';
 import { commands } from './commands';
 
 function overview(): string {
@@ -23,6 +23,10 @@ function overview(): string {
   ].join('\n');
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Runs one command line; never throws, always resolves to an exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [first, ...rest] = argv;
@@ -38,10 +42,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     io.stdout(`${appVersion}\n`);
     return ExitCode.ok;
   }
-  const command = commands.find((candidate) => candidate.name === first);
-  if (!command) {
+  const entry = commands.find((candidate) => candidate.name === first);
+  if (!entry) {
     io.stderr(`archivist: unknown command '${first}'. Run 'archivist --help' for the list.\n`);
     return ExitCode.usage;
+  }
+  let command: Command;
+  try {
+    command = await entry.load();
+  } catch (error) {
+    // A broken install (a module missing from the bundle): one line, never a stack trace.
+    io.stderr(`archivist ${entry.name}: could not be loaded: ${messageOf(error)}\n`);
+    return ExitCode.failure;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
@@ -61,8 +73,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       return ExitCode.failure;
     }
     // A bug, not a user's mistake: still one line, never a stack trace.
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`archivist ${command.name}: unexpected error: ${message}\n`);
+    io.stderr(`archivist ${command.name}: unexpected error: ${messageOf(error)}\n`);
     return ExitCode.failure;
   }
 }

@@ -19,18 +19,13 @@ import {
   type ResolvedProfile,
 } from '../../../shared/compare/ignore-profile';
 import { openJournal } from '../../services/audit/journal';
-import { compareInWorker } from '../../services/compare/compare-in-worker';
 import type { CompareOutput } from '../../services/compare/compare-worker-protocol';
 import { resolveHome } from '../../services/home';
-import { exportReport } from '../../services/report/export-report';
-import { chromiumPdfPrinter } from '../../services/report/pdf-printer';
 import { progressBar } from '../../services/report/progress-bar';
-import { redactText } from '../../services/report/redact-text';
 import type { ReportFormat } from '../../services/report/write-report';
-import { canonicalLinesOf } from '../../services/workspace/compare-lines';
 import { cliContext } from '../audit-context';
 import { unifiedPatchBytes } from './compare-unified';
-import { parseEnvironmentReference, readEnvironmentDocument } from '../environment-document';
+import { parseEnvironmentReference } from '../environment-reference';
 import {
   CommandFailure,
   ExitCode,
@@ -127,7 +122,10 @@ function checkOperand(value: string | undefined, which: string): string {
 /** A file's bytes, or those of an `env:NAME:id` document read from its environment. */
 async function readInput(file: string, io: CliIo, home: string): Promise<Uint8Array> {
   const reference = parseEnvironmentReference(file);
-  if (reference) return readEnvironmentDocument(home, reference, io);
+  if (reference) {
+    const { readEnvironmentDocument } = await import('../environment-document');
+    return readEnvironmentDocument(home, reference, io);
+  }
   const cwd = io.cwd;
   try {
     return await readFile(path.resolve(cwd, file)); // a Buffer is a Uint8Array: no 20 MB copy
@@ -261,6 +259,8 @@ export const compareCommand: Command = {
       await writeOutput(io, values.out, patch);
       return ExitCode.ok;
     }
+    const { compareInWorker, exportReport, chromiumPdfPrinter, canonicalLinesOf, redactText } =
+      await import('./compare-full');
     const bar = progressBar(io.stderr, io.isStderrTty);
     bar.update(0, 'comparing');
     const compared = await compareInWorker(left, right, { profile });
