@@ -151,6 +151,8 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
               problem={ready.profilesProblem}
               onChoose={(profileId) => search(profileId, {})}
               onCheck={check}
+              api={api}
+              onProfilesChanged={refresh}
             />
           )}
           {overview.state === 'failed' && <ErrorNotice error={overview.error} />}

@@ -228,8 +228,8 @@ export function createProfileEditor(deps: ProfileEditorDeps): ProfileEditor {
       if (choosePath) chosen = await choosePath(purpose);
       else if (name === undefined)
         return err(
-          'invalid-request',
-          `Name a file in ${localFilesFolder(deps.home)}; this window has no file dialog.`,
+          'file-dialog-unavailable',
+          `This window has no file dialog: name a file or folder in ${localFilesFolder(deps.home)}.`,
         );
       else {
         chosen = path.join(localFilesFolder(deps.home), name);

@@ -1,9 +1,13 @@
 /**
  * The environment switcher: every profile with its kind badge (a distinct colour and the kind's
  * name, so meaning never rests on colour alone), its connection state in words, and which one
- * is in use. Choosing one goes to its search page.
+ * is in use. Choosing one goes to its search page. "Manage environments…" opens the
+ * Environments screen (create, edit, check, remove profiles).
  */
+import { useState } from 'react';
+import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { WorkspaceProfile } from '../../../shared/ipc/workspace-types';
+import { EnvironmentsDialog } from '../environments/environments-dialog';
 
 const connectionLabels = {
   unknown: 'not contacted yet',
@@ -23,13 +27,19 @@ export function EnvironmentSwitcher({
   problem,
   onChoose,
   onCheck,
+  api,
+  onProfilesChanged,
 }: {
   readonly profiles: readonly WorkspaceProfile[];
   readonly activeId: string | undefined;
   readonly problem: string | undefined;
   readonly onChoose: (profileId: string) => void;
   readonly onCheck: (profileId: string) => void;
+  /** The bridge, for the Environments screen; without it the button is not shown. */
+  readonly api?: ArchivistApi;
+  readonly onProfilesChanged?: () => void;
 }) {
+  const [isManaging, setManaging] = useState(false);
   return (
     <>
       {problem && (
@@ -70,6 +80,22 @@ export function EnvironmentSwitcher({
           );
         })}
       </ul>
+      {api && (
+        <button
+          type="button"
+          className="small-button manage-environments"
+          onClick={() => setManaging(true)}
+        >
+          Manage environments…
+        </button>
+      )}
+      {api && isManaging && (
+        <EnvironmentsDialog
+          api={api}
+          onChanged={() => onProfilesChanged?.()}
+          onClose={() => setManaging(false)}
+        />
+      )}
     </>
   );
 }

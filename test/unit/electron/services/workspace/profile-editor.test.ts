@@ -328,7 +328,7 @@ describe('profile editor', () => {
     });
     expect(await editor.pick({ purpose: 'pkcs12' }, undefined)).toMatchObject({
       ok: false,
-      error: { code: 'invalid-request' },
+      error: { code: 'file-dialog-unavailable' },
     });
     expect(value(await editor.pick({ purpose: 'pkcs12' }, async () => undefined))).toEqual({
       kind: 'cancelled',
