@@ -259,11 +259,17 @@ export const compareCommand: Command = {
       await writeOutput(io, values.out, patch);
       return ExitCode.ok;
     }
-    const { compareInWorker, exportReport, chromiumPdfPrinter, canonicalLinesOf, redactText } =
+    const { compareInWorker, exportReport, chromiumPdfPrinter, redactText } =
       await import('./compare-full');
     const bar = progressBar(io.stderr, io.isStderrTty);
     bar.update(0, 'comparing');
-    const compared = await compareInWorker(left, right, { profile });
+    // The HTML and PDF side-by-side views need both canonical forms: the worker has built them,
+    // so it returns them instead of both documents being parsed a second time (issue 8).
+    const wantsLines = format === 'html' || format === 'pdf';
+    const compared = await compareInWorker(left, right, {
+      profile,
+      ...(wantsLines ? { keepLines: true } : {}),
+    });
     if (!compared.ok) {
       bar.done();
       throw new CommandFailure(compared.error.message);
@@ -271,17 +277,14 @@ export const compareCommand: Command = {
     const reportFormat = reportFormatOf(format);
     if (reportFormat !== undefined) {
       const result = compared.value.result;
-      const lines =
-        reportFormat === 'html' || reportFormat === 'pdf'
-          ? await canonicalLinesOf(left, right)
-          : undefined;
+      const lines = result.content.lines;
       const written = await exportReport(
         {
           result,
           left: { bytes: left, source: leftName },
           right: { bytes: right, source: rightName },
           operator: cliContext().operator.name,
-          ...(lines?.ok ? { lines: lines.value } : {}),
+          ...(lines ? { lines } : {}),
         },
         {
           format: reportFormat,
