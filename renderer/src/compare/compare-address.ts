@@ -5,7 +5,8 @@
  */
 import type { CompareSideRef } from '../../../shared/ipc/compare-types';
 
-export const compareModes = ['side-by-side', 'inline'] as const;
+/** How the view shows the comparison: the content diff in two layouts, or the narrative diff. */
+export const compareModes = ['side-by-side', 'inline', 'narrative'] as const;
 export type CompareMode = (typeof compareModes)[number];
 
 const profilePattern = /^[a-z0-9][a-z0-9-]{0,63}$/;

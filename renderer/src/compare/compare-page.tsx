@@ -3,10 +3,13 @@
  * and ignore profile switches, swapping sides and replacing the right side with a local file;
  * then the comparison itself (comparison-view.tsx). A reload compares again, audited again.
  */
+import { useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
+import type { AppError } from '../../../shared/result';
 import type { CompareSideInfo } from '../../../shared/ipc/compare-types';
 import { ErrorNotice } from '../components/error-notice';
-import { compareHash, parseSide, type CompareMode } from './compare-address';
+import { openOutside } from '../bridge/open-outside';
+import { compareHash, compareModes, parseSide, type CompareMode } from './compare-address';
 import { ComparisonView } from './comparison-view';
 import { ExportPanel } from './export-panel';
 import { LocalFilePicker } from './local-file-picker';
@@ -20,6 +23,12 @@ export interface ComparePageProps {
   readonly ignore: string;
   readonly mode: CompareMode;
 }
+
+const modeNames: Record<CompareMode, string> = {
+  'side-by-side': 'Side by side',
+  inline: 'Inline',
+  narrative: 'Narrative',
+};
 
 function go(hash: string): void {
   if (hash !== window.location.hash) window.location.hash = hash;
@@ -72,6 +81,7 @@ function LoadedSides({
   mode: CompareMode;
 }) {
   const { load, retry, cancel } = useComparison(api, left, right, ignore);
+  const [linkProblem, setLinkProblem] = useState<AppError | undefined>(undefined);
   const profiles =
     load.state === 'ready' ? load.compared.ignoreProfiles : [{ id: ignore, title: ignore }];
   return (
@@ -85,14 +95,14 @@ function LoadedSides({
       )}
       <div className="compare-toolbar" role="toolbar" aria-label="Comparison">
         <span role="group" aria-label="Layout">
-          {(['side-by-side', 'inline'] as const).map((option) => (
+          {compareModes.map((option) => (
             <button
               key={option}
               type="button"
               aria-pressed={mode === option}
               onClick={() => go(compareHash(left, right, { ignore, mode: option }))}
             >
-              {option === 'side-by-side' ? 'Side by side' : 'Inline'}
+              {modeNames[option]}
             </button>
           ))}
         </span>
@@ -134,12 +144,18 @@ function LoadedSides({
           </button>
         </div>
       )}
+      {linkProblem && <ErrorNotice error={linkProblem} />}
       {load.state === 'ready' && <ExportPanel api={api} compareId={load.compared.compareId} />}
       {load.state === 'ready' && (
         <ComparisonView
           compared={load.compared}
           mode={mode}
           comparisonKey={compareHash(left, right, { ignore })}
+          onOpenLink={(url) =>
+            void openOutside(api, url).then((opened) =>
+              setLinkProblem(opened.ok ? undefined : opened.error),
+            )
+          }
         />
       )}
     </section>

@@ -1,7 +1,8 @@
 /**
  * One loaded comparison: the hidden-rule summary with reveal, the metadata diff, the change list
  * linked to the content diff, next/previous change (F7 / Shift+F7, n / p), reviewed marks (r, or
- * the ○/✓ buttons) and the mode switch that keeps the place.
+ * the ○/✓ buttons) and the mode switch that keeps the place; or, in the Narrative mode, the word
+ * diff of the rendered narrative (narrative-diff-view.tsx).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ComparedDocuments } from '../../../shared/ipc/compare-types';
@@ -12,6 +13,7 @@ import { DiffView } from './diff-view';
 import { HiddenRules } from './hidden-rules';
 import { changeForItem } from './line-mapping';
 import { MetadataDiffTable } from './metadata-diff-table';
+import { NarrativeDiffView } from './narrative-diff-view';
 import { useReviewedMarks } from './reviewed-marks';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -31,13 +33,19 @@ export function ComparisonView({
   compared,
   mode,
   comparisonKey,
+  onOpenLink,
 }: {
   readonly compared: ComparedDocuments;
   readonly mode: CompareMode;
   /** The comparison's address without the mode: reviewed marks are kept per comparison. */
   readonly comparisonKey: string;
+  /** Opens a narrative link outside the app, after the tester confirmed it. */
+  readonly onOpenLink: (url: string) => void;
 }) {
   const { result, lines } = compared;
+  const isNarrative = mode === 'narrative';
+  // The narrative mode keeps the content diff's state (place, reviewed marks) for coming back.
+  const contentMode = isNarrative ? 'side-by-side' : mode;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState(-1);
@@ -48,14 +56,14 @@ export function ComparisonView({
   const { rows, changeRows } = useMemo(
     () =>
       buildRows(changes, {
-        mode,
+        mode: contentMode,
         hasLines: lines !== undefined,
         leftLines: result.content.leftLines,
         rightLines: result.content.rightLines,
         expanded,
         revealed,
       }),
-    [changes, mode, lines, result, expanded, revealed],
+    [changes, contentMode, lines, result, expanded, revealed],
   );
   const navigable = useMemo(() => navigableChanges(changes, revealed), [changes, revealed]);
   const scrollTo = useCallback(
@@ -87,7 +95,7 @@ export function ComparisonView({
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isNarrative || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'F7') step(event.shiftKey ? -1 : 1);
       else if (isTyping(event.target)) return;
       else if (event.key === 'n') step(1);
@@ -98,7 +106,7 @@ export function ComparisonView({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [step, current, toggleReviewed]);
+  }, [step, current, toggleReviewed, isNarrative]);
 
   const metadataChanges = [
     ...result.metadata.shown,
@@ -142,24 +150,26 @@ export function ComparisonView({
           Note: {note}
         </p>
       ))}
-      <div className="compare-navigation" role="toolbar" aria-label="Changes">
-        <button type="button" onClick={() => step(-1)} disabled={navigable.length === 0}>
-          Previous change (Shift+F7, p)
-        </button>
-        <button type="button" onClick={() => step(1)} disabled={navigable.length === 0}>
-          Next change (F7, n)
-        </button>
-        <span role="status" className="change-position">
-          {navigable.length === 0
-            ? 'No content changes to step through.'
-            : position < 0
-              ? `${navigable.length} content changes.`
-              : `Change ${position + 1} of ${navigable.length}: ${currentChange?.path ?? ''}`}
-        </span>
-        <span className="reviewed-count">
-          {reviewedCount} of {reviewable} reviewed
-        </span>
-      </div>
+      {!isNarrative && (
+        <div className="compare-navigation" role="toolbar" aria-label="Changes">
+          <button type="button" onClick={() => step(-1)} disabled={navigable.length === 0}>
+            Previous change (Shift+F7, p)
+          </button>
+          <button type="button" onClick={() => step(1)} disabled={navigable.length === 0}>
+            Next change (F7, n)
+          </button>
+          <span role="status" className="change-position">
+            {navigable.length === 0
+              ? 'No content changes to step through.'
+              : position < 0
+                ? `${navigable.length} content changes.`
+                : `Change ${position + 1} of ${navigable.length}: ${currentChange?.path ?? ''}`}
+          </span>
+          <span className="reviewed-count">
+            {reviewedCount} of {reviewable} reviewed
+          </span>
+        </div>
+      )}
       <details open id="metadata-differences" className="compare-metadata">
         <summary>Metadata differences ({metadataChanges.length})</summary>
         <MetadataDiffTable
@@ -168,40 +178,44 @@ export function ComparisonView({
           onToggleReviewed={toggle}
         />
       </details>
-      <div className="compare-body">
-        <ChangeListPanel
-          items={items}
-          isTruncated={result.changeList.isTruncated}
-          onChoose={chooseItem}
-        />
-        <section className="compare-content" aria-label="Content">
-          <div className={`diff-headings diff-${mode}`} aria-hidden="true">
-            {mode === 'side-by-side' ? (
-              <>
-                <span>{compared.left.label}</span>
-                <span>{compared.right.label}</span>
-              </>
-            ) : (
-              <span>
-                {compared.left.label} (−) → {compared.right.label} (+)
-              </span>
-            )}
-          </div>
-          <DiffView
-            rows={rows}
-            changes={changes}
-            {...(lines ? { lines } : {})}
-            mode={mode}
-            currentChange={current}
-            currentRow={current >= 0 ? (changeRows[current] ?? -1) : -1}
-            reviewed={reviewedKeys}
-            scrollRequest={scrollRequest}
-            onExpand={(region) => setExpanded((old) => toggled(old, region))}
-            onReveal={(rule) => setRevealed((old) => toggled(old, rule))}
-            onToggleReviewed={toggleReviewed}
+      {isNarrative ? (
+        <NarrativeDiffView narrative={compared.narrative} onOpenLink={onOpenLink} />
+      ) : (
+        <div className="compare-body">
+          <ChangeListPanel
+            items={items}
+            isTruncated={result.changeList.isTruncated}
+            onChoose={chooseItem}
           />
-        </section>
-      </div>
+          <section className="compare-content" aria-label="Content">
+            <div className={`diff-headings diff-${contentMode}`} aria-hidden="true">
+              {contentMode === 'side-by-side' ? (
+                <>
+                  <span>{compared.left.label}</span>
+                  <span>{compared.right.label}</span>
+                </>
+              ) : (
+                <span>
+                  {compared.left.label} (−) → {compared.right.label} (+)
+                </span>
+              )}
+            </div>
+            <DiffView
+              rows={rows}
+              changes={changes}
+              {...(lines ? { lines } : {})}
+              mode={contentMode}
+              currentChange={current}
+              currentRow={current >= 0 ? (changeRows[current] ?? -1) : -1}
+              reviewed={reviewedKeys}
+              scrollRequest={scrollRequest}
+              onExpand={(region) => setExpanded((old) => toggled(old, region))}
+              onReveal={(rule) => setRevealed((old) => toggled(old, rule))}
+              onToggleReviewed={toggleReviewed}
+            />
+          </section>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,200 @@
+/**
+ * The Narrative mode of the compare view: both documents' rendered narrative side by side, one
+ * row per section in the right document's order (removed sections where they stood), each side
+ * drawn through the document view's allowlist with the changed words as <del>/<ins>. The word
+ * diff was made in the compare worker; this only draws it, virtualised, so a long narrative
+ * renders just the sections in view. Status is said in words, never by colour alone.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useMemo, useRef, useState } from 'react';
+import type {
+  NarrativeComparison,
+  NarrativeRow,
+  NarrativeSideView,
+} from '../../../shared/narrative-diff/narrative-diff';
+import { textOf } from '../../../shared/narrative-diff/narrative-tree';
+import type { NarrativeOptions } from '../document/narrative-allowlist';
+import { narrativeBlock } from './narrative-nodes';
+
+function statusOf(row: NarrativeRow): string {
+  const moved =
+    row.isMoved && row.left && row.right
+      ? `moved from position ${row.left.position} to ${row.right.position}`
+      : undefined;
+  const kind =
+    row.kind === 'same'
+      ? 'unchanged'
+      : row.kind === 'changed'
+        ? 'changed'
+        : row.kind === 'added'
+          ? 'added (only on the right)'
+          : 'removed (only on the left)';
+  return moved ? `${kind}, ${moved}` : kind;
+}
+
+const sideNames = { left: 'Left side', right: 'Right side' } as const;
+
+function SideCell({
+  view,
+  side,
+  options,
+}: {
+  view: NarrativeSideView | undefined;
+  side: 'left' | 'right';
+  options: NarrativeOptions;
+}) {
+  const drawn = useMemo(
+    () =>
+      view
+        ? {
+            title: narrativeBlock(view.title, options).elements,
+            text: view.text ? narrativeBlock(view.text, options) : undefined,
+          }
+        : undefined,
+    [view, options],
+  );
+  if (!view || !drawn)
+    return (
+      <div className="narrative-diff-side is-absent" role="group" aria-label={sideNames[side]}>
+        <span className="muted">(no such section in the {side} document)</span>
+      </div>
+    );
+  return (
+    <div className="narrative-diff-side" role="group" aria-label={sideNames[side]}>
+      <div className="narrative-diff-title">{drawn.title}</div>
+      {drawn.text ? (
+        <div className="narrative-text">{drawn.text.elements}</div>
+      ) : (
+        <p className="muted">The text of this section is not sent: the narrative is too large.</p>
+      )}
+      {drawn.text?.isTruncated && (
+        <p className="muted" role="note">
+          This section is very large or deeply nested; the rest is in the content diff.
+        </p>
+      )}
+    </div>
+  );
+}
+
+const RowView = memo(function RowView({
+  row,
+  options,
+}: {
+  row: NarrativeRow;
+  options: NarrativeOptions;
+}) {
+  const title = textOf(row.right?.title ?? row.left?.title ?? []).trim() || row.label;
+  return (
+    <div className={`narrative-diff-row is-${row.kind}`} style={{ paddingLeft: `${row.depth}rem` }}>
+      <div className="narrative-diff-heading">
+        <strong>{title}</strong> <span className="narrative-diff-status">— {statusOf(row)}</span>
+      </div>
+      {row.note && (
+        <p className="compare-note" role="note">
+          Note: {row.note}
+        </p>
+      )}
+      <div className="narrative-diff-sides">
+        <SideCell view={row.left} side="left" options={options} />
+        <SideCell view={row.right} side="right" options={options} />
+      </div>
+    </div>
+  );
+});
+
+export function NarrativeDiffView({
+  narrative,
+  onOpenLink,
+}: {
+  readonly narrative: NarrativeComparison | undefined;
+  readonly onOpenLink: (url: string) => void;
+}) {
+  const [isChangedOnly, setChangedOnly] = useState(false);
+  const [pendingLink, setPendingLink] = useState<string | undefined>(undefined);
+  const options = useMemo<NarrativeOptions>(() => ({ onLink: setPendingLink }), []);
+  const rows = useMemo(
+    () =>
+      (narrative?.rows ?? []).filter((row) => !isChangedOnly || row.kind !== 'same' || row.isMoved),
+    [narrative, isChangedOnly],
+  );
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The project does not run the React Compiler; the virtualiser's functions are used as-is.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 160,
+    overscan: 3,
+  });
+  if (!narrative)
+    return (
+      <p className="muted">This comparison has no narrative diff (the workspace sent none).</p>
+    );
+  return (
+    <section className="narrative-diff" aria-label="Narrative differences">
+      <div className="narrative-diff-toolbar">
+        <span role="status">
+          {narrative.changedRows} of {narrative.rows.length} sections differ in their narrative.
+        </span>
+        <label>
+          <input
+            type="checkbox"
+            checked={isChangedOnly}
+            onChange={(event) => setChangedOnly(event.target.checked)}
+          />{' '}
+          Only sections that differ
+        </label>
+      </div>
+      {narrative.notes.map((note) => (
+        <p key={note} className="compare-note">
+          Note: {note}
+        </p>
+      ))}
+      {pendingLink && (
+        <div className="link-confirm" role="alertdialog" aria-label="Open link">
+          <p>
+            Open <code>{pendingLink}</code> outside Archivist? The document, not Archivist, chose
+            this address.
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              onOpenLink(pendingLink);
+              setPendingLink(undefined);
+            }}
+          >
+            Open
+          </button>
+          <button type="button" onClick={() => setPendingLink(undefined)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <div
+        ref={scrollRef}
+        className="narrative-diff-scroll"
+        role="list"
+        aria-label="Sections"
+        tabIndex={0}
+      >
+        <div className="diff-rows" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            return row ? (
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                role="listitem"
+                className="narrative-diff-item"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <RowView row={row} options={options} />
+              </div>
+            ) : null;
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}
