@@ -45,16 +45,17 @@ env:NAME:<document id> references, read from the environment of profile NAME (se
 
 Formats:
   text          readable summary: change list, hidden counts, content changes (default)
-  json          the comparison as JSON: metadata changes, content changes, change list, hidden
-                changes and counts per rule, the profile's id and sha256, "identical": true|false
+  json          the comparison as a JSON report, valid against the versioned schema
+                resources/schemas/report-v1.schema.json: metadata changes (path, old and new
+                value, labels), content hunks, the change list, hidden changes and counts per
+                rule, the profile's id and sha256, "identical": true|false, and the manifest
   unified       a patch of the raw files: \`git apply\` or \`patch\` applied to the left file
                 turns it into the right file byte for byte (not filtered by --ignore)
   html          a comparison report: one self-contained page (no scripts, no external requests)
   pdf           the same report printed by headless Chromium (needs --out; CHROMIUM_PATH or an
                 installed chromium / chromium-browser / google-chrome)
   csv           a report with one row per change: area, path, left, right, rule
-  json-report   the report as JSON, valid against resources/schemas/report-v1.schema.json
-Reports (html, pdf, csv, json-report) embed a manifest: the sha256 of both sources and of the
+Reports (json, html, pdf, csv) embed a manifest: the sha256 of both sources and of the
 report, the latest audit checkpoint, and (unless redacted) the sources themselves; check one
 with \`archivist report verify FILE\`. Making a report is recorded in the audit journal.
 
@@ -79,6 +80,7 @@ Examples:
   archivist compare v1.xml v2.xml
   archivist compare env:at:doc-1 env:tk:doc-1 --format html --out at-vs-tk.html
   archivist compare v1.xml v2.xml --format json --ignore prescription --out diff.json
+  archivist compare v1.xml v2.xml --json | jq '.report.changes[].text'
   archivist compare sent.xml stored.xml --format unified > fix.patch && git apply fix.patch
   archivist compare v1.xml v2.xml --format html --out report.html
   archivist compare v1.xml v2.xml --format pdf --redact --out report.pdf
@@ -95,13 +97,15 @@ const options = {
   'without-sources': { type: 'boolean' },
 } as const;
 
-const formats = ['text', 'unified', 'json', 'html', 'pdf', 'csv', 'json-report'] as const;
+const formats = ['text', 'unified', 'json', 'html', 'pdf', 'csv'] as const;
 type Format = (typeof formats)[number];
 
-/** The report writer's format for a report format; undefined for the plain comparison outputs. */
+/** The report writer's format for a report format; undefined for the plain outputs (text, unified). */
 function reportFormatOf(format: Format): ReportFormat | undefined {
-  if (format === 'json-report') return 'json';
-  return format === 'html' || format === 'pdf' || format === 'csv' ? format : undefined;
+  // One JSON (issue 8): the versioned, schema'd report, which holds all issue 7 asks of the JSON.
+  return format === 'json' || format === 'html' || format === 'pdf' || format === 'csv'
+    ? format
+    : undefined;
 }
 
 function formatOf(values: { format?: string | undefined; json?: boolean | undefined }): Format {
@@ -189,7 +193,6 @@ function render(
   output: CompareOutput,
   names: { left: string; right: string },
 ): string {
-  if (format === 'json') return `${JSON.stringify({ files: names, ...output.result }, null, 2)}\n`;
   if (format === 'text') return formatCompareText(output.result, names);
   return output.unified?.patch ?? '';
 }
@@ -219,9 +222,7 @@ function checkUsage(
   if (format === 'pdf' && values.out === undefined)
     throw new UsageError('--format pdf writes a binary file: give --out FILE.');
   if (values['without-sources'] && reportFormatOf(format) === undefined)
-    throw new UsageError(
-      '--without-sources applies to reports only (html, pdf, csv, json-report).',
-    );
+    throw new UsageError('--without-sources applies to reports only (json, html, pdf, csv).');
 }
 
 export const compareCommand: Command = {

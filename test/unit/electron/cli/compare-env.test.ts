@@ -57,23 +57,31 @@ describe('archivist compare env:NAME:id', () => {
     const run = await compare(`env:local:${versions[0]}`, `env:local:${versions[1]}`);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const result = JSON.parse(run.stdout) as {
-      identical: boolean;
-      left: { id: string; setId?: string };
-      right: { id: string; setId?: string };
+    const { report } = JSON.parse(run.stdout) as {
+      report: {
+        identical: boolean;
+        documents: {
+          left: { id: string; setId?: string; source: string };
+          right: { id: string; setId?: string };
+        };
+      };
     };
-    expect(result.identical).toBe(false);
-    expect(result.left.id).not.toBe(result.right.id);
-    expect(result.left.setId).toBe(result.right.setId);
+    const { left, right } = report.documents;
+    expect(report.identical).toBe(false);
+    expect(left.id).not.toBe(right.id);
+    expect(left.setId).toBe(right.setId);
+    expect(left.source).toBe(`env:local:${versions[0]}`);
     const listed = await runArchivist(['audit', 'list', '--json', '--home', home]);
-    expect(listed.stdout).toContain(result.left.id);
-    expect(listed.stdout).toContain(result.right.id);
+    expect(listed.stdout).toContain(left.id);
+    expect(listed.stdout).toContain(right.id);
   }, 60_000);
 
   it('finds no change between a document and itself', async () => {
     const run = await compare(`env:local:${versions[0]}`, `env:local:${versions[0]}`);
     expect(run.code).toBe(0);
-    expect((JSON.parse(run.stdout) as { identical: boolean }).identical).toBe(true);
+    expect((JSON.parse(run.stdout) as { report: { identical: boolean } }).report.identical).toBe(
+      true,
+    );
   }, 60_000);
 
   it('shows a document read from the environment, audited before printing', async () => {

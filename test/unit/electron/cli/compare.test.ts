@@ -79,19 +79,21 @@ describe('archivist compare', () => {
         freshHome(),
       ]);
       expect(run.code).toBe(0);
-      const result = JSON.parse(run.stdout) as {
-        identical: boolean;
-        profile: { id: string; sha256: string };
-        changeList: {
-          shown: { group: string; kind: string; entry?: string; text: string }[];
-          hidden: unknown[];
+      const { report: result } = JSON.parse(run.stdout) as {
+        report: {
+          identical: boolean;
+          profile: { id: string; sha256: string };
+          changes: { group: string; kind: string; entry?: string; text: string }[];
+          hidden: {
+            byRule: { rule: string; metadata: number; content: number; changeList: number }[];
+            changes: { area: string }[];
+          };
         };
-        hiddenByRule: { rule: string; metadata: number; content: number }[];
       };
       expect(result.identical).toBe(false);
       expect(result.profile.id).toBe('default');
       expect(result.profile.sha256).toMatch(/^[0-9a-f]{64}$/);
-      const reasons = result.changeList.shown.filter(
+      const reasons = result.changes.filter(
         (item) =>
           item.group === 'entry' &&
           item.kind === 'added' &&
@@ -101,9 +103,12 @@ describe('archivist compare', () => {
         'section Lääkemääräyksen mitätöinti › #1 › #1, entry Lääkemääräyksen mitätöinnin muut tiedot: Lääkemääräyksen mitätöinnin syy tekstinä › value added: "lääkeaineallergia"',
       );
       expect(
-        result.hiddenByRule.find((rule) => rule.rule === 'signatures')?.metadata,
+        result.hidden.byRule.find((rule) => rule.rule === 'signatures')?.metadata,
       ).toBeGreaterThan(0);
-      expect(result.changeList.hidden.length).toBeGreaterThan(0);
+      expect(result.hidden.changes.filter((change) => change.area === 'change list').length).toBe(
+        result.hidden.byRule.reduce((total, rule) => total + rule.changeList, 0),
+      );
+      expect(result.hidden.changes.length).toBeGreaterThan(0);
     },
   );
 
@@ -119,25 +124,33 @@ describe('archivist compare', () => {
         freshHome(),
       ];
       type Counts = {
-        shownDifferences: number;
-        metadata: { hidden: unknown[] };
-        content: { hidden: unknown[] };
+        report: {
+          shownDifferences: number;
+          hidden: { metadata: number; content: number; changes: { area: string }[] };
+        };
       };
-      const filtered = JSON.parse(
-        (await runArchivist([...args, '--ignore', 'prescription'])).stdout,
-      ) as Counts;
-      const all = JSON.parse((await runArchivist([...args, '--ignore', 'none'])).stdout) as Counts;
-      const hidden = filtered.metadata.hidden.length + filtered.content.hidden.length;
+      const filtered = (
+        JSON.parse((await runArchivist([...args, '--ignore', 'prescription'])).stdout) as Counts
+      ).report;
+      const all = (JSON.parse((await runArchivist([...args, '--ignore', 'none'])).stdout) as Counts)
+        .report;
+      const hidden = filtered.hidden.metadata + filtered.hidden.content;
       expect(hidden).toBeGreaterThan(0);
+      expect(filtered.hidden.changes.filter((change) => change.area !== 'change list').length).toBe(
+        hidden,
+      );
       expect(all.shownDifferences).toBe(filtered.shownDifferences + hidden);
-      expect(all.metadata.hidden).toEqual([]);
+      expect(all.hidden.changes).toEqual([]);
     },
   );
 
   it('says identical for a document against itself', async () => {
     const path = file('same.xml', cda('A'));
     const run = await runArchivist(['compare', path, path, '--json', '--home', freshHome()]);
-    expect(JSON.parse(run.stdout)).toMatchObject({ identical: true, shownDifferences: 0 });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      schemaVersion: 1,
+      report: { identical: true, shownDifferences: 0 },
+    });
     const text = await runArchivist(['compare', path, path, '--home', freshHome()]);
     expect(text.stdout).toContain('identical: no differences in metadata or content');
   });
@@ -311,17 +324,19 @@ describe('archivist compare', () => {
       freshHome(),
     ]);
     expect(run.code).toBe(0);
-    const result = JSON.parse(run.stdout) as {
-      shownDifferences: number;
-      identical: boolean;
-      hiddenByRule: { rule: string }[];
-      profile: { id: string };
+    const { report: result } = JSON.parse(run.stdout) as {
+      report: {
+        shownDifferences: number;
+        identical: boolean;
+        hidden: { byRule: { rule: string }[] };
+        profile: { id: string };
+      };
     };
     expect(result).toMatchObject({
       identical: false,
       shownDifferences: 0,
       profile: { id: 'mine' },
     });
-    expect(result.hiddenByRule.map((rule) => rule.rule)).toEqual(['title', 'title-xml']);
+    expect(result.hidden.byRule.map((rule) => rule.rule)).toEqual(['title', 'title-xml']);
   });
 });

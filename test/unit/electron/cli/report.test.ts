@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run-cli';
 import { listRecords } from '../../../../electron/services/audit/reader';
@@ -17,6 +18,14 @@ import {
   rightXml,
 } from '../services/report/report-fixture';
 
+const validateReport = new Ajv({ allErrors: true, strict: true }).compile(
+  JSON.parse(
+    readFileSync(
+      new URL('../../../../resources/schemas/report-v1.schema.json', import.meta.url),
+      'utf8',
+    ),
+  ) as object,
+);
 const work = mkdtempSync(join(tmpdir(), 'archivist-report-cli-'));
 afterAll(async () => {
   await closeXmlWorkers();
@@ -111,24 +120,72 @@ describe('archivist compare → reports', () => {
     expect(bodyNames.some((name) => plain.stdout.includes(name))).toBe(true);
   });
 
-  it('json-report to stdout carries the manifest; --without-sources leaves the sources out', async () => {
-    const run = await runArchivist([
+  it('--format json is the schema-valid report with its manifest; report verify checks it; --json is the same', async () => {
+    const out = join(work, 'report.json');
+    expect((await report('json', out, freshHome())).code).toBe(0);
+    const parsed: unknown = JSON.parse(readFileSync(out, 'utf8'));
+    expect(validateReport(parsed), JSON.stringify(validateReport.errors)).toBe(true);
+    const { report: body, manifest } = parsed as {
+      report: {
+        identical: boolean;
+        profile: { id: string; sha256: string };
+        metadataChanges: { path: string; left?: string; right?: string }[];
+        changes: { text: string }[];
+        content: { changes: { added: string[] }[] };
+        hidden: { byRule: unknown[] };
+      };
+      manifest: { reportFormat: string; sources: { base64?: string }[] };
+    };
+    expect(manifest.reportFormat).toBe('json');
+    expect(manifest.sources.every((source) => typeof source.base64 === 'string')).toBe(true);
+    expect(body.identical).toBe(false);
+    expect(body.profile).toMatchObject({
+      id: 'default',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(body.metadataChanges).toContainEqual(
+      expect.objectContaining({ path: 'versionNumber', left: '1', right: '2' }),
+    );
+    expect(body.changes.map((change) => change.text).join('\n')).toContain(rightDosage);
+    expect(body.content.changes.flatMap((change) => change.added).join('\n')).toContain(
+      rightDosage,
+    );
+    expect(Array.isArray(body.hidden.byRule)).toBe(true);
+    expect((await runArchivist(['report', 'verify', out])).stdout).toBe('OK\n');
+    const tampered = join(work, 'tampered.json');
+    writeFileSync(tampered, readFileSync(out, 'utf8').replace(rightDosage, 'toinen annos'));
+    expect((await runArchivist(['report', 'verify', tampered])).code).toBe(1);
+
+    const stdout = await runArchivist([
       'compare',
       left,
       right,
-      '--format',
-      'json-report',
+      '--json',
       '--without-sources',
       '--home',
       freshHome(),
     ]);
-    expect(run.code).toBe(0);
-    const parsed = JSON.parse(run.stdout) as {
+    expect(stdout.code).toBe(0);
+    const viaFlag = JSON.parse(stdout.stdout) as {
+      report: Record<string, unknown>;
       manifest: { sources: { base64?: string }[] };
-      schemaVersion: number;
     };
-    expect(parsed.schemaVersion).toBe(1);
-    expect(parsed.manifest.sources.map((source) => source.base64)).toEqual([undefined, undefined]);
+    expect(viaFlag.manifest.sources.map((source) => source.base64)).toEqual([undefined, undefined]);
+    // The same report; only the time, the checkpoint (another home) and the sources differ.
+    const same = (value: Record<string, unknown>) => ({
+      ...value,
+      createdAt: undefined,
+      auditCheckpoint: undefined,
+    });
+    expect(same(viaFlag.report)).toEqual(
+      same((parsed as { report: Record<string, unknown> }).report),
+    );
+  });
+
+  it('refuses the removed json-report format as bad usage', async () => {
+    const run = await runArchivist(['compare', left, right, '--format', 'json-report']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--format must be one of text, unified, json, html, pdf, csv.');
   });
 
   it('draws a progress bar on stderr only when stderr is a terminal', async () => {
