@@ -17,6 +17,9 @@ import { median, round, writeBenchResult, type BenchTarget } from './bench-kit';
 const rowCount = 100_000;
 const entry = fileURLToPath(new URL('./table-page.ts', import.meta.url));
 
+/** TABLE_BENCH_PROFILE=<folder>: a CPU profile of the measured run, unminified, with a summary. */
+const profileFolder = process.env.TABLE_BENCH_PROFILE;
+
 async function bundlePage(folder: string): Promise<void> {
   await build({
     entryPoints: { 'table-page': entry },
@@ -24,7 +27,7 @@ async function bundlePage(folder: string): Promise<void> {
     bundle: true,
     format: 'esm',
     platform: 'browser',
-    minify: true,
+    minify: profileFolder === undefined,
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
@@ -118,6 +121,44 @@ async function measure(page: Page) {
   };
 }
 
+/** Self time per function over the whole profile, the heaviest first (where the time goes). */
+function heaviest(profile: CpuProfile, count: number): string[] {
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)?.callFrame;
+    const name = `${frame?.functionName || '(anonymous)'} ${path.basename(frame?.url ?? '')}:${(frame?.lineNumber ?? 0) + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, ms]) => `${round(ms)} ms  ${name}`);
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+async function startProfile(page: Page): Promise<{ stop(): Promise<void> }> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await session.send('Profiler.stop')) as unknown as {
+        profile: CpuProfile;
+      };
+      const file = path.join(profileFolder ?? '.', `table-${Date.now()}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`CPU profile: ${file}\n${heaviest(profile, 30).join('\n')}`);
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const folder = mkdtempSync(path.join(tmpdir(), 'archivist-table-bench-'));
   await bundlePage(folder);
@@ -132,7 +173,9 @@ async function main(): Promise<void> {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(server.url);
     await page.waitForFunction('window.tableBench !== undefined');
+    const profiler = profileFolder === undefined ? undefined : await startProfile(page);
     const numbers = await measure(page);
+    if (profiler) await profiler.stop();
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
 
     const firstRender = numbers.renders[0] ?? NaN;
