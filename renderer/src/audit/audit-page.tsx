@@ -1,7 +1,7 @@
 /**
  * The Audit tab: the journal as a table, newest first, with filters by patient, document,
- * action, outcome and time (kept in the address), and `verify` with its result. Export (a save
- * dialog in main) is not built yet; `archivist audit export` does it.
+ * action, outcome and time (kept in the address), `verify` with its result, and Export (JSON
+ * or CSV of the filtered records, through main's save dialog; audit-export.tsx).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AuditFilter } from '../../../shared/audit/filter';
@@ -9,6 +9,7 @@ import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { AuditListResult, AuditVerifyResult } from '../../../shared/ipc/workspace-types';
 import type { AppError } from '../../../shared/result';
 import { ErrorNotice } from '../components/error-notice';
+import { AuditExport } from './audit-export';
 
 type Load =
   | { state: 'loading' }
@@ -17,6 +18,8 @@ type Load =
 
 const filterKeys = ['patient', 'document', 'action', 'outcome', 'from', 'to'] as const;
 const actions = { E: 'query', R: 'read', U: 'update', C: 'create', D: 'delete' } as const;
+/** Kinds the action's word already says; others (export, configuration, …) are named too. */
+const genericKinds = new Set(['search', 'read']);
 const outcomes = {
   '0': 'success',
   '4': 'minor failure',
@@ -48,6 +51,7 @@ export function AuditPage({
   const [verify, setVerify] = useState<AuditVerifyResult | AppError | undefined>(undefined);
   const [fields, setFields] = useState<Record<string, string>>({ ...filter });
   const filterKey = JSON.stringify(filterOf(filter));
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let isCurrent = true;
@@ -62,7 +66,7 @@ export function AuditPage({
     return () => {
       isCurrent = false;
     };
-  }, [api, filterKey]);
+  }, [api, filterKey, generation]);
 
   function submit(event: FormEvent): void {
     event.preventDefault();
@@ -129,6 +133,11 @@ export function AuditPage({
           </button>
         </div>
       </form>
+      <AuditExport
+        api={api}
+        filter={JSON.parse(filterKey) as AuditFilter}
+        onExported={() => setGeneration((n) => n + 1)}
+      />
       {verify && (
         <p
           role="status"
@@ -171,6 +180,7 @@ export function AuditPage({
                     <td>{row.recorded.replace('T', ' ').slice(0, 19)}</td>
                     <td>
                       {row.action} {actions[row.action as keyof typeof actions] ?? row.kind}
+                      {genericKinds.has(row.kind) ? '' : ` (${row.kind})`}
                     </td>
                     <td>{outcomes[row.outcome as keyof typeof outcomes] ?? row.outcome}</td>
                     <td>{row.operator}</td>
