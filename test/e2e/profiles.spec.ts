@@ -16,6 +16,7 @@ import {
 import { test as base, expect } from './fixtures';
 import { EnvironmentsScreen } from './pages/environments';
 import { DocumentTablePage, SearchPage } from './pages/inspector';
+import { seriousAccessibilityViolations } from './support/accessibility';
 import { keepScreenshot } from './support/screenshots';
 
 const test = base.extend<{ keychain: TestKeychain; tlsSandbox: RunningSandbox }>({
@@ -71,6 +72,7 @@ test('a TLS profile made in the app checks usable, and searching it works', asyn
   await fillTlsProfile(screen, tlsSandbox.baseUrl, passphrase);
   await expect(screen.field('Passphrase')).toHaveAttribute('type', 'password');
   await keepScreenshot(page, testInfo, 'environments-form');
+  expect(await seriousAccessibilityViolations(page), 'axe on the profile form').toEqual([]);
   await screen.save();
   await expect(screen.dialog.getByRole('status')).toHaveText(
     'Saved tls-lab. The passphrase is stored in the secret store.',
@@ -91,6 +93,7 @@ test('a TLS profile made in the app checks usable, and searching it works', asyn
   await expect(report.locator('.doctor-findings')).toContainText('OK:');
   await expect(report).toContainText('Answered: FHIR 4.0.1');
   await keepScreenshot(page, testInfo, 'environments');
+  expect(await seriousAccessibilityViolations(page), 'axe on the Environments screen').toEqual([]);
   await screen.dialog.getByRole('button', { name: 'Close' }).click();
 
   await shell.environments.getByRole('button', { name: 'sandbox TLS lab', exact: true }).click();
