@@ -50,6 +50,15 @@ export class Builder {
   };
   /** Qualified name → `<name`, the start of its start tag. */
   private readonly openTags = new Map<string, string>();
+  /** Scratch for sorting one start tag's attributes (startTagParts is not re-entered). */
+  readonly attributeNames: string[] = [];
+  readonly attributeValues: string[] = [];
+  /** Scratch for siblingSegments' names (not re-entered either). */
+  readonly siblingNames: string[] = [];
+  /** Children's path segments, one array per nesting level of the writer, reused. */
+  private readonly segmentArrays: string[][] = [];
+  /** How many elements the writer is inside (a signature restarts its indentation, not this). */
+  nesting = 0;
   readonly main: Sink = {
     push: (line, element) => {
       this.lines.push(line);
@@ -127,6 +136,11 @@ export class Builder {
     return (segments[index] ??= `${name}[${index}]`);
   }
 
+  /** The reusable segment array of one nesting level. */
+  segmentsAt(level: number): string[] {
+    return (this.segmentArrays[level] ??= []);
+  }
+
   register(segment: string, parent: number, line: number | undefined): number {
     this.elementSegment.push(segment);
     this.elementParent.push(parent);
@@ -164,20 +178,21 @@ export function escapeText(value: string): string {
 }
 
 /**
- * `<name attr="…" …` with attributes sorted by qualified name (stable). Most elements have at
- * most a few attributes, so they are sorted in place without intermediate arrays of pairs.
+ * Appends `<name attr="…" …` to `parts`, attributes sorted by qualified name (stable). Most
+ * elements have a handful of attributes, so they are insertion-sorted in the builder's scratch
+ * arrays: no arrays of pairs, and the caller joins the whole line once.
  */
-export function startTag(builder: Builder, element: XmlElement): string {
-  const open = builder.openTag(builder.qualified(element.name, element.namespace));
+export function startTagParts(builder: Builder, element: XmlElement, parts: string[]): void {
+  parts.push(builder.openTag(builder.qualified(element.name, element.namespace)));
   const attributes = element.attributes;
-  if (attributes.length === 0) return open;
-  const names: string[] = [];
-  const values: string[] = [];
-  for (const attribute of attributes) {
+  const names = builder.attributeNames;
+  const values = builder.attributeValues;
+  let count = 0;
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i]!;
     if (attribute.namespace === xmlnsNamespace) continue;
     const name = attributeName(builder, attribute);
-    // Insertion sort: stable, and fast for the handful of attributes an element has.
-    let at = names.length;
+    let at = count++;
     while (at > 0 && names[at - 1]! > name) {
       names[at] = names[at - 1]!;
       values[at] = values[at - 1]!;
@@ -186,10 +201,8 @@ export function startTag(builder: Builder, element: XmlElement): string {
     names[at] = name;
     values[at] = attribute.value;
   }
-  const parts = [open];
-  for (let k = 0; k < names.length; k++)
+  for (let k = 0; k < count; k++)
     parts.push(' ', names[k]!, '="', escapeAttribute(values[k]!), '"');
-  return parts.join('');
 }
 
 /** Unprefixed attributes sort before prefixed ones (a leading space sorts first). */
@@ -200,20 +213,23 @@ function attributeName(builder: Builder, attribute: XmlAttribute): string {
 }
 
 /**
- * The path segment of each child element: its name, with `[n]` when siblings share it. Counted
- * by pairwise comparison for the usual handful of children (names are interned, so comparing is
- * cheap), with maps only for long child lists, where pairwise would be quadratic.
+ * Writes the path segment of each child element into `segments`: its name, with `[n]` when
+ * siblings share it. Counted by pairwise comparison for the usual handful of children (names are
+ * interned, so comparing is cheap), with maps only for long child lists, where pairwise would be
+ * quadratic.
  */
 export function siblingSegments(
   builder: Builder,
   children: readonly XmlNode[],
   count: number,
-): string[] {
-  const names: string[] = new Array<string>(count);
+  segments: string[],
+): void {
+  const names = builder.siblingNames;
   let k = 0;
-  for (const node of children)
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
     if (node.kind === 'element') names[k++] = builder.qualified(node.name, node.namespace);
-  const segments: string[] = new Array<string>(count);
+  }
   if (count <= 32) {
     for (let i = 0; i < count; i++) {
       const name = names[i]!;
@@ -226,10 +242,10 @@ export function siblingSegments(
       }
       segments[i] = total === 1 ? name : builder.indexedSegment(name, index);
     }
-    return segments;
+    return;
   }
   const totals = new Map<string, number>();
-  for (const name of names) totals.set(name, (totals.get(name) ?? 0) + 1);
+  for (let i = 0; i < count; i++) totals.set(names[i]!, (totals.get(names[i]!) ?? 0) + 1);
   const seen = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const name = names[i]!;
@@ -241,5 +257,4 @@ export function siblingSegments(
     seen.set(name, index);
     segments[i] = builder.indexedSegment(name, index);
   }
-  return segments;
 }

@@ -10,14 +10,14 @@
 import { looksLikeBase64 } from '../crypto/base64';
 import { encodeUtf8 } from '../crypto/utf8';
 import { pureCodec, type PayloadCodec } from '../documents/payload';
-import { Namespaces, type XmlElement, type XmlNode } from '../xml/tree';
+import { Namespaces, type XmlElement } from '../xml/tree';
 import {
   Builder,
   escapeAttribute,
   escapeText,
   indentOf,
   siblingSegments,
-  startTag,
+  startTagParts,
   xmlNamespace,
   type Sink,
 } from './canonical-builder';
@@ -125,9 +125,28 @@ function hasAttribute(element: XmlElement, name: string, value: string): boolean
   );
 }
 
-/** Whitespace-only text is insignificant: it is dropped from the canonical form. */
-function isSignificant(node: XmlNode): boolean {
-  return node.kind !== 'text' || /[^ \t\r\n]/.test(node.text);
+/** False for whitespace-only text, which is insignificant: the canonical form drops it. */
+function hasContent(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return true;
+  }
+  return false;
+}
+
+/**
+ * Text as the canonical form writes it: whitespace collapsed, then escaped. Most texts need
+ * neither, which one scan finds out without running two regular expressions.
+ */
+function canonicalText(text: string): string {
+  const last = text.length - 1;
+  let isClean = last >= 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(last) !== 32;
+  for (let i = 0; isClean && i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13 || c === 38 || c === 60 || c === 62) isClean = false;
+    else if (c === 32 && text.charCodeAt(i + 1) === 32) isClean = false;
+  }
+  return isClean ? text : escapeText(collapseWhitespace(text));
 }
 
 /** True for text to take out of line: declared Base64, or long wrapped Base64-looking text. */
@@ -186,37 +205,42 @@ function writeElementLines(
   depth: number,
   indent: string,
 ): void {
-  // Lines are joined, not concatenated: one flat string each, instead of a chain of pieces that
-  // the line diff would have to flatten again when it hashes the line (measured ~30% less time).
-  const tag = startTag(builder, element);
+  // Each line is joined once from its parts: one flat string, instead of a chain of pieces that
+  // the line diff would have to flatten again when it hashes the line.
   const name = builder.qualified(element.name, element.namespace);
+  const hasAttributes = element.attributes.length > 0;
   // One pass over the children instead of filtered copies: what is significant, and of what kind.
   const children = element.children;
   let significant = 0;
   let elements = 0;
   let texts = 0;
   let raw = '';
-  for (const node of children) {
-    if (!isSignificant(node)) continue;
-    significant++;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
     if (node.kind === 'element') elements++;
     else if (node.kind === 'text') {
+      if (!hasContent(node.text)) continue;
       texts++;
       raw += node.text;
     }
+    significant++;
   }
   if (significant === 0) {
-    sink.push(
-      element.attributes.length === 0
-        ? builder.tagLine('/>', depth, name)
-        : [indent, tag, '/>'].join(''),
-      id,
-    );
+    if (!hasAttributes) sink.push(builder.tagLine('/>', depth, name), id);
+    else {
+      const parts = [indent];
+      startTagParts(builder, element, parts);
+      parts.push('/>');
+      sink.push(parts.join(''), id);
+    }
     return;
   }
   if (texts === significant) {
     if (sink === builder.main && isOutOfLineBase64(element, raw)) {
-      sink.push(`${indent}${tag}>`, id);
+      sink.push(
+        hasAttributes ? startLine(builder, element, indent) : builder.tagLine('<', depth, name),
+        id,
+      );
       sink.push(
         `${indent}  ${base64Line(builder, raw, builder.path(id), builder.lines.length)}`,
         id,
@@ -224,25 +248,35 @@ function writeElementLines(
       sink.push(builder.tagLine('</', depth, name), id);
       return;
     }
-    sink.push(
-      [indent, tag, '>', escapeText(collapseWhitespace(raw)), '</', name, '>'].join(''),
-      id,
-    );
+    // The commonest line of all: `<td>text</td>`.
+    const text = canonicalText(raw);
+    if (!hasAttributes)
+      sink.push(
+        [indent, builder.tagLine('<', 0, name), text, builder.tagLine('</', 0, name)].join(''),
+        id,
+      );
+    else {
+      const parts = [indent];
+      startTagParts(builder, element, parts);
+      parts.push('>', text, builder.tagLine('</', 0, name));
+      sink.push(parts.join(''), id);
+    }
     return;
   }
   sink.push(
-    element.attributes.length === 0
-      ? builder.tagLine('<', depth, name)
-      : [indent, tag, '>'].join(''),
+    hasAttributes ? startLine(builder, element, indent) : builder.tagLine('<', depth, name),
     id,
   );
-  const segments = siblingSegments(builder, children, elements);
-  const inner = `${indent}  `;
+  // Segments per nesting level, reused: the children below write into deeper levels' arrays.
+  const level = builder.nesting++;
+  const segments = builder.segmentsAt(level);
+  siblingSegments(builder, children, elements, segments);
+  const inner = indentOf(depth + 1);
   let elementIndex = 0;
-  for (const node of children) {
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
     if (node.kind === 'text') {
-      if (isSignificant(node))
-        sink.push([inner, escapeText(collapseWhitespace(node.text))].join(''), id);
+      if (hasContent(node.text)) sink.push(inner + canonicalText(node.text), id);
     } else if (node.kind === 'comment')
       sink.push(`${inner}<!--${collapseWhitespace(node.text)}-->`, id);
     else {
@@ -252,7 +286,16 @@ function writeElementLines(
       else writeElement(builder, sink, node, childId, depth + 1);
     }
   }
+  builder.nesting = level;
   sink.push(builder.tagLine('</', depth, name), id);
+}
+
+/** `  <name attr="…">`: the start line of an element with attributes. */
+function startLine(builder: Builder, element: XmlElement, indent: string): string {
+  const parts = [indent];
+  startTagParts(builder, element, parts);
+  parts.push('>');
+  return parts.join('');
 }
 
 /** A signature becomes one line: its canonical text's size and hash. */

@@ -44,6 +44,58 @@ describe('canonicalizeXml', () => {
     ]);
   });
 
+  it('writes text, escapes, comments, mixed content and empty elements line by line', () => {
+    const lines = canonical(
+      `<a xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+        `<t> lead</t><t>trail </t><t>two  spaces</t><t>tab\there</t><t>x &amp; y &lt; z &gt; w</t>` +
+        `<t>plain</t><e/><e z="1" xsi:type="ST" b="&quot;q&quot;"/><p>one <b>two</b> three<!-- c  d --></p>` +
+        `<v xsi:type="ST" a="1">val</v></a>`,
+    );
+    expect(lines).toEqual([
+      '<a xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+      '  <t>lead</t>',
+      '  <t>trail</t>',
+      '  <t>two spaces</t>',
+      '  <t>tab here</t>',
+      '  <t>x &amp; y &lt; z &gt; w</t>',
+      '  <t>plain</t>',
+      '  <e/>',
+      '  <e b="&quot;q&quot;" xsi:type="ST" z="1"/>',
+      '  <p>',
+      '    one',
+      '    <b>two</b>',
+      '    three',
+      '    <!--c d-->',
+      '  </p>',
+      '  <v a="1" xsi:type="ST">val</v>',
+      '</a>',
+    ]);
+  });
+
+  it('names same-named siblings by index, also past a signature and in long child lists', () => {
+    const many = Array.from({ length: 40 }, (_, k) => `<r>${k}</r>`).join('');
+    const c = canonicalizeXml(
+      tree(
+        `<a xmlns="urn:hl7-org:v3"><b><c/><ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X><ds:Y/><ds:Y/></ds:X></ds:Signature><c/><d/></b><b><c/></b><l>${many}<s/></l></a>`,
+      ),
+    );
+    const paths = c.lines.map((_, line) => pathOfLine(c, line));
+    expect(paths.slice(0, 8)).toEqual([
+      '/a',
+      '/a/b[1]',
+      '/a/b[1]/c[1]',
+      '/a/b[1]/ds:Signature',
+      '/a/b[1]/c[2]',
+      '/a/b[1]/d',
+      '/a/b[1]',
+      '/a/b[2]',
+    ]);
+    expect(paths).toContain('/a/l/r[1]');
+    expect(paths).toContain('/a/l/r[40]');
+    expect(paths).toContain('/a/l/s');
+    expect(c.lines[paths.indexOf('/a/l/r[40]')]).toBe('    <r>39</r>');
+  });
+
   it('keeps significant differences: text, attribute values, no-break spaces', () => {
     expect(canonical('<a><b x="1">t</b></a>')).not.toEqual(canonical('<a><b x="2">t</b></a>'));
     expect(canonical('<a>x y</a>')).not.toEqual(canonical('<a>x\u00a0y</a>'));
