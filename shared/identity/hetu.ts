@@ -102,12 +102,28 @@ export function parseHetu(value: string): HetuCheck {
   return { value, valid: true, birthDate, ...base };
 }
 
+/** Hetu-shaped: see findHetuCandidates. One shared global pattern; it is reset before each use. */
+const CANDIDATE = /(?<![0-9A-Za-z.+/=_-])\d{6}[-+A-Z]\d{3}[0-9A-Z](?![0-9A-Za-z/=_-])/g;
+/** The shortest text a hetu fits in. */
+const HETU_LENGTH = 11;
+const NONE: readonly string[] = Object.freeze([]);
+
 /**
  * Finds hetu-shaped substrings in free text. Word boundaries keep HL7 timestamps with a time
  * zone (`201308151030-0800`), OIDs and Base64 from matching; the control character accepts any
  * capital letter so that codes with a wrong one are found and flagged rather than missed.
+ * Called for every attribute value and text node of a document (over a million in a 20 MB CDA),
+ * so a text too short for a hetu or without one allocates nothing.
  */
 export function findHetuCandidates(text: string): readonly string[] {
-  const pattern = /(?<![0-9A-Za-z.+/=_-])\d{6}[-+A-Z]\d{3}[0-9A-Z](?![0-9A-Za-z/=_-])/g;
-  return Array.from(text.matchAll(pattern), (match) => match[0]);
+  if (text.length < HETU_LENGTH) return NONE;
+  CANDIDATE.lastIndex = 0;
+  let match = CANDIDATE.exec(text);
+  if (match === null) return NONE;
+  const found: string[] = [];
+  while (match !== null) {
+    found.push(match[0]);
+    match = CANDIDATE.exec(text);
+  }
+  return found;
 }

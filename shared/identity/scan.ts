@@ -45,11 +45,32 @@ interface Frame {
   readonly element: XmlElement;
   /** Path from the nearest labelled section (or the root), without the element itself. */
   readonly base: string;
-  readonly context?: string;
+  readonly context: string | undefined;
 }
 
-function attribute(element: XmlElement, name: string): string | undefined {
-  return element.attributes.find((a) => a.name === name && a.namespace === '')?.value;
+/** The plain attributes the scan looks at, read in one pass (this runs for every element). */
+interface Looked {
+  root?: string;
+  extension?: string;
+  code?: string;
+  codeSystem?: string;
+  representation?: string;
+  mediaType?: string;
+}
+
+function lookedAt(element: XmlElement): Looked {
+  const looked: Looked = {};
+  for (const a of element.attributes) {
+    if (a.namespace !== '') continue;
+    const name = a.name;
+    if (name === 'root') looked.root ??= a.value;
+    else if (name === 'extension') looked.extension ??= a.value;
+    else if (name === 'code') looked.code ??= a.value;
+    else if (name === 'codeSystem') looked.codeSystem ??= a.value;
+    else if (name === 'representation') looked.representation ??= a.value;
+    else if (name === 'mediaType') looked.mediaType ??= a.value;
+  }
+  return looked;
 }
 
 function sectionLabel(section: XmlElement): string | undefined {
@@ -69,35 +90,70 @@ function describe(context: string | undefined, relative: string): string {
   return relative === '' ? context : `${context} ${relative}`;
 }
 
+const isMultipart = /^multipart\//i;
+
 /** Whether the element's own text is a payload to skip (Base64 bodies, signatures). */
-function isOpaque(element: XmlElement): boolean {
+function isOpaque(element: XmlElement, looked: Looked): boolean {
   if (element.namespace === Namespaces.xmldsig) return SKIPPED_DSIG.has(element.name);
   if (element.namespace === Namespaces.hl7fi && element.name === 'json') return true;
   // Base64 payloads, including the MIME text of an HL7 V3 archive message.
+  const mediaType = looked.mediaType;
   return (
-    attribute(element, 'representation') === 'B64' ||
-    /^multipart\//i.test(attribute(element, 'mediaType') ?? '')
+    looked.representation === 'B64' || (mediaType !== undefined && isMultipart.test(mediaType))
   );
 }
 
+/** Where one element is, as findings name it; built only when something is found there. */
+interface Place {
+  readonly prefix: string;
+  readonly context: string | undefined;
+  readonly relative: string;
+  readonly element: XmlElement;
+}
+
+function whereOf(place: Place): string {
+  return place.prefix + (describe(place.context, place.relative) || place.element.name);
+}
+
+/** Findings for hetu-shaped strings in one text or (when named) attribute value. */
+function pushCandidates(
+  text: string,
+  place: Place,
+  attributeName: string | undefined,
+  out: IdentityCodeFinding[],
+): void {
+  const candidates = findHetuCandidates(text);
+  if (candidates.length === 0) return;
+  const at = attributeName === undefined ? whereOf(place) : `${whereOf(place)}/@${attributeName}`;
+  for (const value of candidates) out.push(identityFinding(value, at));
+}
+
 /** Findings in the element's attributes: hetu ids and codes, then hetu-shaped values elsewhere. */
-function scanAttributes(element: XmlElement, where: string, out: IdentityCodeFinding[]): void {
-  const extension = attribute(element, 'extension');
-  const code = attribute(element, 'code');
-  const isHetuId = attribute(element, 'root') === HETU_ROOT && extension !== undefined;
-  const isHetuCode = attribute(element, 'codeSystem') === HETU_ROOT && code !== undefined;
-  if (isHetuId) out.push(identityFinding(extension, where));
-  if (isHetuCode) out.push(identityFinding(code, where));
+function scanAttributes(
+  element: XmlElement,
+  looked: Looked,
+  place: Place,
+  out: IdentityCodeFinding[],
+): void {
+  const { extension, code } = looked;
+  const isHetuId = looked.root === HETU_ROOT && extension !== undefined;
+  const isHetuCode = looked.codeSystem === HETU_ROOT && code !== undefined;
+  if (isHetuId) out.push(identityFinding(extension, whereOf(place)));
+  if (isHetuCode) out.push(identityFinding(code, whereOf(place)));
   for (const a of element.attributes) {
     if ((isHetuId && a.name === 'extension') || (isHetuCode && a.name === 'code')) continue;
-    out.push(...scanText(a.value, `${where}/@${a.name}`));
+    pushCandidates(a.value, place, a.name, out);
   }
 }
 
-/** Scans a whole tree; `prefix` is put before every path (e.g. "message/" for RCMR wrappers). */
+/**
+ * Scans a whole tree; `prefix` is put before every path (e.g. "message/" for RCMR wrappers).
+ * It visits every node of the document, so per node it only reads: paths are joined and
+ * arrays made only where a code is found.
+ */
 export function scanIdentityCodes(root: XmlElement, prefix = ''): readonly IdentityCodeFinding[] {
   const found: IdentityCodeFinding[] = [];
-  const pending: Frame[] = [{ element: root, base: '' }];
+  const pending: Frame[] = [{ element: root, base: '', context: undefined }];
   while (pending.length > 0) {
     const { element, base, context } = pending.pop()!;
     const isRoot = element === root;
@@ -107,16 +163,19 @@ export function scanIdentityCodes(root: XmlElement, prefix = ''): readonly Ident
     const own = base === '' || step === '' ? base || step : `${base}/${step}`;
     const relative = label === undefined ? own : '';
     const here = label === undefined ? context : `section '${label}'`;
-    const where = prefix + (describe(here, relative) || element.name);
-    scanAttributes(element, where, found);
-    const opaque = isOpaque(element);
-    const kids: Frame[] = [];
-    for (const node of element.children) {
-      if (node.kind === 'element')
-        kids.push({ element: node, base: relative, ...(here ? { context: here } : {}) });
-      else if (node.kind === 'text' && !opaque) found.push(...scanText(node.text, where));
+    const place: Place = { prefix, context: here, relative, element };
+    const looked = lookedAt(element);
+    scanAttributes(element, looked, place, found);
+    const opaque = isOpaque(element, looked);
+    const children = element.children;
+    // Children go on the stack last first, so they are visited in document order.
+    for (let i = children.length - 1; i >= 0; i--) {
+      const node = children[i]!;
+      if (node.kind === 'element') pending.push({ element: node, base: relative, context: here });
     }
-    for (let i = kids.length - 1; i >= 0; i--) pending.push(kids[i]!);
+    if (opaque) continue;
+    for (const node of children)
+      if (node.kind === 'text') pushCandidates(node.text, place, undefined, found);
   }
   return dedupe(found);
 }

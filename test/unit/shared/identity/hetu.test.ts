@@ -135,3 +135,19 @@ describe('findHetuCandidates', () => {
     expect(findHetuCandidates(text)).toEqual([]);
   });
 });
+
+describe('findHetuCandidates on many texts in a row (one shared pattern)', () => {
+  it('finds the same codes again on the next call, after a text without any and a short one', () => {
+    const text = `${'x'.repeat(50)} 010181-900C ${'y'.repeat(50)} 030810A999Y`;
+    expect(findHetuCandidates(text)).toEqual(['010181-900C', '030810A999Y']);
+    expect(findHetuCandidates('no codes in this text at all')).toEqual([]);
+    expect(findHetuCandidates('010181-900')).toEqual([]);
+    expect(findHetuCandidates(text)).toEqual(['010181-900C', '030810A999Y']);
+    expect(findHetuCandidates('010181-900C')).toEqual(['010181-900C']);
+  });
+
+  it('finds a code that a previous call stopped after (the position is not carried over)', () => {
+    expect(findHetuCandidates('aaaaaaaaaaaaaaaaaaaaaaaaa 010181-900C')).toEqual(['010181-900C']);
+    expect(findHetuCandidates('010181-900C bbbbbbbbbbbbbbbbbbbbbb')).toEqual(['010181-900C']);
+  });
+});
