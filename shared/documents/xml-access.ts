@@ -9,7 +9,10 @@ const V3 = Namespaces.hl7v3;
 
 /** The child elements of `element`, in document order. */
 export function childElements(element: XmlElement): readonly XmlElement[] {
-  return element.children.filter((node): node is XmlElement => node.kind === 'element');
+  // Loops rather than filter callbacks here and below: these run for every node of a 20 MB body.
+  const found: XmlElement[] = [];
+  for (const node of element.children) if (node.kind === 'element') found.push(node);
+  return found;
 }
 
 /** The first child element called `name` in `namespace` (default: CDA). */
@@ -32,9 +35,11 @@ export function children(
   namespace: string = V3,
 ): readonly XmlElement[] {
   if (!element) return [];
-  return childElements(element).filter(
-    (node) => node.name === name && node.namespace === namespace,
-  );
+  const found: XmlElement[] = [];
+  for (const node of element.children)
+    if (node.kind === 'element' && node.name === name && node.namespace === namespace)
+      found.push(node);
+  return found;
 }
 
 /** Follows a chain of CDA child names: `path(root, 'recordTarget', 'patientRole')`. */
@@ -53,7 +58,10 @@ export function attr(
   name: string,
   namespace = '',
 ): string | undefined {
-  return element?.attributes.find((a) => a.name === name && a.namespace === namespace)?.value;
+  if (!element) return undefined;
+  for (const a of element.attributes)
+    if (a.name === name && a.namespace === namespace) return a.value;
+  return undefined;
 }
 
 /** All character data below `element`, concatenated in document order. */
@@ -89,18 +97,29 @@ export function findDescendants(
   predicate: (candidate: XmlElement) => boolean,
 ): readonly XmlElement[] {
   const found: XmlElement[] = [];
-  const pending: XmlElement[] = [...childElements(element)].reverse();
+  const pending: XmlElement[] = [];
+  const pushChildren = (parent: XmlElement): void => {
+    const kids = parent.children;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const kid = kids[i]!;
+      if (kid.kind === 'element') pending.push(kid);
+    }
+  };
+  pushChildren(element);
   while (pending.length > 0) {
     const next = pending.pop()!;
     if (predicate(next)) found.push(next);
-    const kids = childElements(next);
-    for (let i = kids.length - 1; i >= 0; i--) pending.push(kids[i]!);
+    pushChildren(next);
   }
   return found;
 }
 
 /** Drops keys whose value is undefined, so JSON output and deep equality stay tidy. */
 export function compact<T extends object>(value: T): T {
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-  return Object.fromEntries(entries) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== undefined) out[key] = field;
+  }
+  return out as T;
 }
