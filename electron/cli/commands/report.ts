@@ -16,7 +16,7 @@ import {
 
 const help = `Usage: archivist report verify FILE [--json]
 
-Checks a comparison report made by \`archivist compare --format html|pdf|csv|json-report\` (or
+Checks a comparison report made by \`archivist compare --format json|html|pdf|csv\` (or
 the app's Export): recomputes the sha256 of every embedded source document and of the report
 itself, and compares them with the report's manifest.
 
