@@ -76,7 +76,8 @@ function attributeRule(
 class Lookups {
   private readonly paths: readonly (string | undefined)[][];
   private readonly indexedPaths: readonly (string | undefined)[][];
-  private readonly elementRules = new Map<string, IgnoreRule | null>();
+  /** The element rule of each element (null: none), so a line costs an array read. */
+  private readonly rulesOfElements: readonly (IgnoreRule | null | undefined)[][];
 
   constructor(
     private readonly sides: readonly [CanonicalXml, CanonicalXml],
@@ -87,6 +88,22 @@ class Lookups {
       new Array<string | undefined>(side.elementSegment.length).fill(undefined);
     this.paths = [table(sides[0]), table(sides[1])];
     this.indexedPaths = [table(sides[0]), table(sides[1])];
+    const ruleTable = (side: CanonicalXml) =>
+      new Array<IgnoreRule | null | undefined>(side.elementSegment.length).fill(undefined);
+    this.rulesOfElements = [ruleTable(sides[0]), ruleTable(sides[1])];
+  }
+
+  /** The element rule covering a line's element, if any. */
+  lineRule(side: 0 | 1, line: number): IgnoreRule | undefined {
+    const element = this.sides[side].lineElement[line] ?? -1;
+    if (element < 0) return this.rules.element('/');
+    const memo = this.rulesOfElements[side]!;
+    let rule = memo[element];
+    if (rule === undefined) {
+      rule = this.rules.element(this.elementPath(side, element, false)) ?? null;
+      memo[element] = rule;
+    }
+    return rule ?? undefined;
   }
 
   /** The path of a line's element without sibling indexes, as rules see it. */
@@ -107,20 +124,15 @@ class Lookups {
       const canonical = this.sides[side];
       const parent = canonical.elementParent[element]!;
       const segment = canonical.elementSegment[element]!;
-      const name = withIndexes ? segment : stripIndexes(segment);
+      // Only `name[n]` segments have an index to strip (the last character tells).
+      const name =
+        withIndexes || segment.charCodeAt(segment.length - 1) !== 93
+          ? segment
+          : stripIndexes(segment);
       path = parent < 0 ? `/${name}` : `${this.elementPath(side, parent, withIndexes)}/${name}`;
       memo[element] = path;
     }
     return path;
-  }
-
-  element(path: string): IgnoreRule | undefined {
-    let rule = this.elementRules.get(path);
-    if (rule === undefined) {
-      rule = this.rules.element(path) ?? null;
-      this.elementRules.set(path, rule);
-    }
-    return rule ?? undefined;
   }
 }
 
@@ -138,15 +150,17 @@ function hidingRule(
   for (let k = 0; k < Math.max(removed, added); k++) {
     const i = block.leftStart + k;
     const j = block.rightStart + k;
-    const leftPath = k < removed ? lookups.path(0, i) : undefined;
-    const rightPath = k < added ? lookups.path(1, j) : undefined;
-    const leftRule = leftPath === undefined ? undefined : lookups.element(leftPath);
-    const rightRule = rightPath === undefined ? undefined : lookups.element(rightPath);
-    const isCovered =
-      (leftPath === undefined || leftRule) && (rightPath === undefined || rightRule);
+    const hasLeft = k < removed;
+    const hasRight = k < added;
+    const leftRule = hasLeft ? lookups.lineRule(0, i) : undefined;
+    const rightRule = hasRight ? lookups.lineRule(1, j) : undefined;
+    const isCovered = (!hasLeft || leftRule) && (!hasRight || rightRule);
     let covering = isCovered ? (leftRule ?? rightRule)?.id : undefined;
-    if (!covering && leftPath !== undefined && leftPath === rightPath)
-      covering = attributeRule(left.lines[i]!, right.lines[j]!, leftPath, rules);
+    if (!covering && hasLeft && hasRight && rules.hasAttributeRules) {
+      const leftPath = lookups.path(0, i);
+      if (leftPath === lookups.path(1, j))
+        covering = attributeRule(left.lines[i]!, right.lines[j]!, leftPath, rules);
+    }
     if (!covering) return undefined;
     rule ??= covering;
   }
