@@ -4,7 +4,6 @@
  */
 import { app, BrowserWindow, dialog, safeStorage, screen } from 'electron';
 import path from 'node:path';
-import type { PickPurpose } from '../../shared/ipc/profile-editor-types';
 import { homeForProcess } from '../services/home';
 import { createHandlers, missingHandlers } from '../services/handlers';
 import { electronPdfPrinter } from '../services/report/pdf-printer';
@@ -12,6 +11,7 @@ import { createSafeStorageSecretStore } from '../services/profiles/safe-storage-
 import { startAppWorkspace, type AppWorkspace } from '../services/workspace/app-workspace';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { safeOpenExternal } from './external-links';
+import { chooseProfilePath } from './profile-dialog';
 import { registerIpcHandlers, sendEvent } from './ipc';
 import { installMenu } from './menu';
 import { appEntryUrl, lockDownNavigation } from './navigation';
@@ -43,27 +43,6 @@ async function chooseReportFile(suggestedName: string): Promise<string | undefin
     ? await dialog.showSaveDialog(mainWindow, options)
     : await dialog.showSaveDialog(options);
   return chosen.canceled ? undefined : chosen.filePath;
-}
-
-/** A profile's certificate file or folder, chosen in the open dialog (the window sends no paths). */
-async function chooseProfilePath(purpose: PickPurpose): Promise<string | undefined> {
-  const certificateFilters: Record<Exclude<PickPurpose, 'folder'>, Electron.FileFilter[]> = {
-    pkcs12: [{ name: 'PKCS#12', extensions: ['p12', 'pfx'] }],
-    certificate: [{ name: 'PEM certificate', extensions: ['pem', 'crt', 'cer'] }],
-    key: [{ name: 'PEM key', extensions: ['pem', 'key'] }],
-    caFile: [{ name: 'PEM CA certificate', extensions: ['pem', 'crt', 'cer'] }],
-  };
-  const options: Electron.OpenDialogOptions =
-    purpose === 'folder'
-      ? { properties: ['openDirectory' as const] }
-      : {
-          properties: ['openFile' as const],
-          filters: [...certificateFilters[purpose], { name: 'All files', extensions: ['*'] }],
-        };
-  const chosen = mainWindow
-    ? await dialog.showOpenDialog(mainWindow, options)
-    : await dialog.showOpenDialog(options);
-  return chosen.canceled ? undefined : chosen.filePaths[0];
 }
 
 async function openMainWindow(): Promise<void> {
@@ -134,7 +113,7 @@ function start(): void {
       publish: (name, payload) => sendEvent(mainWindow?.webContents, name, payload),
       chooseFile: chooseFileToCompare,
       saveFile: chooseReportFile,
-      choosePath: chooseProfilePath,
+      choosePath: chooseProfilePath(dialog, () => mainWindow),
       // A hidden, script-free window renders the report's own HTML for printToPDF.
       pdfPrinter: electronPdfPrinter(
         () =>
