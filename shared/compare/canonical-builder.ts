@@ -171,10 +171,21 @@ export function escapeAttribute(value: string): string {
   );
 }
 
-/** Text escaped for element content. */
+/**
+ * Text escaped for element content. A loop over slices, not a replace with a callback: a fifth
+ * of a generated document's texts hold an `&`, and the callback ran once per character found.
+ */
 export function escapeText(value: string): string {
-  if (!/[&<>]/.test(value)) return value;
-  return value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const entity = c === 38 ? '&amp;' : c === 60 ? '&lt;' : c === 62 ? '&gt;' : undefined;
+    if (entity === undefined) continue;
+    out += value.slice(from, i) + entity;
+    from = i + 1;
+  }
+  return from === 0 ? value : out + value.slice(from);
 }
 
 /**
