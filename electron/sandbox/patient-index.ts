@@ -102,6 +102,24 @@ export function refileEntry(index: PatientDateIndex, entry: DocumentEntry, date:
 }
 
 /**
+ * The descending order from the ascending one without a second sort: runs of equal dates taken
+ * from the end, each run kept in insertion order.
+ */
+function newestFirst(ascending: readonly { entry: DocumentEntry; date: string }[]) {
+  const descending: DocumentEntry[] = [];
+  for (let end = ascending.length - 1; end >= 0;) {
+    let start = end;
+    while (start > 0 && ascending[start - 1]?.date === ascending[end]?.date) start -= 1;
+    for (let at = start; at <= end; at++) {
+      const item = ascending[at];
+      if (item) descending.push(item.entry);
+    }
+    end = start - 1;
+  }
+  return descending;
+}
+
+/**
  * Builds the whole index in one pass (seeding): one sort per patient instead of 100,000 sorted
  * insertions. `dateOf` gives each entry's latest date.
  */
@@ -111,15 +129,17 @@ export function buildPatientDateIndex(
 ): PatientDateIndex {
   const index = emptyPatientDateIndex();
   for (const [patientKey, entries] of byPatient) {
-    for (const entry of entries) index.filedDate.set(entry, dateOf(entry));
+    // Keys computed once: the comparator runs ~n log n times (4,000 documents per patient).
+    const keyed = entries.map((entry) => ({ entry, date: dateOf(entry) }));
+    for (const { entry, date } of keyed) index.filedDate.set(entry, date);
+    keyed.sort((a, b) =>
+      a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.entry.sequence - b.entry.sequence,
+    );
     index.ascending.set(
       patientKey,
-      [...entries].sort((a, b) => compare(index, a, b, 1)),
+      keyed.map((item) => item.entry),
     );
-    index.descending.set(
-      patientKey,
-      [...entries].sort((a, b) => compare(index, a, b, -1)),
-    );
+    index.descending.set(patientKey, newestFirst(keyed));
   }
   return index;
 }

@@ -16,6 +16,8 @@ export interface XmlElementSpec {
 
 /** Escapes character data the way exc-c14n does (&, <, > and CR). */
 export function escapeText(value: string): string {
+  // Most text has nothing to escape; one test is cheaper than four replaces (100,000 documents).
+  if (!/[&<>\r]/.test(value)) return value;
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -25,6 +27,7 @@ export function escapeText(value: string): string {
 
 /** Escapes an attribute value the way exc-c14n does (&, <, ", TAB, LF, CR). */
 export function escapeAttr(value: string): string {
+  if (!/[&<"\t\n\r]/.test(value)) return value;
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -53,14 +56,20 @@ function attrOrder(a: string, b: string): number {
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 
+function attributes(attrs: Readonly<Record<string, string | undefined>>): string {
+  const present = Object.entries(attrs).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
+  if (present.length > 1) present.sort(([a], [b]) => attrOrder(a, b));
+  let text = '';
+  for (const [name, value] of present) text += ` ${name}="${escapeAttr(value)}"`;
+  return text;
+}
+
 /** Serialises a node in canonical form. */
 export function serialize(node: XmlNode): string {
   if (typeof node === 'string') return escapeText(node);
-  const attrs = Object.entries(node.attrs ?? {})
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .sort(([a], [b]) => attrOrder(a, b))
-    .map(([name, value]) => ` ${name}="${escapeAttr(value)}"`)
-    .join('');
-  const inner = (node.children ?? []).map(serialize).join('');
-  return `<${node.name}${attrs}>${inner}</${node.name}>`;
+  let inner = '';
+  for (const child of node.children ?? []) inner += serialize(child);
+  return `<${node.name}${attributes(node.attrs ?? {})}>${inner}</${node.name}>`;
 }

@@ -52,6 +52,69 @@ function metadataView(spec: DocumentSpec): { date: string; view: string } {
   return { date: shifted, view: spec.view.code === 'YLE' ? 'HOI' : 'YLE' };
 }
 
+/**
+ * One frozen copy of each recurring part (type, category, organisation, patient, confidentiality):
+ * a 100,000-document sandbox keeps every DocumentReference in memory, and sharing these halves
+ * the objects the garbage collector has to trace. Frozen, so a write that tried to change one in
+ * place would fail loudly instead of changing every document that shares it.
+ */
+const shared = new Map<string, unknown>();
+
+function once<T>(key: string, make: () => T): T {
+  const known = shared.get(key) as T | undefined;
+  if (known !== undefined) return known;
+  const made = deepFreeze(make());
+  shared.set(key, made);
+  return made;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function organisationOf(spec: DocumentSpec) {
+  const { code, display } = spec.organisation;
+  return once(`org|${code}|${display}`, () => ({
+    identifier: { system: IDENTIFIER_SYSTEMS.documentId, value: `urn:oid:${code}` },
+    display,
+  }));
+}
+
+function sharedParts(spec: DocumentSpec, view: string) {
+  const viewSystem = spec.kind === 'health' ? OID.view : OID.documentGroup;
+  const register = headerRegister(spec);
+  const confidentiality = spec.kind === 'health' ? '5' : '6';
+  const { hetu, resource } = spec.patient;
+  const organisation = organisationOf(spec);
+  return {
+    type: once(`type|${viewSystem}|${view}|${spec.view.display}`, () => ({
+      coding: [{ system: `urn:oid:${viewSystem}`, code: view, display: spec.view.display }],
+    })),
+    category: once(`category|${register}|${spec.register.display}`, () => [
+      {
+        coding: [
+          { system: `urn:oid:${OID.register}`, code: register, display: spec.register.display },
+        ],
+      },
+    ]),
+    subject: once(`subject|${resource.id}|${hetu}`, () => ({
+      reference: `Patient/${resource.id}`,
+      identifier: { system: `urn:oid:${OID.hetu}`, value: hetu },
+    })),
+    author: once(`author|${spec.organisation.code}|${spec.organisation.display}`, () => [
+      organisation,
+    ]),
+    custodian: organisation,
+    securityLabel: once(`security|${confidentiality}`, () => [
+      { coding: [{ system: `urn:oid:${OID.confidentiality}`, code: confidentiality }] },
+    ]),
+  };
+}
+
 /** Builds the DocumentReference served for one version. */
 export function buildDocumentReference(
   spec: DocumentSpec,
@@ -59,45 +122,26 @@ export function buildDocumentReference(
   source: AttachmentFacts,
 ): DocumentReference & { readonly id: string } {
   const { date, view } = metadataView(spec);
-  const org = {
-    identifier: {
-      system: IDENTIFIER_SYSTEMS.documentId,
-      value: `urn:oid:${spec.organisation.code}`,
-    },
-    display: spec.organisation.display,
-  };
-  const viewSystem = spec.kind === 'health' ? OID.view : OID.documentGroup;
+  const parts = sharedParts(spec, view);
   const missingEvent = spec.problems.includes('missing-service-event-id');
+  const documentOid = `urn:oid:${spec.id}`;
   return {
     resourceType: 'DocumentReference',
     id: documentReferenceId(spec.index),
-    masterIdentifier: { system: IDENTIFIER_SYSTEMS.documentId, value: `urn:oid:${spec.id}` },
+    masterIdentifier: { system: IDENTIFIER_SYSTEMS.documentId, value: documentOid },
     identifier: [
-      { system: IDENTIFIER_SYSTEMS.documentId, value: `urn:oid:${spec.id}`, use: 'official' },
+      { system: IDENTIFIER_SYSTEMS.documentId, value: documentOid, use: 'official' },
       { system: IDENTIFIER_SYSTEMS.setId, value: `urn:oid:${spec.setId}` },
       { system: IDENTIFIER_SYSTEMS.versionNumber, value: String(spec.versionNumber) },
     ],
     status: status(spec),
-    type: { coding: [{ system: `urn:oid:${viewSystem}`, code: view, display: spec.view.display }] },
-    category: [
-      {
-        coding: [
-          {
-            system: `urn:oid:${OID.register}`,
-            code: headerRegister(spec),
-            display: spec.register.display,
-          },
-        ],
-      },
-    ],
-    subject: {
-      reference: `Patient/${spec.patient.resource.id}`,
-      identifier: { system: `urn:oid:${OID.hetu}`, value: spec.patient.hetu },
-    },
+    type: parts.type,
+    category: parts.category,
+    subject: parts.subject,
     date,
     description: spec.title,
-    author: [org],
-    custodian: org,
+    author: parts.author,
+    custodian: parts.custodian,
     ...(spec.previousId === undefined
       ? {}
       : {
@@ -114,13 +158,7 @@ export function buildDocumentReference(
             },
           ],
         }),
-    securityLabel: [
-      {
-        coding: [
-          { system: `urn:oid:${OID.confidentiality}`, code: spec.kind === 'health' ? '5' : '6' },
-        ],
-      },
-    ],
+    securityLabel: parts.securityLabel,
     content: [{ attachment: lazyAttachment(binaryId, source) }],
     context: missingEvent
       ? {}
