@@ -5,10 +5,11 @@
  * reference (2 MB only, with a 2 s cap). Measured in-process: the raw-text line diff (what
  * --format unified runs), the canonical-form line diff, and the whole compareDocuments (canonical
  * forms, metadata diff, change list, with the compare worker's codec and node cap; XML parsing
- * excluded); and the command line end to end (worker start, parsing and reading included).
+ * excluded); and the command line end to end (process start, reading, auditing and writing
+ * included; its patch is checked against unifiedPatch in-process), with Node's own start-up.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ import { canonicalizeXml } from '../../shared/compare/canonical-xml';
 import { compareDocuments, type CompareSide } from '../../shared/compare/compare-documents';
 import { findIgnoreProfile } from '../../shared/compare/builtin-profiles';
 import { diffLineArrays } from '../../shared/compare/line-diff';
-import { splitRawLines } from '../../shared/compare/unified-patch';
+import { splitRawLines, unifiedPatch } from '../../shared/compare/unified-patch';
 import { readDocument } from '../../shared/documents/read-document';
 import { compareMaxNodes } from '../../electron/services/compare/read-for-compare';
 import { nodePayloadCodec as codec } from '../../electron/services/documents/node-payload-codec';
@@ -99,12 +100,29 @@ function gitMs(dir: string, runs: number): number | undefined {
   return round(times.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
 }
 
+/** Median milliseconds of a process run to its end (start-up included). */
+function processMs(args: readonly string[], runs: number): number {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    times.push(performance.now() - started);
+  }
+  return round(times.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
+}
+
 /**
- * Median milliseconds of `archivist compare --format unified`, or why it failed: on a crowded
- * machine a 20 MB pair can run into the worker's 60 s wall-clock deadline, which is a result to
- * report, not a reason to lose the other numbers.
+ * Median milliseconds of `archivist compare --format unified`, or why it failed (exit code, or a
+ * patch that differs from unifiedPatch run in this process: the fast path must write the same
+ * bytes the full comparison did).
  */
-function cliMs(cli: string, dir: string, home: string, runs: number): number | string {
+function cliMs(
+  cli: string,
+  dir: string,
+  home: string,
+  runs: number,
+  expected: Buffer,
+): number | string {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
@@ -127,6 +145,8 @@ function cliMs(cli: string, dir: string, home: string, runs: number): number | s
     if (result.status !== 0)
       return `failed: ${String(result.stderr).trim().split('\n')[0] ?? `exit ${result.status}`}`;
     times.push(performance.now() - started);
+    if (!readFileSync(join(dir, 'out.patch')).equals(expected))
+      return 'failed: the patch differs from unifiedPatch in-process';
   }
   return round(times.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
 }
@@ -137,6 +157,7 @@ async function bundleCli(folder: string): Promise<string> {
     entryPoints: {
       'cli/archivist': entry('electron/cli/archivist.ts'),
       'workers/compare-worker': entry('electron/services/compare/compare-worker.ts'),
+      'workers/xml-worker': entry('electron/services/xml/xml-worker.ts'),
     },
     outdir: folder,
     outExtension: { '.js': '.cjs' },
@@ -160,6 +181,17 @@ const cli = await bundleCli(join(scratch, 'dist'));
 const rows: Record<string, unknown>[] = [];
 const targets: BenchTarget[] = [];
 const summary: string[] = [];
+
+// Start-up: Node alone, then the command line printing its version (the bundle loaded, no
+// command) and compare's help (the compare module loaded): what every CLI row pays before work.
+const startup = {
+  nodeMs: processMs(['-e', '0'], 9),
+  cliVersionMs: processMs([cli, '--version'], 9),
+  cliCompareHelpMs: processMs([cli, 'compare', '--help'], 9),
+};
+summary.push(
+  `start-up (median of 9): node -e 0 ${startup.nodeMs} ms, archivist --version ${startup.cliVersionMs} ms, archivist compare --help ${startup.cliCompareHelpMs} ms`,
+);
 
 for (const size of [2_000_000, 20_000_000]) {
   const base = syntheticCda(size, 'structured', 1);
@@ -186,8 +218,8 @@ for (const size of [2_000_000, 20_000_000]) {
       await timeMedian(runs, () => compareDocuments(leftSide, rightSide, { profile, codec })),
     );
     const git = gitMs(dir, runs);
-    // One run at 20 MB: each takes seconds, and the in-process numbers are the medians.
-    const cliTime = cliMs(cli, dir, join(scratch, 'home'), size > 5_000_000 ? 1 : runs);
+    const expectedPatch = Buffer.from(unifiedPatch(base, other, 'left.xml').patch, 'utf8');
+    const cliTime = cliMs(cli, dir, join(scratch, 'home'), runs, expectedPatch);
     let naive: string | number = 'skipped (20 MB)';
     if (size < 5_000_000) {
       let finished = true;
@@ -239,4 +271,4 @@ for (const size of [2_000_000, 20_000_000]) {
 }
 
 rmSync(scratch, { recursive: true, force: true });
-writeBenchResult({ summary, targets, rows });
+writeBenchResult({ summary, targets, startup, rows });
