@@ -110,8 +110,8 @@ export async function writeReport(
   try {
     progress({ phase: 'reading sources', fraction: 0 });
     const [left, right] = await Promise.all([
-      describeSource(request.left),
-      describeSource(request.right),
+      describeSource(request.left, { forRedaction: options.redact }),
+      describeSource(request.right, { forRedaction: options.redact }),
     ]);
     if (!left.ok) return left;
     if (!right.ok) return right;
