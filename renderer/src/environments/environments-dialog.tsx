@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/ipc/profile-editor-types';
 import type { AppError } from '../../../shared/result';
 import { ErrorNotice } from '../components/error-notice';
-import { KindBadge } from '../shell/environment-switcher';
+import { KindBadge } from '../shell/kind-badge';
 import { CheckReportView } from './check-report-view';
 import { ProfileForm } from './profile-form';
 import { newProfileState, stateOfProfile, type ProfileFormState } from './profile-form-state';
@@ -38,6 +38,7 @@ export function EnvironmentsDialog({
   const [checks, setChecks] = useState<Readonly<Record<string, Check>>>({});
   const [removing, setRemoving] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
+  const [actionError, setActionError] = useState<AppError | undefined>();
 
   const reload = useCallback(() => {
     void api.listProfiles().then((result) => setList(result.ok ? result.value : result.error));
@@ -57,7 +58,8 @@ export function EnvironmentsDialog({
   async function remove(profileId: string): Promise<void> {
     const result = await api.removeProfile({ profileId });
     setRemoving(undefined);
-    if (!result.ok) return setList(result.error);
+    if (!result.ok) return setActionError(result.error);
+    setActionError(undefined);
     setNotice(`Removed ${profileId}.`);
     setChecks(({ [profileId]: _gone, ...rest }) => rest);
     onChanged();
@@ -82,6 +84,7 @@ export function EnvironmentsDialog({
           {profiles.secretStore.reason} Profiles can still be saved without one.
         </p>
       )}
+      {actionError && <ErrorNotice error={actionError} />}
       {notice && (
         <p className="verify-ok" role="status">
           {notice}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { WorkspaceProfile } from '../../../shared/ipc/workspace-types';
 import { EnvironmentsDialog } from '../environments/environments-dialog';
+import { KindBadge } from './kind-badge';
 
 const connectionLabels = {
   unknown: 'not contacted yet',
@@ -17,9 +18,8 @@ const connectionLabels = {
 
 const connectionSymbols = { unknown: '○', ok: '●', failed: '✕' } as const;
 
-export function KindBadge({ kind }: { readonly kind: WorkspaceProfile['kind'] }) {
-  return <span className={`kind-badge kind-${kind.toLowerCase()}`}>{kind}</span>;
-}
+/** Kept here too: the header imports the badge from the switcher. */
+export { KindBadge };
 
 export function EnvironmentSwitcher({
   profiles,
