@@ -48,6 +48,7 @@ export const DocumentRowView = memo(function DocumentRowView({
       style={{
         transform: `translateY(${index * rowHeight}px)`,
         height: rowHeight,
+        // A row never changes the size of anything around it: its layout stays inside it.
         contain: 'strict',
       }}
       onClick={() => onActivate(index)}

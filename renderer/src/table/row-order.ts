@@ -83,11 +83,19 @@ export function matchingRows(
     if (column && needle !== '') tests.push({ texts: keys.filterTextsOf(column), needle });
   }
   const pool = candidates ?? identity(keys.count);
+  if (tests.length === 0) return pool.slice();
   const kept = new Uint32Array(pool.length);
   let count = 0;
-  for (let index = 0; index < pool.length; index += 1) {
-    const row = pool[index]!;
-    if (tests.every((test) => test.texts[row]!.includes(test.needle))) kept[count++] = row;
+  // One loop per needle over the rows still in (no closure per row); later passes compact `kept`
+  // in place, which is safe because a row is written at or before the place it was read from.
+  let left = pool;
+  for (const { texts, needle } of tests) {
+    count = 0;
+    for (let index = 0; index < left.length; index += 1) {
+      const row = left[index]!;
+      if (texts[row]!.includes(needle)) kept[count++] = row;
+    }
+    left = kept.subarray(0, count);
   }
   return kept.slice(0, count);
 }

@@ -61,7 +61,7 @@ export function useShownRows(
 
   useEffect(() => {
     let cancel = whenIdle(function slice() {
-      if (!keys.prepareRowTexts(sliceMs)) cancel = whenIdle(slice);
+      if (!keys.prepare(sliceMs)) cancel = whenIdle(slice);
     });
     return () => cancel();
   }, [keys]);
