@@ -1,5 +1,5 @@
 /**
- * Redaction of the plain comparison outputs (text, json) with the same masks a report of the same
+ * Redaction of the plain text comparison output with the same masks a report of the same
  * pair would use: the identity codes and names both sources hold, and every hetu-shaped string.
  */
 import { createRedactor } from '../../../shared/report/redaction';
