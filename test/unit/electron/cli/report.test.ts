@@ -182,6 +182,30 @@ describe('archivist compare → reports', () => {
     );
   });
 
+  it('--json --redact: the report JSON, schema-valid, with no identity code or name of either document', async () => {
+    const run = await runArchivist([
+      'compare',
+      left,
+      right,
+      '--json',
+      '--redact',
+      '--home',
+      freshHome(),
+    ]);
+    expect(run.code).toBe(0);
+    const parsed: unknown = JSON.parse(run.stdout);
+    expect(validateReport(parsed), JSON.stringify(validateReport.errors)).toBe(true);
+    for (const secret of [patientCode, nonTestCode, 'Taina', 'Backman', ...bodyNames])
+      expect(run.stdout).not.toContain(secret);
+    const { report: body, manifest } = parsed as {
+      report: { redaction: { isRedacted: boolean; limitation?: string } };
+      manifest: { redacted: boolean };
+    };
+    expect(body.redaction.isRedacted).toBe(true);
+    expect(manifest.redacted).toBe(true);
+    expect(body.redaction.limitation).toContain('free text');
+  });
+
   it('refuses the removed json-report format as bad usage', async () => {
     const run = await runArchivist(['compare', left, right, '--format', 'json-report']);
     expect(run.code).toBe(2);
