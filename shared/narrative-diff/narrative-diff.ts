@@ -35,6 +35,11 @@ export interface NarrativeRow {
   readonly right?: NarrativeSideView;
   /** Why the changed words are not marked, when they are not. */
   readonly note?: string;
+  /**
+   * True when the left text is exactly the right one (same nodes): it is then sent once, as
+   * `right.text`, and `left.text` is left out. Most sections of a long document are unchanged.
+   */
+  readonly isTextShared?: boolean;
 }
 
 export interface NarrativeComparison {
@@ -104,6 +109,10 @@ function diffBlock(left: readonly XmlNode[], right: readonly XmlNode[]): DiffedB
   };
 }
 
+function sameNodes(a: readonly NarrativeNode[], b: readonly NarrativeNode[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+}
+
 class RowBuilder {
   readonly rows: NarrativeRow[] = [];
   private chars = 0;
@@ -143,15 +152,21 @@ class RowBuilder {
   pair([l, r]: Pair<NarrativeItem>, isMoved: boolean, depth: number): void {
     const title = diffBlock(l.titleNodes, r.titleNodes);
     const text = diffBlock(l.textNodes, r.textNodes);
-    const isSame = title.isSame && text.isSame && !isMoved;
+    const note = text.note ?? title.note;
+    const right = this.side(r.index + 1, title.right, text.right);
+    const isTextShared =
+      text.isSame && right.text !== undefined && sameNodes(text.left, text.right);
     this.rows.push({
       depth,
       kind: title.isSame && text.isSame ? 'same' : 'changed',
       label: r.label,
       isMoved,
-      left: this.side(l.index + 1, title.left, text.left),
-      right: this.side(r.index + 1, title.right, text.right),
-      ...(isSame ? {} : (text.note ?? title.note) ? { note: text.note ?? title.note } : {}),
+      left: isTextShared
+        ? { position: l.index + 1, title: title.left }
+        : this.side(l.index + 1, title.left, text.left),
+      right,
+      ...(note ? { note } : {}),
+      ...(isTextShared ? { isTextShared } : {}),
     });
     this.sections(l.children, r.children, depth + 1);
   }

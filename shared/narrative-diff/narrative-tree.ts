@@ -39,6 +39,7 @@ export const maxBlockNodes = 20_000;
 export const maxBlockDepth = 64;
 export const maxBlockChars = 200_000;
 
+const blankPattern = /^\s+$/;
 const keptAttributes = ['href', 'listType', 'colspan', 'rowspan'] as const;
 
 /** A block read from the tree, with its tokens in document order. */
@@ -64,7 +65,7 @@ function attributesOf(element: XmlElement): NarrativeAttributes | undefined {
 export function readBlock(children: readonly XmlNode[]): ReadBlock {
   const state = { nodes: 0, chars: 0, isTruncated: false };
   const tokens: string[] = [];
-  const convert = (list: readonly XmlNode[], depth: number): NarrativeNode[] => {
+  const convert = (list: readonly XmlNode[], depth: number, isInPre = false): NarrativeNode[] => {
     const out: NarrativeNode[] = [];
     for (const node of list) {
       if (state.isTruncated) break;
@@ -74,20 +75,22 @@ export function readBlock(children: readonly XmlNode[]): ReadBlock {
         break;
       }
       if (node.kind === 'text') {
-        state.chars += node.text.length;
+        // Indentation between elements renders as one space (outside <pre>): send just that.
+        const text = !isInPre && blankPattern.test(node.text) ? ' ' : node.text;
+        state.chars += text.length;
         if (state.chars > maxBlockChars) {
           state.isTruncated = true;
           break;
         }
-        out.push(node.text);
-        tokens.push(...tokenize(node.text));
+        out.push(text);
+        tokens.push(...tokenize(text));
         continue;
       }
       const attributes = attributesOf(node);
       out.push({
         name: node.name,
         ...(attributes ? { attributes } : {}),
-        children: convert(node.children, depth + 1),
+        children: convert(node.children, depth + 1, isInPre || node.name.toLowerCase() === 'pre'),
       });
     }
     return out;

@@ -13,6 +13,7 @@ import {
   diffNarratives,
   type NarrativeComparison,
 } from '../../../shared/narrative-diff/narrative-diff';
+import type { JoinedLines } from '../../../shared/ipc/compare-types';
 import { err, ok, type Result } from '../../../shared/result';
 import { nodePayloadCodec } from '../documents/node-payload-codec';
 import { parseXml } from '../xml/parse-xml';
@@ -42,6 +43,8 @@ export interface UnifiedOutput {
 
 export interface CompareOutput {
   readonly result: CompareResult;
+  /** With keepLines: both sides' canonical lines, each joined with "\n" (result.content has none). */
+  readonly lines?: JoinedLines;
   readonly unified?: UnifiedOutput;
   readonly narrative?: NarrativeComparison;
 }
@@ -101,22 +104,31 @@ export function handleCompareRequest(request: unknown): CompareWorkerResponse {
   if (!left.ok) return { id, result: left };
   const right = readForCompare(request.right, 'right');
   if (!right.ok) return { id, result: right };
-  const result = compareDocuments(left.value, right.value, {
+  const compared = compareDocuments(left.value, right.value, {
     profile: request.profile,
     codec: nodePayloadCodec,
     ...(request.workBudget !== undefined ? { workBudget: request.workBudget } : {}),
     ...(request.keepLines === true ? { keepLines: true } : {}),
   });
   const narrative = request.narrative ? narrativeOf(left.value, right.value) : undefined;
-  const withNarrative = narrative ? { narrative } : {};
-  if (request.unifiedFileName === undefined)
-    return { id, result: ok({ result, ...withNarrative }) };
+  const { lines, ...content } = compared.content;
+  const joined = lines ? joinLines(lines) : undefined;
+  const result = { ...compared, content };
+  const extras = { ...(narrative ? { narrative } : {}), ...(joined ? { lines: joined } : {}) };
+  if (request.unifiedFileName === undefined) return { id, result: ok({ result, ...extras }) };
   const raw = decodeRaw(request.left, request.right);
   const { patch, notes } = unifiedPatch(raw.left, raw.right, request.unifiedFileName);
   return {
     id,
-    result: ok({ result, unified: { patch, encoding: raw.encoding, notes }, ...withNarrative }),
+    result: ok({ result, unified: { patch, encoding: raw.encoding, notes }, ...extras }),
   };
+}
+
+/** Each side's lines as one string; undefined (no lines sent) should a line ever hold a line break. */
+function joinLines(lines: { readonly left: readonly string[]; readonly right: readonly string[] }) {
+  const hasBreak = (side: readonly string[]) => side.some((line) => line.includes('\n'));
+  if (hasBreak(lines.left) || hasBreak(lines.right)) return undefined;
+  return { left: lines.left.join('\n'), right: lines.right.join('\n') };
 }
 
 /** A display form's XHTML through the same safe parser as the documents; undefined when unreadable. */

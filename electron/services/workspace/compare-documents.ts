@@ -177,9 +177,7 @@ export function createComparer(deps: ComparerDeps): Comparer {
       await recordAll(deps.home, failures, 'the failure was not recorded');
       return compared;
     }
-    // The lines travel beside the result (ComparedDocuments.lines), not inside it twice.
-    const { lines, ...content } = compared.value.result.content;
-    const result = { ...compared.value.result, content };
+    const { result, lines } = compared.value;
     const recorded = await recordAll(
       deps.home,
       [
@@ -191,7 +189,9 @@ export function createComparer(deps: ComparerDeps): Comparer {
     if (!recorded.ok) return recorded;
     const linesNote = !wantsLines
       ? 'The documents are too large to send every line: only the changed lines are shown.'
-      : undefined;
+      : !lines
+        ? 'Unchanged lines cannot be shown for these documents: only the changed lines are shown.'
+        : undefined;
     remember(request.compareId, {
       result,
       left: left.value,

@@ -10,6 +10,7 @@ import { exportEvent, type AuditContext } from '../../../shared/audit/builders';
 import type { CompareResult } from '../../../shared/compare/compare-documents';
 import type {
   CanonicalLines,
+  JoinedLines,
   ExportFormat,
   ExportProgressEvent,
   ExportResult,
@@ -34,7 +35,17 @@ export interface RememberedComparison {
   readonly result: CompareResult;
   readonly left: RememberedSide;
   readonly right: RememberedSide;
-  readonly lines?: CanonicalLines;
+  /** Joined as the view gets them; split into lines only when a report needs them. */
+  readonly lines?: JoinedLines;
+}
+
+/** The report writers' lines from the joined form (an empty document has no line, not one ''). */
+function splitLines(lines: JoinedLines, result: CompareResult): CanonicalLines {
+  const split = (text: string, count: number) => (count === 0 ? [] : text.split('\n'));
+  return {
+    left: split(lines.left, result.content.leftLines),
+    right: split(lines.right, result.content.rightLines),
+  };
 }
 
 /** Opens main's save dialog with a suggested name; resolves with the path, or undefined. */
@@ -111,7 +122,7 @@ export async function exportComparison(
         ...(right.environment ? { environment: right.environment } : {}),
       },
       operator: left.context.operator.name,
-      ...(comparison.lines ? { lines: comparison.lines } : {}),
+      ...(comparison.lines ? { lines: splitLines(comparison.lines, result) } : {}),
     },
     {
       format: options.format,

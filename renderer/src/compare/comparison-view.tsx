@@ -10,6 +10,7 @@ import type { CompareMode } from './compare-address';
 import { ChangeListPanel, type ChangeItem } from './change-list-panel';
 import { buildRows, navigableChanges, stepChange, viewChanges } from './diff-rows';
 import { DiffView } from './diff-view';
+import { shownLines } from './joined-lines';
 import { HiddenRules } from './hidden-rules';
 import { changeForItem } from './line-mapping';
 import { MetadataDiffTable } from './metadata-diff-table';
@@ -42,7 +43,17 @@ export function ComparisonView({
   /** Opens a narrative link outside the app, after the tester confirmed it. */
   readonly onOpenLink: (url: string) => void;
 }) {
-  const { result, lines } = compared;
+  const { result } = compared;
+  const lines = useMemo(
+    () =>
+      compared.lines
+        ? shownLines(compared.lines, {
+            left: result.content.leftLines,
+            right: result.content.rightLines,
+          })
+        : undefined,
+    [compared.lines, result],
+  );
   const isNarrative = mode === 'narrative';
   // The narrative mode keeps the content diff's state (place, reviewed marks) for coming back.
   const contentMode = isNarrative ? 'side-by-side' : mode;

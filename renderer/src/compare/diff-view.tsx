@@ -7,15 +7,15 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import type { CanonicalLines } from '../../../shared/ipc/compare-types';
 import type { DiffRow, ViewChange } from './diff-rows';
 import { Cell, ChangeCells } from './diff-cells';
+import type { ShownLines } from './joined-lines';
 import { lineOfRow, rowOfLine } from './line-mapping';
 
 export interface DiffViewProps {
   readonly rows: readonly DiffRow[];
   readonly changes: readonly ViewChange[];
-  readonly lines?: CanonicalLines;
+  readonly lines?: ShownLines;
   readonly mode: 'side-by-side' | 'inline';
   readonly currentChange: number;
   /** The row the current change starts at, or -1: switching mode returns there. */
@@ -66,7 +66,7 @@ export function DiffView(props: DiffViewProps) {
   function renderRow(row: DiffRow): React.ReactNode {
     switch (row.kind) {
       case 'same': {
-        const leftText = lines?.left[row.left] ?? '';
+        const leftText = lines?.left.at(row.left) ?? '';
         return mode === 'side-by-side' ? (
           <>
             <span role="cell" className="diff-review" />
@@ -74,7 +74,7 @@ export function DiffView(props: DiffViewProps) {
               {leftText}
             </Cell>
             <Cell line={row.right} marker=" ">
-              {lines?.right[row.right] ?? ''}
+              {lines?.right.at(row.right) ?? ''}
             </Cell>
           </>
         ) : (

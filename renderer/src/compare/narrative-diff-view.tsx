@@ -84,6 +84,14 @@ const RowView = memo(function RowView({
   options: NarrativeOptions;
 }) {
   const title = textOf(row.right?.title ?? row.left?.title ?? []).trim() || row.label;
+  // An unchanged section's text comes once, as the right side's (NarrativeRow.isTextShared).
+  const leftView = useMemo(
+    () =>
+      row.isTextShared && row.left && row.right?.text
+        ? { ...row.left, text: row.right.text }
+        : row.left,
+    [row],
+  );
   return (
     <div className={`narrative-diff-row is-${row.kind}`} style={{ paddingLeft: `${row.depth}rem` }}>
       <div className="narrative-diff-heading">
@@ -95,7 +103,7 @@ const RowView = memo(function RowView({
         </p>
       )}
       <div className="narrative-diff-sides">
-        <SideCell view={row.left} side="left" options={options} />
+        <SideCell view={leftView} side="left" options={options} />
         <SideCell view={row.right} side="right" options={options} />
       </div>
     </div>

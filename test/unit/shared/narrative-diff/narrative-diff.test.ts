@@ -100,6 +100,23 @@ describe('diffNarratives', () => {
     // The marks sit inside the document's own elements, and the text reads as before.
     expect(textOf(changed?.right?.text ?? [])).toBe('Annostus: 2 tablettia aamuisin ja illalla.');
     expect(marks(result.rows[1]?.right?.text)).toEqual([]);
+    // An unchanged section's text is sent once, for both sides; a changed one's twice.
+    expect(result.rows[1]).toMatchObject({ isTextShared: true, left: { position: 2 } });
+    expect(result.rows[1]?.left?.text).toBeUndefined();
+    expect(changed?.isTextShared).toBeUndefined();
+  });
+
+  it('sends indentation between elements as one space, and keeps it inside <pre>', () => {
+    const spaced = '<paragraph>\n      <content>A</content>\n    </paragraph>';
+    const result = compare(
+      cda([{ ...reason, text: spaced }]),
+      cda([{ ...reason, text: `${spaced}<pre>  x\n  y</pre>` }]),
+    );
+    expect(result.rows[0]?.left?.text).toEqual([
+      { name: 'paragraph', children: [' ', { name: 'content', children: ['A'] }, ' '] },
+    ]);
+    const pre = result.rows[0]?.right?.text?.[1];
+    expect(pre).toEqual({ name: 'pre', children: ['  ', { change: 'added', text: 'x\n  y' }] });
   });
 
   it('aligns sections by templateId and code even when the title changed, and diffs the title', () => {

@@ -51,7 +51,12 @@ describe('workspace compare', () => {
       ignoreProfile: 'default',
     });
     if (!compared.ok) throw new Error(compared.error.message);
-    const { result, lines, left, right } = compared.value;
+    const { result, left, right } = compared.value;
+    // The lines arrive joined, one string a side (JoinedLines).
+    const lines = compared.value.lines && {
+      left: compared.value.lines.left.split('\n'),
+      right: compared.value.lines.right.split('\n'),
+    };
     expect(result.identical).toBe(false);
     expect(result.left.id).toContain(chain.older.documentId);
     expect(result.right.id).toContain(chain.newer.documentId);
