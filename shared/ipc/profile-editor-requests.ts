@@ -86,7 +86,8 @@ export const pickProfileFileField: Validator<PickProfileFileRequest> = objectOf(
   name: optional(
     stringField({
       maxLength: 255,
-      pattern: /^[^/\\\0]+$/,
+      // Not `.` or `..` either: the name stays inside local-files/.
+      pattern: /^(?!\.\.?$)[^/\\\0]+$/,
       patternHint: 'must be a file name without folders',
     }),
   ),

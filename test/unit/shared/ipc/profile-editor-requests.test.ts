@@ -71,6 +71,9 @@ describe('profile editor requests', () => {
       ok: false,
       error: { message: 'request.name must be a file name without folders.' },
     });
+    for (const name of ['..', '.', 'a\\b'])
+      expect(pick({ purpose: 'folder', name }, 'request').ok, name).toBe(false);
+    expect(pick({ purpose: 'folder', name: '..cases' }, 'request').ok).toBe(true);
     expect(pick({ purpose: 'password' }, 'request').ok).toBe(false);
     expect(requestValidators['profiles:remove']({ profileId: 'Bad Id' }, 'request').ok).toBe(false);
     const auditExport = requestValidators['audit:export'];
