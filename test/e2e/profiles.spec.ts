@@ -6,6 +6,7 @@
  */
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createTestSafeStorage, type TestKeychain } from '../../electron/harness/test-safe-storage';
 import { startSandbox, type RunningSandbox } from '../../electron/sandbox/server';
 import { createSafeStorageSecretStore } from '../../electron/services/profiles/safe-storage-secret-store';
@@ -18,6 +19,8 @@ import { EnvironmentsScreen } from './pages/environments';
 import { DocumentTablePage, SearchPage } from './pages/inspector';
 import { seriousAccessibilityViolations } from './support/accessibility';
 import { keepScreenshot } from './support/screenshots';
+
+const documentFixtures = fileURLToPath(new URL('../fixtures/documents/', import.meta.url));
 
 const test = base.extend<{ keychain: TestKeychain; tlsSandbox: RunningSandbox }>({
   keychain: ['available', { option: true }],
@@ -34,6 +37,10 @@ const test = base.extend<{ keychain: TestKeychain; tlsSandbox: RunningSandbox }>
     await mkdir(files, { recursive: true });
     await copyFile(tlsSandbox.tls!.clientPkcs12, path.join(files, 'client.p12'));
     await copyFile(tlsSandbox.tls!.caCertificate, path.join(files, 'ca.pem'));
+    // Two HL7 V3 archive messages of test patient 010181-900C, for a folder profile.
+    await mkdir(path.join(files, 'cases'));
+    for (const name of ['rcmr-in100002-store.xml', 'rcmr-in100016-new-version.xml'])
+      await copyFile(path.join(documentFixtures, name), path.join(files, 'cases', name));
     const secrets = createSafeStorageSecretStore(home, createTestSafeStorage(keychain));
     const app = await startAppWorkspace({ home, connect: { deadlineMs: 5000, secrets } });
     if (!app.ok) throw new Error(app.error.message);
@@ -208,4 +215,36 @@ test('a profile is edited and removed after a confirmation', async ({ shell, pag
   await expect(screen.entry('Second sandbox, renamed')).toHaveCount(0);
   await screen.dialog.getByRole('button', { name: 'Close' }).click();
   await expect(shell.environments).not.toContainText('Second sandbox');
+});
+
+test('a folder profile chosen in the form checks usable and is searched like a server', async ({
+  shell,
+  page,
+}) => {
+  await shell.open();
+  const screen = new EnvironmentsScreen(page);
+  await screen.open();
+  await screen.dialog.getByRole('button', { name: 'New profile…' }).click();
+  await screen.field('Name (used as --env NAME)').fill('cases');
+  await screen.field('Display name').fill('Investigation folder');
+  await screen.field('Kind').selectOption('folder');
+  await expect(screen.form.getByRole('radio', { name: 'PKCS#12 file' })).toHaveCount(0);
+  await screen.save();
+  await expect(screen.form.getByRole('alert')).toContainText(
+    'A folder profile needs its folder chosen.',
+  );
+  await screen.chooseFile('Folder', 'cases');
+  await screen.save();
+  const entry = screen.entry('Investigation folder');
+  await entry.getByRole('button', { name: 'Check Investigation folder' }).click();
+  await expect(
+    entry.getByRole('region', { name: 'Check of Investigation folder' }).getByRole('status'),
+  ).toHaveText('Investigation folder is usable.');
+  await screen.dialog.getByRole('button', { name: 'Close' }).click();
+
+  await shell.environments
+    .getByRole('button', { name: 'folder Investigation folder', exact: true })
+    .click();
+  await new SearchPage(page).searchPatient('010181-900C');
+  expect(await new DocumentTablePage(page).waitForRows()).toBe(2);
 });
