@@ -37,6 +37,8 @@ const test = base.extend<{ keychain: TestKeychain; tlsSandbox: RunningSandbox }>
     await mkdir(files, { recursive: true });
     await copyFile(tlsSandbox.tls!.clientPkcs12, path.join(files, 'client.p12'));
     await copyFile(tlsSandbox.tls!.caCertificate, path.join(files, 'ca.pem'));
+    await copyFile(tlsSandbox.tls!.clientCertificate, path.join(files, 'client.crt'));
+    await copyFile(tlsSandbox.tls!.clientKey, path.join(files, 'client.key'));
     // Two HL7 V3 archive messages of test patient 010181-900C, for a folder profile.
     await mkdir(path.join(files, 'cases'));
     for (const name of ['rcmr-in100002-store.xml', 'rcmr-in100016-new-version.xml'])
@@ -247,4 +249,32 @@ test('a folder profile chosen in the form checks usable and is searched like a s
     .click();
   await new SearchPage(page).searchPatient('010181-900C');
   expect(await new DocumentTablePage(page).waitForRows()).toBe(2);
+});
+
+test('a PEM certificate and key without a passphrase check usable', async ({
+  shell,
+  page,
+  tlsSandbox,
+}) => {
+  await shell.open();
+  const screen = new EnvironmentsScreen(page);
+  await screen.open();
+  await screen.dialog.getByRole('button', { name: 'New profile…' }).click();
+  await screen.field('Name (used as --env NAME)').fill('pem-lab');
+  await screen.field('Display name').fill('PEM lab');
+  await screen.field('Kind').selectOption('fhir');
+  await screen.field('Base URL').fill(tlsSandbox.baseUrl);
+  await screen.form.getByRole('radio', { name: 'PEM certificate and key' }).check();
+  await screen.chooseFile('Certificate file (PEM)', 'client.crt');
+  await screen.chooseFile('Key file (PEM, if not in the certificate file)', 'client.key');
+  await screen.chooseFile('Pinned CA (PEM)', 'ca.pem');
+  await expect(screen.form.getByLabel('The certificate files need a passphrase')).not.toBeChecked();
+  await screen.save();
+  const entry = screen.entry('PEM lab');
+  await expect(entry).toContainText('client certificate PEM');
+  await expect(entry).not.toContainText('passphrase');
+  await entry.getByRole('button', { name: 'Check PEM lab' }).click();
+  await expect(
+    entry.getByRole('region', { name: 'Check of PEM lab' }).getByRole('status'),
+  ).toHaveText('PEM lab is usable.');
 });
