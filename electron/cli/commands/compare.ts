@@ -278,7 +278,13 @@ export const compareCommand: Command = {
     const reportFormat = reportFormatOf(format);
     if (reportFormat !== undefined) {
       const result = compared.value.result;
-      const lines = result.content.lines;
+      // The worker sends each side's lines joined (compare-worker-protocol); an empty side has none.
+      const joined = compared.value.lines;
+      const split = (text: string, count: number) => (count === 0 ? [] : text.split('\n'));
+      const lines = joined && {
+        left: split(joined.left, result.content.leftLines),
+        right: split(joined.right, result.content.rightLines),
+      };
       const written = await exportReport(
         {
           result,
