@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import {
+  bodyNames,
   leftDosage,
   leftXml,
   nonTestCode,
@@ -109,13 +110,20 @@ test('the report prints to a PDF whose text has both ids and the changed values'
     expect(text).toContain(expected);
 });
 
-test('a redacted report says so at the top and shows no identity code', async ({ page }) => {
+test('a redacted report says so at the top, with what it cannot mask, and shows no identity code or name', async ({
+  page,
+}) => {
   const file = makeReport('redacted.html', '--redact');
   const { requests, errors } = await open(page, file);
   await expect(page.locator('#redacted')).toBeInViewport();
   const html = readFileSync(file, 'utf8');
   for (const code of [patientCode, nonTestCode]) expect(html).not.toContain(code);
   await expect(page.getByText(patientCode)).toHaveCount(0);
+  await expect(page.locator('#redacted')).toContainText('free text');
+  // People named only in the body (an entry's performer and informant, and in section text).
+  const shown = await page.locator('body').innerText();
+  for (const name of bodyNames) expect(shown).not.toContain(name);
+  for (const name of bodyNames) expect(html).not.toContain(name);
   expect(requests).toEqual([]);
   expect(errors).toEqual([]);
 });
