@@ -2,7 +2,7 @@
  * Runs one comparison through the bridge and cancels it when the view goes away or asks for
  * another one, so leaving the view never leaves the workspace fetching and comparing for nobody.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { CompareSideRef, ComparedDocuments } from '../../../shared/ipc/compare-types';
 import type { AppError } from '../../../shared/result';
@@ -43,12 +43,16 @@ export function useComparison(
       .then((result) => {
         if (running.current !== compareId) return;
         running.current = undefined;
-        setAnswer({
-          key: thisRun,
-          load: result.ok
-            ? { state: 'ready', compared: result.value }
-            : { state: 'failed', error: result.error },
-        });
+        // A transition: React renders a large comparison in slices that yield to input and
+        // painting, instead of one long task on the UI thread.
+        startTransition(() =>
+          setAnswer({
+            key: thisRun,
+            load: result.ok
+              ? { state: 'ready', compared: result.value }
+              : { state: 'failed', error: result.error },
+          }),
+        );
       });
     return () => {
       if (running.current === compareId) {
