@@ -43,11 +43,12 @@ function* sortedIndices(keys: readonly string[]): Generator<undefined, Uint32Arr
       const middle = Math.min(count, low + width);
       const high = Math.min(count, low + 2 * width);
       let [left, right, out] = [low, middle, low];
-      while (left < middle && right < high)
+      while (left < middle && right < high) {
         to[out++] = keys[from[right]!]! < keys[from[left]!]! ? from[right++]! : from[left++]!;
+        if (out % step === 0) yield;
+      }
       while (left < middle) to[out++] = from[left++]!;
       while (right < high) to[out++] = from[right++]!;
-      if (high - low >= step) yield;
     }
     [from, to] = [to, from];
   }
@@ -63,6 +64,7 @@ function* rankByRows(keys: readonly string[]): RankSteps {
     const row = order[position]!;
     if (position > 0 && keys[row] !== keys[order[position - 1]!]) rank += 1;
     ranks[row] = rank;
+    if (position % step === step - 1) yield;
   }
   return { ranks, distinct: keys.length === 0 ? 0 : rank + 1 };
 }
