@@ -172,23 +172,6 @@ export function escapeAttribute(value: string): string {
 }
 
 /**
- * Text escaped for element content. A loop over slices, not a replace with a callback: a fifth
- * of a generated document's texts hold an `&`, and the callback ran once per character found.
- */
-export function escapeText(value: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    const entity = c === 38 ? '&amp;' : c === 60 ? '&lt;' : c === 62 ? '&gt;' : undefined;
-    if (entity === undefined) continue;
-    out += value.slice(from, i) + entity;
-    from = i + 1;
-  }
-  return from === 0 ? value : out + value.slice(from);
-}
-
-/**
  * Appends `<name attr="…" …` to `parts`, attributes sorted by qualified name (stable). Most
  * elements have a handful of attributes, so they are insertion-sorted in the builder's scratch
  * arrays: no arrays of pairs, and the caller joins the whole line once.

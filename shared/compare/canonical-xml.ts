@@ -14,13 +14,15 @@ import { Namespaces, type XmlElement } from '../xml/tree';
 import {
   Builder,
   escapeAttribute,
-  escapeText,
   indentOf,
   siblingSegments,
   startTagParts,
   xmlNamespace,
   type Sink,
 } from './canonical-builder';
+import { canonicalText, collapseWhitespace, hasContent } from './canonical-text';
+
+export { collapseWhitespace } from './canonical-text';
 
 /** A payload taken out of line, compared by size and hash. */
 export interface OutOfLinePayload {
@@ -112,41 +114,10 @@ export function stripIndexes(path: string): string {
   return path.replace(/\[\d+\]/g, '');
 }
 
-/** XML whitespace collapsed to one space, trimmed (a no-break space is content, not whitespace). */
-export function collapseWhitespace(text: string): string {
-  // Most texts have nothing to collapse; testing first saves a copy of each.
-  if (!/[\t\r\n]| {2}|^ | $/.test(text)) return text;
-  return text.replace(/[ \t\r\n]+/g, ' ').trim();
-}
-
 function hasAttribute(element: XmlElement, name: string, value: string): boolean {
   return element.attributes.some(
     (attribute) => attribute.name === name && attribute.value === value,
   );
-}
-
-/** False for whitespace-only text, which is insignificant: the canonical form drops it. */
-function hasContent(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return true;
-  }
-  return false;
-}
-
-/**
- * Text as the canonical form writes it: whitespace collapsed, then escaped. Most texts need
- * neither, which one scan finds out without running two regular expressions.
- */
-function canonicalText(text: string): string {
-  const last = text.length - 1;
-  let isClean = last >= 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(last) !== 32;
-  for (let i = 0; isClean && i <= last; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 9 || c === 10 || c === 13 || c === 38 || c === 60 || c === 62) isClean = false;
-    else if (c === 32 && text.charCodeAt(i + 1) === 32) isClean = false;
-  }
-  return isClean ? text : escapeText(collapseWhitespace(text));
 }
 
 /** True for text to take out of line: declared Base64, or long wrapped Base64-looking text. */

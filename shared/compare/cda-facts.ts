@@ -6,7 +6,7 @@
  * the line diff. Labels are the statements' code display names, which is how testers name them.
  */
 import { Namespaces, type XmlElement } from '../xml/tree';
-import { collapseWhitespace } from './canonical-xml';
+import { collapseWhitespace, hasContent } from './canonical-text';
 
 /** One leaf of an entry: where it is, what to call it, what it says. */
 export interface Fact {
@@ -231,9 +231,9 @@ function pushNarrativeLine(
   path: string,
   element: XmlElement,
 ): void {
-  if (pending === '') return;
-  const collapsed = collapseWhitespace(pending);
-  if (collapsed !== '') lines.push(withLine({ text: collapsed, path }, element));
+  // Most pending runs are the whitespace between block elements: no line, nothing to collapse.
+  if (!hasContent(pending)) return;
+  lines.push(withLine({ text: collapseWhitespace(pending), path }, element));
 }
 
 const inlineNames = new Set(['content', 'sub', 'sup', 'linkHtml', 'footnoteRef']);

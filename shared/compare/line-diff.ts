@@ -57,14 +57,49 @@ export function internLines(
   return { a, b, distinct: ids.size };
 }
 
-/** Diffs two lists of lines. */
+/**
+ * Diffs two lists of lines. The equal head and tail are found by comparing the strings, so only
+ * the middle is interned: the change list diffs thousands of small narratives that mostly agree.
+ */
 export function diffLineArrays(
   left: readonly string[],
   right: readonly string[],
   options: LineDiffOptions = {},
 ): LineDiff {
-  const { a, b, distinct } = internLines(left, right);
-  return diffIds(a, b, distinct, options);
+  let head = 0;
+  while (head < left.length && head < right.length && left[head] === right[head]) head++;
+  let tail = 0;
+  while (
+    tail < left.length - head &&
+    tail < right.length - head &&
+    left[left.length - 1 - tail] === right[right.length - 1 - tail]
+  )
+    tail++;
+  if (head === 0 && tail === 0) {
+    const { a, b, distinct } = internLines(left, right);
+    return diffIds(a, b, distinct, options);
+  }
+  const { a, b, distinct } = internLines(
+    left.slice(head, left.length - tail),
+    right.slice(head, right.length - tail),
+  );
+  // The budget is the whole input's, as if the head and tail had been trimmed inside diffIds.
+  const diff = diffIds(a, b, distinct, {
+    workBudget: options.workBudget ?? defaultWorkBudget(left.length, right.length),
+  });
+  return {
+    ...diff,
+    blocks: diff.blocks.map((block) => ({
+      leftStart: block.leftStart + head,
+      leftEnd: block.leftEnd + head,
+      rightStart: block.rightStart + head,
+      rightEnd: block.rightEnd + head,
+    })),
+  };
+}
+
+function defaultWorkBudget(leftLines: number, rightLines: number): number {
+  return 60 * (leftLines + rightLines) + 2_000_000;
 }
 
 interface Region {
@@ -84,7 +119,7 @@ export function diffIds(
   options: LineDiffOptions = {},
 ): LineDiff {
   const scratch = new Scratch(distinct);
-  let budget = options.workBudget ?? 60 * (a.length + b.length) + 2_000_000;
+  let budget = options.workBudget ?? defaultWorkBudget(a.length, b.length);
   const blocks: ChangeBlock[] = [];
   const coarse = { regions: 0, left: 0, right: 0 };
   const emit = (r: Region): void => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyBlocks,
+  diffIds,
   diffLineArrays,
+  internLines,
   type ChangeBlock,
 } from '../../../../shared/compare/line-diff';
 
@@ -72,6 +74,25 @@ describe('diffLineArrays', () => {
             )
           : mutate(left, next, Math.floor(next() * 30));
       expectValidScript(left, right, diffLineArrays(left, right).blocks);
+    }
+  });
+
+  it('gives the same script with its equal head and tail trimmed first as without', () => {
+    const next = random(23);
+    for (let round = 0; round < 300; round++) {
+      const alphabet = 1 + Math.floor(next() * 30);
+      const line = () => `l${Math.floor(next() * alphabet)}`;
+      const head = Array.from({ length: Math.floor(next() * 40) }, line);
+      const tail = Array.from({ length: Math.floor(next() * 40) }, line);
+      const middle = Array.from({ length: Math.floor(next() * 200) }, line);
+      const left = [...head, ...middle, ...tail];
+      const right = [...head, ...mutate(middle, next, Math.floor(next() * 40)), ...tail];
+      const budget = next() < 0.3 ? { workBudget: Math.floor(next() * 3000) } : {};
+      const { a, b, distinct } = internLines(left, right);
+      const whole = diffIds(a, b, distinct, budget);
+      const trimmed = diffLineArrays(left, right, budget);
+      expect(trimmed).toEqual(whole);
+      expectValidScript(left, right, trimmed.blocks);
     }
   });
 
