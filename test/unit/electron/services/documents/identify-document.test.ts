@@ -57,6 +57,33 @@ describe('identifyDocument', () => {
     }
   });
 
+  it('picks the patient id as the reader does: the first HETU id, else the first id', async () => {
+    const cda = (patient: string, id = '<id root="1.2.246.10.1" extension="d"/>') =>
+      utf8(
+        `<ClinicalDocument xmlns="urn:hl7-org:v3">${id}<recordTarget><patientRole>${patient}</patientRole></recordTarget><component><structuredBody/></component></ClinicalDocument>`,
+      );
+    const cases = [
+      cda('<id root="1.2.3" extension="x"/><id root="1.2.246.21" extension="010181-900C"/>'),
+      cda('<id root="1.2.3" extension="x"/>'),
+      cda('<id root="1.2.246.21"/>'),
+      cda('', ''),
+      cda('<id root="1.2.246.21" extension="010181-900C"/>', '<id nullFlavor="NI"/>'),
+    ];
+    const identities = [];
+    for (const bytes of cases) {
+      const identity = await identifyDocument(bytes, 'case');
+      expect(identity).toEqual(await fullIdentity(bytes));
+      identities.push(identity);
+    }
+    expect(identities.map((identity) => identity.patientHetu)).toEqual([
+      '010181-900C',
+      undefined,
+      undefined,
+      undefined,
+      '010181-900C',
+    ]);
+  });
+
   it('names a file that is no readable document by its source and SHA-256', async () => {
     for (const text of [
       'just some text\n',
