@@ -62,6 +62,9 @@ describe('exporting a comparison', () => {
     const html = Buffer.from(exported.value.base64, 'base64').toString('utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/i);
     expect(html).toContain('env:sandbox:');
+    // The worker's joined lines are split back for the report: unchanged regions are there.
+    expect(html).toContain('lines without shown changes');
+    expect(html).not.toContain('Unchanged lines are not part of this report');
     expect(progress.at(-1)).toEqual({ exportId: 'x1', phase: 'sealing', fraction: 1 });
     expect(exportRecords(`download ${exported.value.fileName}`)).toEqual([{ outcome: '0' }]);
   });
