@@ -198,6 +198,8 @@ async function main(): Promise<void> {
     ];
     writeBenchResult({
       summary: [
+        // A profiled run is unminified and sampled: its times are not comparable with others.
+        ...(profileFolder === undefined ? [] : ['PROFILED RUN (unminified, CPU profiler on)']),
         `first render ${round(firstRender)} ms (re-renders ${numbers.renders.slice(1).map(round).join(', ')} ms)`,
         `sort median ${round(median(numbers.sorts))} ms, slowest ${round(sort)} ms; plain Array.sort by date ${round(median(numbers.baseline))} ms (${round(median(numbers.sorts) / median(numbers.baseline))}×)`,
         `filter keystrokes median ${round(median(numbers.keystrokes))} ms, slowest ${round(keystroke)} ms (${numbers.filtered} rows left)`,
