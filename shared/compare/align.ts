@@ -18,6 +18,8 @@ export function align<T>(
   const usedLeft = new Set<number>();
   const usedRight = new Set<number>();
   for (const key of keys) {
+    // Once either side is used up, the looser passes can find nothing more.
+    if (pairs.length === left.length || pairs.length === right.length) break;
     // Unused right items by key, in order: each pass is linear, not a search per item.
     const waiting = new Map<string, number[]>();
     right.forEach((candidate, j) => {

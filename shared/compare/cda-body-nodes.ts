@@ -24,23 +24,36 @@ export function bodySections(root: XmlElement): { parent: XmlElement; path: stri
   return body ? { parent: body, path: `/${root.name}/component/structuredBody` } : undefined;
 }
 
+/** `root^extension` of every templateId child, appended to `out` (loops: run per section). */
+function templateIdsOf(element: XmlElement, out: string[]): void {
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.kind === 'element' && child.name === 'templateId')
+      out.push(`${attribute(child, 'root') ?? ''}^${attribute(child, 'extension') ?? ''}`);
+  }
+}
+
 /** The sections directly under `parent` (through its components). */
 export function sectionsOf(parent: XmlElement, parentPath: string): SectionNode[] {
   const nodes: SectionNode[] = [];
-  for (const component of elementChildren(parent).filter((child) => child.name === 'component')) {
+  const path = `${parentPath}/component/section`;
+  const children = parent.children;
+  for (let i = 0; i < children.length; i++) {
+    const component = children[i]!;
+    if (component.kind !== 'element' || component.name !== 'component') continue;
     const section = firstChild(component, 'section');
     if (!section) continue;
-    const templateIds = [...elementChildren(component), ...elementChildren(section)]
-      .filter((child) => child.name === 'templateId')
-      .map((child) => `${attribute(child, 'root') ?? ''}^${attribute(child, 'extension') ?? ''}`);
+    const templateIds: string[] = [];
+    templateIdsOf(component, templateIds);
+    templateIdsOf(section, templateIds);
     const code = firstChild(section, 'code');
-    const title = collapseWhitespace(
-      firstChild(section, 'title') ? describeLeaf(firstChild(section, 'title')!) : '',
-    );
+    const titleElement = firstChild(section, 'title');
+    const title = titleElement ? collapseWhitespace(describeLeaf(titleElement)) : '';
     const index = nodes.length;
     nodes.push({
       element: section,
-      path: `${parentPath}/component/section`,
+      path,
       templateKey: templateIds.join(' '),
       codeKey: code
         ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}`
