@@ -48,6 +48,24 @@ function alternation(values: Iterable<string>): string {
 /** Name parts shorter than this are not masked alone: "Li" would mask half the narrative. */
 const minimumNameLength = 2;
 
+/**
+ * Finnish narrative inflects names ("Maijan", "Backmanille", "Lea:n"): a case ending (after a
+ * colon, or after a connecting i for names ending in a consonant) and a clitic may follow a name.
+ */
+const caseEnding = String.raw`:?i?(?:n|a|ä|ta|tä|na|nä|ksi|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|tta|ttä|h[aeiouyäö]n|seen|ine|ineen|[aeiouyäö]n)(?:kin|kaan|kään)?`;
+/** Names in -nen inflect on a stem in -s- ("Virtanen" → "Virtasen", "Virtaselle", "Virtasta"). */
+const nenStemEnding = String.raw`s(?:[ei]\p{L}{0,5}|t[aä](?:kin|kaan|kään)?)`;
+
+/** The key a name's mask is kept under: case and runs of whitespace do not matter. */
+function nameKey(value: string): string {
+  return value.toLocaleLowerCase('fi').replace(/\s+/g, ' ');
+}
+
+/** A name as a pattern in which any run of whitespace may separate its words. */
+function namesPattern(values: Iterable<string>): string {
+  return alternation(values).replace(/ /g, String.raw`\s+`);
+}
+
 /** A redactor for the given secrets. */
 export function createRedactor(secrets: RedactionSecrets): Redactor {
   const codeMasks = new Map<string, string>();
@@ -61,7 +79,7 @@ export function createRedactor(secrets: RedactionSecrets): Redactor {
     return mask;
   };
   const nameOf = (value: string): string => {
-    const key = value.toLocaleLowerCase('fi').replace(/\s+/g, ' ');
+    const key = nameKey(value);
     let mask = nameMasks.get(key);
     if (mask === undefined) {
       mask = `NAME-${nameMasks.size + 1}`;
@@ -81,19 +99,38 @@ export function createRedactor(secrets: RedactionSecrets): Redactor {
     `${codeBefore}(?:${codes.length > 0 ? `${alternation(codes)}|` : ''}${hetuShape})${codeAfter}`,
     'g',
   );
-  // Whitespace inside a name may be any run of whitespace in the text.
+  // "Virtanen" → stem "Virta" (+ "sen", "selle", "sta"), found by the name it came from.
+  const nameOfStem = new Map<string, string>();
+  for (const name of names)
+    if (/nen$/i.test(name) && name.length > 4) nameOfStem.set(nameKey(name.slice(0, -3)), name);
+  // Stems first: at "Maija Virtasen" the name "Maija" alone would otherwise win. Without stems,
+  // an alternative that never matches keeps the group numbers.
+  const stems =
+    nameOfStem.size > 0 ? `(${namesPattern(nameOfStem.keys())})(${nenStemEnding})|` : '(?!)()()|';
   const namePattern =
     names.length > 0
       ? new RegExp(
-          `${wordBefore}(?:${alternation(names).replace(/ /g, String.raw`\s+`)})${wordAfter}`,
+          `${wordBefore}(?:${stems}(${namesPattern(names)})(${caseEnding})?)${wordAfter}`,
           'giu',
         )
       : undefined;
+  // An inflected name keeps its ending after the mask, as Finnish inflects abbreviations: NAME-1:n.
+  const maskName = (
+    _whole: string,
+    stem: string | undefined,
+    stemEnding: string | undefined,
+    name: string | undefined,
+    ending: string | undefined,
+  ): string => {
+    if (name !== undefined)
+      return ending ? `${nameOf(name)}:${ending.replace(/^:/, '')}` : nameOf(name);
+    return `${nameOf(nameOfStem.get(nameKey(stem ?? '')) ?? stem ?? '')}:${stemEnding ?? ''}`;
+  };
 
   return {
     text: (value) => {
       const masked = value.replace(codePattern, (code) => codeOf(code));
-      return namePattern ? masked.replace(namePattern, (name) => nameOf(name)) : masked;
+      return namePattern ? masked.replace(namePattern, maskName) : masked;
     },
     counts: () => ({ identityCodes: codeMasks.size, names: nameMasks.size }),
   };

@@ -77,3 +77,25 @@ describe('maskStrings and personNamesIn', () => {
     ]);
   });
 });
+
+describe('inflected names (Finnish narrative)', () => {
+  const redactor = () =>
+    createRedactor({
+      identityCodes: [],
+      names: ['Maija Virtanen', 'Maija', 'Virtanen', 'Lea', 'Backman'],
+    });
+
+  it('masks a name with a case ending and keeps the ending after the mask', () => {
+    expect(redactor().text('Maijan, Maijalle, Lea:n ja Backmanille; Leatherman ei.')).toBe(
+      'NAME-2:n, NAME-2:lle, NAME-4:n ja NAME-5:ille; Leatherman ei.',
+    );
+  });
+
+  it('masks a -nen name on its -s- stem with the mask of the name itself', () => {
+    expect(redactor().text('Virtasen, Virtaselle ja Virtasta; Maija Virtasen.')).toBe(
+      'NAME-3:sen, NAME-3:selle ja NAME-3:sta; NAME-1:sen.',
+    );
+    // A word that only begins like the stem is not a form of the name.
+    expect(redactor().text('Virtauksen')).toBe('Virtauksen');
+  });
+});

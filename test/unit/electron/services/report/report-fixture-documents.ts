@@ -13,6 +13,8 @@ export const leftDosage = '1 tabletti aamuisin.';
 export const rightDosage = '+1 tabletti illalla (yhteensä 2 mg)';
 /** Names given only in the body (structured in an entry; the performer also in section text). */
 export const bodyNames = ['Maija', 'Virtanen', 'Onni', 'Aino', 'Omainen'];
+/** "Virtanen" inflected in the section text (genitive), which redaction must mask too. */
+export const inflectedBodyName = 'Virtasen';
 
 function entry(informant: string): string {
   return `
@@ -66,7 +68,7 @@ function cda(version: number, dosage: string, extraAuthor: string): string {
         <paragraph>Potilas Taina Testinen, puoliso ${nonTestCode}. Määrännyt Lea Lääkäri.</paragraph>
 ${filler}
         <paragraph>${dosage}</paragraph>
-        <paragraph>Verenpaineen mittasi Maija Virtanen${version === 1 ? '' : ' uudelleen'}.</paragraph>
+        <paragraph>Verenpaineen mittasi Maija Virtanen${version === 1 ? '' : ' uudelleen'}; Virtasen mukaan arvo oli normaali.</paragraph>
           </text>${entry(version === 1 ? 'Onni' : 'Aino')}
         </section>
       </component>

@@ -18,6 +18,7 @@ import { parseCsv } from './csv-parse';
 import {
   bodyNames,
   fixtureRequest,
+  inflectedBodyName,
   leftDosage,
   nonTestCode,
   patientCode,
@@ -139,6 +140,10 @@ describe('redaction', () => {
     expect(html.slice(0, html.indexOf('<h2>Documents</h2>'))).toMatch(/free text.*not masked/);
     const csv = (await made('csv', true)).text;
     expect(csv).toContain(`mittasi ${mention} uudelleen`);
+    // The family name inflected in the text gets the family name's mask with its ending.
+    expect(csv).not.toContain(inflectedBodyName);
+    expect(html).not.toContain(inflectedBodyName);
+    expect(csv).toMatch(/; NAME-\d+:sen mukaan/);
     expect(csv).toContain(`<given>${informant}</given>`);
   });
 
