@@ -35,12 +35,18 @@ class FilterCache {
 
 const sliceMs = 8;
 
-function whenIdle(run: () => void): () => void {
+/** Runs `run` with a time budget when the page is idle (or after 2 s of never being idle). */
+function whenIdle(run: (budgetMs: number) => void): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: 2000 });
+    // Within the idle period left before the next frame, so a scroll frame is not delayed.
+    const handle = requestIdleCallback(
+      (deadline) =>
+        run(deadline.didTimeout ? sliceMs : Math.min(sliceMs, deadline.timeRemaining())),
+      { timeout: 2000 },
+    );
     return () => cancelIdleCallback(handle);
   }
-  const handle = setTimeout(run, 16);
+  const handle = setTimeout(() => run(sliceMs), 16);
   return () => clearTimeout(handle);
 }
 
@@ -60,8 +66,8 @@ export function useShownRows(
   const cache = useMemo(() => new FilterCache(keys), [keys]);
 
   useEffect(() => {
-    let cancel = whenIdle(function slice() {
-      if (!keys.prepare(sliceMs)) cancel = whenIdle(slice);
+    let cancel = whenIdle(function slice(budgetMs) {
+      if (!keys.prepare(budgetMs)) cancel = whenIdle(slice);
     });
     return () => cancel();
   }, [keys]);
