@@ -5,8 +5,9 @@
  * reference (2 MB only, with a 2 s cap). Measured in-process: the raw-text line diff (what
  * --format unified runs), the canonical-form line diff, and the whole compareDocuments (canonical
  * forms, metadata diff, change list, with the compare worker's codec and node cap; XML parsing
- * excluded); and the command line end to end (process start, reading, auditing and writing
- * included; its patch is checked against unifiedPatch in-process), with Node's own start-up.
+ * excluded; with the median of each stage), and the command line end to end (process start,
+ * reading, auditing and writing included; its patch is checked against unifiedPatch in-process),
+ * with Node's own start-up.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,11 @@ import { fileURLToPath } from 'node:url';
 import { diffLines } from 'diff';
 import { build } from 'esbuild';
 import { canonicalizeXml } from '../../shared/compare/canonical-xml';
-import { compareDocuments, type CompareSide } from '../../shared/compare/compare-documents';
+import {
+  compareDocuments,
+  type CompareSide,
+  type CompareTimings,
+} from '../../shared/compare/compare-documents';
 import { findIgnoreProfile } from '../../shared/compare/builtin-profiles';
 import { diffLineArrays } from '../../shared/compare/line-diff';
 import { splitRawLines, unifiedPatch } from '../../shared/compare/unified-patch';
@@ -24,7 +29,14 @@ import { readDocument } from '../../shared/documents/read-document';
 import { compareMaxNodes } from '../../electron/services/compare/read-for-compare';
 import { nodePayloadCodec as codec } from '../../electron/services/documents/node-payload-codec';
 import { parseXml } from '../../electron/services/xml/parse-xml';
-import { round, timeMedian, timeOnce, writeBenchResult, type BenchTarget } from './bench-kit';
+import {
+  median,
+  round,
+  timeMedian,
+  timeOnce,
+  writeBenchResult,
+  type BenchTarget,
+} from './bench-kit';
 import { syntheticCda } from './synthetic-cda';
 
 type Variant = 'few edits' | '10% edits' | 'moved block' | 'unrelated';
@@ -73,6 +85,26 @@ function variantOf(base: string, size: number, variant: Variant): string {
   if (variant === '10% edits') return editLines(base, 0.1, 3);
   if (variant === 'moved block') return moveBlock(base);
   return syntheticCda(size, 'structured', 99);
+}
+
+const stages = ['metadata', 'canonical', 'lineDiff', 'contentChanges', 'changeList'] as const;
+const stageLabels: Record<(typeof stages)[number], string> = {
+  metadata: 'metadata',
+  canonical: 'canonical forms',
+  lineDiff: 'line diff',
+  contentChanges: 'content changes',
+  changeList: 'change list',
+};
+
+/** Median milliseconds of each compareDocuments stage over the timed runs. */
+function stageMedians(runs: readonly CompareTimings[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const stage of stages) out[stage] = round(median(runs.map((run) => run[stage] ?? 0)));
+  return out;
+}
+
+function stagesText(stagesMs: Record<string, number>): string {
+  return stages.map((stage) => `${stageLabels[stage]} ${stagesMs[stage]}`).join(', ');
 }
 
 /** The compare worker's cap (the reader's default, 1,000,000, refuses 20 MB structured documents). */
@@ -214,9 +246,16 @@ for (const size of [2_000_000, 20_000_000]) {
     const canonicalMs = round(
       await timeMedian(runs, () => diffLineArrays(leftCanonical, rightCanonical)),
     );
+    // Each run also notes its stage times (a few clock reads), so the breakdown explains the total.
+    const stageRuns: CompareTimings[] = [];
     const compareMs = round(
-      await timeMedian(runs, () => compareDocuments(leftSide, rightSide, { profile, codec })),
+      await timeMedian(runs, () => {
+        const timings: CompareTimings = {};
+        stageRuns.push(timings);
+        return compareDocuments(leftSide, rightSide, { profile, codec, timings });
+      }),
     );
+    const stagesMs = stageMedians(stageRuns.slice(1));
     const git = gitMs(dir, runs);
     const expectedPatch = Buffer.from(unifiedPatch(base, other, 'left.xml').patch, 'utf8');
     const cliTime = cliMs(cli, dir, join(scratch, 'home'), runs, expectedPatch);
@@ -237,13 +276,14 @@ for (const size of [2_000_000, 20_000_000]) {
       rawLineDiffMs: rawMs,
       canonicalLineDiffMs: canonicalMs,
       compareDocumentsMs: compareMs,
+      compareStagesMs: stagesMs,
       cliUnifiedMs: cliTime,
       gitHistogramMs: git ?? 'git not installed',
       jsdiffDiffLinesMs: naive,
     };
     rows.push(row);
     summary.push(
-      `${label} ${variant} (${leftRaw.length} lines): raw line diff ${rawMs} ms, canonical ${canonicalMs} ms, compareDocuments ${compareMs} ms, CLI ${typeof cliTime === 'number' ? `${cliTime} ms` : cliTime}, git ${git ?? '-'} ms, jsdiff ${naive}${rawDiff.isCoarse ? ' [coarse]' : ''}`,
+      `${label} ${variant} (${leftRaw.length} lines): raw line diff ${rawMs} ms, canonical ${canonicalMs} ms, compareDocuments ${compareMs} ms (${stagesText(stagesMs)}), CLI ${typeof cliTime === 'number' ? `${cliTime} ms` : cliTime}, git ${git ?? '-'} ms, jsdiff ${naive}${rawDiff.isCoarse ? ' [coarse]' : ''}`,
     );
     const limit = size < 5_000_000 ? (variant === 'few edits' ? 40 : 150) : 1000;
     targets.push({
