@@ -173,6 +173,26 @@ describe('date-sorted search after writes', () => {
     await expectDateOrders(base, 'p0');
   });
 
+  it('applies filters and the chained patient identifier on top of the date order', async () => {
+    const base = await start();
+    // p0 holds d0, d2, … d18; the 'social' category is every third document (d0, d6, d12, d18).
+    await redate(base, 'd12', '2030-01-01T00:00:00Z');
+    const expected = (await expectedIds(base, 'p0', '-date')).filter((id) =>
+      ['d6', 'd12', 'd18'].includes(id ?? ''),
+    );
+    expect(expected).toEqual(['d12', 'd18', 'd6']);
+    const chained = encodeURIComponent(`urn:oid:1.2.246.21|${testHetu(0)}`);
+    const found = await entries(
+      `${base}/DocumentReference?patient.identifier=${chained}&category=social&date=ge2024-01-02&_sort=-date`,
+    );
+    expect(found.map((one) => one.id)).toEqual(expected);
+    const total = await send(
+      `${base}/DocumentReference?patient.identifier=${chained}&category=social&_sort=-date&_summary=count`,
+      'GET',
+    );
+    expect(total.json.total).toBe(4);
+  });
+
   it('files versions restored from a data folder under their dates', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'archivist-sandbox-index-'));
     try {
