@@ -12,12 +12,17 @@ import { rowTextOf } from './row-text';
 
 export type { ColumnRanks } from './column-ranks';
 
-/** The order idle time prepares columns in: the likeliest sorts first. */
+/**
+ * The columns idle time prepares, the likeliest sorts first. Not the OID columns: their natural
+ * keys made most of the idle work's garbage in a profile (collections pausing the page while the
+ * user typed), and they are rarely sorted; their first sort builds their ranks.
+ */
 const preparedColumns = ['date', 'title', 'patient', 'status']
   .map((id) => documentColumns.find((column) => column.id === id))
   .concat(documentColumns)
   .filter(
-    (column, index, all): column is DocumentColumn => !!column && all.indexOf(column) === index,
+    (column, index, all): column is DocumentColumn =>
+      !!column && all.indexOf(column) === index && column.sort !== 'natural',
   );
 
 export class ColumnKeys {
