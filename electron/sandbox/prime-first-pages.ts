@@ -12,8 +12,12 @@ import type { DocumentEntry, SandboxStore } from './store';
 /** The page size priming covers: the search's default `_count`. */
 export const primedPageSize = 50;
 
-/** Signatures in flight at once: libuv's default thread pool has 4 threads. */
-const inFlight = 4;
+/**
+ * Signatures in flight at once. libuv's default pool has 4 threads and file system calls (the
+ * audit journal's fdatasync, persistence) share it, so one is left free; on 2 cores, 3 signing
+ * threads and the main thread writing the documents keep both busy anyway.
+ */
+const inFlight = 3;
 
 /** The entries on each patient's first page in every order, each once, ordered by patient. */
 export function firstPageEntries(store: SandboxStore, pageSize = primedPageSize): DocumentEntry[] {
