@@ -98,11 +98,16 @@ function runInWorker(
     );
   }
   // A copy of exactly these bytes (Buffer#slice would share them), transferred: cloning a view
-  // would copy its whole buffer, and transferring the caller's own would detach it.
+  // would copy its whole buffer, and transferring the caller's own would detach it. The header
+  // reader never looks past maxHeaderBytes (parse-header.ts), so it gets those and one byte more,
+  // which says the document goes on: the same answer without copying a 20 MB body.
+  const headerEnd = limits.maxHeaderBytes + 1;
+  const sent =
+    mode === 'header' && bytes.byteLength > headerEnd ? bytes.subarray(0, headerEnd) : bytes;
   const request: XmlWorkerRequest = {
     id: nextRequestId++,
     mode,
-    bytes: new Uint8Array(bytes),
+    bytes: new Uint8Array(sent),
     limits,
   };
   const timeoutMs = positive(options.timeoutMs, defaultXmlTimeoutMs);
