@@ -133,6 +133,9 @@ export function NarrativeDiffView({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 160,
     overscan: 3,
+    // As in diff-view.tsx: no flushSync re-renders inside React's commit.
+    useFlushSync: false,
+    initialRect: { width: 1200, height: 700 },
   });
   if (!narrative)
     return (
