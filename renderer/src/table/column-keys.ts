@@ -68,20 +68,34 @@ export class ColumnKeys {
   }
 
   /**
-   * Works for about `budgetMs` on what sorting and filtering will need: row texts first (a
-   * keystroke must find them), then each column's ranks; true when everything is built.
+   * Works for about `budgetMs` on what sorting and filtering will need: the date and title ranks
+   * first (a header click is quicker to make than a filter typed), then the row texts, then the
+   * other columns' ranks; true when everything is built.
    */
   prepare(budgetMs: number): boolean {
     const started = performance.now();
     const isOver = () => performance.now() - started >= budgetMs;
+    const [first, rest] = [preparedColumns.slice(0, 2), preparedColumns.slice(2)];
+    return (
+      this.prepareRanks(first, isOver) &&
+      this.prepareRowTexts(isOver) &&
+      this.prepareRanks(rest, isOver)
+    );
+  }
+
+  private prepareRowTexts(isOver: () => boolean): boolean {
     const texts = this.rowTexts;
     while (texts.length < this.rows.length) {
       const end = Math.min(this.rows.length, texts.length + 200);
       for (let index = texts.length; index < end; index += 1)
         texts.push(rowTextOf(this.rows[index]!));
-      if (isOver()) return false;
+      if (isOver()) return texts.length === this.rows.length;
     }
-    for (const column of preparedColumns) {
+    return true;
+  }
+
+  private prepareRanks(columns: readonly DocumentColumn[], isOver: () => boolean): boolean {
+    for (const column of columns) {
       if (this.ranks.has(column.id)) continue;
       let steps = this.pending.get(column.id);
       if (!steps) this.pending.set(column.id, (steps = rankSteps(this.rows, column)));
