@@ -3,7 +3,7 @@
  * their alignment keys (templateId, code, title) and the entries of a section (id, code).
  */
 import type { XmlElement } from '../xml/tree';
-import { attribute, describeLeaf, elementChildren, firstChild, statementLabel } from './cda-facts';
+import { attribute, describeLeaf, firstChild, statementLabel } from './cda-facts';
 import { collapseWhitespace } from './canonical-xml';
 
 /** One section with what aligns it to its counterpart. */
@@ -80,24 +80,37 @@ export interface EntryNode {
 
 /** The entries of a section. */
 export function entriesOf(section: XmlElement): EntryNode[] {
-  return elementChildren(section)
-    .filter((child) => child.name === 'entry')
-    .map((entry, index) => {
-      const statement = elementChildren(entry).find((child) => child.name !== 'templateId');
-      const id = firstChild(statement, 'id');
-      const code = firstChild(statement, 'code');
-      const idText =
-        id && attribute(id, 'root')
-          ? `${attribute(id, 'root')}${attribute(id, 'extension') ? `^${attribute(id, 'extension')}` : ''}`
-          : undefined;
-      return {
-        element: entry,
-        id: idText,
-        code: code
-          ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}`
-          : undefined,
-        label: (statement && statementLabel(statement)) ?? idText ?? `#${index + 1}`,
-        index,
-      };
+  const nodes: EntryNode[] = [];
+  const children = section.children;
+  for (let i = 0; i < children.length; i++) {
+    const entry = children[i]!;
+    if (entry.kind !== 'element' || entry.name !== 'entry') continue;
+    const statement = statementOf(entry);
+    const id = firstChild(statement, 'id');
+    const code = firstChild(statement, 'code');
+    const root = id && attribute(id, 'root');
+    const extension = root ? attribute(id, 'extension') : undefined;
+    const idText = root ? (extension ? `${root}^${extension}` : root) : undefined;
+    const index = nodes.length;
+    nodes.push({
+      element: entry,
+      id: idText,
+      code: code
+        ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}`
+        : undefined,
+      label: (statement && statementLabel(statement)) ?? idText ?? `#${index + 1}`,
+      index,
     });
+  }
+  return nodes;
+}
+
+/** The clinical statement of an entry: its first element child that is not a templateId. */
+function statementOf(entry: XmlElement): XmlElement | undefined {
+  const children = entry.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.kind === 'element' && child.name !== 'templateId') return child;
+  }
+  return undefined;
 }

@@ -27,6 +27,22 @@ import { diffLineArrays } from './line-diff';
 
 export { maxChangeListItems, type ChangeListItem } from './change-list-items';
 
+/** Section alignment passes, strictest first: templateId + code + title, down to order. */
+const sectionKeys: readonly ((s: SectionNode) => string | undefined)[] = [
+  (s) => `${s.templateKey}|${s.codeKey}|${s.title}`,
+  (s) => (s.templateKey || s.codeKey ? `${s.templateKey}|${s.codeKey}` : undefined),
+  (s) => (s.templateKey ? s.templateKey : undefined),
+  (s) => (s.title ? s.title : undefined),
+  (s) => (!s.templateKey && !s.codeKey && !s.title ? '' : undefined),
+];
+
+/** Entry alignment passes: id, then code, then order. */
+const entryKeys: readonly ((e: EntryNode) => string | undefined)[] = [
+  (e) => e.id,
+  (e) => e.code,
+  () => '',
+];
+
 /** Walks two bodies in step: sections, then their narrative, entries and nested sections. */
 class ChangeList extends ChangeListSink {
   constructor(
@@ -39,13 +55,7 @@ class ChangeList extends ChangeListSink {
 
   sections(left: SectionNode[], right: SectionNode[], chain: string): void {
     if (this.stopWhenFull()) return;
-    const { pairs, removed, added } = align(left, right, [
-      (s) => `${s.templateKey}|${s.codeKey}|${s.title}`,
-      (s) => (s.templateKey || s.codeKey ? `${s.templateKey}|${s.codeKey}` : undefined),
-      (s) => (s.templateKey ? s.templateKey : undefined),
-      (s) => (s.title ? s.title : undefined),
-      (s) => (!s.templateKey && !s.codeKey && !s.title ? '' : undefined),
-    ]);
+    const { pairs, removed, added } = align(left, right, sectionKeys);
     const named = (s: SectionNode) => (chain ? `${chain} › ${s.label}` : s.label);
     for (const s of removed)
       this.add({
@@ -144,11 +154,7 @@ class ChangeList extends ChangeListSink {
 
   entries(l: SectionNode, r: SectionNode, name: string): void {
     if (this.stopWhenFull()) return;
-    const { pairs, removed, added } = align(entriesOf(l.element), entriesOf(r.element), [
-      (e) => e.id,
-      (e) => e.code,
-      () => '',
-    ]);
+    const { pairs, removed, added } = align(entriesOf(l.element), entriesOf(r.element), entryKeys);
     const path = `${r.path}/entry`;
     for (const e of removed)
       this.add({
