@@ -1,7 +1,14 @@
 /** DocumentReference and Binary reads: read, vread, instance history, search bundles, bytes. */
 import type { Binary, Bundle, DocumentReference } from '../../shared/fhir/resources';
 import { parseDocumentQuery, runDocumentQuery } from './document-search';
-import { badRequest, fhirResponse, notFound, type SandboxResponse } from './outcome';
+import {
+  badRequest,
+  fhirJsonResponse,
+  fhirResponse,
+  notFound,
+  type SandboxResponse,
+} from './outcome';
+import { resourceJson } from './resource-json';
 import { latest, type SandboxStore, type StoredDocumentReference } from './store';
 
 function etagOf(resource: StoredDocumentReference): string {
@@ -82,18 +89,19 @@ export function searchDocuments(
       relation: 'previous',
       url: pageUrl(baseUrl, base, snapshot, Math.max(0, offset - count)),
     });
-  const bundle: Bundle<DocumentReference> = {
+  // The same JSON as stringifying the whole Bundle (key order included), with each resource's
+  // text from the per-version cache.
+  const head = JSON.stringify({
     resourceType: 'Bundle',
     type: 'searchset',
     total: matches.length,
     link: links,
-    entry: page.map((entry) => ({
-      fullUrl: `${baseUrl}/DocumentReference/${entry.id}`,
-      resource: latest(entry),
-      search: { mode: 'match' },
-    })),
-  };
-  return fhirResponse(200, bundle);
+  });
+  const entries = page.map(
+    (entry) =>
+      `{"fullUrl":${JSON.stringify(`${baseUrl}/DocumentReference/${entry.id}`)},"resource":${resourceJson(latest(entry))},"search":{"mode":"match"}}`,
+  );
+  return fhirJsonResponse(200, `${head.slice(0, -1)},"entry":[${entries.join(',')}]}`);
 }
 
 /** GET Binary/id: the CDA bytes, or a FHIR Binary when the client asks for FHIR JSON. */

@@ -24,6 +24,11 @@ export function fhirResponse(
   };
 }
 
+/** A FHIR JSON response whose body is already written (a search bundle built from cached parts). */
+export function fhirJsonResponse(status: number, json: string): SandboxResponse {
+  return { status, headers: { 'content-type': fhirJson }, body: json };
+}
+
 /** An OperationOutcome for one problem; `code` is from the FHIR issue-type value set. */
 export function outcome(
   status: number,

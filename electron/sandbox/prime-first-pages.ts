@@ -3,11 +3,13 @@
  * (RSA-2048 signature included) takes ~1.3 ms, so a first page of 50 never-served documents cost
  * ~65 ms on its own. After the sandbox listens, every patient's first page in each order the
  * search offers (insertion order, `_sort=date`, `_sort=-date`) is prepared in the background, the
- * signatures on libuv's thread pool, so those pages are a slice plus serialisation. Documents
+ * signatures on libuv's thread pool, and its JSON written once, so those pages are a slice of an
+ * index and cached text joined. Documents
  * further down, or reached through other filters, are still written when first served.
  */
 import { patientInDateOrder } from './patient-index';
-import type { DocumentEntry, SandboxStore } from './store';
+import { resourceJson } from './resource-json';
+import { latest, type DocumentEntry, type SandboxStore } from './store';
 
 /** The page size priming covers: the search's default `_count`. */
 export const primedPageSize = 50;
@@ -47,9 +49,7 @@ export async function primeFirstPages(
   store: SandboxStore,
   shouldStop: () => boolean,
 ): Promise<PrimingOutcome> {
-  const queue = firstPageEntries(store)
-    .map((entry) => store.seedDocuments.get(entry.id)?.prepareFacts)
-    .filter((prepare) => prepare !== undefined);
+  const queue = firstPageEntries(store);
   let next = 0;
   let prepared = 0;
   let isStopped = false;
@@ -59,10 +59,16 @@ export async function primeFirstPages(
         isStopped = true;
         return;
       }
-      const prepare = queue[next++];
+      const entry = queue[next++];
+      if (!entry) continue;
       try {
-        await prepare?.();
-        prepared += 1;
+        const prepare = store.seedDocuments.get(entry.id)?.prepareFacts;
+        if (prepare) {
+          await prepare();
+          prepared += 1;
+        }
+        // Written once here, the page itself is then cached strings joined (resource-json.ts).
+        resourceJson(latest(entry));
       } catch {
         // Served later through the synchronous path, which reports the failure to the client.
       }

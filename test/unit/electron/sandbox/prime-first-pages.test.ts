@@ -67,6 +67,37 @@ describe('priming first pages', () => {
     }
   }, 60_000);
 
+  it('answers a page of cached resource text that is the resources as read, in a plain searchset', async () => {
+    const catalog = generateSeedCatalog({ seed: 5, patients: 3, documents: 200 });
+    const started = await startSandbox({ catalog });
+    if (!started.ok) throw new Error(started.error.message);
+    const { baseUrl, primed, close } = started.value;
+    try {
+      await primed;
+      const url = `${baseUrl}/DocumentReference?patient=${[...started.value.store.byPatient.keys()][0]}&_sort=-date&_count=5`;
+      const text = await (await fetch(url)).text();
+      const bundle = JSON.parse(text) as Record<string, unknown> & {
+        entry: { fullUrl: string; resource: { id: string }; search: unknown }[];
+      };
+      // Joined from cached parts, yet exactly what stringifying the whole Bundle writes.
+      expect(JSON.stringify(bundle)).toBe(text);
+      expect(Object.keys(bundle)).toEqual(['resourceType', 'type', 'total', 'link', 'entry']);
+      expect(bundle.entry).toHaveLength(5);
+      for (const entry of bundle.entry) {
+        const read = (await (
+          await fetch(`${baseUrl}/DocumentReference/${entry.resource.id}`)
+        ).json()) as unknown;
+        expect(entry).toEqual({
+          fullUrl: `${baseUrl}/DocumentReference/${entry.resource.id}`,
+          resource: read,
+          search: { mode: 'match' },
+        });
+      }
+    } finally {
+      await close();
+    }
+  }, 60_000);
+
   it('stops when the sandbox closes', async () => {
     const catalog = generateSeedCatalog({ seed: 4, patients: 25, documents: 5000 });
     const started = await startSandbox({ catalog });
