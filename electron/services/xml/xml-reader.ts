@@ -217,11 +217,16 @@ class XmlReader {
       );
     }
     const hasReference = context.next('&', start) < end;
+    const raw = hasReference ? undefined : context.text.slice(start, end);
     this.appendText(
       frame,
-      hasReference
+      // Indentation between elements repeats endlessly and is interned; values mostly do not,
+      // and looking each one up cost more than it saved (a text starting with a space may be either).
+      raw === undefined
         ? expandReferences(context.text, start, end, false)
-        : context.intern(context.text.slice(start, end)),
+        : context.text.charCodeAt(start) <= 0x20
+          ? context.intern(raw)
+          : raw,
       start,
     );
   }
