@@ -84,6 +84,50 @@ describe('archivist compare env:NAME:id', () => {
     );
   }, 60_000);
 
+  it('writes a unified patch of two versions read from the environment, both reads audited by document id', async () => {
+    const fresh = join(work, 'unified-home');
+    const added = await runArchivist([
+      'envs',
+      'add',
+      'local',
+      '--kind',
+      'sandbox',
+      '--url',
+      sandbox.baseUrl,
+      '--home',
+      fresh,
+    ]);
+    expect(added.code).toBe(0);
+    const [left, right] = versions.map((id) => `env:local:${id}`);
+    const run = await runArchivist([
+      'compare',
+      left!,
+      right!,
+      '--format',
+      'unified',
+      '--home',
+      fresh,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith(`--- a/${left}\t\n+++ b/${left}\t\n@@ `)).toBe(true);
+    const json = await runArchivist(['compare', left!, right!, '--format', 'json', '--home', home]);
+    const { documents } = (
+      JSON.parse(json.stdout) as {
+        report: { documents: { left: { id: string }; right: { id: string } } };
+      }
+    ).report;
+    const listed = await runArchivist(['audit', 'list', '--json', '--home', fresh]);
+    const reads = (
+      JSON.parse(listed.stdout) as {
+        event: { action: string; entity: { what: { identifier?: { value: string } } }[] };
+      }[]
+    )
+      .filter((record) => record.event.action === 'R')
+      .map((record) => record.event.entity.map((entity) => entity.what.identifier?.value).at(-1));
+    expect(reads).toEqual([documents.left.id, documents.right.id]);
+  }, 60_000);
+
   it('shows a document read from the environment, audited before printing', async () => {
     const run = await runArchivist(['show', `env:local:${versions[1]}`, '--json', '--home', home]);
     expect(run.stderr).toBe('');
