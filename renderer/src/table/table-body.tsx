@@ -33,6 +33,10 @@ export function TableBody(props: TableBodyProps) {
     getScrollElement: () => grid,
     estimateSize: () => rowHeight,
     overscan: 10,
+    // Rows render in React's own task after the scroll event, not inside it: the frame that
+    // scrolls and the one that lays out the new rows are then two tasks, not one long one, and
+    // the 10 rows of overscan cover the moved distance at ordinary scrolling speeds.
+    useFlushSync: false,
   });
   const pool = useMemo(() => new SlotPool(), []);
   const items = virtualizer.getVirtualItems();
