@@ -86,6 +86,10 @@ export function createHandlers(context: ServiceContext): Handlers {
     'documents:compare': async (request) => (workspace ? workspace.compare(request) : noWorkspace),
     'documents:cancel-compare': async ({ compareId }) =>
       workspace ? ok(workspace.cancelCompare(compareId)) : noWorkspace,
+    'documents:compare-lines': async (request) =>
+      workspace ? workspace.compareLines(request) : noWorkspace,
+    'documents:compare-narrative': async ({ compareId }) =>
+      workspace ? workspace.compareNarrative(compareId) : noWorkspace,
     'documents:pick-file': async ({ name }) =>
       workspace ? workspace.pickFile(name, context.chooseFile) : noWorkspace,
     'invalidation:preflight': async (request) =>

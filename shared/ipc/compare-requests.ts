@@ -2,6 +2,7 @@
 import { err, type Result } from '../result';
 import {
   booleanField,
+  integerField,
   isPlainObject,
   objectOf,
   oneOfField,
@@ -9,7 +10,12 @@ import {
   stringField,
   type Validator,
 } from './validate';
-import { exportFormats, type CompareSideRef } from './compare-types';
+import {
+  compareLineSides,
+  exportFormats,
+  maxLinesPerRequest,
+  type CompareSideRef,
+} from './compare-types';
 import { profileIdField, resourceIdField, searchIdField } from './workspace-requests';
 
 export const compareIdField = searchIdField;
@@ -62,3 +68,13 @@ export const exportRequestField = objectOf({
   format: oneOfField(exportFormats),
   redact: booleanField(),
 });
+
+/** A range of canonical lines: the count is capped so no answer is a long task to parse. */
+export const compareLinesRequestField = objectOf({
+  compareId: compareIdField,
+  side: oneOfField(compareLineSides),
+  start: integerField({ min: 0, max: 50_000_000 }),
+  count: integerField({ min: 1, max: maxLinesPerRequest }),
+});
+
+export const compareNarrativeRequestField = objectOf({ compareId: compareIdField });

@@ -37,10 +37,10 @@ export interface CanonicalLines {
 }
 
 /**
- * Both sides' canonical lines as they cross IPC: each side's lines joined with "\n" (a canonical
- * line never holds one; the canonical form writes it as a character reference). One string per
- * side is copied and parsed in a fraction of the time 100,000 separate strings take, which on a
- * 2 MB pair was a long task on the UI thread.
+ * Both sides' canonical lines as the compare worker hands them to main: each side's lines joined
+ * with "\n" (a canonical line never holds one; the canonical form writes it as a character
+ * reference). One string per side crosses the worker boundary far faster than 100,000 strings.
+ * Main keeps them and answers `documents:compare-lines` ranges out of them.
  */
 export interface JoinedLines {
   readonly left: string;
@@ -52,13 +52,45 @@ export interface ComparedDocuments {
   readonly left: CompareSideInfo;
   readonly right: CompareSideInfo;
   readonly result: CompareResult;
-  /** Absent for very large documents: the view then shows the changed lines only, and says so. */
-  readonly lines?: JoinedLines;
+  /**
+   * Whether main kept both sides' canonical lines (false for very large documents: the view then
+   * shows the changed lines only, and says so). The lines themselves are fetched by range with
+   * `documents:compare-lines`: sent whole, a 2 MB pair's answer was ~8 MB parsed in one long task
+   * on the UI thread.
+   */
+  readonly hasLines: boolean;
   readonly linesNote?: string;
-  /** The word diff of both sides' rendered narrative, section by section (the Narrative mode). */
-  readonly narrative?: NarrativeComparison;
+  /** Whether a narrative word diff exists; fetched with `documents:compare-narrative` when shown. */
+  readonly hasNarrative: boolean;
   /** Ignore profiles the view can switch to. */
   readonly ignoreProfiles: readonly { readonly id: string; readonly title: string }[];
+}
+
+export const compareLineSides = ['left', 'right'] as const;
+export type CompareLineSide = (typeof compareLineSides)[number];
+
+/** Most lines one `documents:compare-lines` request may ask for (a few screens of rows). */
+export const maxLinesPerRequest = 2000;
+
+/** A range of one side's canonical lines (0-based `start`), of a comparison main still keeps. */
+export interface CompareLinesRequest {
+  readonly compareId: string;
+  readonly side: CompareLineSide;
+  readonly start: number;
+  readonly count: number;
+}
+
+export interface CompareLinesResult {
+  readonly start: number;
+  /** The lines from `start`; fewer than asked for at the end of the document. */
+  readonly lines: readonly string[];
+  /** The side's line count. */
+  readonly total: number;
+}
+
+/** The narrative word diff of a comparison main still keeps (absent: the documents have none). */
+export interface CompareNarrativeResult {
+  readonly narrative?: NarrativeComparison;
 }
 
 /** A local file registered for comparison (its path stays in main). */

@@ -8,11 +8,16 @@ import type { ProfileSummary } from '../environments/profile';
 import type { Result } from '../result';
 import {
   compareIdField,
+  compareLinesRequestField,
+  compareNarrativeRequestField,
   compareRequestField,
   exportRequestField,
   pickFileRequestField,
 } from './compare-requests';
 import type {
+  CompareLinesRequest,
+  CompareLinesResult,
+  CompareNarrativeResult,
   CompareRequest,
   ComparedDocuments,
   ExportProgressEvent,
@@ -106,6 +111,13 @@ export interface Channels {
     request: { readonly compareId: string };
     response: { readonly wasRunning: boolean };
   };
+  /** A range of a kept comparison's canonical lines (the view's unchanged rows ask as they show). */
+  'documents:compare-lines': { request: CompareLinesRequest; response: CompareLinesResult };
+  /** A kept comparison's narrative word diff, asked for when the Narrative mode opens. */
+  'documents:compare-narrative': {
+    request: { readonly compareId: string };
+    response: CompareNarrativeResult;
+  };
   /** Main's open dialog (the harness: a file name in its local-files folder); returns an id, never a path. */
   'documents:pick-file': { request: { readonly name?: string }; response: PickFileResult };
   /** A report of a comparison: main's save dialog (the harness: a download), audited. */
@@ -154,6 +166,8 @@ export const requestValidators: { readonly [C in Channel]: Validator<RequestOf<C
   'documents:versions': objectOf({ profileId: profileIdField, resourceId: resourceIdField }),
   'documents:compare': compareRequestField,
   'documents:cancel-compare': objectOf({ compareId: compareIdField }),
+  'documents:compare-lines': compareLinesRequestField,
+  'documents:compare-narrative': compareNarrativeRequestField,
   'documents:pick-file': pickFileRequestField,
   'documents:export-report': exportRequestField,
   'invalidation:preflight': invalidationPreflightField,
@@ -195,6 +209,8 @@ export const bridgeMethods = {
   getVersions: 'documents:versions',
   compareDocuments: 'documents:compare',
   cancelCompare: 'documents:cancel-compare',
+  getCompareLines: 'documents:compare-lines',
+  getCompareNarrative: 'documents:compare-narrative',
   pickCompareFile: 'documents:pick-file',
   exportReport: 'documents:export-report',
   preflightInvalidation: 'invalidation:preflight',

@@ -4,6 +4,11 @@
  * compare worker, record both reads durable in the journal before anything is returned (the
  * write-ahead rule, as in open-document.ts), and add the canonical lines the view needs to expand
  * unchanged regions (the worker returns them with the comparison, so main never canonicalises). A comparison can be cancelled by its id when the user leaves the view.
+ *
+ * The answer carries the result only; main keeps the last `maxRemembered` comparisons (lines and
+ * narrative diff included) and the view asks for line ranges and the narrative as it shows them.
+ * They are patient data: they stay in main's memory, the oldest is dropped when a newer comparison
+ * goes beyond the limit, and all are dropped when the workspace closes (the window closes).
  */
 import { hostname } from 'node:os';
 import { readEvent, type AuditContext } from '../../../shared/audit/builders';
@@ -11,17 +16,22 @@ import { builtinProfiles, findIgnoreProfile } from '../../../shared/compare/buil
 import { noIgnoreProfile, type ResolvedProfile } from '../../../shared/compare/ignore-profile';
 import type { EnvironmentProfile } from '../../../shared/environments/profile';
 import type {
+  CompareLinesRequest,
+  CompareLinesResult,
+  CompareNarrativeResult,
   CompareRequest,
   CompareSideRef,
   ComparedDocuments,
   ExportResult,
 } from '../../../shared/ipc/compare-types';
+import type { NarrativeComparison } from '../../../shared/narrative-diff/narrative-diff';
 import { err, ok, type Result } from '../../../shared/result';
 import { appVersion } from '../app-version';
 import { compareInWorker } from '../compare/compare-in-worker';
 import type { EnvironmentConnection } from '../environments/connection';
 import { osUserName, auditContextFor, recordAll } from './audit-trail';
 import { exportComparison, type ExportOptions, type RememberedComparison } from './compare-export';
+import { indexedLines, lineRange, type IndexedLines } from './compare-line-ranges';
 import type { ChooseFile, LocalFiles } from './compare-local-files';
 
 export interface ComparerDeps {
@@ -44,7 +54,16 @@ export interface Comparer {
     compareId: string,
     options: ExportOptions,
   ) => Promise<Result<ExportResult>>;
+  /** A range of a kept comparison's canonical lines (see compare-line-ranges.ts). */
+  readonly lines: (request: CompareLinesRequest) => Result<CompareLinesResult>;
+  readonly narrative: (compareId: string) => Result<CompareNarrativeResult>;
   readonly close: () => void;
+}
+
+/** What main keeps of a comparison: what a report needs, and what the view fetches later. */
+interface KeptComparison extends RememberedComparison {
+  readonly indexed?: IndexedLines;
+  readonly narrative?: NarrativeComparison;
 }
 type ChooseFileRequest = LocalFiles['pick'];
 
@@ -62,10 +81,15 @@ interface FetchedSide {
   readonly fallbackKey: string;
 }
 
-/** Comparisons kept for Export (documents up to 50 MB each, so only a few). */
+/** Comparisons kept for Export and the view's line and narrative requests (documents up to 50 MB each, so only a few). */
 export const maxRemembered = 4;
 
 const cancelled = err('compare-cancelled', 'The comparison was cancelled.');
+const forgotten = (then: string) =>
+  err(
+    'compare-unknown',
+    `That comparison is no longer in memory (the app restarted, or newer ones replaced it); compare again, then ${then}.`,
+  );
 
 function profileFor(id: string): Result<ResolvedProfile> {
   return id === 'none' ? ok(noIgnoreProfile) : findIgnoreProfile(id);
@@ -84,8 +108,8 @@ function ignoreProfileChoices(): ComparedDocuments['ignoreProfiles'] {
 export function createComparer(deps: ComparerDeps): Comparer {
   const running = new Map<string, AbortController>();
   /** The last few comparisons, for Export; the oldest is forgotten first. */
-  const remembered = new Map<string, RememberedComparison>();
-  const remember = (compareId: string, comparison: RememberedComparison): void => {
+  const remembered = new Map<string, KeptComparison>();
+  const remember = (compareId: string, comparison: KeptComparison): void => {
     remembered.delete(compareId);
     remembered.set(compareId, comparison);
     for (const oldest of remembered.keys()) {
@@ -192,20 +216,23 @@ export function createComparer(deps: ComparerDeps): Comparer {
       : !lines
         ? 'Unchanged lines cannot be shown for these documents: only the changed lines are shown.'
         : undefined;
+    const { narrative } = compared.value;
+    const counts = { left: result.content.leftLines, right: result.content.rightLines };
     remember(request.compareId, {
       result,
       left: left.value,
       right: right.value,
-      ...(lines ? { lines } : {}),
+      ...(lines ? { lines, indexed: indexedLines(lines, counts) } : {}),
+      ...(narrative ? { narrative } : {}),
     });
     return ok({
       compareId: request.compareId,
       left: describeSide(request.left, left.value.label, result.left),
       right: describeSide(request.right, right.value.label, result.right),
       result,
-      ...(lines ? { lines } : {}),
+      hasLines: lines !== undefined,
       ...(linesNote ? { linesNote } : {}),
-      ...(compared.value.narrative ? { narrative: compared.value.narrative } : {}),
+      hasNarrative: narrative !== undefined,
       ignoreProfiles: ignoreProfileChoices(),
     });
   }
@@ -240,12 +267,23 @@ export function createComparer(deps: ComparerDeps): Comparer {
     pickFile: (name, chooseFile?: ChooseFile) => deps.localFiles.pick(name, chooseFile),
     async exportReport(compareId, options) {
       const comparison = remembered.get(compareId);
-      if (!comparison)
-        return err(
-          'compare-unknown',
-          'That comparison is no longer in memory (the app restarted, or newer ones replaced it); compare again, then export.',
-        );
+      if (!comparison) return forgotten('export');
       return exportComparison(deps.home, comparison, options);
+    },
+    lines({ compareId, side, start, count }) {
+      const comparison = remembered.get(compareId);
+      if (!comparison) return forgotten('show the lines');
+      if (!comparison.indexed)
+        return err(
+          'compare-no-lines',
+          'The lines of this comparison were not kept (documents too large).',
+        );
+      return lineRange(comparison.indexed[side], start, count);
+    },
+    narrative(compareId) {
+      const comparison = remembered.get(compareId);
+      if (!comparison) return forgotten('open the Narrative mode');
+      return ok(comparison.narrative ? { narrative: comparison.narrative } : {});
     },
     close() {
       remembered.clear();

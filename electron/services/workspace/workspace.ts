@@ -89,6 +89,8 @@ export interface Workspace {
   readonly pickFile: Comparer['pickFile'];
   /** A report of a comparison made in this session (compare-export.ts). */
   readonly exportReport: Comparer['exportReport'];
+  readonly compareLines: Comparer['lines'];
+  readonly compareNarrative: Comparer['narrative'];
   /** Invalidation preflight (nothing is sent) and run (issue 5 service, issue 6 dialog). */
   readonly previewInvalidation: (
     request: InvalidationPreflightRequest,
@@ -256,6 +258,8 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     cancelCompare: (compareId) => comparer.cancel(compareId),
     pickFile: (name, chooseFile) => comparer.pickFile(name, chooseFile),
     exportReport: (compareId, options) => comparer.exportReport(compareId, options),
+    compareLines: (request) => comparer.lines(request),
+    compareNarrative: (compareId) => comparer.narrative(compareId),
 
     previewInvalidation: (request) =>
       withInvalidation(request.profileId, (setting) => previewInvalidation(setting, request)),

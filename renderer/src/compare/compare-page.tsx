@@ -148,6 +148,7 @@ function LoadedSides({
       {load.state === 'ready' && <ExportPanel api={api} compareId={load.compared.compareId} />}
       {load.state === 'ready' && (
         <ComparisonView
+          api={api}
           compared={load.compared}
           mode={mode}
           comparisonKey={compareHash(left, right, { ignore })}

@@ -6,16 +6,18 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ComparedDocuments } from '../../../shared/ipc/compare-types';
+import type { ArchivistApi } from '../../../shared/ipc/contract';
+import { ErrorNotice } from '../components/error-notice';
 import type { CompareMode } from './compare-address';
 import { ChangeListPanel, type ChangeItem } from './change-list-panel';
 import { buildRows, navigableChanges, stepChange, viewChanges } from './diff-rows';
 import { DiffView } from './diff-view';
-import { shownLines } from './joined-lines';
 import { HiddenRules } from './hidden-rules';
 import { changeForItem } from './line-mapping';
 import { MetadataDiffTable } from './metadata-diff-table';
 import { NarrativeDiffView } from './narrative-diff-view';
 import { useReviewedMarks } from './reviewed-marks';
+import { useNarrative, useShownLines } from './use-compare-parts';
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -31,11 +33,13 @@ function toggled(set: ReadonlySet<string>, value: string): Set<string> {
 }
 
 export function ComparisonView({
+  api,
   compared,
   mode,
   comparisonKey,
   onOpenLink,
 }: {
+  readonly api: ArchivistApi;
   readonly compared: ComparedDocuments;
   readonly mode: CompareMode;
   /** The comparison's address without the mode: reviewed marks are kept per comparison. */
@@ -44,17 +48,9 @@ export function ComparisonView({
   readonly onOpenLink: (url: string) => void;
 }) {
   const { result } = compared;
-  const lines = useMemo(
-    () =>
-      compared.lines
-        ? shownLines(compared.lines, {
-            left: result.content.leftLines,
-            right: result.content.rightLines,
-          })
-        : undefined,
-    [compared.lines, result],
-  );
+  const lines = useShownLines(api, compared);
   const isNarrative = mode === 'narrative';
+  const narrative = useNarrative(api, compared, isNarrative);
   // The narrative mode keeps the content diff's state (place, reviewed marks) for coming back.
   const contentMode = isNarrative ? 'side-by-side' : mode;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -68,13 +64,13 @@ export function ComparisonView({
     () =>
       buildRows(changes, {
         mode: contentMode,
-        hasLines: lines !== undefined,
+        hasLines: compared.hasLines,
         leftLines: result.content.leftLines,
         rightLines: result.content.rightLines,
         expanded,
         revealed,
       }),
-    [changes, contentMode, lines, result, expanded, revealed],
+    [changes, contentMode, compared.hasLines, result, expanded, revealed],
   );
   const navigable = useMemo(() => navigableChanges(changes, revealed), [changes, revealed]);
   const scrollTo = useCallback(
@@ -190,7 +186,15 @@ export function ComparisonView({
         />
       </details>
       {isNarrative ? (
-        <NarrativeDiffView narrative={compared.narrative} onOpenLink={onOpenLink} />
+        narrative.state === 'failed' ? (
+          <ErrorNotice error={narrative.error} />
+        ) : narrative.state === 'ready' ? (
+          <NarrativeDiffView narrative={narrative.narrative} onOpenLink={onOpenLink} />
+        ) : (
+          <p className="muted" role="status">
+            Loading the narrative differences…
+          </p>
+        )
       ) : (
         <div className="compare-body">
           <ChangeListPanel

@@ -9,7 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { DiffRow, ViewChange } from './diff-rows';
 import { Cell, ChangeCells } from './diff-cells';
-import type { ShownLines } from './joined-lines';
+import { lineText, type LineSource, type ShownLines } from './line-cache';
 import { lineOfRow, rowOfLine } from './line-mapping';
 
 export interface DiffViewProps {
@@ -29,6 +29,17 @@ export interface DiffViewProps {
 }
 
 const estimatedRowHeight = 20;
+
+/** A line's text, or (still loading, or failed) a muted sentence in its place. */
+function LineText({ source, line }: { source: LineSource | undefined; line: number }) {
+  if (!source) return null;
+  const state = source.at(line);
+  return state.kind === 'text' ? (
+    <>{state.text}</>
+  ) : (
+    <span className={`diff-line-${state.kind} muted`}>{lineText(state)}</span>
+  );
+}
 
 export function DiffView(props: DiffViewProps) {
   const { rows, changes, lines, mode } = props;
@@ -71,7 +82,7 @@ export function DiffView(props: DiffViewProps) {
   function renderRow(row: DiffRow): React.ReactNode {
     switch (row.kind) {
       case 'same': {
-        const leftText = lines?.left.at(row.left) ?? '';
+        const leftText = <LineText source={lines?.left} line={row.left} />;
         return mode === 'side-by-side' ? (
           <>
             <span role="cell" className="diff-review" />
@@ -79,7 +90,7 @@ export function DiffView(props: DiffViewProps) {
               {leftText}
             </Cell>
             <Cell line={row.right} marker=" ">
-              {lines?.right.at(row.right) ?? ''}
+              <LineText source={lines?.right} line={row.right} />
             </Cell>
           </>
         ) : (

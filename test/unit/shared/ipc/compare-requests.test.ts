@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maxLinesPerRequest } from '../../../../shared/ipc/compare-types';
 import { requestValidators } from '../../../../shared/ipc/contract';
 
 const compare = requestValidators['documents:compare'];
@@ -60,5 +61,35 @@ describe('compare request validators', () => {
       expect(messageOf(pick({ name }, 'request'))).toBe(
         'request.name must be a file name without folders.',
       );
+  });
+});
+
+describe('compare line and narrative request validators', () => {
+  const lines = requestValidators['documents:compare-lines'];
+  const narrative = requestValidators['documents:compare-narrative'];
+  const range = { compareId: 'c-1', side: 'right', start: 0, count: 400 };
+
+  it('accept a range of one side, and a narrative request by comparison id', () => {
+    expect(lines(range, 'request')).toEqual({ ok: true, value: range });
+    expect(lines({ ...range, count: maxLinesPerRequest }, 'request').ok).toBe(true);
+    expect(narrative({ compareId: 'c-1' }, 'request').ok).toBe(true);
+  });
+
+  it('refuse a count over the cap, a negative or fractional start, and an unknown side', () => {
+    expect(messageOf(lines({ ...range, count: maxLinesPerRequest + 1 }, 'request'))).toBe(
+      `request.count must be between 1 and ${maxLinesPerRequest}.`,
+    );
+    expect(messageOf(lines({ ...range, count: 0 }, 'request'))).toBe(
+      `request.count must be between 1 and ${maxLinesPerRequest}.`,
+    );
+    expect(messageOf(lines({ ...range, start: -1 }, 'request'))).toMatch(
+      /^request\.start must be between 0 and/,
+    );
+    expect(messageOf(lines({ ...range, start: 1.5 }, 'request'))).toBe(
+      'request.start must be a whole number.',
+    );
+    expect(lines({ ...range, side: 'middle' }, 'request').ok).toBe(false);
+    expect(lines({ ...range, extra: 1 }, 'request').ok).toBe(false);
+    expect(narrative({}, 'request').ok).toBe(false);
   });
 });

@@ -7,7 +7,11 @@ import {
   startAppWorkspace,
   type AppWorkspace,
 } from '../../../../../electron/services/workspace/app-workspace';
-import { maxLinesBytes } from '../../../../../electron/services/workspace/compare-documents';
+import {
+  maxLinesBytes,
+  maxRemembered,
+} from '../../../../../electron/services/workspace/compare-documents';
+import { maxLinesPerRequest } from '../../../../../shared/ipc/compare-types';
 import type { DocumentRow } from '../../../../../shared/ipc/workspace-types';
 
 let app: AppWorkspace;
@@ -42,6 +46,24 @@ afterAll(async () => {
 
 const side = (row: DocumentRow) => ({ profileId: 'sandbox', resourceId: row.resourceId });
 
+/** All of one side's lines, asked for range by range as the view asks. */
+function allLines(compareId: string, which: 'left' | 'right', total: number): string[] {
+  const lines: string[] = [];
+  for (let start = 0; start < total; start += maxLinesPerRequest) {
+    const range = app.workspace.compareLines({
+      compareId,
+      side: which,
+      start,
+      count: maxLinesPerRequest,
+    });
+    if (!range.ok) throw new Error(range.error.message);
+    expect(range.value.start).toBe(start);
+    expect(range.value.total).toBe(total);
+    lines.push(...range.value.lines);
+  }
+  return lines;
+}
+
 describe('workspace compare', () => {
   it('compares two versions of a chain, with canonical lines, after both reads are in the journal', async () => {
     const compared = await app.workspace.compare({
@@ -52,10 +74,12 @@ describe('workspace compare', () => {
     });
     if (!compared.ok) throw new Error(compared.error.message);
     const { result, left, right } = compared.value;
-    // The lines arrive joined, one string a side (JoinedLines).
-    const lines = compared.value.lines && {
-      left: compared.value.lines.left.split('\n'),
-      right: compared.value.lines.right.split('\n'),
+    // The answer carries no lines: main keeps them and answers ranges.
+    expect(compared.value).not.toHaveProperty('lines');
+    expect(compared.value.hasLines).toBe(true);
+    const lines = {
+      left: allLines('w1', 'left', result.content.leftLines),
+      right: allLines('w1', 'right', result.content.rightLines),
     };
     expect(result.identical).toBe(false);
     expect(result.left.id).toContain(chain.older.documentId);
@@ -66,8 +90,12 @@ describe('workspace compare', () => {
     // The worker's lines are sent once, beside the result, not inside it again.
     expect(result.content).not.toHaveProperty('lines');
     expect(lines?.right).toHaveLength(result.content.rightLines);
-    // The narrative word diff comes from the worker too, one row per section at least.
-    expect(compared.value.narrative?.rows.length).toBeGreaterThan(0);
+    // The narrative word diff comes from the worker too, one row per section at least, and is
+    // fetched on its own.
+    expect(compared.value.hasNarrative).toBe(true);
+    expect(compared.value).not.toHaveProperty('narrative');
+    const narrative = app.workspace.compareNarrative('w1');
+    expect(narrative.ok && narrative.value.narrative?.rows.length).toBeGreaterThan(0);
     const change = result.content.shown[0]!;
     expect(lines?.left.slice(change.leftStart, change.leftEnd)).toEqual(change.removed);
     expect(lines?.right.slice(change.rightStart, change.rightEnd)).toEqual(change.added);
@@ -80,6 +108,66 @@ describe('workspace compare', () => {
       const reads = listRecords(home, { action: 'R', document: documentId });
       expect(reads.at(-1)?.event.outcome).toBe('0');
     }
+  });
+
+  it('answers line ranges within bounds, the last one short, and refuses a start past the end', async () => {
+    const compared = await app.workspace.compare({
+      compareId: 'w20',
+      left: side(chain.older),
+      right: side(chain.newer),
+      ignoreProfile: 'none',
+    });
+    if (!compared.ok) throw new Error(compared.error.message);
+    const total = compared.value.result.content.rightLines;
+    const tail = app.workspace.compareLines({
+      compareId: 'w20',
+      side: 'right',
+      start: total - 2,
+      count: 10,
+    });
+    expect(tail.ok && tail.value.lines).toHaveLength(2);
+    expect(tail.ok && tail.value.lines.at(-1)).toBe(allLines('w20', 'right', total).at(-1));
+    const past = app.workspace.compareLines({
+      compareId: 'w20',
+      side: 'right',
+      start: total,
+      count: 1,
+    });
+    expect(!past.ok && past.error).toMatchObject({
+      code: 'compare-lines-range',
+      message: `Line ${total + 1} does not exist: that side has ${total} lines.`,
+    });
+  });
+
+  it('forgets the oldest comparison beyond the kept few: its lines and narrative are a clear error', async () => {
+    for (let k = 0; k <= maxRemembered; k++) {
+      const compared = await app.workspace.compare({
+        compareId: `evict${k}`,
+        left: side(chain.older),
+        right: side(chain.newer),
+        ignoreProfile: 'none',
+      });
+      if (!compared.ok) throw new Error(compared.error.message);
+    }
+    const newest = app.workspace.compareLines({
+      compareId: `evict${maxRemembered}`,
+      side: 'left',
+      start: 0,
+      count: 1,
+    });
+    expect(newest.ok).toBe(true);
+    const oldest = app.workspace.compareLines({
+      compareId: 'evict0',
+      side: 'left',
+      start: 0,
+      count: 1,
+    });
+    expect(!oldest.ok && oldest.error.code).toBe('compare-unknown');
+    expect(!oldest.ok && oldest.error.message).toMatch(
+      /no longer in memory.*compare again, then show the lines\.$/,
+    );
+    const never = app.workspace.compareNarrative('never-made');
+    expect(!never.ok && never.error.code).toBe('compare-unknown');
   });
 
   it('hides nothing with the "none" profile and more with "default"', async () => {
@@ -140,7 +228,17 @@ describe('workspace compare', () => {
       ignoreProfile: 'none',
     });
     if (!compared.ok) throw new Error(compared.error.message);
-    expect(compared.value.lines).toBeUndefined();
+    expect(compared.value.hasLines).toBe(false);
+    const range = app.workspace.compareLines({
+      compareId: 'w11',
+      side: 'left',
+      start: 0,
+      count: 5,
+    });
+    expect(!range.ok && range.error).toMatchObject({
+      code: 'compare-no-lines',
+      message: 'The lines of this comparison were not kept (documents too large).',
+    });
     expect(compared.value.linesNote).toBe(
       'The documents are too large to send every line: only the changed lines are shown.',
     );

@@ -1,0 +1,79 @@
+/**
+ * The parts of a comparison the view fetches after the compare answer (main keeps them): the
+ * canonical lines by range as rows show them (line-cache.ts), and the narrative word diff when
+ * the Narrative mode is first opened. Keeping them out of the answer keeps it small enough to
+ * parse without a long task on the UI thread.
+ */
+import { startTransition, useEffect, useMemo, useState } from 'react';
+import type { ArchivistApi } from '../../../shared/ipc/contract';
+import type { ComparedDocuments } from '../../../shared/ipc/compare-types';
+import type { NarrativeComparison } from '../../../shared/narrative-diff/narrative-diff';
+import type { AppError } from '../../../shared/result';
+import { createLineCache, type ShownLines } from './line-cache';
+
+/** Both sides' lines, or undefined when main kept none (very large documents). */
+export function useShownLines(
+  api: ArchivistApi,
+  compared: ComparedDocuments,
+): ShownLines | undefined {
+  const [version, setVersion] = useState(0);
+  const { compareId, hasLines, result } = compared;
+  const cache = useMemo(
+    () =>
+      hasLines
+        ? createLineCache(
+            compareId,
+            { left: result.content.leftLines, right: result.content.rightLines },
+            (request) => api.getCompareLines(request),
+            // A transition: arriving lines re-render the rows in view without blocking input.
+            () => startTransition(() => setVersion((n) => n + 1)),
+          )
+        : undefined,
+    [api, compareId, hasLines, result],
+  );
+  // A new object per arrival, so the diff view renders the rows again with the new lines.
+  return useMemo(
+    () => (cache && version >= 0 ? { left: cache.left, right: cache.right } : undefined),
+    [cache, version],
+  );
+}
+
+export type NarrativeLoad =
+  | { readonly state: 'idle' | 'loading' }
+  | { readonly state: 'ready'; readonly narrative?: NarrativeComparison }
+  | { readonly state: 'failed'; readonly error: AppError };
+
+/** The narrative diff, fetched once the first time `isShown` is true. */
+export function useNarrative(
+  api: ArchivistApi,
+  compared: ComparedDocuments,
+  isShown: boolean,
+): NarrativeLoad {
+  const { compareId, hasNarrative } = compared;
+  const [answer, setAnswer] = useState<{ id: string; load: NarrativeLoad }>({
+    id: '',
+    load: { state: 'idle' },
+  });
+  const wanted = isShown && hasNarrative && answer.id !== compareId;
+  useEffect(() => {
+    if (!wanted) return;
+    let isCurrent = true;
+    void api.getCompareNarrative({ compareId }).then((fetched) => {
+      if (!isCurrent) return;
+      startTransition(() =>
+        setAnswer({
+          id: compareId,
+          load: fetched.ok
+            ? { state: 'ready', ...fetched.value }
+            : { state: 'failed', error: fetched.error },
+        }),
+      );
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [api, compareId, wanted]);
+  if (!hasNarrative) return { state: 'ready' };
+  if (answer.id === compareId) return answer.load;
+  return { state: isShown ? 'loading' : 'idle' };
+}
