@@ -9,6 +9,7 @@ import { encodeUtf8 } from '../crypto/utf8';
 import type { PayloadCodec } from '../documents/payload';
 import { Namespaces, type XmlAttribute, type XmlElement, type XmlNode } from '../xml/tree';
 import type { OutOfLinePayload } from './canonical-xml';
+import type { LineInterner } from './line-diff';
 
 /** Namespace declarations (`xmlns:…`) are not attributes of the canonical form. */
 export const xmlnsNamespace = 'http://www.w3.org/2000/xmlns/';
@@ -59,9 +60,16 @@ export class Builder {
   private readonly segmentArrays: string[][] = [];
   /** How many elements the writer is inside (a signature restarts its indentation, not this). */
   nesting = 0;
+  /** Each main line's id in the interner, when there is one. */
+  readonly lineIds: number[] = [];
   readonly main: Sink = {
     push: (line, element) => {
-      this.lines.push(line);
+      const interner = this.interner;
+      if (interner) {
+        const id = interner.intern(line);
+        this.lineIds.push(id);
+        this.lines.push(interner.line(id));
+      } else this.lines.push(line);
       this.lineElement.push(element);
     },
   };
@@ -70,6 +78,8 @@ export class Builder {
     readonly rootNamespace: string,
     /** Base64 and SHA-256 of out-of-line payloads (Node passes its native ones). */
     readonly codec: PayloadCodec,
+    /** Interns main lines as they are written (see LineInterner). */
+    readonly interner?: LineInterner,
   ) {}
 
   prefix(uri: string): string {

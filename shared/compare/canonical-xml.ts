@@ -20,6 +20,7 @@ import {
   xmlNamespace,
   type Sink,
 } from './canonical-builder';
+import type { LineInterner } from './line-diff';
 import { canonicalText, collapseWhitespace, hasContent } from './canonical-text';
 
 export { collapseWhitespace } from './canonical-text';
@@ -50,6 +51,8 @@ export interface CanonicalXml {
   readonly payloads: readonly OutOfLinePayload[];
   /** Namespace URI → canonical prefix ('' for the document element's namespace). */
   readonly prefixes: ReadonlyMap<string, string>;
+  /** Each line's id in the LineInterner given to canonicalizeXml, if one was. */
+  readonly lineIds?: Int32Array;
   /** Line range [start, end) of every `section`, `entry` and `text` element. */
   readonly ranges: ReadonlyMap<XmlElement, readonly [number, number]>;
 }
@@ -59,10 +62,15 @@ const minOutOfLineBase64 = 256;
 
 /**
  * Builds the canonical form of a parsed document; `codec` decodes and hashes out-of-line
- * payloads (default the pure-TypeScript one; a 15 MB attachment takes ~350 ms with it).
+ * payloads (default the pure-TypeScript one; a 15 MB attachment takes ~350 ms with it). With an
+ * `interner`, each line is interned as it is written and the form carries the ids (`lineIds`).
  */
-export function canonicalizeXml(root: XmlElement, codec: PayloadCodec = pureCodec): CanonicalXml {
-  const builder = new Builder(root.namespace, codec);
+export function canonicalizeXml(
+  root: XmlElement,
+  codec: PayloadCodec = pureCodec,
+  interner?: LineInterner,
+): CanonicalXml {
+  const builder = new Builder(root.namespace, codec, interner);
   writeElement(
     builder,
     builder.main,
@@ -82,7 +90,13 @@ export function canonicalizeXml(root: XmlElement, codec: PayloadCodec = pureCode
   const first = builder.lines[0] ?? '';
   const nameEnd = first.search(/[\s/>]/);
   builder.lines[0] = `${first.slice(0, nameEnd)}${declarations}${first.slice(nameEnd)}`;
+  // The first line changed after it was interned: its id is that of its final text.
+  if (interner && builder.lineIds.length > 0) {
+    builder.lineIds[0] = interner.intern(builder.lines[0]);
+    builder.lines[0] = interner.line(builder.lineIds[0]);
+  }
   return {
+    ...(interner ? { lineIds: Int32Array.from(builder.lineIds) } : {}),
     lines: builder.lines,
     lineElement: Int32Array.from(builder.lineElement),
     elementSegment: builder.elementSegment,

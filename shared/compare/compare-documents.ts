@@ -16,7 +16,7 @@ import {
   type ResolvedProfile,
   type RuleMatcher,
 } from './ignore-profile';
-import { diffIds, internLines, type ChangeBlock } from './line-diff';
+import { diffIds, LineInterner, type ChangeBlock } from './line-diff';
 import { metadataItems } from './metadata-items';
 import { diffMetadata, type MetadataChange } from './metadata-diff';
 
@@ -246,12 +246,14 @@ export function compareDocuments(
   const metadata = split<MetadataChange & { hiddenBy?: string }>(metadataChanges);
   lap('metadata');
 
-  const leftCanonical = canonicalizeXml(left.tree, options.codec);
-  const rightCanonical = canonicalizeXml(right.tree, options.codec);
+  // Lines are interned once, as they are written: the ids serve the line diff and the unchanged
+  // test, and both sides share one instance of each distinct line.
+  const interner = new LineInterner();
+  const leftCanonical = canonicalizeXml(left.tree, options.codec, interner);
+  const rightCanonical = canonicalizeXml(right.tree, options.codec, interner);
   lap('canonical');
-  // Lines are interned once: the ids serve the line diff and the unchanged test.
-  const ids = internLines(leftCanonical.lines, rightCanonical.lines);
-  const lineDiff = diffIds(ids.a, ids.b, ids.distinct, {
+  const ids = { a: leftCanonical.lineIds!, b: rightCanonical.lineIds! };
+  const lineDiff = diffIds(ids.a, ids.b, interner.size, {
     ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}),
   });
   lap('lineDiff');

@@ -33,6 +33,38 @@ const maxHistogramOccurrences = 64;
 const myersRegionWork = 2_000_000;
 const maxMyersEdits = 2048;
 
+/**
+ * One dictionary of lines → ids, filled as lines are made (the canonical writer interns each line
+ * as it writes it, so no second pass hashes them). A repeated line is stored once: later copies
+ * are dropped young instead of surviving as long as the comparison.
+ */
+export class LineInterner {
+  private readonly ids = new Map<string, number>();
+  /** The first instance of each distinct line, by id. */
+  private readonly distinctLines: string[] = [];
+
+  /** How many distinct lines so far (every id is below this). */
+  get size(): number {
+    return this.distinctLines.length;
+  }
+
+  /** The id of a line, new or known. */
+  intern(line: string): number {
+    let id = this.ids.get(line);
+    if (id === undefined) {
+      id = this.distinctLines.length;
+      this.ids.set(line, id);
+      this.distinctLines.push(line);
+    }
+    return id;
+  }
+
+  /** The stored instance of an interned line. */
+  line(id: number): string {
+    return this.distinctLines[id]!;
+  }
+}
+
 /** Interns two line lists into id arrays over one shared dictionary. */
 export function internLines(
   left: readonly string[],

@@ -5,6 +5,7 @@ import {
   pathOfLine,
   sourceLineOf,
 } from '../../../../shared/compare/canonical-xml';
+import { LineInterner } from '../../../../shared/compare/line-diff';
 import { parseXml } from '../../../../electron/services/xml';
 import type { XmlElement } from '../../../../shared/xml/tree';
 import { corpusNote, corpusTree, hasCorpus } from '../support/corpus';
@@ -94,6 +95,24 @@ describe('canonicalizeXml', () => {
     expect(paths).toContain('/a/l/r[40]');
     expect(paths).toContain('/a/l/s');
     expect(c.lines[paths.indexOf('/a/l/r[40]')]).toBe('    <r>39</r>');
+  });
+
+  it('interns its lines as it writes them when given an interner, the first line included', () => {
+    const interner = new LineInterner();
+    const text = `<a xmlns="urn:hl7-org:v3" xmlns:x="urn:x"><b>1</b><x:c/><b>1</b><b>2</b></a>`;
+    const left = canonicalizeXml(tree(text), undefined, interner);
+    const right = canonicalizeXml(tree(text.replace('<b>2</b>', '<b>3</b>')), undefined, interner);
+    expect(left.lines).toEqual(canonical(text));
+    for (const side of [left, right]) {
+      expect(side.lineIds).toHaveLength(side.lines.length);
+      side.lines.forEach((line, k) => expect(interner.line(side.lineIds![k]!)).toBe(line));
+    }
+    // The first line carries the namespace declarations added after it was written.
+    expect(left.lines[0]).toMatch(/^<a xmlns="urn:hl7-org:v3" xmlns:ns[0-9a-f]{8}="urn:x">$/);
+    expect(right.lineIds![0]).toBe(left.lineIds![0]);
+    expect(left.lineIds![1]).toBe(left.lineIds![3]);
+    expect(right.lineIds![4]).not.toBe(left.lineIds![4]);
+    expect(canonicalizeXml(tree(text)).lineIds).toBeUndefined();
   });
 
   it('keeps significant differences: text, attribute values, no-break spaces', () => {
