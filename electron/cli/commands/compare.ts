@@ -19,7 +19,6 @@ import {
   type ResolvedProfile,
 } from '../../../shared/compare/ignore-profile';
 import { openJournal } from '../../services/audit/journal';
-import type { CompareOutput } from '../../services/compare/compare-worker-protocol';
 import { resolveHome } from '../../services/home';
 import { progressBar } from '../../services/report/progress-bar';
 import type { ReportFormat } from '../../services/report/write-report';
@@ -188,15 +187,6 @@ function readEvents(result: CompareResult) {
   );
 }
 
-function render(
-  format: Format,
-  output: CompareOutput,
-  names: { left: string; right: string },
-): string {
-  if (format === 'text') return formatCompareText(output.result, names);
-  return output.unified?.patch ?? '';
-}
-
 async function writeOutput(io: CliIo, out: string | undefined, bytes: Uint8Array): Promise<void> {
   if (out === undefined) {
     io.stdout(Buffer.from(bytes).toString('utf8'));
@@ -308,7 +298,8 @@ export const compareCommand: Command = {
       return ExitCode.ok;
     }
     bar.done();
-    const plain = render(format, compared.value, { left: leftName, right: rightName });
+    // What is left is the text format; every other one returned above.
+    const plain = formatCompareText(compared.value.result, { left: leftName, right: rightName });
     const text = values.redact ? await redactText(plain, left, right) : plain;
     await recordReads(home, compared.value.result);
     await writeOutput(io, values.out, Buffer.from(text, 'utf8'));

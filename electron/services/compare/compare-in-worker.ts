@@ -17,8 +17,6 @@ import { resolveCompareWorkerScript, type CompareWorkerScript } from './resolve-
 
 export interface CompareInWorkerOptions {
   readonly profile: ResolvedProfile;
-  /** Also make the raw-text unified patch, naming this file in its headers. */
-  readonly unifiedFileName?: string;
   /** Deadline from start to answer (default 60 s). */
   readonly timeoutMs?: number;
   /** The worker's old-generation heap cap in MB (default 1,536: two 20 MB documents and their trees). */
@@ -66,7 +64,6 @@ export function compareInWorker(
     left: new Uint8Array(left),
     right: new Uint8Array(right),
     profile: options.profile,
-    ...(options.unifiedFileName !== undefined ? { unifiedFileName: options.unifiedFileName } : {}),
     ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}),
     ...(options.keepLines === true ? { keepLines: true } : {}),
     ...(options.narrative === true ? { narrative: true } : {}),

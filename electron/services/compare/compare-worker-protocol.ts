@@ -1,14 +1,13 @@
 /**
- * What the caller and a compare worker exchange: request { id, left, right, profile, unified?,
- * keepLines?, narrative? } → response { id, result }. The worker parses, reads and compares both
- * documents and, when asked, returns both canonical forms' lines, the word diff of their rendered
- * narrative, and the unified patch of their raw text. Requests are checked, so a malformed message gets a
- * typed error back instead of crashing the thread.
+ * What the caller and a compare worker exchange: request { id, left, right, profile, keepLines?,
+ * narrative? } → response { id, result }. The worker parses, reads and compares both documents
+ * and, when asked, returns both canonical forms' lines and the word diff of their rendered
+ * narrative. Requests are checked, so a malformed message gets a typed error back instead of
+ * crashing the thread. (The raw-text unified patch needs no parsing: the command line makes it
+ * itself, electron/cli/commands/compare-unified.ts.)
  */
-import { Buffer } from 'node:buffer';
 import { compareDocuments, type CompareResult } from '../../../shared/compare/compare-documents';
 import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
-import { unifiedPatch } from '../../../shared/compare/unified-patch';
 import {
   diffNarratives,
   type NarrativeComparison,
@@ -24,8 +23,6 @@ export interface CompareWorkerRequest {
   readonly left: Uint8Array;
   readonly right: Uint8Array;
   readonly profile: ResolvedProfile;
-  /** Also make the unified patch of the raw text, naming this file in its headers. */
-  readonly unifiedFileName?: string;
   readonly workBudget?: number;
   /** Also return both canonical forms' lines (result.content.lines), so the caller need not build them. */
   readonly keepLines?: boolean;
@@ -33,19 +30,10 @@ export interface CompareWorkerRequest {
   readonly narrative?: boolean;
 }
 
-/** The raw-text patch and how its text maps to bytes. */
-export interface UnifiedOutput {
-  readonly patch: string;
-  /** 'latin1' when a file is not UTF-8: the patch's characters are then its bytes one to one. */
-  readonly encoding: 'utf-8' | 'latin1';
-  readonly notes: readonly string[];
-}
-
 export interface CompareOutput {
   readonly result: CompareResult;
   /** With keepLines: both sides' canonical lines, each joined with "\n" (result.content has none). */
   readonly lines?: JoinedLines;
-  readonly unified?: UnifiedOutput;
   readonly narrative?: NarrativeComparison;
 }
 
@@ -71,22 +59,6 @@ function isRequest(value: unknown): value is CompareWorkerRequest {
     isOptionalBoolean((value as { keepLines?: unknown }).keepLines) &&
     isOptionalBoolean((value as { narrative?: unknown }).narrative)
   );
-}
-
-/** UTF-8 with the byte-order mark kept as a character; Latin-1 (bytes as characters) otherwise. */
-function decodeRaw(
-  left: Uint8Array,
-  right: Uint8Array,
-): { left: string; right: string; encoding: UnifiedOutput['encoding'] } {
-  try {
-    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    return { left: decoder.decode(left), right: decoder.decode(right), encoding: 'utf-8' };
-  } catch {
-    // Buffer's latin1 is byte = character; TextDecoder's "latin1" is windows-1252 and is not.
-    const asLatin1 = (bytes: Uint8Array) =>
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    return { left: asLatin1(left), right: asLatin1(right), encoding: 'latin1' };
-  }
 }
 
 /** Handles one request inside the worker. */
@@ -115,13 +87,7 @@ export function handleCompareRequest(request: unknown): CompareWorkerResponse {
   const joined = lines ? joinLines(lines) : undefined;
   const result = { ...compared, content };
   const extras = { ...(narrative ? { narrative } : {}), ...(joined ? { lines: joined } : {}) };
-  if (request.unifiedFileName === undefined) return { id, result: ok({ result, ...extras }) };
-  const raw = decodeRaw(request.left, request.right);
-  const { patch, notes } = unifiedPatch(raw.left, raw.right, request.unifiedFileName);
-  return {
-    id,
-    result: ok({ result, unified: { patch, encoding: raw.encoding, notes }, ...extras }),
-  };
+  return { id, result: ok({ result, ...extras }) };
 }
 
 /** Each side's lines as one string; undefined (no lines sent) should a line ever hold a line break. */
