@@ -17,7 +17,7 @@ import { changeForItem } from './line-mapping';
 import { MetadataDiffTable } from './metadata-diff-table';
 import { NarrativeDiffView } from './narrative-diff-view';
 import { useReviewedMarks } from './reviewed-marks';
-import { useNarrative, useShownLines } from './use-compare-parts';
+import { useAfterFirstPaint, useNarrative, useShownLines } from './use-compare-parts';
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -51,6 +51,7 @@ export function ComparisonView({
   const lines = useShownLines(api, compared);
   const isNarrative = mode === 'narrative';
   const narrative = useNarrative(api, compared, isNarrative);
+  const isDiffDrawn = useAfterFirstPaint(compared.compareId);
   // The narrative mode keeps the content diff's state (place, reviewed marks) for coming back.
   const contentMode = isNarrative ? 'side-by-side' : mode;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -215,19 +216,25 @@ export function ComparisonView({
                 </span>
               )}
             </div>
-            <DiffView
-              rows={rows}
-              changes={changes}
-              {...(lines ? { lines } : {})}
-              mode={contentMode}
-              currentChange={current}
-              currentRow={current >= 0 ? (changeRows[current] ?? -1) : -1}
-              reviewed={reviewedKeys}
-              scrollRequest={scrollRequest}
-              onExpand={(region) => setExpanded((old) => toggled(old, region))}
-              onReveal={(rule) => setRevealed((old) => toggled(old, rule))}
-              onToggleReviewed={toggleReviewed}
-            />
+            {!isDiffDrawn ? (
+              <p className="muted" role="status">
+                Drawing the differences…
+              </p>
+            ) : (
+              <DiffView
+                rows={rows}
+                changes={changes}
+                {...(lines ? { lines } : {})}
+                mode={contentMode}
+                currentChange={current}
+                currentRow={current >= 0 ? (changeRows[current] ?? -1) : -1}
+                reviewed={reviewedKeys}
+                scrollRequest={scrollRequest}
+                onExpand={(region) => setExpanded((old) => toggled(old, region))}
+                onReveal={(rule) => setRevealed((old) => toggled(old, rule))}
+                onToggleReviewed={toggleReviewed}
+              />
+            )}
           </section>
         </div>
       )}

@@ -131,7 +131,9 @@ export function NarrativeDiffView({
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 160,
+    // Near a section's usual height, so the first render draws the few that fit, not twice as many
+    // (their first layout was a long task on a 2 MB pair).
+    estimateSize: () => 360,
     overscan: 3,
     // As in diff-view.tsx: no flushSync re-renders inside React's commit.
     useFlushSync: false,

@@ -77,3 +77,23 @@ export function useNarrative(
   if (answer.id === compareId) return answer.load;
   return { state: isShown ? 'loading' : 'idle' };
 }
+
+/**
+ * False for the first paint of a new comparison, true from the next task on: the diff is drawn
+ * one frame after the rest of the view, so the first layout of a large comparison is two
+ * shorter tasks instead of one long one (issue 7).
+ */
+export function useAfterFirstPaint(key: string): boolean {
+  const [paintedKey, setPaintedKey] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPaintedKey(key), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [key]);
+  return paintedKey === key;
+}
