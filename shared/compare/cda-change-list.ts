@@ -49,8 +49,9 @@ class ChangeList extends ChangeListSink {
     private readonly nameOfLeft: NameOf,
     private readonly nameOfRight: NameOf,
     private readonly isUnchanged: (left: XmlElement, right: XmlElement) => boolean,
+    isPastFuse: () => boolean,
   ) {
-    super();
+    super(isPastFuse);
   }
 
   sections(left: SectionNode[], right: SectionNode[], chain: string): void {
@@ -230,10 +231,12 @@ export function diffCdaBody(
   names: { readonly left: NameOf; readonly right: NameOf },
   /** True when two elements are known to be equal (lets big unchanged documents skip work). */
   isUnchanged: (left: XmlElement, right: XmlElement) => boolean = () => false,
-): { items: ChangeListItem[]; isTruncated: boolean } {
-  const list = new ChangeList(names.left, names.right, isUnchanged);
+  /** True once the comparison's time is up: the list stops where it is (stoppedByFuse). */
+  isPastFuse: () => boolean = () => false,
+): { items: ChangeListItem[]; isTruncated: boolean; stoppedByFuse: boolean } {
+  const list = new ChangeList(names.left, names.right, isUnchanged, isPastFuse);
   const l = bodySections(left);
   const r = bodySections(right);
   if (l && r) list.sections(sectionsOf(l.parent, l.path), sectionsOf(r.parent, r.path), '');
-  return { items: list.items, isTruncated: list.isTruncated };
+  return { items: list.items, isTruncated: list.isTruncated, stoppedByFuse: list.stoppedByFuse };
 }

@@ -49,15 +49,20 @@ export function lineOf(
 export class ChangeListSink {
   readonly items: ChangeListItem[] = [];
   isTruncated = false;
+  /** True when the list stopped because the comparison's time ran out, not because it was full. */
+  stoppedByFuse = false;
+
+  constructor(private readonly isPastFuse: () => boolean = () => false) {}
 
   /** True once the list is full: later work would be thrown away, so it is not done. */
   get isFull(): boolean {
     return this.items.length >= maxChangeListItems;
   }
 
-  /** Marks the list truncated when it is full; true when the caller should stop. */
+  /** Marks the list truncated when it is full or the time is up; true when the caller should stop. */
   protected stopWhenFull(): boolean {
-    if (!this.isFull) return false;
+    if (!this.isFull && !this.stoppedByFuse && !this.isPastFuse()) return false;
+    if (!this.isFull) this.stoppedByFuse = true;
     this.isTruncated = true;
     return true;
   }

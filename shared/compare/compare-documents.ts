@@ -39,7 +39,15 @@ export interface CompareOptions {
   readonly keepLines?: boolean;
   /** When given, filled with the milliseconds each stage took (the benchmark's breakdown). */
   readonly timings?: CompareTimings;
+  /**
+   * Milliseconds after which the change list stops (default 2,000, issue 7's fuse): the result is
+   * still whole (metadata diff and the line diff of the content, which has its own work budget),
+   * only the list of changes in domain terms is cut short, with a note saying so.
+   */
+  readonly fuseMs?: number;
 }
+
+export const defaultFuseMs = 2000;
 
 /** Milliseconds per stage of one compareDocuments call. */
 export interface CompareTimings {
@@ -230,6 +238,7 @@ export function compareDocuments(
   const profile = options.profile ?? noIgnoreProfile;
   const rules = compileRules(profile);
   const timings = options.timings;
+  const fuseAt = clock.now() + (options.fuseMs ?? defaultFuseMs);
   let started = timings ? clock.now() : 0;
   const lap = (stage: keyof CompareTimings): void => {
     if (!timings) return;
@@ -265,6 +274,7 @@ export function compareDocuments(
     right.tree,
     { left: nameWith(leftCanonical.prefixes), right: nameWith(rightCanonical.prefixes) },
     unchangedTest(leftCanonical, rightCanonical, lineDiff.blocks, ids),
+    () => clock.now() > fuseAt,
   );
   const changeList = split(
     [...metadataItems(metadataChanges), ...body.items].map((item) =>
@@ -274,7 +284,11 @@ export function compareDocuments(
   lap('changeList');
 
   const notes = [...lineDiff.notes];
-  if (body.isTruncated)
+  if (body.stoppedByFuse)
+    notes.push(
+      `The comparison ran past its ${(options.fuseMs ?? defaultFuseMs) / 1000} s budget, so the change list stops at ${body.items.length} items; the metadata and content diffs have everything.`,
+    );
+  else if (body.isTruncated)
     notes.push(
       `The change list stops at ${body.items.length} items; the content diff has everything.`,
     );

@@ -70,6 +70,23 @@ describe('compareDocuments', () => {
     ]);
   });
 
+  it('past its time fuse stops only the change list, with a note, and keeps the whole diff', () => {
+    const left = side(cda([section('Lääkitys', '1', '1 tabletti'), section('Muu', '2', 'x')]));
+    const right = side(cda([section('Lääkitys', '1', '2 tablettia'), section('Muu', '2', 'y')]));
+    const whole = compareDocuments(left, right);
+    const fused = compareDocuments(left, right, { fuseMs: -1 });
+    expect(whole.changeList.isTruncated).toBe(false);
+    expect(whole.changeList.shown.length).toBeGreaterThan(0);
+    expect(fused.changeList.shown).toEqual([]);
+    expect(fused.changeList.isTruncated).toBe(true);
+    expect(fused.notes).toContainEqual(
+      expect.stringMatching(/ran past its .* budget, so the change list stops at 0 items/),
+    );
+    expect(fused.content.shown).toEqual(whole.content.shown);
+    expect(fused.metadata).toEqual(whole.metadata);
+    expect(fused.identical).toBe(false);
+  });
+
   it('says what changed inside an entry, aligned by id', () => {
     const result = compareDocuments(
       side(cda([section('Lääkitys', '1', '1 tabletti')])),
