@@ -17,6 +17,18 @@ export interface SectionNode {
   readonly index: number;
 }
 
+/** What sections are aligned by (the change list's and the narrative diff's sections). */
+export type SectionKeyFields = Pick<SectionNode, 'templateKey' | 'codeKey' | 'title'>;
+
+/** Section alignment passes, strictest first: templateId + code + title, down to order. */
+export const sectionKeys: readonly ((s: SectionKeyFields) => string | undefined)[] = [
+  (s) => `${s.templateKey}|${s.codeKey}|${s.title}`,
+  (s) => (s.templateKey || s.codeKey ? `${s.templateKey}|${s.codeKey}` : undefined),
+  (s) => (s.templateKey ? s.templateKey : undefined),
+  (s) => (s.title ? s.title : undefined),
+  (s) => (!s.templateKey && !s.codeKey && !s.title ? '' : undefined),
+];
+
 /** The structuredBody of a ClinicalDocument and its canonical path, if it has one. */
 export function bodySections(root: XmlElement): { parent: XmlElement; path: string } | undefined {
   const component = firstChild(root, 'component');

@@ -18,6 +18,7 @@ import { align, movedOf } from './align';
 import {
   bodySections,
   entriesOf,
+  sectionKeys,
   sectionsOf,
   type EntryNode,
   type SectionNode,
@@ -26,15 +27,6 @@ import { ChangeListSink, lineOf, type ChangeListItem } from './change-list-items
 import { diffLineArrays } from './line-diff';
 
 export { maxChangeListItems, type ChangeListItem } from './change-list-items';
-
-/** Section alignment passes, strictest first: templateId + code + title, down to order. */
-const sectionKeys: readonly ((s: SectionNode) => string | undefined)[] = [
-  (s) => `${s.templateKey}|${s.codeKey}|${s.title}`,
-  (s) => (s.templateKey || s.codeKey ? `${s.templateKey}|${s.codeKey}` : undefined),
-  (s) => (s.templateKey ? s.templateKey : undefined),
-  (s) => (s.title ? s.title : undefined),
-  (s) => (!s.templateKey && !s.codeKey && !s.title ? '' : undefined),
-];
 
 /** Entry alignment passes: id, then code, then order. */
 const entryKeys: readonly ((e: EntryNode) => string | undefined)[] = [

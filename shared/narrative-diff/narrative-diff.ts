@@ -6,6 +6,7 @@
  * large to diff word by word is shown as changed as a whole, with a note.
  */
 import { align, movedOf, type Pair } from '../compare/align';
+import { sectionKeys } from '../compare/cda-body-nodes';
 import { collapseWhitespace } from '../compare/canonical-xml';
 import type { DocumentMetadata } from '../documents/model';
 import type { XmlElement, XmlNode } from '../xml/tree';
@@ -57,15 +58,6 @@ export interface NarrativeInput {
 
 /** Text sent to the view, both sides together; past it rows come without their text. */
 export const maxNarrativeChars = 2_000_000;
-
-/** The change list's alignment passes (shared/compare/cda-change-list.ts), strictest first. */
-const sectionKeys: readonly ((item: NarrativeItem) => string | undefined)[] = [
-  (s) => `${s.templateKey}|${s.codeKey}|${s.title}`,
-  (s) => (s.templateKey || s.codeKey ? `${s.templateKey}|${s.codeKey}` : undefined),
-  (s) => (s.templateKey ? s.templateKey : undefined),
-  (s) => (s.title ? s.title : undefined),
-  (s) => (!s.templateKey && !s.codeKey && !s.title ? '' : undefined),
-];
 
 /** Plain text of XML nodes with white space collapsed: what decides "same" for any size. */
 function plainText(nodes: readonly XmlNode[]): string {
