@@ -6,7 +6,7 @@
  * 750 ms task on the UI thread (compare-long-tasks.spec.ts), while next/previous change still
  * reaches every change.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { CompareResult } from '../../../shared/compare/compare-documents';
 
 export type ChangeItem = CompareResult['changeList']['shown'][number] & {
@@ -23,7 +23,8 @@ const groups: readonly { readonly id: ChangeItem['group']; readonly title: strin
   { id: 'entry', title: 'Entries' },
 ];
 
-export function ChangeListPanel({
+// Memoised: the view re-renders as the diff is drawn and lines arrive, and the list need not.
+export const ChangeListPanel = memo(function ChangeListPanel({
   items,
   isTruncated,
   onChoose,
@@ -80,4 +81,4 @@ export function ChangeListPanel({
       )}
     </nav>
   );
-}
+});

@@ -120,18 +120,24 @@ export function ComparisonView({
     ...result.metadata.shown,
     ...result.metadata.hidden.filter((change) => revealed.has(change.hiddenBy)),
   ];
-  const items: ChangeItem[] = [
-    ...result.changeList.shown,
-    ...result.changeList.hidden.filter((item) => revealed.has(item.hiddenBy)),
-  ];
-  const chooseItem = (item: ChangeItem) => {
-    const index = changeForItem(item, changes);
-    if (index !== undefined) {
-      const rule = changes[index]?.hiddenBy;
-      if (rule !== undefined && !revealed.has(rule)) setRevealed((old) => toggled(old, rule));
-      goTo(index);
-    } else document.getElementById('metadata-differences')?.scrollIntoView({ block: 'start' });
-  };
+  const items = useMemo<ChangeItem[]>(
+    () => [
+      ...result.changeList.shown,
+      ...result.changeList.hidden.filter((item) => revealed.has(item.hiddenBy)),
+    ],
+    [result, revealed],
+  );
+  const chooseItem = useCallback(
+    (item: ChangeItem) => {
+      const index = changeForItem(item, changes);
+      if (index !== undefined) {
+        const rule = changes[index]?.hiddenBy;
+        if (rule !== undefined && !revealed.has(rule)) setRevealed((old) => toggled(old, rule));
+        goTo(index);
+      } else document.getElementById('metadata-differences')?.scrollIntoView({ block: 'start' });
+    },
+    [changes, revealed, goTo],
+  );
 
   const reviewedKeys = new Set(
     changes.filter((view) => reviewed.has(`c:${view.key}`)).map((view) => view.key),

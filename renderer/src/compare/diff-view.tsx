@@ -6,11 +6,12 @@
  * marker, so meaning never rests on colour.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DiffRow, ViewChange } from './diff-rows';
 import { Cell, ChangeCells } from './diff-cells';
 import { lineText, type LineSource, type ShownLines } from './line-cache';
 import { lineOfRow, rowOfLine } from './line-mapping';
+import { measureWithoutLayout, observePaneWithoutLayout } from './measure-row';
 
 export interface DiffViewProps {
   readonly rows: readonly DiffRow[];
@@ -44,12 +45,21 @@ function LineText({ source, line }: { source: LineSource | undefined; line: numb
 export function DiffView(props: DiffViewProps) {
   const { rows, changes, lines, mode } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The pane mounts empty and gets its rows in the next task: the virtualiser scrolls the pane
+  // when it attaches, which forces a layout; with the rows not yet there that layout is cheap.
+  const [isAttached, setAttached] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setAttached(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
   // The project does not run the React Compiler; the virtualiser's functions are used as-is.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: isAttached ? rows.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimatedRowHeight,
+    measureElement: measureWithoutLayout(estimatedRowHeight),
+    observeElementRect: observePaneWithoutLayout,
     overscan: 8,
     // The profile of a 2 MB pair showed the virtualiser's measurements re-rendering the view with
     // flushSync inside React's commit (~150 ms in one task); plain re-renders are scheduled

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/narrative-diff/narrative-diff';
 import { textOf } from '../../../shared/narrative-diff/narrative-tree';
 import type { NarrativeOptions } from '../document/narrative-allowlist';
+import { measureWithoutLayout, observePaneWithoutLayout } from './measure-row';
 import { narrativeBlock } from './narrative-nodes';
 
 function statusOf(row: NarrativeRow): string {
@@ -134,6 +135,8 @@ export function NarrativeDiffView({
     // Near a section's usual height, so the first render draws the few that fit, not twice as many
     // (their first layout was a long task on a 2 MB pair).
     estimateSize: () => 360,
+    measureElement: measureWithoutLayout(360),
+    observeElementRect: observePaneWithoutLayout,
     overscan: 3,
     // As in diff-view.tsx: no flushSync re-renders inside React's commit.
     useFlushSync: false,
