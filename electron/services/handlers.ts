@@ -88,8 +88,8 @@ export function createHandlers(context: ServiceContext): Handlers {
       workspace ? ok(workspace.cancelCompare(compareId)) : noWorkspace,
     'documents:compare-lines': async (request) =>
       workspace ? workspace.compareLines(request) : noWorkspace,
-    'documents:compare-narrative': async ({ compareId }) =>
-      workspace ? workspace.compareNarrative(compareId) : noWorkspace,
+    'documents:compare-narrative': async (request) =>
+      workspace ? workspace.compareNarrative(request) : noWorkspace,
     'documents:pick-file': async ({ name }) =>
       workspace ? workspace.pickFile(name, context.chooseFile) : noWorkspace,
     'invalidation:preflight': async (request) =>

@@ -14,6 +14,7 @@ import {
   compareLineSides,
   exportFormats,
   maxLinesPerRequest,
+  maxNarrativeRowsPerRequest,
   type CompareSideRef,
 } from './compare-types';
 import { profileIdField, resourceIdField, searchIdField } from './workspace-requests';
@@ -77,4 +78,8 @@ export const compareLinesRequestField = objectOf({
   count: integerField({ min: 1, max: maxLinesPerRequest }),
 });
 
-export const compareNarrativeRequestField = objectOf({ compareId: compareIdField });
+export const compareNarrativeRequestField = objectOf({
+  compareId: compareIdField,
+  start: integerField({ min: 0, max: 10_000_000 }),
+  count: integerField({ min: 1, max: maxNarrativeRowsPerRequest }),
+});

@@ -88,9 +88,27 @@ export interface CompareLinesResult {
   readonly total: number;
 }
 
-/** The narrative word diff of a comparison main still keeps (absent: the documents have none). */
+/** Most narrative rows one `documents:compare-narrative` request may ask for. */
+export const maxNarrativeRowsPerRequest = 500;
+
+/** Rows from `start` of a kept comparison's narrative word diff. */
+export interface CompareNarrativeRequest {
+  readonly compareId: string;
+  readonly start: number;
+  readonly count: number;
+}
+
+/**
+ * A page of the narrative word diff (absent: the documents have none). Main also stops a page at
+ * about 256 KB of text, so that no answer is a long task to parse; ask again from
+ * `start + rows.length` until `total`.
+ */
 export interface CompareNarrativeResult {
-  readonly narrative?: NarrativeComparison;
+  readonly narrative?: Omit<NarrativeComparison, 'rows'> & {
+    readonly start: number;
+    readonly rows: NarrativeComparison['rows'];
+    readonly total: number;
+  };
 }
 
 /** A local file registered for comparison (its path stays in main). */

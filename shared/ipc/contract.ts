@@ -17,6 +17,7 @@ import {
 import type {
   CompareLinesRequest,
   CompareLinesResult,
+  CompareNarrativeRequest,
   CompareNarrativeResult,
   CompareRequest,
   ComparedDocuments,
@@ -115,7 +116,7 @@ export interface Channels {
   'documents:compare-lines': { request: CompareLinesRequest; response: CompareLinesResult };
   /** A kept comparison's narrative word diff, asked for when the Narrative mode opens. */
   'documents:compare-narrative': {
-    request: { readonly compareId: string };
+    request: CompareNarrativeRequest;
     response: CompareNarrativeResult;
   };
   /** Main's open dialog (the harness: a file name in its local-files folder); returns an id, never a path. */

@@ -18,6 +18,7 @@ import type { EnvironmentProfile } from '../../../shared/environments/profile';
 import type {
   CompareLinesRequest,
   CompareLinesResult,
+  CompareNarrativeRequest,
   CompareNarrativeResult,
   CompareRequest,
   CompareSideRef,
@@ -31,7 +32,7 @@ import { compareInWorker } from '../compare/compare-in-worker';
 import type { EnvironmentConnection } from '../environments/connection';
 import { osUserName, auditContextFor, recordAll } from './audit-trail';
 import { exportComparison, type ExportOptions, type RememberedComparison } from './compare-export';
-import { indexedLines, lineRange, type IndexedLines } from './compare-line-ranges';
+import { indexedLines, lineRange, narrativePage, type IndexedLines } from './compare-line-ranges';
 import type { ChooseFile, LocalFiles } from './compare-local-files';
 
 export interface ComparerDeps {
@@ -56,7 +57,7 @@ export interface Comparer {
   ) => Promise<Result<ExportResult>>;
   /** A range of a kept comparison's canonical lines (see compare-line-ranges.ts). */
   readonly lines: (request: CompareLinesRequest) => Result<CompareLinesResult>;
-  readonly narrative: (compareId: string) => Result<CompareNarrativeResult>;
+  readonly narrative: (request: CompareNarrativeRequest) => Result<CompareNarrativeResult>;
   readonly close: () => void;
 }
 
@@ -280,10 +281,11 @@ export function createComparer(deps: ComparerDeps): Comparer {
         );
       return lineRange(comparison.indexed[side], start, count);
     },
-    narrative(compareId) {
+    narrative({ compareId, start, count }) {
       const comparison = remembered.get(compareId);
       if (!comparison) return forgotten('open the Narrative mode');
-      return ok(comparison.narrative ? { narrative: comparison.narrative } : {});
+      if (!comparison.narrative) return ok({});
+      return narrativePage(comparison.narrative, start, count);
     },
     close() {
       remembered.clear();

@@ -7,8 +7,10 @@
 import type {
   CompareLineSide,
   CompareLinesResult,
+  CompareNarrativeResult,
   JoinedLines,
 } from '../../../shared/ipc/compare-types';
+import type { NarrativeComparison } from '../../../shared/narrative-diff/narrative-diff';
 import { err, ok, type Result } from '../../../shared/result';
 
 /** One side's joined lines with their line starts, built on first use. */
@@ -62,4 +64,38 @@ export function lineRange(
   for (let line = start; line < end; line++)
     lines.push(side.text.slice(starts[line]!, starts[line + 1]! - 1));
   return ok({ start, lines, total: side.count });
+}
+
+/** About this much JSON text per narrative page (a 2.2 MB narrative in one answer was a long task). */
+export const narrativePageChars = 256 * 1024;
+
+/** Rows start..start+count-1 of a narrative diff, fewer when they pass `narrativePageChars`. */
+export function narrativePage(
+  narrative: NarrativeComparison,
+  start: number,
+  count: number,
+): Result<CompareNarrativeResult> {
+  const total = narrative.rows.length;
+  if (start > total || (start === total && total > 0))
+    return err(
+      'compare-narrative-range',
+      `Narrative row ${start + 1} does not exist: there are ${total} rows.`,
+    );
+  const end = Math.min(total, start + count);
+  let chars = 0;
+  let stop = start;
+  // At least one row per page, so a client that asks again always gets further.
+  while (stop < end && (stop === start || chars < narrativePageChars)) {
+    chars += JSON.stringify(narrative.rows[stop]).length;
+    stop++;
+  }
+  return ok({
+    narrative: {
+      changedRows: narrative.changedRows,
+      notes: narrative.notes,
+      start,
+      rows: narrative.rows.slice(start, stop),
+      total,
+    },
+  });
 }

@@ -259,7 +259,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     pickFile: (name, chooseFile) => comparer.pickFile(name, chooseFile),
     exportReport: (compareId, options) => comparer.exportReport(compareId, options),
     compareLines: (request) => comparer.lines(request),
-    compareNarrative: (compareId) => comparer.narrative(compareId),
+    compareNarrative: (request) => comparer.narrative(request),
 
     previewInvalidation: (request) =>
       withInvalidation(request.profileId, (setting) => previewInvalidation(setting, request)),

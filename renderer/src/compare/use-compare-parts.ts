@@ -6,7 +6,10 @@
  */
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
-import type { ComparedDocuments } from '../../../shared/ipc/compare-types';
+import {
+  maxNarrativeRowsPerRequest,
+  type ComparedDocuments,
+} from '../../../shared/ipc/compare-types';
 import type { NarrativeComparison } from '../../../shared/narrative-diff/narrative-diff';
 import type { AppError } from '../../../shared/result';
 import { createLineCache, type ShownLines } from './line-cache';
@@ -43,7 +46,10 @@ export type NarrativeLoad =
   | { readonly state: 'ready'; readonly narrative?: NarrativeComparison }
   | { readonly state: 'failed'; readonly error: AppError };
 
-/** The narrative diff, fetched once the first time `isShown` is true. */
+/**
+ * The narrative diff, fetched page by page (each answer parsed in its own task) the first time
+ * `isShown` is true, and shown when all of it is there.
+ */
 export function useNarrative(
   api: ArchivistApi,
   compared: ComparedDocuments,
@@ -58,17 +64,10 @@ export function useNarrative(
   useEffect(() => {
     if (!wanted) return;
     let isCurrent = true;
-    void api.getCompareNarrative({ compareId }).then((fetched) => {
-      if (!isCurrent) return;
-      startTransition(() =>
-        setAnswer({
-          id: compareId,
-          load: fetched.ok
-            ? { state: 'ready', ...fetched.value }
-            : { state: 'failed', error: fetched.error },
-        }),
-      );
-    });
+    const settle = (load: NarrativeLoad) => {
+      if (isCurrent) startTransition(() => setAnswer({ id: compareId, load }));
+    };
+    void fetchNarrative(api, compareId, () => isCurrent).then(settle);
     return () => {
       isCurrent = false;
     };
@@ -76,6 +75,30 @@ export function useNarrative(
   if (!hasNarrative) return { state: 'ready' };
   if (answer.id === compareId) return answer.load;
   return { state: isShown ? 'loading' : 'idle' };
+}
+
+async function fetchNarrative(
+  api: ArchivistApi,
+  compareId: string,
+  isCurrent: () => boolean,
+): Promise<NarrativeLoad> {
+  const rows: NarrativeComparison['rows'][number][] = [];
+  for (;;) {
+    const page = await api.getCompareNarrative({
+      compareId,
+      start: rows.length,
+      count: maxNarrativeRowsPerRequest,
+    });
+    if (!page.ok) return { state: 'failed', error: page.error };
+    const { narrative } = page.value;
+    if (!narrative) return { state: 'ready' };
+    for (const row of narrative.rows) rows.push(row);
+    if (rows.length >= narrative.total || narrative.rows.length === 0 || !isCurrent())
+      return {
+        state: 'ready',
+        narrative: { rows, changedRows: narrative.changedRows, notes: narrative.notes },
+      };
+  }
 }
 
 /**

@@ -25,7 +25,7 @@ const validRequests: Record<string, unknown> = {
   },
   'documents:cancel-compare': { compareId: 'c1' },
   'documents:compare-lines': { compareId: 'c1', side: 'left', start: 0, count: 10 },
-  'documents:compare-narrative': { compareId: 'c1' },
+  'documents:compare-narrative': { compareId: 'c1', start: 0, count: 50 },
   'documents:pick-file': {},
   'documents:export-report': { compareId: 'c1', exportId: 'e1', format: 'html', redact: false },
   'invalidation:preflight': { profileId: 'sandbox', resourceIds: ['seed-doc-1'] },

@@ -72,7 +72,7 @@ describe('compare line and narrative request validators', () => {
   it('accept a range of one side, and a narrative request by comparison id', () => {
     expect(lines(range, 'request')).toEqual({ ok: true, value: range });
     expect(lines({ ...range, count: maxLinesPerRequest }, 'request').ok).toBe(true);
-    expect(narrative({ compareId: 'c-1' }, 'request').ok).toBe(true);
+    expect(narrative({ compareId: 'c-1', start: 0, count: 500 }, 'request').ok).toBe(true);
   });
 
   it('refuse a count over the cap, a negative or fractional start, and an unknown side', () => {
@@ -90,6 +90,9 @@ describe('compare line and narrative request validators', () => {
     );
     expect(lines({ ...range, side: 'middle' }, 'request').ok).toBe(false);
     expect(lines({ ...range, extra: 1 }, 'request').ok).toBe(false);
-    expect(narrative({}, 'request').ok).toBe(false);
+    expect(narrative({ compareId: 'c-1' }, 'request').ok).toBe(false);
+    expect(messageOf(narrative({ compareId: 'c-1', start: 0, count: 501 }, 'request'))).toBe(
+      'request.count must be between 1 and 500.',
+    );
   });
 });

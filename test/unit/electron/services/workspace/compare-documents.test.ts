@@ -94,8 +94,18 @@ describe('workspace compare', () => {
     // fetched on its own.
     expect(compared.value.hasNarrative).toBe(true);
     expect(compared.value).not.toHaveProperty('narrative');
-    const narrative = app.workspace.compareNarrative('w1');
+    const narrative = app.workspace.compareNarrative({ compareId: 'w1', start: 0, count: 500 });
     expect(narrative.ok && narrative.value.narrative?.rows.length).toBeGreaterThan(0);
+    expect(narrative.ok && narrative.value.narrative?.total).toBe(
+      narrative.ok ? narrative.value.narrative?.rows.length : -1,
+    );
+    const rows = narrative.ok ? (narrative.value.narrative?.rows ?? []) : [];
+    const last = app.workspace.compareNarrative({
+      compareId: 'w1',
+      start: rows.length - 1,
+      count: 1,
+    });
+    expect(last.ok && last.value.narrative?.rows).toEqual(rows.slice(-1));
     const change = result.content.shown[0]!;
     expect(lines?.left.slice(change.leftStart, change.leftEnd)).toEqual(change.removed);
     expect(lines?.right.slice(change.rightStart, change.rightEnd)).toEqual(change.added);
@@ -166,7 +176,7 @@ describe('workspace compare', () => {
     expect(!oldest.ok && oldest.error.message).toMatch(
       /no longer in memory.*compare again, then show the lines\.$/,
     );
-    const never = app.workspace.compareNarrative('never-made');
+    const never = app.workspace.compareNarrative({ compareId: 'never-made', start: 0, count: 1 });
     expect(!never.ok && never.error.code).toBe('compare-unknown');
   });
 
