@@ -12,8 +12,11 @@ import type {
 } from '../../../shared/ipc/compare-types';
 import type { Result } from '../../../shared/result';
 
-/** Lines per request: a few screens of rows, far below the channel's cap. */
-export const chunkLines = 400;
+/**
+ * Lines per request. Small: the rows in view are mostly a few lines of context around changes
+ * far apart, so each usually wants its own chunk, and big chunks were mostly unused text to parse.
+ */
+export const chunkLines = 64;
 
 export type LineState =
   | { readonly kind: 'text'; readonly text: string }
@@ -46,7 +49,8 @@ export function lineText(state: LineState): string {
 
 /**
  * A cache of both sides' lines for one comparison. `onLoaded` runs after each chunk arrives (or
- * fails), so the view can render again; fetches start outside React's render, in a microtask.
+ * fails), so the view can render again. The chunks a render asked for are fetched together in a
+ * task of their own after it (each fetch costs the UI thread about a millisecond).
  */
 export function createLineCache(
   compareId: string,
@@ -58,6 +62,14 @@ export function createLineCache(
   const settled = () => {
     version++;
     onLoaded();
+  };
+
+  const queued: (() => void)[] = [];
+  const enqueue = (fetchChunk: () => void) => {
+    if (queued.push(fetchChunk) === 1)
+      setTimeout(() => {
+        for (const start of queued.splice(0)) start();
+      }, 0);
   };
 
   function side(name: CompareLineSide): LineSource {
@@ -93,7 +105,7 @@ export function createLineCache(
         const chunk = chunks.get(index);
         if (chunk === undefined) {
           chunks.set(index, 'pending');
-          queueMicrotask(() => fetchChunk(index));
+          enqueue(() => fetchChunk(index));
           return loading;
         }
         if (chunk === 'pending') return loading;
