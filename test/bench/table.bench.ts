@@ -6,7 +6,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -152,7 +152,9 @@ async function startProfile(page: Page): Promise<{ stop(): Promise<void> }> {
       const { profile } = (await session.send('Profiler.stop')) as unknown as {
         profile: CpuProfile;
       };
-      const file = path.join(profileFolder ?? '.', `table-${Date.now()}.cpuprofile`);
+      const folder = profileFolder ?? '.';
+      mkdirSync(folder, { recursive: true });
+      const file = path.join(folder, `table-${Date.now()}.cpuprofile`);
       writeFileSync(file, JSON.stringify(profile));
       console.log(`CPU profile: ${file}\n${heaviest(profile, 30).join('\n')}`);
     },
