@@ -67,6 +67,9 @@ async function openMainWindow(): Promise<void> {
   });
   window.on('closed', () => {
     mainWindow = undefined;
+    // The window's comparisons (patient data kept for its line, narrative and export requests)
+    // go with it, also where closing the window does not quit the app (macOS).
+    appWorkspace?.workspace.forgetComparisons();
   });
   await window.loadURL(appEntryUrl);
 }

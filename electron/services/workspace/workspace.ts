@@ -91,6 +91,8 @@ export interface Workspace {
   readonly exportReport: Comparer['exportReport'];
   readonly compareLines: Comparer['lines'];
   readonly compareNarrative: Comparer['narrative'];
+  /** Drops every kept comparison and cancels running ones (the window closed). */
+  readonly forgetComparisons: () => void;
   /** Invalidation preflight (nothing is sent) and run (issue 5 service, issue 6 dialog). */
   readonly previewInvalidation: (
     request: InvalidationPreflightRequest,
@@ -260,6 +262,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     exportReport: (compareId, options) => comparer.exportReport(compareId, options),
     compareLines: (request) => comparer.lines(request),
     compareNarrative: (request) => comparer.narrative(request),
+    forgetComparisons: () => comparer.close(),
 
     previewInvalidation: (request) =>
       withInvalidation(request.profileId, (setting) => previewInvalidation(setting, request)),

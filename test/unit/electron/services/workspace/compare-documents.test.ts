@@ -178,6 +178,15 @@ describe('workspace compare', () => {
     );
     const never = app.workspace.compareNarrative({ compareId: 'never-made', start: 0, count: 1 });
     expect(!never.ok && never.error.code).toBe('compare-unknown');
+    // The window closed: every kept comparison goes.
+    app.workspace.forgetComparisons();
+    const closed = app.workspace.compareLines({
+      compareId: `evict${maxRemembered}`,
+      side: 'left',
+      start: 0,
+      count: 1,
+    });
+    expect(!closed.ok && closed.error.code).toBe('compare-unknown');
   });
 
   it('hides nothing with the "none" profile and more with "default"', async () => {
