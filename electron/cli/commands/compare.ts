@@ -20,6 +20,7 @@ import {
 } from '../../../shared/compare/ignore-profile';
 import { openJournal } from '../../services/audit/journal';
 import { resolveHome } from '../../services/home';
+import { splitJoinedLines } from '../../services/compare/joined-lines';
 import { progressBar } from '../../services/report/progress-bar';
 import type { ReportFormat } from '../../services/report/write-report';
 import { cliContext } from '../audit-context';
@@ -268,13 +269,8 @@ export const compareCommand: Command = {
     const reportFormat = reportFormatOf(format);
     if (reportFormat !== undefined) {
       const result = compared.value.result;
-      // The worker sends each side's lines joined (compare-worker-protocol); an empty side has none.
       const joined = compared.value.lines;
-      const split = (text: string, count: number) => (count === 0 ? [] : text.split('\n'));
-      const lines = joined && {
-        left: split(joined.left, result.content.leftLines),
-        right: split(joined.right, result.content.rightLines),
-      };
+      const lines = joined && splitJoinedLines(joined, result);
       const written = await exportReport(
         {
           result,

@@ -43,7 +43,7 @@ export interface ReportRequest {
   readonly operator: string;
   readonly createdAt?: string;
   readonly auditCheckpoint?: CheckpointReference;
-  /** Both sides' canonical lines (workspace canonicalLinesOf), for the collapsed unchanged regions. */
+  /** Both sides' canonical lines (the compare worker's keepLines), for the collapsed unchanged regions. */
   readonly lines?: { readonly left: readonly string[]; readonly right: readonly string[] };
 }
 

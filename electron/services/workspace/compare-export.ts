@@ -9,13 +9,13 @@ import path from 'node:path';
 import { exportEvent, type AuditContext } from '../../../shared/audit/builders';
 import type { CompareResult } from '../../../shared/compare/compare-documents';
 import type {
-  CanonicalLines,
   JoinedLines,
   ExportFormat,
   ExportProgressEvent,
   ExportResult,
 } from '../../../shared/ipc/compare-types';
 import { err, ok, type Result } from '../../../shared/result';
+import { splitJoinedLines } from '../compare/joined-lines';
 import type { PdfPrinter } from '../report/pdf-printer';
 import { latestCheckpoint } from '../report/export-report';
 import { writeReport, type ReportProgress } from '../report/write-report';
@@ -37,15 +37,6 @@ export interface RememberedComparison {
   readonly right: RememberedSide;
   /** Joined as the view gets them; split into lines only when a report needs them. */
   readonly lines?: JoinedLines;
-}
-
-/** The report writers' lines from the joined form (an empty document has no line, not one ''). */
-function splitLines(lines: JoinedLines, result: CompareResult): CanonicalLines {
-  const split = (text: string, count: number) => (count === 0 ? [] : text.split('\n'));
-  return {
-    left: split(lines.left, result.content.leftLines),
-    right: split(lines.right, result.content.rightLines),
-  };
 }
 
 /** Opens main's save dialog with a suggested name; resolves with the path, or undefined. */
@@ -122,7 +113,7 @@ export async function exportComparison(
         ...(right.environment ? { environment: right.environment } : {}),
       },
       operator: left.context.operator.name,
-      ...(comparison.lines ? { lines: splitLines(comparison.lines, result) } : {}),
+      ...(comparison.lines ? { lines: splitJoinedLines(comparison.lines, result) } : {}),
     },
     {
       format: options.format,

@@ -1,7 +1,7 @@
 /** The report-test CDA pair (report-fixture-documents.ts) compared in the real worker. */
 import { compareInWorker } from '../../../../../electron/services/compare/compare-in-worker';
 import type { ReportRequest } from '../../../../../electron/services/report/write-report';
-import { canonicalLinesOf } from '../../../../../electron/services/workspace/compare-lines';
+import { splitJoinedLines } from '../../../../../electron/services/compare/joined-lines';
 import { noIgnoreProfile } from '../../../../../shared/compare/ignore-profile';
 import { leftXml, rightXml } from './report-fixture-documents';
 
@@ -14,16 +14,18 @@ export async function fixtureRequest(
 ): Promise<ReportRequest> {
   const left = new TextEncoder().encode(leftXml);
   const right = new TextEncoder().encode(rightXml);
-  const compared = await compareInWorker(left, right, { profile: noIgnoreProfile });
+  const compared = await compareInWorker(left, right, {
+    profile: noIgnoreProfile,
+    keepLines: true,
+  });
   if (!compared.ok) throw new Error(compared.error.message);
-  const lines = await canonicalLinesOf(left, right);
-  if (!lines.ok) throw new Error(lines.error.message);
+  if (!compared.value.lines) throw new Error('the compare worker sent no lines');
   return {
     result: compared.value.result,
     left: { bytes: left, source: leftSource },
     right: { bytes: right, source: rightSource },
     operator: 'tester',
     createdAt: '2026-01-02T03:04:05.000Z',
-    lines: lines.value,
+    lines: splitJoinedLines(compared.value.lines, compared.value.result),
   };
 }
