@@ -16,6 +16,7 @@ import { textOf } from '../../../shared/narrative-diff/narrative-tree';
 import type { NarrativeOptions } from '../document/narrative-allowlist';
 import { measureWithoutLayout, observePaneWithoutLayout } from './measure-row';
 import { narrativeBlock } from './narrative-nodes';
+import { LinkConfirm } from '../document/link-confirm';
 
 function statusOf(row: NarrativeRow): string {
   const moved =
@@ -167,24 +168,11 @@ export function NarrativeDiffView({
         </p>
       ))}
       {pendingLink && (
-        <div className="link-confirm" role="alertdialog" aria-label="Open link">
-          <p>
-            Open <code>{pendingLink}</code> outside Archivist? The document, not Archivist, chose
-            this address.
-          </p>
-          <button
-            type="button"
-            onClick={() => {
-              onOpenLink(pendingLink);
-              setPendingLink(undefined);
-            }}
-          >
-            Open
-          </button>
-          <button type="button" onClick={() => setPendingLink(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <LinkConfirm
+          url={pendingLink}
+          onOpen={onOpenLink}
+          onClose={() => setPendingLink(undefined)}
+        />
       )}
       <div
         ref={scrollRef}

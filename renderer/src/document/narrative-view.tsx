@@ -6,6 +6,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DocumentMetadata } from '../../../shared/documents/model';
 import { narrativeElements, type NarrativeOptions } from './narrative-allowlist';
+import { LinkConfirm } from './link-confirm';
 
 const cdaNamespace = 'urn:hl7-org:v3';
 
@@ -109,24 +110,11 @@ export function NarrativeView({
   return (
     <div className="narrative-view">
       {pendingLink && (
-        <div className="link-confirm" role="alertdialog" aria-label="Open link">
-          <p>
-            Open <code>{pendingLink}</code> outside Archivist? The document, not Archivist, chose
-            this address.
-          </p>
-          <button
-            type="button"
-            onClick={() => {
-              onOpenLink(pendingLink);
-              setPendingLink(undefined);
-            }}
-          >
-            Open
-          </button>
-          <button type="button" onClick={() => setPendingLink(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <LinkConfirm
+          url={pendingLink}
+          onOpen={onOpenLink}
+          onClose={() => setPendingLink(undefined)}
+        />
       )}
       {narrative.kind === 'sections' &&
         (narrative.sections.length === 0 ? (
