@@ -13,9 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { diffLines } from 'diff';
-import { build } from 'esbuild';
 import { canonicalizeXml } from '../../shared/compare/canonical-xml';
 import {
   compareDocuments,
@@ -37,6 +35,7 @@ import {
   writeBenchResult,
   type BenchTarget,
 } from './bench-kit';
+import { bundleCli } from './bundle-cli';
 import { syntheticCda } from './synthetic-cda';
 
 type Variant = 'few edits' | '10% edits' | 'moved block' | 'unrelated';
@@ -183,33 +182,11 @@ function cliMs(
   return round(times.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
 }
 
-async function bundleCli(folder: string): Promise<string> {
-  const entry = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-  await build({
-    entryPoints: {
-      'cli/archivist': entry('electron/cli/archivist.ts'),
-      'workers/compare-worker': entry('electron/services/compare/compare-worker.ts'),
-      'workers/xml-worker': entry('electron/services/xml/xml-worker.ts'),
-    },
-    outdir: folder,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron'],
-    logLevel: 'warning',
-    define: { 'import.meta.url': 'importMetaUrl' },
-    inject: [entry('electron/tools/import-meta-url.js')],
-  });
-  return join(folder, 'cli', 'archivist.cjs');
-}
-
 const scratch = mkdtempSync(join(tmpdir(), 'archivist-compare-bench-'));
 const profileResult = findIgnoreProfile('default');
 if (!profileResult.ok) throw new Error(profileResult.error.message);
 const profile = profileResult.value;
-const cli = await bundleCli(join(scratch, 'dist'));
+const cli = await bundleCli(scratch);
 const rows: Record<string, unknown>[] = [];
 const targets: BenchTarget[] = [];
 const summary: string[] = [];

@@ -9,11 +9,10 @@
  * start, the comparison in its worker, the audited export), which is what a tester waits for.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import { canonicalizeXml } from '../../shared/compare/canonical-xml';
 import { compareDocuments, type CompareSide } from '../../shared/compare/compare-documents';
 import { readDocument } from '../../shared/documents/read-document';
@@ -25,6 +24,7 @@ import { writeReport } from '../../electron/services/report/write-report';
 import { closeXmlWorkers } from '../../electron/services/xml';
 import { parseXml } from '../../electron/services/xml/parse-xml';
 import { round, timeOnce, writeBenchResult, type BenchTarget } from './bench-kit';
+import { bundleCli } from './bundle-cli';
 import { syntheticCda } from './synthetic-cda';
 
 const size = 20 * 1024 * 1024;
@@ -76,31 +76,6 @@ function chromiumLoadMs(file: string, folder: string): number | undefined {
     { maxBuffer: 1 << 30, timeout: 120_000 },
   );
   return run.status === 0 ? performance.now() - started : undefined;
-}
-
-/** The command line and its workers bundled as `npm run build` does, resources/ beside them. */
-async function bundleCli(into: string): Promise<string> {
-  const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-  await build({
-    entryPoints: {
-      'cli/archivist': repo('electron/cli/archivist.ts'),
-      'workers/compare-worker': repo('electron/services/compare/compare-worker.ts'),
-      'workers/xml-worker': repo('electron/services/xml/xml-worker.ts'),
-    },
-    outdir: join(into, 'dist'),
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron'],
-    logLevel: 'warning',
-    define: { 'import.meta.url': 'importMetaUrl' },
-    inject: [repo('electron/tools/import-meta-url.js')],
-  });
-  // The report stylesheet is found by walking up from the bundle, as in an installed copy.
-  symlinkSync(repo('resources'), join(into, 'resources'));
-  return join(into, 'dist', 'cli', 'archivist.cjs');
 }
 
 /**
