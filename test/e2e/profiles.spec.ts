@@ -56,10 +56,7 @@ async function fillTlsProfile(
   baseUrl: string,
   passphrase: string,
 ): Promise<void> {
-  await screen.dialog.getByRole('button', { name: 'New profile…' }).click();
-  await screen.field('Name (used as --env NAME)').fill('tls-lab');
-  await screen.field('Display name').fill('TLS lab');
-  await screen.field('Kind').selectOption('sandbox');
+  await screen.newProfile('tls-lab', 'TLS lab', 'sandbox');
   await screen.field('Base URL').fill(baseUrl);
   await screen.form.getByRole('radio', { name: 'PKCS#12 file' }).check();
   await screen.chooseFile('PKCS#12 file', 'client.p12');
@@ -183,10 +180,7 @@ test('a profile is edited and removed after a confirmation', async ({ shell, pag
   await shell.open();
   const screen = new EnvironmentsScreen(page);
   await screen.open();
-  await screen.dialog.getByRole('button', { name: 'New profile…' }).click();
-  await screen.field('Name (used as --env NAME)').fill('second');
-  await screen.field('Display name').fill('Second sandbox');
-  await screen.field('Kind').selectOption('sandbox');
+  await screen.newProfile('second', 'Second sandbox', 'sandbox');
   await screen.field('Base URL').fill('not a url');
   await screen.save();
   await expect(screen.form.getByRole('alert')).toContainText(
@@ -226,10 +220,7 @@ test('a folder profile chosen in the form checks usable and is searched like a s
   await shell.open();
   const screen = new EnvironmentsScreen(page);
   await screen.open();
-  await screen.dialog.getByRole('button', { name: 'New profile…' }).click();
-  await screen.field('Name (used as --env NAME)').fill('cases');
-  await screen.field('Display name').fill('Investigation folder');
-  await screen.field('Kind').selectOption('folder');
+  await screen.newProfile('cases', 'Investigation folder', 'folder');
   await expect(screen.form.getByRole('radio', { name: 'PKCS#12 file' })).toHaveCount(0);
   await screen.save();
   await expect(screen.form.getByRole('alert')).toContainText(
@@ -259,10 +250,7 @@ test('a PEM certificate and key without a passphrase check usable', async ({
   await shell.open();
   const screen = new EnvironmentsScreen(page);
   await screen.open();
-  await screen.dialog.getByRole('button', { name: 'New profile…' }).click();
-  await screen.field('Name (used as --env NAME)').fill('pem-lab');
-  await screen.field('Display name').fill('PEM lab');
-  await screen.field('Kind').selectOption('fhir');
+  await screen.newProfile('pem-lab', 'PEM lab', 'fhir');
   await screen.field('Base URL').fill(tlsSandbox.baseUrl);
   await screen.form.getByRole('radio', { name: 'PEM certificate and key' }).check();
   await screen.chooseFile('Certificate file (PEM)', 'client.crt');

@@ -26,6 +26,14 @@ export class EnvironmentsScreen {
     return this.form.getByLabel(label, { exact: true });
   }
 
+  /** Opens a new profile's form and fills what every profile has: name, display name, kind. */
+  async newProfile(name: string, displayName: string, kind: string): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'New profile…' }).click();
+    await this.field('Name (used as --env NAME)').fill(name);
+    await this.field('Display name').fill(displayName);
+    await this.field('Kind').selectOption(kind);
+  }
+
   /** Chooses a file; the harness has no dialog, so it is named inside local-files/. */
   async chooseFile(groupLabel: string, fileName: string): Promise<void> {
     const group = this.form.getByRole('group', { name: groupLabel });
