@@ -11,6 +11,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { defaultCalendar, outageAt } from '../../shared/environments/calendar';
 import { err, ok, type Result } from '../../shared/result';
 import { generateSeedCatalog } from './seed/generate-seed';
+import { findSigningKey } from './seed/signature';
 import type { SeedCatalog } from './seed/seed-types';
 import { decideFault, noFaults, seededRandom, type FaultSpec } from './faults';
 import { outcome, type SandboxResponse } from './outcome';
@@ -214,6 +215,9 @@ async function createServer(handling: Handling, tls: SandboxTlsFiles | undefined
 
 /** Starts the sandbox; resolves once it is listening. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Result<RunningSandbox>> {
+  // Without the key no seed document can be written: refuse to start instead of answering 500.
+  const key = findSigningKey();
+  if (!key.ok) return key;
   const now = clockFrom(options.now);
   const store = emptyStore();
   const catalog =
