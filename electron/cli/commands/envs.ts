@@ -28,6 +28,7 @@ import {
   type Command,
 } from '../command';
 import { formatReport } from '../../services/profiles/format-environment-report';
+import { addFailure, checkCertificateFlags, readProblem } from './envs-flag-errors';
 
 const help = `Usage: archivist envs list|add|remove|check [NAME] [options]
 
@@ -109,7 +110,7 @@ async function readCalendar(file: string, cwd: string): Promise<unknown> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CommandFailure(
-      code ? `Cannot read ${file} (${code}).` : `${file} is not valid JSON.`,
+      code ? `Cannot read ${file} (${readProblem(code)}).` : `${file} is not valid JSON.`,
     );
   }
 }
@@ -127,6 +128,7 @@ async function profileFromFlags(name: string, values: Values, cwd: string): Prom
     throw new UsageError('--folder is for --kind folder, --url for the other kinds.');
   if (!isFolder && !/^https?:\/\/[^/\s]+/.test(values.url ?? ''))
     throw new UsageError('--url must be an http:// or https:// address.');
+  checkCertificateFlags(values);
   const resolve = (file: string | undefined) =>
     file === undefined ? undefined : path.resolve(cwd, file);
   const files = {
@@ -219,7 +221,7 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
   if (action === 'add') {
     const name = nameOperand(positionals, 'add');
     const created = await createProfile(home, await profileFromFlags(name, values, io.cwd));
-    if (!created.ok) throw new CommandFailure(created.error.message);
+    if (!created.ok) throw addFailure(created.error, values.calendar);
     const ref = created.value.tls?.passphraseRef;
     const hint = ref
       ? `\nIts passphrase is read from ARCHIVIST_PASSPHRASE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')} or asked on the terminal.`

@@ -241,8 +241,10 @@ describe('archivist envs', () => {
       '--home',
       home,
     ]);
-    expectOneLine(badKind, 1);
-    expect(badKind.stderr).toContain('profile.kind must be one of sandbox, AT, TK, folder, fhir');
+    expectOneLine(badKind, 2);
+    expect(badKind.stderr).toContain(
+      'archivist envs: --kind must be one of sandbox, AT, TK, folder, fhir.\n',
+    );
     const both = await runArchivist([
       'envs',
       'add',
@@ -258,8 +260,8 @@ describe('archivist envs', () => {
       '--home',
       home,
     ]);
-    expectOneLine(both, 1);
-    expect(both.stderr).toContain('either pkcs12 or certificate');
+    expectOneLine(both, 2);
+    expect(both.stderr).toContain('Give either --pkcs12 or --certificate (with --key), not both.');
     await runArchivist([
       'envs',
       'add',
@@ -289,13 +291,43 @@ describe('archivist envs', () => {
     expect(unknown.stderr).toBe("archivist envs: There is no environment profile named 'nope'.\n");
   });
 
+  it.each([
+    [
+      ['bad_Name', '--kind', 'fhir'],
+      'The profile name must be lower-case letters, digits and dashes',
+    ],
+    [['x', '--kind', 'fhir', '--repository', 'mine'], '--repository must be one of'],
+    [['x', '--kind', 'fhir', '--organisation', 'acme'], '--organisation must be an OID'],
+    [
+      ['x', '--kind', 'AT', '--operator-name', 'A', '--operator-registration', '1'],
+      '--operator-organisation must be an OID',
+    ],
+    [['x', '--kind', 'AT', '--key', 'k.pem'], '--key needs the --certificate it belongs to.'],
+  ])('names the flag of a refused value, as bad usage: %j', async (args, message) => {
+    const extra = args.includes('--operator-name') ? ['--operator-organisation', 'acme'] : [];
+    const home = freshHome();
+    const run = await runArchivist([
+      'envs',
+      'add',
+      ...args,
+      ...extra,
+      '--url',
+      plain.baseUrl,
+      '--home',
+      home,
+    ]);
+    expectOneLine(run, 2);
+    expect(run.stderr).toContain(`archivist envs: ${message}`);
+    expect(run.stderr).not.toContain('profile.');
+  });
+
   it('refuses a calendar file that is missing or wrong, and checks a folder that is gone', async () => {
     const home = freshHome();
     const base = ['envs', 'add', 'c', '--kind', 'TK', '--url', plain.baseUrl, '--home', home];
     const missing = await runArchivist([...base, '--calendar', join(work, 'none.json')]);
     expectOneLine(missing, 1);
     expect(missing.stderr).toBe(
-      `archivist envs: Cannot read ${join(work, 'none.json')} (ENOENT).\n`,
+      `archivist envs: Cannot read ${join(work, 'none.json')} (no such file).\n`,
     );
     const file = join(work, 'calendar.json');
     writeFileSync(
@@ -304,7 +336,7 @@ describe('archivist envs', () => {
     );
     const wrong = await runArchivist([...base, '--calendar', file]);
     expectOneLine(wrong, 1);
-    expect(wrong.stderr).toContain('profile.calendar.serviceHours.days must list weekdays');
+    expect(wrong.stderr).toContain(`envs: ${file}: calendar.serviceHours.days must list weekdays`);
     await runArchivist([
       'envs',
       'add',
