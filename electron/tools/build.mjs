@@ -12,7 +12,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export const nodeEntries = {
   'main/index': 'electron/main/index.ts',
   'preload/index': 'electron/preload/index.ts',
-  'cli/archivist': 'electron/cli/archivist.ts',
+  // The `archivist` command is a launcher that runs cli/program with a V8 code cache.
+  'cli/archivist': 'electron/cli/launcher.ts',
+  'cli/program': 'electron/cli/archivist.ts',
   'workers/xml-worker': 'electron/services/xml/xml-worker.ts',
   'workers/compare-worker': 'electron/services/compare/compare-worker.ts',
 };

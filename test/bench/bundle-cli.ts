@@ -10,11 +10,15 @@ import { build } from 'esbuild';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
-/** Bundles the command line; returns the path of its entry (`<into>/dist/cli/archivist.cjs`). */
+/**
+ * Bundles the command line; returns the path of its entry (`<into>/dist/cli/archivist.cjs`, the
+ * launcher that runs `program.cjs` beside it with a V8 code cache, as build.mjs makes them).
+ */
 export async function bundleCli(into: string): Promise<string> {
   await build({
     entryPoints: {
-      'cli/archivist': repo('electron/cli/archivist.ts'),
+      'cli/archivist': repo('electron/cli/launcher.ts'),
+      'cli/program': repo('electron/cli/archivist.ts'),
       'workers/compare-worker': repo('electron/services/compare/compare-worker.ts'),
       'workers/xml-worker': repo('electron/services/xml/xml-worker.ts'),
     },

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+/**
+ * The `archivist` command (dist/cli/archivist.cjs): a small launcher that runs the program bundle
+ * beside it (dist/cli/program.cjs, built from archivist.ts) with a V8 code cache, so a run does
+ * not pay for compiling the whole program again (run-program.ts, code-cache.ts; issue 7).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheTraceVariable } from './code-cache';
+import { runProgram } from './run-program';
+
+const programPath = join(dirname(fileURLToPath(import.meta.url)), 'program.cjs');
+
+let bytes: Buffer | undefined;
+try {
+  bytes = readFileSync(programPath);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  process.stderr.write(
+    `archivist: the command-line program ${programPath} could not be read (${code}); rebuild or reinstall Archivist.\n`,
+  );
+  process.exitCode = 1;
+}
+if (bytes) {
+  const argv = process.argv.slice(2);
+  const trace = process.env[cacheTraceVariable] === '1';
+  runProgram(
+    programPath,
+    bytes,
+    argv,
+    trace
+      ? (file, outcome, why) =>
+          process.stderr.write(
+            `archivist: code cache ${file || '(off)'}: ${outcome}${why ? ` (${why})` : ''}\n`,
+          )
+      : undefined,
+  );
+}
