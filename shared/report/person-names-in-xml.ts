@@ -12,7 +12,13 @@
  * - a plain-text `<name>` directly inside a person element (`…Person`, `patient`), as CDA allows.
  * Prefixes and suffixes ("Dr.", "RN", "Lääketieteen lisensiaatti") are titles: masking them
  * alone would mask a profession wherever it appears, and they identify no one by themselves.
+ * An HL7 V3 RCMR message carries its CDA as Base64, which a text scan cannot see into, while the
+ * report shows that CDA decoded: so the CDA is decoded (embedded-cda.ts) and scanned too, after
+ * the message's own names (the wrapper's patient and sender).
  */
+
+import { embeddedCdaTexts } from './embedded-cda';
+import { decodeEntities } from './xml-character-data';
 
 // Start and end tags of a name and its parts; `[^>]*` is the attributes (and a self-closing "/").
 const tagPattern = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(name|given|family)(?=[\s/>])([^>]*)>/g;
@@ -23,28 +29,6 @@ const personBefore =
 const maxNameText = 300;
 /** Words of a multi-word part shorter than this are not masked alone ("de", "la"). */
 const minimumWordLength = 3;
-
-const entities: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name: string) => {
-    if (name.startsWith('#x')) return safeCodePoint(parseInt(name.slice(2), 16), whole);
-    if (name.startsWith('#')) return safeCodePoint(parseInt(name.slice(1), 10), whole);
-    return entities[name] ?? whole;
-  });
-}
-
-function safeCodePoint(code: number, fallback: string): string {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff
-    ? String.fromCodePoint(code)
-    : fallback;
-}
 
 /** Character data as text: CDATA kept as is, comments and any stray tags dropped, entities resolved. */
 function textOf(raw: string): string {
@@ -109,8 +93,17 @@ function withWords(parts: readonly string[]): string[] {
   return out;
 }
 
-/** Every person name in the XML text, whole and in parts, in document order, each once. */
+/**
+ * Every person name in the XML text, whole and in parts, in document order, each once; for an
+ * RCMR message, then those of the CDA it carries.
+ */
 export function personNamesInXml(text: string): string[] {
+  const found = namesInText(text);
+  for (const cda of embeddedCdaTexts(text)) found.push(...namesInText(cda));
+  return [...new Set(found)];
+}
+
+function namesInText(text: string): string[] {
   const found: string[] = [];
   let group: NameInProgress | undefined;
   for (const match of text.matchAll(tagPattern)) {
@@ -151,5 +144,5 @@ export function personNamesInXml(text: string): string[] {
     else if (tag === 'given') group.given.push(value);
     else group.family.push(value);
   }
-  return [...new Set(found)];
+  return found;
 }

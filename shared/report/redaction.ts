@@ -8,7 +8,7 @@
 
 /** What a redacted report says of the names it cannot find (issue 8: say so, do not pretend). */
 export const redactionLimitation =
-  'Person names are masked where either document gives them as structured names (header, entries, performers, participants, informants, related persons), and wherever those names recur in text; a person mentioned only in free text, with no structured name anywhere in either document, cannot be recognised reliably and is not masked.';
+  'Identity codes are masked wherever they appear: every hetu-shaped string and every value given under the identity code root 1.2.246.21. Person names are masked where either document gives them as structured names (header, entries, performers, participants, informants, related persons), and wherever those names recur in text. For an HL7 V3 RCMR message this covers both its wrapper and the CDA it carries, decoded from Base64. Other Base64 payloads (attachments, social welfare bodies) and signatures are shown by hash and size only, never decoded. A person mentioned only in free text, with no structured name anywhere in either document, cannot be recognised reliably and is not masked.';
 
 /** What a redactor must mask beyond every hetu-shaped string. */
 export interface RedactionSecrets {

@@ -6,7 +6,7 @@
  */
 import type { CompareResult, HiddenCount } from '../compare/compare-documents';
 import type { IdentityCodeFinding } from '../identity/scan';
-import { createRedactor, maskStrings, redactionLimitation } from './redaction';
+import { redactReport } from './redact-report';
 import {
   changeListItems,
   contentChanges,
@@ -206,28 +206,5 @@ export function buildReport(input: ReportInput): ReportModel {
     auditCheckpoint: input.auditCheckpoint ?? null,
     notes: result.notes,
   };
-  return input.redact ? redacted(model, input) : model;
-}
-
-function redacted(model: ReportModel, input: ReportInput): ReportModel {
-  const redactor = createRedactor({
-    identityCodes: [
-      ...(input.result.left.patientHetu ? [input.result.left.patientHetu] : []),
-      ...(input.result.right.patientHetu ? [input.result.right.patientHetu] : []),
-      ...input.left.identityCodes.map((code) => code.value),
-      ...input.right.identityCodes.map((code) => code.value),
-    ],
-    names: [...input.left.personNames, ...input.right.personNames],
-  });
-  const masked = maskStrings(model, redactor.text);
-  const counts = redactor.counts();
-  return {
-    ...masked,
-    redaction: {
-      isRedacted: true,
-      maskedIdentityCodes: counts.identityCodes,
-      maskedNames: counts.names,
-      limitation: redactionLimitation,
-    },
-  };
+  return input.redact ? redactReport(model, input) : model;
 }
