@@ -1,0 +1,73 @@
+/**
+ * The compare benchmark's generated pairs (issue 7): a variant of a synthetic CDA (few edits, 10%
+ * of text lines edited, a moved block of sections, an unrelated document) and the parsed side
+ * compareDocuments takes. Shared by compare.bench.ts and profiling scripts, so that a profile
+ * looks at exactly the pairs the benchmark measures.
+ */
+import type { CompareSide } from '../../shared/compare/compare-documents';
+import { readDocument } from '../../shared/documents/read-document';
+import { compareMaxNodes } from '../../electron/services/compare/read-for-compare';
+import { nodePayloadCodec as codec } from '../../electron/services/documents/node-payload-codec';
+import { parseXml } from '../../electron/services/xml/parse-xml';
+import { syntheticCda } from './synthetic-cda';
+
+export type Variant = 'few edits' | '10% edits' | 'moved block' | 'unrelated';
+export const variants: readonly Variant[] = ['few edits', '10% edits', 'moved block', 'unrelated'];
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Edits text lines only (values and narrative), so both sides stay well-formed XML. */
+function editLines(text: string, share: number, seed: number): string {
+  const next = random(seed);
+  return text
+    .split('\n')
+    .map((line) =>
+      next() < share
+        ? line.replace(
+            />([^<]+)</,
+            (_, inner: string) => `>${inner} muutettu ${Math.floor(next() * 1e6)}<`,
+          )
+        : line,
+    )
+    .join('\n');
+}
+
+/** Moves one block of whole sections (about 10% of the body) towards the end. */
+function moveBlock(text: string): string {
+  // Top-level sections: synthetic-cda.ts writes `    <component>` (4 spaces) for each.
+  const starts = [...text.matchAll(/\n {4}<component>\n/g)].map((match) => match.index);
+  if (starts.length < 12) throw new Error('the generated document has too few sections to move');
+  const from = starts[Math.floor(starts.length * 0.2)]!;
+  const to = starts[Math.floor(starts.length * 0.3)]!;
+  const at = starts[Math.floor(starts.length * 0.9)]!;
+  return text.slice(0, from) + text.slice(to, at) + text.slice(from, to) + text.slice(at);
+}
+
+/** The right-hand document of a pair whose left is `base` (syntheticCda of `size` bytes, seed 1). */
+export function variantOf(base: string, size: number, variant: Variant): string {
+  if (variant === 'few edits') return editLines(base, 10 / (size / 40), 2);
+  if (variant === '10% edits') return editLines(base, 0.1, 3);
+  if (variant === 'moved block') return moveBlock(base);
+  return syntheticCda(size, 'structured', 99);
+}
+
+/** The compare worker's cap (the reader's default, 1,000,000, refuses 20 MB structured documents). */
+const benchLimits = { maxNodes: compareMaxNodes };
+
+/** A parsed side, as the compare worker makes it (its node cap and Node's payload codec). */
+export function side(text: string): CompareSide {
+  const tree = parseXml(text, benchLimits);
+  if (!tree.ok) throw new Error(tree.error.message);
+  const metadata = readDocument(tree.value, { codec });
+  if (!metadata.ok) throw new Error(metadata.error.message);
+  return { tree: tree.value, metadata: metadata.value };
+}
