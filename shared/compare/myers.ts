@@ -30,7 +30,9 @@ export function myersCost(range: IdRange, maxD: number): number {
 
 /**
  * The shortest edit script of a range as change blocks (absolute indices, in order), or
- * undefined when it needs more than `maxD` insertions plus deletions.
+ * undefined when it needs more than `maxD` insertions plus deletions. The frontier of each step d
+ * is kept in one flat array (row d at d², 2d + 1 values): a slice per step was most of the cost
+ * of the many small word and region diffs.
  */
 export function myersBlocks(range: IdRange, maxD: number): ChangeBlock[] | undefined {
   const { a, aStart, b, bStart } = range;
@@ -39,8 +41,16 @@ export function myersBlocks(range: IdRange, maxD: number): ChangeBlock[] | undef
   const max = Math.min(n + m, maxD);
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
+  let trace = new Int32Array(Math.min((max + 1) * (max + 1), 1024));
   for (let d = 0; d <= max; d++) {
+    const rowEnd = (d + 1) * (d + 1);
+    if (rowEnd > trace.length) {
+      const grown = new Int32Array(
+        Math.min((max + 1) * (max + 1), Math.max(rowEnd, 2 * trace.length)),
+      );
+      grown.set(trace);
+      trace = grown;
+    }
     for (let k = -d; k <= d; k += 2) {
       const down = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!);
       let x = down ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
@@ -51,52 +61,58 @@ export function myersBlocks(range: IdRange, maxD: number): ChangeBlock[] | undef
       }
       v[offset + k] = x;
       if (x >= n && y >= m) {
-        trace.push(v.slice(offset - d, offset + d + 1));
-        return backtrack(trace, n, m, aStart, bStart);
+        trace.set(v.subarray(offset - d, offset + d + 1), d * d);
+        return backtrack(trace, d, n, m, aStart, bStart);
       }
     }
-    trace.push(v.slice(offset - d, offset + d + 1));
+    trace.set(v.subarray(offset - d, offset + d + 1), d * d);
   }
   return undefined;
 }
 
-/** Walks the saved frontiers back from (n, m) and merges adjacent edits into blocks. */
+/**
+ * Walks the saved frontiers back from (n, m) at step `last` and merges adjacent edits into
+ * blocks. Row d of `trace` holds diagonal k at d² + k + d.
+ */
 function backtrack(
-  trace: readonly Int32Array[],
+  trace: Int32Array,
+  last: number,
   n: number,
   m: number,
   aStart: number,
   bStart: number,
 ): ChangeBlock[] {
-  // Edits in reverse order: [isInsert, index on its side].
-  const edits: { isInsert: boolean; x: number; y: number }[] = [];
+  // Edit e (in reverse order) is at (editX[e], editY[e]), an insertion when isInsert[e] is 1.
+  const editX = new Int32Array(last);
+  const editY = new Int32Array(last);
+  const isInsert = new Uint8Array(last);
   let x = n;
   let y = m;
-  for (let d = trace.length - 1; d > 0; d--) {
-    const previous = trace[d - 1]!;
+  for (let d = last; d > 0; d--) {
+    const row = (d - 1) * (d - 1) + d - 1;
     const k = x - y;
-    const at = (diagonal: number): number => previous[diagonal + d - 1]!;
-    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
+    const down = k === -d || (k !== d && trace[row + k - 1]! < trace[row + k + 1]!);
     const previousK = down ? k + 1 : k - 1;
-    const previousX = at(previousK);
+    const previousX = trace[row + previousK]!;
     const previousY = previousX - previousK;
-    edits.push({ isInsert: down, x: previousX, y: previousY });
+    editX[last - d] = previousX;
+    editY[last - d] = previousY;
+    isInsert[last - d] = down ? 1 : 0;
     x = previousX;
     y = previousY;
   }
   const blocks: ChangeBlock[] = [];
   let current:
     { leftStart: number; leftEnd: number; rightStart: number; rightEnd: number } | undefined;
-  for (let i = edits.length - 1; i >= 0; i--) {
-    const edit = edits[i]!;
+  for (let e = last - 1; e >= 0; e--) {
     // Position just before this edit on both sides.
-    const left = aStart + edit.x;
-    const right = bStart + edit.y;
+    const left = aStart + editX[e]!;
+    const right = bStart + editY[e]!;
     if (!current || current.leftEnd !== left || current.rightEnd !== right) {
       if (current) blocks.push(current);
       current = { leftStart: left, leftEnd: left, rightStart: right, rightEnd: right };
     }
-    if (edit.isInsert) current.rightEnd++;
+    if (isInsert[e] === 1) current.rightEnd++;
     else current.leftEnd++;
   }
   if (current) blocks.push(current);
