@@ -26,7 +26,7 @@ export interface LineDiff {
 }
 
 /** Regions up to this many lines in total always go to Myers (cheap at any edit distance). */
-const smallRegionLines = 128;
+export const smallRegionLines = 128;
 /** A rarest-line anchor is used only when it occurs at most this often (git histogram's limit). */
 const maxHistogramOccurrences = 64;
 /** Work one Myers call may do on a region without anchors. */
