@@ -4,8 +4,9 @@
  * every line in it is covered: by an element rule on its path, or, for a changed line pair of one
  * element, by attribute rules on every attribute that differs. Anything uncertain stays visible.
  */
-import { sourceLineOf, stripIndexes, type CanonicalXml } from './canonical-xml';
-import type { IgnoreRule, RuleMatcher } from './ignore-profile';
+import { sourceLineOf, type CanonicalXml } from './canonical-xml';
+import { ElementPaths } from './element-paths';
+import type { RuleMatcher } from './ignore-profile';
 import type { ChangeBlock } from './line-diff';
 import { diffWords, type WordSegment } from './word-diff';
 
@@ -69,81 +70,14 @@ function attributeRule(
   return rule;
 }
 
-/**
- * Path and rule lookups memoised per element: unrelated documents have thousands of blocks. A
- * path is its parent's path plus one segment, so each element costs one concatenation.
- */
-class Lookups {
-  private readonly paths: readonly (string | undefined)[][];
-  private readonly indexedPaths: readonly (string | undefined)[][];
-  /** The element rule of each element (null: none), so a line costs an array read. */
-  private readonly rulesOfElements: readonly (IgnoreRule | null | undefined)[][];
-
-  constructor(
-    private readonly sides: readonly [CanonicalXml, CanonicalXml],
-    readonly rules: RuleMatcher,
-  ) {
-    // Filled up front: arrays written at scattered indexes would fall back to slow dictionaries.
-    const table = (side: CanonicalXml) =>
-      new Array<string | undefined>(side.elementSegment.length).fill(undefined);
-    this.paths = [table(sides[0]), table(sides[1])];
-    this.indexedPaths = [table(sides[0]), table(sides[1])];
-    const ruleTable = (side: CanonicalXml) =>
-      new Array<IgnoreRule | null | undefined>(side.elementSegment.length).fill(undefined);
-    this.rulesOfElements = [ruleTable(sides[0]), ruleTable(sides[1])];
-  }
-
-  /** The element rule covering a line's element, if any. */
-  lineRule(side: 0 | 1, line: number): IgnoreRule | undefined {
-    const element = this.sides[side].lineElement[line] ?? -1;
-    if (element < 0) return this.rules.element('/');
-    const memo = this.rulesOfElements[side]!;
-    let rule = memo[element];
-    if (rule === undefined) {
-      rule = this.rules.element(this.elementPath(side, element, false)) ?? null;
-      memo[element] = rule;
-    }
-    return rule ?? undefined;
-  }
-
-  /** The path of a line's element without sibling indexes, as rules see it. */
-  path(side: 0 | 1, line: number): string {
-    return this.elementPath(side, this.sides[side].lineElement[line] ?? -1, false);
-  }
-
-  /** The path with sibling indexes, as ContentChange.path shows it. */
-  indexedPath(side: 0 | 1, line: number): string {
-    return this.elementPath(side, this.sides[side].lineElement[line] ?? -1, true);
-  }
-
-  private elementPath(side: 0 | 1, element: number, withIndexes: boolean): string {
-    if (element < 0) return '/';
-    const memo = (withIndexes ? this.indexedPaths : this.paths)[side]!;
-    let path = memo[element];
-    if (path === undefined) {
-      const canonical = this.sides[side];
-      const parent = canonical.elementParent[element]!;
-      const segment = canonical.elementSegment[element]!;
-      // Only `name[n]` segments have an index to strip (the last character tells).
-      const name =
-        withIndexes || segment.charCodeAt(segment.length - 1) !== 93
-          ? segment
-          : stripIndexes(segment);
-      path = parent < 0 ? `/${name}` : `${this.elementPath(side, parent, withIndexes)}/${name}`;
-      memo[element] = path;
-    }
-    return path;
-  }
-}
-
 /** The rule hiding a whole block, or undefined when any line of it stays visible. */
 function hidingRule(
   left: CanonicalXml,
   right: CanonicalXml,
   block: ChangeBlock,
-  lookups: Lookups,
+  paths: ElementPaths,
 ): string | undefined {
-  const rules = lookups.rules;
+  const rules = paths.rules;
   const removed = block.leftEnd - block.leftStart;
   const added = block.rightEnd - block.rightStart;
   let rule: string | undefined;
@@ -152,14 +86,15 @@ function hidingRule(
     const j = block.rightStart + k;
     const hasLeft = k < removed;
     const hasRight = k < added;
-    const leftRule = hasLeft ? lookups.lineRule(0, i) : undefined;
-    const rightRule = hasRight ? lookups.lineRule(1, j) : undefined;
+    const leftRule = hasLeft ? paths.lineRule(0, i) : undefined;
+    const rightRule = hasRight ? paths.lineRule(1, j) : undefined;
     const isCovered = (!hasLeft || leftRule) && (!hasRight || rightRule);
     let covering = isCovered ? (leftRule ?? rightRule)?.id : undefined;
     if (!covering && hasLeft && hasRight && rules.hasAttributeRules) {
-      const leftPath = lookups.path(0, i);
-      if (leftPath === lookups.path(1, j))
-        covering = attributeRule(left.lines[i]!, right.lines[j]!, leftPath, rules);
+      // Equal path ids are equal paths (both sides share one table of them).
+      const pathId = paths.linePathId(0, i);
+      if (pathId === paths.linePathId(1, j))
+        covering = attributeRule(left.lines[i]!, right.lines[j]!, paths.pathText(pathId), rules);
     }
     if (!covering) return undefined;
     rule ??= covering;
@@ -175,7 +110,7 @@ export function contentChanges(
   rules: RuleMatcher,
 ): ContentChange[] {
   let wordPairs = 0;
-  const lookups = new Lookups([left, right], rules);
+  const paths = new ElementPaths([left, right], rules);
   const changes: ContentChange[] = new Array<ContentChange>(blocks.length);
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
@@ -202,8 +137,8 @@ export function contentChanges(
       rightEnd: block.rightEnd,
       path:
         removedCount > 0
-          ? lookups.indexedPath(0, block.leftStart)
-          : lookups.indexedPath(1, block.rightStart),
+          ? paths.indexedPath(0, block.leftStart)
+          : paths.indexedPath(1, block.rightStart),
     };
     const leftSourceLine = removedCount > 0 ? sourceLineOf(left, block.leftStart) : 0;
     const rightSourceLine = addedCount > 0 ? sourceLineOf(right, block.rightStart) : 0;
@@ -220,7 +155,7 @@ export function contentChanges(
       for (let k = 0; k < paired; k++) words[k] = diffWords(removed[k]!, added[k]!) ?? null;
       change.words = words;
     }
-    const hiddenBy = hidingRule(left, right, block, lookups);
+    const hiddenBy = hidingRule(left, right, block, paths);
     if (hiddenBy !== undefined) change.hiddenBy = hiddenBy;
     changes[index] = change as ContentChange;
   }

@@ -1,0 +1,110 @@
+/**
+ * Paths and ignore rules of canonical lines, worked out once per element rather than per line:
+ * unrelated documents have thousands of changed lines, and building each line's path string and
+ * looking it up in a map of strings cost more than the rest of the content changes. Every element
+ * gets a path id (its parent's id plus its name without the sibling index), shared by both
+ * sides, so a rule is matched once per distinct path and two lines are on the same path when
+ * their ids are equal; the path text is built only for those distinct paths.
+ */
+import type { CanonicalXml } from './canonical-xml';
+import type { IgnoreRule, RuleMatcher } from './ignore-profile';
+
+/** The pseudo path id of the document's parent ('' as text, so a child's path is `/name`). */
+const rootPathId = 0;
+
+/** Path ids, path texts and element rules of the lines of two canonical forms. */
+export class ElementPaths {
+  /** Path id of each element per side (-1 until asked). */
+  private readonly pathIds: readonly [Int32Array, Int32Array];
+  /** Path with sibling indexes of each element asked for, per side. */
+  private readonly indexedPaths: readonly [Map<number, string>, Map<number, string>] = [
+    new Map(),
+    new Map(),
+  ];
+  /** Child path ids by path id, then by element name. */
+  private readonly childIds: (Map<string, number> | undefined)[] = [undefined];
+  /** The text of each path id (rules and attribute rules see it). */
+  private readonly pathTexts: string[] = [''];
+  /** The element rule of each path id (null: none, undefined: not matched yet). */
+  private readonly pathRules: (IgnoreRule | null | undefined)[] = [undefined];
+
+  constructor(
+    private readonly sides: readonly [CanonicalXml, CanonicalXml],
+    readonly rules: RuleMatcher,
+  ) {
+    const table = (side: CanonicalXml) => new Int32Array(side.elementSegment.length).fill(-1);
+    this.pathIds = [table(sides[0]), table(sides[1])];
+  }
+
+  /** The path id of a line's element (-1 for lines outside any element, whose path is `/`). */
+  linePathId(side: 0 | 1, line: number): number {
+    const element = this.sides[side].lineElement[line] ?? -1;
+    return element < 0 ? -1 : this.elementPathId(side, element);
+  }
+
+  /** The path text of a path id from linePathId, without sibling indexes, as rules see it. */
+  pathText(pathId: number): string {
+    return pathId < 0 ? '/' : this.pathTexts[pathId]!;
+  }
+
+  /** The element rule covering a line's element, if any. */
+  lineRule(side: 0 | 1, line: number): IgnoreRule | undefined {
+    const pathId = this.linePathId(side, line);
+    if (pathId < 0) return this.rules.element('/');
+    let rule = this.pathRules[pathId];
+    if (rule === undefined) {
+      rule = this.rules.element(this.pathTexts[pathId]!) ?? null;
+      this.pathRules[pathId] = rule;
+    }
+    return rule ?? undefined;
+  }
+
+  /** The path of a line's element with sibling indexes, as ContentChange.path shows it. */
+  indexedPath(side: 0 | 1, line: number): string {
+    const element = this.sides[side].lineElement[line] ?? -1;
+    return element < 0 ? '/' : this.indexedPathOf(side, element);
+  }
+
+  private elementPathId(side: 0 | 1, element: number): number {
+    const ids = this.pathIds[side];
+    let id = ids[element]!;
+    if (id >= 0) return id;
+    const canonical = this.sides[side];
+    const parent = canonical.elementParent[element]!;
+    const parentId = parent < 0 ? rootPathId : this.elementPathId(side, parent);
+    const segment = canonical.elementSegment[element]!;
+    // Only `name[n]` segments carry an index (the last character tells); names hold no '['.
+    const name =
+      segment.charCodeAt(segment.length - 1) === 93
+        ? segment.slice(0, segment.lastIndexOf('['))
+        : segment;
+    let children = this.childIds[parentId];
+    if (!children) {
+      children = new Map();
+      this.childIds[parentId] = children;
+    }
+    id = children.get(name) ?? -1;
+    if (id < 0) {
+      id = this.pathTexts.length;
+      children.set(name, id);
+      this.pathTexts.push(`${this.pathTexts[parentId]!}/${name}`);
+      this.pathRules.push(undefined);
+      this.childIds.push(undefined);
+    }
+    ids[element] = id;
+    return id;
+  }
+
+  private indexedPathOf(side: 0 | 1, element: number): string {
+    const memo = this.indexedPaths[side];
+    let path = memo.get(element);
+    if (path === undefined) {
+      const canonical = this.sides[side];
+      const parent = canonical.elementParent[element]!;
+      const segment = canonical.elementSegment[element]!;
+      path = parent < 0 ? `/${segment}` : `${this.indexedPathOf(side, parent)}/${segment}`;
+      memo.set(element, path);
+    }
+    return path;
+  }
+}
