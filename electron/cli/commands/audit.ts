@@ -1,10 +1,11 @@
 /** `archivist audit verify|list|export`: check, read and export the audit journal (issue 5). */
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { exportEvent } from '../../../shared/audit/builders';
 import type { AuditFilter } from '../../../shared/audit/filter';
 import { toRow } from '../../../shared/audit/filter';
+import { parseHetu } from '../../../shared/identity/hetu';
 import { openJournal } from '../../services/audit/journal';
 import { listRecords, toCsv, verifyHome } from '../../services/audit/reader';
 import { resolveHome } from '../../services/home';
@@ -61,6 +62,10 @@ const options = {
 type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
 
 function filterOf(values: Values): AuditFilter {
+  // A mistyped code would match nothing and look like "no records about this patient".
+  const hetu = values.patient === undefined ? undefined : parseHetu(values.patient);
+  if (hetu && !hetu.valid)
+    throw new UsageError(`--patient: ${hetu.message ?? 'the identity code is not valid.'}`);
   if (values.action && !/^[CRUDE]$/.test(values.action))
     throw new UsageError('--action must be one of C, R, U, D, E.');
   if (values.outcome && !/^(0|4|8|12)$/.test(values.outcome))
@@ -84,6 +89,7 @@ function filterOf(values: Values): AuditFilter {
 }
 
 function verify(home: string, values: Values, io: CliIo): ExitCode {
+  checkHomeFolder(home);
   const outcome = verifyHome(home);
   if (values.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
   if (!outcome.ok) {
@@ -103,7 +109,9 @@ function verify(home: string, values: Values, io: CliIo): ExitCode {
 }
 
 function list(home: string, values: Values, io: CliIo): ExitCode {
-  const records = listRecords(home, filterOf(values));
+  const filter = filterOf(values);
+  checkHomeFolder(home);
+  const records = listRecords(home, filter);
   if (values.json) {
     io.stdout(`${JSON.stringify(records, null, 2)}\n`);
     return ExitCode.ok;
@@ -128,10 +136,44 @@ function list(home: string, values: Values, io: CliIo): ExitCode {
   return ExitCode.ok;
 }
 
+function writeProblem(code: string | undefined): string {
+  const words: Record<string, string> = {
+    ENOENT: 'no such folder',
+    EISDIR: 'it is a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the disk',
+    EDQUOT: 'disk quota exceeded',
+  };
+  return (code && words[code]) ?? code ?? 'error';
+}
+
+/**
+ * A mistyped --home would otherwise verify as "OK: 0 records" and list nothing, which reads as
+ * an intact, empty journal; so the home folder must exist (export would even create it).
+ */
+function checkHomeFolder(home: string): void {
+  try {
+    if (!statSync(home).isDirectory())
+      throw new CommandFailure(`The home folder ${home} is a file, not a folder.`);
+  } catch (error) {
+    if (error instanceof CommandFailure) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CommandFailure(
+      code === 'ENOENT'
+        ? `The home folder ${home} does not exist, so it holds no audit journal.`
+        : `Cannot read the home folder ${home} (${writeProblem(code)}).`,
+    );
+  }
+}
+
 async function exportRecords(home: string, values: Values, io: CliIo): Promise<ExitCode> {
   const format = values.format;
   if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv.');
-  const records = listRecords(home, filterOf(values));
+  const filter = filterOf(values);
+  checkHomeFolder(home);
+  const records = listRecords(home, filter);
   const target = values.out ? path.resolve(io.cwd, values.out) : 'stdout';
   const journal = await openJournal(home);
   if (!journal.ok) throw new CommandFailure(journal.error.message);
@@ -151,7 +193,7 @@ async function exportRecords(home: string, values: Values, io: CliIo): Promise<E
       writeFileSync(target, text);
     } catch (error) {
       throw new CommandFailure(
-        `Could not write ${target} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        `Could not write ${target} (${writeProblem((error as NodeJS.ErrnoException).code)}).`,
       );
     }
   } else io.stdout(text);
