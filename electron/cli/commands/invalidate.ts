@@ -93,9 +93,12 @@ async function idsFromFile(file: string, cwd: string): Promise<string[]> {
     text = await readFile(path.resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new CommandFailure(
-      `Could not read ${file} (${code === 'ENOENT' ? 'no such file' : code}).`,
-    );
+    const words: Record<string, string> = {
+      ENOENT: 'no such file',
+      EISDIR: 'it is a folder',
+      EACCES: 'permission denied',
+    };
+    throw new CommandFailure(`Could not read ${file} (${words[code] ?? code}).`);
   }
   return text
     .split(/\r?\n/)
