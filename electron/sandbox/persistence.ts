@@ -4,7 +4,8 @@
  * either the old or the new state, never half of one. Seeded documents are regenerated from the
  * seed on start; only what changed since seeding is written.
  */
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Provenance } from '../../shared/fhir/resources';
 import { err, ok, type Result } from '../../shared/result';
@@ -71,13 +72,48 @@ export async function saveState(directory: string, store: SandboxStore): Promise
   }
 }
 
+const reasons: Readonly<Record<string, string>> = {
+  EEXIST: 'it is a file',
+  ENOTDIR: 'a part of the path is a file',
+  ENOENT: 'a part of the path cannot be created',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the disk',
+};
+
+/**
+ * Makes sure the data folder exists and can be written now: otherwise the sandbox would start,
+ * keep changes in memory only and fail at its first write, long after the user looked.
+ */
+async function prepareDataDir(directory: string): Promise<Result<void>> {
+  try {
+    await mkdir(directory, { recursive: true });
+    await access(directory, constants.W_OK);
+    return ok(undefined);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return err(
+      'sandbox-data-dir',
+      `Cannot keep the sandbox's data in ${directory} (${reasons[code] ?? code}).`,
+    );
+  }
+}
+
 /** Applies a saved state over a freshly seeded store; a missing file is an empty state. */
 export async function loadState(directory: string, store: SandboxStore): Promise<Result<void>> {
+  const prepared = await prepareDataDir(directory);
+  if (!prepared.ok) return prepared;
   let text: string;
   try {
     text = await readFile(path.join(directory, fileName), 'utf8');
-  } catch {
-    return ok(undefined);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOENT') return ok(undefined);
+    return err(
+      'bad-state',
+      `Cannot read the sandbox state in ${directory} (${reasons[code] ?? code}).`,
+    );
   }
   let state: PersistedState;
   try {

@@ -185,7 +185,9 @@ function listen(server: http.Server, port: number): Promise<Result<number>> {
       resolve(
         err(
           'listen-failed',
-          `Cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}).`,
+          error.code === 'EADDRINUSE'
+            ? `Cannot listen on 127.0.0.1:${port}: the port is in use (choose another --port, or leave it out for a free one).`
+            : `Cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}).`,
         ),
       ),
     );
