@@ -3,7 +3,8 @@
  * redaction): an `id` with root 1.2.246.21 holds one in its extension, a code with code system
  * 1.2.246.21 in its code, whatever it looks like (a temporary or malformed value need not be
  * hetu-shaped, and only hetu-shaped strings are masked on sight). Reads XML tags with either
- * quote and the compact JSON of the report's metadata values ({"root":"1.2.246.21",…}); for an
+ * quote, the change list's unquoted "extension=… root=…", and the compact JSON of the report's
+ * metadata values ({"root":"1.2.246.21",…}); for an
  * RCMR message, the CDA it carries as well (embedded-cda.ts).
  */
 import { embeddedCdaTexts } from './embedded-cda';
@@ -54,10 +55,24 @@ function valuesIn(text: string, into: Set<string>): void {
   }
 }
 
+/** The change list writes an id's attributes unquoted, in name order: "extension=X root=R". */
+const unquotedPairs = [
+  /(?<![\w.-])extension=([^\s"'<>]+)\s+root=1\.2\.246\.21(?![\w.-])/g,
+  /(?<![\w.-])root=1\.2\.246\.21\s+extension=([^\s"'<>]+)/g,
+  /(?<![\w.-])code=([^\s"'<>]+)\s+codeSystem=1\.2\.246\.21(?![\w.-])/g,
+  /(?<![\w.-])codeSystem=1\.2\.246\.21\s+code=([^\s"'<>]+)/g,
+];
+
+function unquotedValuesIn(text: string, into: Set<string>): void {
+  for (const pattern of unquotedPairs)
+    for (const [, value] of text.matchAll(pattern)) if (value) into.add(value);
+}
+
 /** Every value under the hetu root in `text` (and in the CDA an RCMR message carries), once. */
 export function identityValuesInXml(text: string): string[] {
   const found = new Set<string>();
   valuesIn(text, found);
+  unquotedValuesIn(text, found);
   for (const cda of embeddedCdaTexts(text)) valuesIn(cda, found);
   return [...found];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { personNamesInXml } from '../../../../shared/report/person-names-in-xml';
 import type { XmlElement } from '../../../../shared/xml/tree';
+import { rcmrAround, wrapperOnly } from './rcmr-corpus-pair';
 import { corpusBytes, corpusDocuments, corpusNote, corpusTree, hasCorpus } from '../support/corpus';
 
 describe('personNamesInXml', () => {
@@ -68,6 +69,29 @@ describe('personNamesInXml', () => {
   it('does not treat the text after a titles-only name or a far end tag as a name', () => {
     expect(personNamesInXml('<name><prefix>Dr.</prefix></name>')).toEqual([]);
     expect(personNamesInXml(`<given>${'x'.repeat(2000)}</given>`)).toEqual([]);
+  });
+
+  it("reads an RCMR message: the wrapper's names, then those of the CDA it carries as Base64", () => {
+    const cda = `<ClinicalDocument xmlns="urn:hl7-org:v3"><component><structuredBody><component><section>
+      <entry><act><performer><assignedEntity><assignedPerson>
+        <name><given>Ilmari</given><family>Sisälläolija</family></name>
+      </assignedPerson></assignedEntity></performer></act></entry>
+      <recordTarget><patientRole><patient><name><given>Testi</given><family>Potilas</family></name></patient></patientRole></recordTarget>
+    </section></component></structuredBody></component></ClinicalDocument>`;
+    const patient = { hetu: '010181-900C', given: ['Testi'], family: 'Potilas' };
+    const message = rcmrAround(new TextEncoder().encode(cda), patient, '5');
+    expect(message).not.toContain('Sisälläolija');
+    expect(personNamesInXml(message)).toEqual([
+      'Testi Potilas',
+      'Testi',
+      'Potilas',
+      `${wrapperOnly.senderGiven} ${wrapperOnly.senderFamily}`,
+      wrapperOnly.senderGiven,
+      wrapperOnly.senderFamily,
+      'Ilmari Sisälläolija',
+      'Ilmari',
+      'Sisälläolija',
+    ]);
   });
 });
 

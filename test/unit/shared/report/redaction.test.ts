@@ -26,6 +26,13 @@ describe('createRedactor', () => {
     expect(redactor.text('<id extension="12345"/> 123456')).toBe('<id extension="HETU-1"/> 123456');
   });
 
+  it('masks a code written right after "=", as the change list writes ids', () => {
+    const redactor = createRedactor({ identityCodes: ['TEMP-1'], names: [] });
+    expect(redactor.text('"extension=010181-900C root=1.2.246.21", extension=TEMP-1')).toBe(
+      '"extension=HETU-2 root=1.2.246.21", extension=HETU-1',
+    );
+  });
+
   it('masks names as whole words only, across any whitespace, longest first', () => {
     const redactor = createRedactor({ identityCodes: [], names: ['Lea', 'Lea Lääkäri', 'X'] });
     expect(redactor.text('Lea\n  Lääkäri, Leatherman, Lea.')).toBe('NAME-2, Leatherman, NAME-1.');
