@@ -8,6 +8,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 /** Where a command reads and writes; tests pass their own. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
+  /** Bytes to stdout as they are (a patch or report in one write, not decoded and re-encoded). */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void;
   readonly stderr: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;

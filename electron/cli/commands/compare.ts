@@ -5,25 +5,10 @@
  * only in spirit: 0 whenever the comparison was made, differences or not ("identical" in the
  * output says which), 1 when it could not be made, 2 on bad usage.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { readEvent } from '../../../shared/audit/builders';
-import { builtinProfiles, findIgnoreProfile } from '../../../shared/compare/builtin-profiles';
-import type { CompareResult } from '../../../shared/compare/compare-documents';
-import { formatCompareText } from '../../../shared/compare/format-text';
-import {
-  noIgnoreProfile,
-  parseIgnoreProfile,
-  resolveIgnoreProfile,
-  type ResolvedProfile,
-} from '../../../shared/compare/ignore-profile';
-import { openJournal } from '../../services/audit/journal';
 import { resolveHome } from '../../services/home';
-import { splitJoinedLines } from '../../services/compare/joined-lines';
-import { progressBar } from '../../services/report/progress-bar';
-import type { ReportFormat } from '../../services/report/write-report';
-import { cliContext } from '../audit-context';
 import { unifiedPatchBytes } from './compare-unified';
 import { parseEnvironmentReference } from '../environment-reference';
 import {
@@ -100,13 +85,8 @@ const options = {
 const formats = ['text', 'unified', 'json', 'html', 'pdf', 'csv'] as const;
 type Format = (typeof formats)[number];
 
-/** The report writer's format for a report format; undefined for the plain outputs (text, unified). */
-function reportFormatOf(format: Format): ReportFormat | undefined {
-  // One JSON (issue 8): the versioned, schema'd report, which holds all issue 7 asks of the JSON.
-  return format === 'json' || format === 'html' || format === 'pdf' || format === 'csv'
-    ? format
-    : undefined;
-}
+/** The formats that make a comparison report (issue 8). */
+const reportFormats: readonly Format[] = ['json', 'html', 'pdf', 'csv'];
 
 function formatOf(values: { format?: string | undefined; json?: boolean | undefined }): Format {
   if (values.json && values.format !== undefined && values.format !== 'json')
@@ -132,7 +112,8 @@ async function readInput(file: string, io: CliIo, home: string): Promise<Uint8Ar
   }
   const cwd = io.cwd;
   try {
-    return await readFile(path.resolve(cwd, file)); // a Buffer is a Uint8Array: no 20 MB copy
+    // One read call, not fs/promises' 512 KB chunks: nothing else runs meanwhile in a command.
+    return readFileSync(path.resolve(cwd, file)); // a Buffer is a Uint8Array: no 20 MB copy
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code;
@@ -140,61 +121,15 @@ async function readInput(file: string, io: CliIo, home: string): Promise<Uint8Ar
   }
 }
 
-async function profileOf(name: string | undefined, cwd: string): Promise<ResolvedProfile> {
-  const wanted = name ?? 'default';
-  if (wanted === 'none') return noIgnoreProfile;
-  if (!wanted.endsWith('.json')) {
-    const found = findIgnoreProfile(wanted);
-    if (!found.ok) throw new UsageError(found.error.message);
-    return found.value;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path.resolve(cwd, wanted), 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CommandFailure(
-      code
-        ? `Could not read the ignore profile ${wanted} (${code}).`
-        : `The ignore profile ${wanted} is not valid JSON.`,
-    );
-  }
-  const parsed = parseIgnoreProfile(raw, wanted);
-  if (!parsed.ok) throw new CommandFailure(parsed.error.message);
-  const shipped = builtinProfiles();
-  const resolved = resolveIgnoreProfile(parsed.value, shipped.ok ? shipped.value : []);
-  if (!resolved.ok) throw new CommandFailure(resolved.error.message);
-  return resolved.value;
-}
-
-/** Write-ahead: both reads are durable in the journal before anything is printed. */
-async function recordReads(home: string, result: CompareResult): Promise<void> {
-  const journal = await openJournal(home);
-  if (!journal.ok) throw new CommandFailure(journal.error.message);
-  try {
-    for (const event of readEvents(result)) {
-      const recorded = await journal.value.recordBefore(event, 'nothing was shown');
-      if (!recorded.ok) throw new CommandFailure(recorded.error.message);
-    }
-  } finally {
-    journal.value.close();
-  }
-}
-
-function readEvents(result: CompareResult) {
-  const context = cliContext();
-  return [result.left, result.right].map((document) =>
-    readEvent(context, document.id, document.patientHetu),
-  );
-}
-
-async function writeOutput(io: CliIo, out: string | undefined, bytes: Uint8Array): Promise<void> {
+/** The output in one write: the bytes as they are to stdout when the caller can take bytes. */
+function writeOutput(io: CliIo, out: string | undefined, bytes: Uint8Array): void {
   if (out === undefined) {
-    io.stdout(Buffer.from(bytes).toString('utf8'));
+    if (io.stdoutBytes) io.stdoutBytes(bytes);
+    else io.stdout(Buffer.from(bytes).toString('utf8'));
     return;
   }
   try {
-    await writeFile(path.resolve(io.cwd, out), bytes);
+    writeFileSync(path.resolve(io.cwd, out), bytes);
   } catch (error) {
     throw new CommandFailure(
       `Could not write ${out} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
@@ -212,7 +147,7 @@ function checkUsage(
     );
   if (format === 'pdf' && values.out === undefined)
     throw new UsageError('--format pdf writes a binary file: give --out FILE.');
-  if (values['without-sources'] && reportFormatOf(format) === undefined)
+  if (values['without-sources'] && !reportFormats.includes(format))
     throw new UsageError('--without-sources applies to reports only (json, html, pdf, csv).');
 }
 
@@ -228,7 +163,13 @@ export const compareCommand: Command = {
       throw new UsageError(`Unexpected argument: ${positionals[2] ?? ''}`);
     const leftName = checkOperand(positionals[0], 'left');
     const rightName = checkOperand(positionals[1], 'right');
-    const profile = await profileOf(values.ignore, io.cwd);
+    // A patch is never filtered, so unified loads the profiles only to check an explicit --ignore
+    // (a wrong name is still a mistake); every other format needs them (compare-documents.ts).
+    const full =
+      format === 'unified' && values.ignore === undefined
+        ? undefined
+        : await import('./compare-documents');
+    const profile = await full?.profileOf(values.ignore, io.cwd);
     const home = resolveHome({
       explicitHome: values.home,
       env: io.env,
@@ -239,7 +180,7 @@ export const compareCommand: Command = {
       readInput(leftName, io, home),
       readInput(rightName, io, home),
     ]);
-    if (format === 'unified') {
+    if (format === 'unified' || !full || !profile) {
       // Raw text only: no parsing or comparing (compare-unified.ts).
       const sourceOf = (name: string) =>
         parseEnvironmentReference(name) ? name : path.resolve(io.cwd, name);
@@ -248,57 +189,23 @@ export const compareCommand: Command = {
         { bytes: right, name: rightName, source: sourceOf(rightName) },
         { home, isToStdout: values.out === undefined },
       );
-      await writeOutput(io, values.out, patch);
+      writeOutput(io, values.out, patch);
       return ExitCode.ok;
     }
-    const { compareInWorker, exportReport, chromiumPdfPrinter, redactText } =
-      await import('./compare-full');
-    const bar = progressBar(io.stderr, io.isStderrTty);
-    bar.update(0, 'comparing');
-    // The HTML and PDF side-by-side views need both canonical forms: the worker has built them,
-    // so it returns them instead of both documents being parsed a second time (issue 8).
-    const wantsLines = format === 'html' || format === 'pdf';
-    const compared = await compareInWorker(left, right, {
-      profile,
-      ...(wantsLines ? { keepLines: true } : {}),
-    });
-    if (!compared.ok) {
-      bar.done();
-      throw new CommandFailure(compared.error.message);
-    }
-    const reportFormat = reportFormatOf(format);
-    if (reportFormat !== undefined) {
-      const result = compared.value.result;
-      const joined = compared.value.lines;
-      const lines = joined && splitJoinedLines(joined, result);
-      const written = await exportReport(
-        {
-          result,
-          left: { bytes: left, source: leftName },
-          right: { bytes: right, source: rightName },
-          operator: cliContext().operator.name,
-          ...(lines ? { lines } : {}),
-        },
-        {
-          format: reportFormat,
-          redact: values.redact === true,
-          ...(values['without-sources'] ? { embedSources: false } : {}),
-          pdfPrinter: chromiumPdfPrinter({ env: io.env }),
-          onProgress: (progress) => bar.update(0.3 + 0.7 * progress.fraction, progress.phase),
-        },
-        { home, context: cliContext(), target: values.out ?? 'stdout', before: readEvents(result) },
-      );
-      bar.done();
-      if (!written.ok) throw new CommandFailure(written.error.message);
-      await writeOutput(io, values.out, written.value.bytes);
-      return ExitCode.ok;
-    }
-    bar.done();
-    // What is left is the text format; every other one returned above.
-    const plain = formatCompareText(compared.value.result, { left: leftName, right: rightName });
-    const text = values.redact ? await redactText(plain, left, right) : plain;
-    await recordReads(home, compared.value.result);
-    await writeOutput(io, values.out, Buffer.from(text, 'utf8'));
+    const bytes = await full.compareForOutput(
+      { bytes: left, name: leftName },
+      { bytes: right, name: rightName },
+      {
+        format,
+        profile,
+        out: values.out,
+        redact: values.redact === true,
+        withoutSources: values['without-sources'] === true,
+        home,
+      },
+      io,
+    );
+    writeOutput(io, values.out, bytes);
     return ExitCode.ok;
   },
 };

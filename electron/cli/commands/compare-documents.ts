@@ -1,0 +1,148 @@
+/**
+ * `archivist compare` for every format but unified: the ignore profile, the comparison in the
+ * compare worker, the text output or a report, and the audit of both reads. compare.ts loads this
+ * module only for these formats (and for an explicit --ignore, to check it), so the unified fast
+ * path starts without the profiles, the text formatter and the progress bar (issue 7).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readEvent } from '../../../shared/audit/builders';
+import { builtinProfiles, findIgnoreProfile } from '../../../shared/compare/builtin-profiles';
+import type { CompareResult } from '../../../shared/compare/compare-documents';
+import { formatCompareText } from '../../../shared/compare/format-text';
+import {
+  noIgnoreProfile,
+  parseIgnoreProfile,
+  resolveIgnoreProfile,
+  type ResolvedProfile,
+} from '../../../shared/compare/ignore-profile';
+import { openJournal } from '../../services/audit/journal';
+import { splitJoinedLines } from '../../services/compare/joined-lines';
+import { progressBar } from '../../services/report/progress-bar';
+import type { ReportFormat } from '../../services/report/write-report';
+import { cliContext } from '../audit-context';
+import { CommandFailure, UsageError, type CliIo } from '../command';
+
+/** The ignore profile named by --ignore: a shipped id, `none`, or a JSON file of the user's. */
+export async function profileOf(name: string | undefined, cwd: string): Promise<ResolvedProfile> {
+  const wanted = name ?? 'default';
+  if (wanted === 'none') return noIgnoreProfile;
+  if (!wanted.endsWith('.json')) {
+    const found = findIgnoreProfile(wanted);
+    if (!found.ok) throw new UsageError(found.error.message);
+    return found.value;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path.resolve(cwd, wanted), 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CommandFailure(
+      code
+        ? `Could not read the ignore profile ${wanted} (${code}).`
+        : `The ignore profile ${wanted} is not valid JSON.`,
+    );
+  }
+  const parsed = parseIgnoreProfile(raw, wanted);
+  if (!parsed.ok) throw new CommandFailure(parsed.error.message);
+  const shipped = builtinProfiles();
+  const resolved = resolveIgnoreProfile(parsed.value, shipped.ok ? shipped.value : []);
+  if (!resolved.ok) throw new CommandFailure(resolved.error.message);
+  return resolved.value;
+}
+
+/** Write-ahead: both reads are durable in the journal before anything is printed. */
+async function recordReads(home: string, result: CompareResult): Promise<void> {
+  const journal = await openJournal(home);
+  if (!journal.ok) throw new CommandFailure(journal.error.message);
+  try {
+    for (const event of readEvents(result)) {
+      const recorded = await journal.value.recordBefore(event, 'nothing was shown');
+      if (!recorded.ok) throw new CommandFailure(recorded.error.message);
+    }
+  } finally {
+    journal.value.close();
+  }
+}
+
+function readEvents(result: CompareResult) {
+  const context = cliContext();
+  return [result.left, result.right].map((document) =>
+    readEvent(context, document.id, document.patientHetu),
+  );
+}
+
+/** One side of a comparison: its bytes and its name on the command line. */
+export interface ComparedSide {
+  readonly bytes: Uint8Array;
+  readonly name: string;
+}
+
+/** What the command line asked for, besides the two documents. */
+export interface CompareRequest {
+  /** text, or a report format. */
+  readonly format: 'text' | ReportFormat;
+  readonly profile: ResolvedProfile;
+  readonly out: string | undefined;
+  readonly redact: boolean;
+  readonly withoutSources: boolean;
+  readonly home: string;
+}
+
+/**
+ * Compares two documents and returns the bytes to write (the text output or a report), both
+ * reads audited first. Throws CommandFailure (or UsageError for an unknown profile).
+ */
+export async function compareForOutput(
+  left: ComparedSide,
+  right: ComparedSide,
+  request: CompareRequest,
+  io: CliIo,
+): Promise<Uint8Array> {
+  const { compareInWorker, exportReport, chromiumPdfPrinter, redactText } =
+    await import('./compare-full');
+  const { format, home, profile } = request;
+  const bar = progressBar(io.stderr, io.isStderrTty);
+  bar.update(0, 'comparing');
+  // The HTML and PDF side-by-side views need both canonical forms: the worker has built them,
+  // so it returns them instead of both documents being parsed a second time (issue 8).
+  const wantsLines = format === 'html' || format === 'pdf';
+  const compared = await compareInWorker(left.bytes, right.bytes, {
+    profile,
+    ...(wantsLines ? { keepLines: true } : {}),
+  });
+  if (!compared.ok) {
+    bar.done();
+    throw new CommandFailure(compared.error.message);
+  }
+  const result = compared.value.result;
+  if (format !== 'text') {
+    const joined = compared.value.lines;
+    const lines = joined && splitJoinedLines(joined, result);
+    const written = await exportReport(
+      {
+        result,
+        left: { bytes: left.bytes, source: left.name },
+        right: { bytes: right.bytes, source: right.name },
+        operator: cliContext().operator.name,
+        ...(lines ? { lines } : {}),
+      },
+      {
+        format,
+        redact: request.redact,
+        ...(request.withoutSources ? { embedSources: false } : {}),
+        pdfPrinter: chromiumPdfPrinter({ env: io.env }),
+        onProgress: (progress) => bar.update(0.3 + 0.7 * progress.fraction, progress.phase),
+      },
+      { home, context: cliContext(), target: request.out ?? 'stdout', before: readEvents(result) },
+    );
+    bar.done();
+    if (!written.ok) throw new CommandFailure(written.error.message);
+    return written.value.bytes;
+  }
+  bar.done();
+  const plain = formatCompareText(result, { left: left.name, right: right.name });
+  const text = request.redact ? await redactText(plain, left.bytes, right.bytes) : plain;
+  await recordReads(home, result);
+  return Buffer.from(text, 'utf8');
+}
