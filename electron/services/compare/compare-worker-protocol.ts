@@ -5,8 +5,16 @@
  * narrative. Requests are checked, so a malformed message gets a typed error back instead of
  * crashing the thread. (The raw-text unified patch needs no parsing: the command line makes it
  * itself, electron/cli/commands/compare-unified.ts.)
+ *
+ * For large documents the right side is read in a second worker at the same time
+ * (compare-worker-session.ts): the request's `right` is then 'read-elsewhere' and the packed side
+ * follows in a RightSideMessage.
  */
-import { compareDocuments, type CompareResult } from '../../../shared/compare/compare-documents';
+import {
+  compareDocuments,
+  type CompareResult,
+  type CompareSide,
+} from '../../../shared/compare/compare-documents';
 import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
 import {
   diffNarratives,
@@ -17,11 +25,15 @@ import { err, ok, type Result } from '../../../shared/result';
 import { nodePayloadCodec } from '../documents/node-payload-codec';
 import { parseXml } from '../xml/parse-xml';
 import { readForCompare } from './read-for-compare';
+import type { PackedSide } from './side-transfer';
+
+/** The request's `right` when another worker reads that side and a RightSideMessage brings it. */
+export const readElsewhere = 'read-elsewhere';
 
 export interface CompareWorkerRequest {
   readonly id: number;
   readonly left: Uint8Array;
-  readonly right: Uint8Array;
+  readonly right: Uint8Array | typeof readElsewhere;
   readonly profile: ResolvedProfile;
   readonly workBudget?: number;
   /** Also return both canonical forms' lines (result.content.lines), so the caller need not build them. */
@@ -42,17 +54,38 @@ export interface CompareWorkerResponse {
   readonly result: Result<CompareOutput>;
 }
 
+/** Asks a worker to read one side and answer with it packed (a SideReadResponse). */
+export interface SideReadRequest {
+  readonly id: number;
+  readonly kind: 'read-side';
+  readonly bytes: Uint8Array;
+  readonly side: 'left' | 'right';
+}
+
+export interface SideReadResponse {
+  readonly id: number;
+  readonly result: Result<PackedSide>;
+}
+
+/** The right side of request `id`, read elsewhere (or why it could not be read). */
+export interface RightSideMessage {
+  readonly id: number;
+  readonly kind: 'right-side';
+  readonly result: Result<PackedSide>;
+}
+
 function isOptionalBoolean(value: unknown): boolean {
   return value === undefined || typeof value === 'boolean';
 }
 
-function isRequest(value: unknown): value is CompareWorkerRequest {
+/** True for a well-formed compare request (`right` may be 'read-elsewhere'). */
+export function isCompareRequest(value: unknown): value is CompareWorkerRequest {
   if (typeof value !== 'object' || value === null) return false;
   const { id, left, right, profile } = value as Record<string, unknown>;
   return (
     typeof id === 'number' &&
     left instanceof Uint8Array &&
-    right instanceof Uint8Array &&
+    (right instanceof Uint8Array || right === readElsewhere) &&
     typeof profile === 'object' &&
     profile !== null &&
     Array.isArray((profile as { rules?: unknown }).rules) &&
@@ -61,28 +94,44 @@ function isRequest(value: unknown): value is CompareWorkerRequest {
   );
 }
 
-/** Handles one request inside the worker. */
+/** The id of a message, or -1. */
+export function idOf(message: unknown): number {
+  const id = (message as { id?: unknown } | null)?.id;
+  return typeof id === 'number' ? id : -1;
+}
+
+export function badRequest(id: number): CompareWorkerResponse {
+  return {
+    id,
+    result: err('compare-bad-request', 'The compare worker received a request it cannot read.'),
+  };
+}
+
+/** Handles one request inside the worker, reading both sides itself. */
 export function handleCompareRequest(request: unknown): CompareWorkerResponse {
-  const id =
-    typeof (request as { id?: unknown } | null)?.id === 'number'
-      ? (request as { id: number }).id
-      : -1;
-  if (!isRequest(request))
-    return {
-      id,
-      result: err('compare-bad-request', 'The compare worker received a request it cannot read.'),
-    };
+  const id = idOf(request);
+  if (!isCompareRequest(request) || request.right === readElsewhere) return badRequest(id);
   const left = readForCompare(request.left, 'left');
   if (!left.ok) return { id, result: left };
   const right = readForCompare(request.right, 'right');
   if (!right.ok) return { id, result: right };
-  const compared = compareDocuments(left.value, right.value, {
+  return compareSides(request, left.value, right.value);
+}
+
+/** Compares two sides already read, as `request` asks. */
+export function compareSides(
+  request: CompareWorkerRequest,
+  left: CompareSide,
+  right: CompareSide,
+): CompareWorkerResponse {
+  const id = request.id;
+  const compared = compareDocuments(left, right, {
     profile: request.profile,
     codec: nodePayloadCodec,
     ...(request.workBudget !== undefined ? { workBudget: request.workBudget } : {}),
     ...(request.keepLines === true ? { keepLines: true } : {}),
   });
-  const narrative = request.narrative ? narrativeOf(left.value, right.value) : undefined;
+  const narrative = request.narrative ? narrativeOf(left, right) : undefined;
   const { lines, ...content } = compared.content;
   const joined = lines ? joinLines(lines) : undefined;
   const result = { ...compared, content };

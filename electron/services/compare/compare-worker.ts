@@ -1,27 +1,21 @@
 /**
  * Entry point of the compare worker thread (built to dist/workers/compare-worker.cjs). It answers
  * compare requests one at a time until it is terminated; the caller gives each a deadline and a
- * heap cap, so a huge or hostile pair never blocks or takes down the main process or the UI.
+ * heap cap, so a huge or hostile pair never blocks or takes down the main process or the UI. The
+ * same thread also serves as the helper that reads one side for another compare worker
+ * (compare-worker-session.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import { handleCompareRequest } from './compare-worker-protocol';
+import { CompareWorkerSession, type WorkerAnswer } from './compare-worker-session';
 
-parentPort?.on('message', (request: unknown) => {
-  let response;
+const session = new CompareWorkerSession();
+
+parentPort?.on('message', (message: unknown) => {
+  let answer: WorkerAnswer | undefined;
   try {
-    response = handleCompareRequest(request);
+    answer = session.handle(message);
   } catch {
-    // The message is not repeated: it might quote a document.
-    response = {
-      id: (request as { id?: number } | null)?.id ?? -1,
-      result: {
-        ok: false,
-        error: {
-          code: 'compare-failed',
-          message: 'The comparison failed unexpectedly; Archivist stopped it.',
-        },
-      },
-    };
+    answer = session.failed(message);
   }
-  parentPort?.postMessage(response);
+  if (answer) parentPort?.postMessage(answer.message, answer.transfer);
 });
