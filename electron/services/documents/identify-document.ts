@@ -16,7 +16,6 @@ import { child, path } from '../../../shared/documents/xml-access';
 import type { XmlElement } from '../../../shared/xml/tree';
 import { parseHeader } from '../xml/parse-header';
 import { looksLikeJson } from './fhir-json-input';
-import { loadHeader } from './load-document';
 
 /** What a read AuditEvent needs to name one document. */
 export interface DocumentIdentity {
@@ -91,6 +90,8 @@ export async function identifyDocument(
   }
   if (read !== undefined && read !== 'other') return identityOf(read);
   if (read === 'other') {
+    // Loaded only here: it brings the XML worker pool (worker_threads), which a CDA never needs.
+    const { loadHeader } = await import('./load-document');
     const loaded = await loadHeader(bytes);
     if (loaded.ok) return identityOf(namesOf(loaded.value.metadata));
   }
