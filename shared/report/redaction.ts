@@ -5,10 +5,13 @@
  * Every hetu-shaped string is masked, not only the codes the documents list, because a code in
  * free text (narrative, a comment) is as personal as one in the header.
  */
+import { identityValuesInXml } from './identity-values-in-xml';
+
+const hetuRoot = '1.2.246.21';
 
 /** What a redacted report says of the names it cannot find (issue 8: say so, do not pretend). */
 export const redactionLimitation =
-  'Identity codes are masked wherever they appear: every hetu-shaped string and every value given under the identity code root 1.2.246.21. Person names are masked where either document gives them as structured names (header, entries, performers, participants, informants, related persons), and wherever those names recur in text. For an HL7 V3 RCMR message this covers both its wrapper and the CDA it carries, decoded from Base64. Other Base64 payloads (attachments, social welfare bodies) and signatures are shown by hash and size only, never decoded. A person mentioned only in free text, with no structured name anywhere in either document, cannot be recognised reliably and is not masked.';
+  'Identity codes are masked wherever they appear: every hetu-shaped string, and every value of another shape that a document header, an RCMR message wrapper or the report itself gives under the identity code root 1.2.246.21. Person names are masked where either document gives them as structured names (header, entries, performers, participants, informants, related persons), and wherever those names recur in text. For an HL7 V3 RCMR message this covers both its wrapper and the CDA it carries, decoded from Base64. Other Base64 payloads (attachments, social welfare bodies) and signatures are shown by hash and size only, never decoded. A person mentioned only in free text, with no structured name anywhere in either document, cannot be recognised reliably and is not masked.';
 
 /** What a redactor must mask beyond every hetu-shaped string. */
 export interface RedactionSecrets {
@@ -96,10 +99,22 @@ export function createRedactor(secrets: RedactionSecrets): Redactor {
     .filter((name) => name.length >= minimumNameLength);
   for (const name of names) nameOf(name);
 
-  const codePattern = new RegExp(
-    `${codeBefore}(?:${codes.length > 0 ? `${alternation(codes)}|` : ''}${hetuShape})${codeAfter}`,
-    'g',
-  );
+  const codePatternOf = () =>
+    new RegExp(
+      `${codeBefore}(?:${codes.length > 0 ? `${alternation(codes)}|` : ''}${hetuShape})${codeAfter}`,
+      'g',
+    );
+  let codePattern = codePatternOf();
+  // A value the text itself gives under the hetu root is an identity code whatever its shape,
+  // even when no source listed it (the plain-text output is masked as one string).
+  const learnCodesIn = (value: string): void => {
+    if (!value.includes(hetuRoot)) return;
+    const learned = identityValuesInXml(value).filter((code) => !codeMasks.has(code));
+    if (learned.length === 0) return;
+    for (const code of learned) codeOf(code);
+    codes.push(...learned);
+    codePattern = codePatternOf();
+  };
   // "Virtanen" → stem "Virta" (+ "sen", "selle", "sta"), found by the name it came from.
   const nameOfStem = new Map<string, string>();
   for (const name of names)
@@ -130,6 +145,7 @@ export function createRedactor(secrets: RedactionSecrets): Redactor {
 
   return {
     text: (value) => {
+      learnCodesIn(value);
       const masked = value.replace(codePattern, (code) => codeOf(code));
       return namePattern ? masked.replace(namePattern, maskName) : masked;
     },

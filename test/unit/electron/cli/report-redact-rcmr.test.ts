@@ -1,5 +1,5 @@
 /**
- * `archivist compare a b --format html|json|csv|pdf --redact` on an HL7 V3 RCMR pair (issue 8):
+ * `archivist compare a b --format html|json|csv|pdf|text --redact` on an HL7 V3 RCMR pair (issue 8):
  * two archive messages generated around real corpus CDAs (a prescription and its correction),
  * whose wrappers repeat the patient and name a sender of their own. The content diff shows the
  * CDA decoded from the message's Base64, so the redacted report must mask the codes and names
@@ -113,7 +113,7 @@ describe.skipIf(!hasCorpus)(`compare --redact on an RCMR pair${corpusNote}`, () 
 
   it.each(
     (Object.keys(pairs) as PairName[]).flatMap((name) =>
-      ['html', 'json', 'csv'].map((format) => [format, name] as const),
+      ['html', 'json', 'csv', 'text'].map((format) => [format, name] as const),
     ),
   )(
     'a redacted %s report (%s) holds none of the codes or names of the wrapper or of the CDA it carries',

@@ -26,6 +26,17 @@ describe('createRedactor', () => {
     expect(redactor.text('<id extension="12345"/> 123456')).toBe('<id extension="HETU-1"/> 123456');
   });
 
+  it('masks a value the text itself gives under the hetu root, whatever its shape, everywhere in it', () => {
+    const redactor = createRedactor({ identityCodes: ['010181-900C'], names: [] });
+    expect(redactor.text('TEMP-9 was <id extension="TEMP-9" root="1.2.246.21"/>')).toBe(
+      'HETU-2 was <id extension="HETU-2" root="1.2.246.21"/>',
+    );
+    expect(redactor.text('later: TEMP-9, extension=Q-1 root=1.2.246.21')).toBe(
+      'later: HETU-2, extension=HETU-3 root=1.2.246.21',
+    );
+    expect(redactor.counts().identityCodes).toBe(3);
+  });
+
   it('masks a code written right after "=", as the change list writes ids', () => {
     const redactor = createRedactor({ identityCodes: ['TEMP-1'], names: [] });
     expect(redactor.text('"extension=010181-900C root=1.2.246.21", extension=TEMP-1')).toBe(
