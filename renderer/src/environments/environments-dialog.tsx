@@ -185,6 +185,12 @@ function ProfileEntry({
 }) {
   const { profile } = entry;
   const tls = profile.tls;
+  // The buttons are named with the profile ("Check Kanta AT"), so each is unique in the list.
+  const actions = [
+    ['Check', onCheck],
+    ['Edit', onEdit],
+    ['Remove', onRemove],
+  ] as const;
   return (
     <li className="profile-entry" aria-label={profile.displayName}>
       <KindBadge kind={profile.kind} /> <strong>{profile.displayName}</strong>{' '}
@@ -199,30 +205,17 @@ function ProfileEntry({
         {profile.isTestEnvironment ? '' : '; not a test environment (read-only)'}
       </span>
       <span className="profile-entry-actions">
-        <button
-          type="button"
-          className="small-button"
-          onClick={onCheck}
-          aria-label={`Check ${profile.displayName}`}
-        >
-          Check
-        </button>
-        <button
-          type="button"
-          className="small-button"
-          onClick={onEdit}
-          aria-label={`Edit ${profile.displayName}`}
-        >
-          Edit
-        </button>
-        <button
-          type="button"
-          className="small-button"
-          onClick={onRemove}
-          aria-label={`Remove ${profile.displayName}`}
-        >
-          Remove
-        </button>
+        {actions.map(([label, onClick]) => (
+          <button
+            key={label}
+            type="button"
+            className="small-button"
+            onClick={onClick}
+            aria-label={`${label} ${profile.displayName}`}
+          >
+            {label}
+          </button>
+        ))}
       </span>
       {isRemoving && (
         <div

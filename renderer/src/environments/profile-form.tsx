@@ -7,7 +7,11 @@
 import { useState, type FormEvent } from 'react';
 import { environmentKinds, repositories } from '../../../shared/environments/profile';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
-import type { SaveProfileResult, SecretStoreState } from '../../../shared/ipc/profile-editor-types';
+import type {
+  PickPurpose,
+  SaveProfileResult,
+  SecretStoreState,
+} from '../../../shared/ipc/profile-editor-types';
 import type { AppError } from '../../../shared/result';
 import { ErrorNotice } from '../components/error-notice';
 import { FileChoiceField } from './file-choice-field';
@@ -45,7 +49,29 @@ export function ProfileForm({
     onChange: (event: { target: { value: string } }) =>
       setState((old) => ({ ...old, [key]: event.target.value })),
   });
-  const fileProps = { api, onError: setError };
+  const fileField = (purpose: PickPurpose, label: string) => (
+    <FileChoiceField
+      api={api}
+      onError={setError}
+      purpose={purpose}
+      label={label}
+      field={state[purpose]}
+      onChange={(field) => set(purpose, field)}
+    />
+  );
+  const checkbox = (
+    key: 'hasPassphrase' | 'followsCalendar' | 'isTestEnvironment',
+    label: string,
+  ) => (
+    <label className="inline-choice">
+      <input
+        type="checkbox"
+        checked={state[key]}
+        onChange={(event) => set(key, event.target.checked)}
+      />{' '}
+      {label}
+    </label>
+  );
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -101,13 +127,7 @@ export function ProfileForm({
         </select>
       </Field>
       {isFolder ? (
-        <FileChoiceField
-          {...fileProps}
-          purpose="folder"
-          label="Folder"
-          field={state.folder}
-          onChange={(field) => set('folder', field)}
-        />
+        fileField('folder', 'Folder')
       ) : (
         <Field label="Base URL">
           <input {...text('baseUrl')} placeholder="https://…/fhir" />
@@ -127,50 +147,17 @@ export function ProfileForm({
               {label}
             </label>
           ))}
-          {state.tlsMode === 'pkcs12' && (
-            <FileChoiceField
-              {...fileProps}
-              purpose="pkcs12"
-              label="PKCS#12 file"
-              field={state.pkcs12}
-              onChange={(field) => set('pkcs12', field)}
-            />
-          )}
+          {state.tlsMode === 'pkcs12' && fileField('pkcs12', 'PKCS#12 file')}
           {state.tlsMode === 'pem' && (
             <>
-              <FileChoiceField
-                {...fileProps}
-                purpose="certificate"
-                label="Certificate file (PEM)"
-                field={state.certificate}
-                onChange={(field) => set('certificate', field)}
-              />
-              <FileChoiceField
-                {...fileProps}
-                purpose="key"
-                label="Key file (PEM, if not in the certificate file)"
-                field={state.key}
-                onChange={(field) => set('key', field)}
-              />
+              {fileField('certificate', 'Certificate file (PEM)')}
+              {fileField('key', 'Key file (PEM, if not in the certificate file)')}
             </>
           )}
           {state.tlsMode !== 'none' && (
             <>
-              <FileChoiceField
-                {...fileProps}
-                purpose="caFile"
-                label="Pinned CA (PEM)"
-                field={state.caFile}
-                onChange={(field) => set('caFile', field)}
-              />
-              <label className="inline-choice">
-                <input
-                  type="checkbox"
-                  checked={state.hasPassphrase}
-                  onChange={(event) => set('hasPassphrase', event.target.checked)}
-                />{' '}
-                The certificate files need a passphrase
-              </label>
+              {fileField('caFile', 'Pinned CA (PEM)')}
+              {checkbox('hasPassphrase', 'The certificate files need a passphrase')}
               {state.hasPassphrase && (
                 <PassphraseField
                   value={state.passphrase}
@@ -198,22 +185,11 @@ export function ProfileForm({
           <input {...text('operatorOrganisation')} />
         </Field>
       </fieldset>
-      <label className="inline-choice">
-        <input
-          type="checkbox"
-          checked={state.followsCalendar}
-          onChange={(event) => set('followsCalendar', event.target.checked)}
-        />{' '}
-        Follow the service calendar (service hours, maintenance and fault-testing windows)
-      </label>
-      <label className="inline-choice">
-        <input
-          type="checkbox"
-          checked={state.isTestEnvironment}
-          onChange={(event) => set('isTestEnvironment', event.target.checked)}
-        />{' '}
-        This is a test environment (invalidation allowed)
-      </label>
+      {checkbox(
+        'followsCalendar',
+        'Follow the service calendar (service hours, maintenance and fault-testing windows)',
+      )}
+      {checkbox('isTestEnvironment', 'This is a test environment (invalidation allowed)')}
       {error && <ErrorNotice error={error} />}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
