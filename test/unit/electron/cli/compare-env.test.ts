@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../../../electron/sandbox/server';
+import type { RunningSandbox } from '../../../../electron/sandbox/server';
 import { closeXmlWorkers } from '../../../../electron/services/xml';
+import { addSandboxProfile, startedSandbox } from '../../../support/sandbox-profiles';
 import { runArchivist } from '../../support/run-cli';
 
 let sandbox: RunningSandbox;
@@ -17,9 +18,7 @@ const work = mkdtempSync(join(tmpdir(), 'archivist-compare-env-'));
 const home = join(work, 'home');
 
 beforeAll(async () => {
-  const started = await startSandbox({});
-  if (!started.ok) throw new Error(started.error.message);
-  sandbox = started.value;
+  sandbox = await startedSandbox();
   const bySetId = new Map<string, string[]>();
   for (const [id, entry] of sandbox.store.documents) {
     if (entry.setId === undefined) continue;
@@ -28,18 +27,7 @@ beforeAll(async () => {
   const chain = [...bySetId.values()].find((ids) => ids.length >= 2);
   if (!chain?.[0] || !chain[1]) throw new Error('the seed has no version chain');
   versions = [chain[0], chain[1]];
-  const added = await runArchivist([
-    'envs',
-    'add',
-    'local',
-    '--kind',
-    'sandbox',
-    '--url',
-    sandbox.baseUrl,
-    '--home',
-    home,
-  ]);
-  if (added.code !== 0) throw new Error(added.stderr);
+  await addSandboxProfile(home, sandbox.baseUrl);
 }, 120_000);
 
 afterAll(async () => {
@@ -86,18 +74,7 @@ describe('archivist compare env:NAME:id', () => {
 
   it('writes a unified patch of two versions read from the environment, both reads audited by document id', async () => {
     const fresh = join(work, 'unified-home');
-    const added = await runArchivist([
-      'envs',
-      'add',
-      'local',
-      '--kind',
-      'sandbox',
-      '--url',
-      sandbox.baseUrl,
-      '--home',
-      fresh,
-    ]);
-    expect(added.code).toBe(0);
+    await addSandboxProfile(fresh, sandbox.baseUrl);
     const [left, right] = versions.map((id) => `env:local:${id}`);
     const run = await runArchivist([
       'compare',

@@ -6,8 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../../../electron/sandbox/server';
+import type { RunningSandbox } from '../../../../electron/sandbox/server';
 import { closeXmlWorkers } from '../../../../electron/services/xml';
+import { envsAdd, startedSandbox } from '../../../support/sandbox-profiles';
 import { runArchivist } from '../../support/run-cli';
 
 let plain: RunningSandbox;
@@ -17,10 +18,7 @@ let homes = 0;
 const freshHome = () => join(work, `home-${homes++}`);
 
 beforeAll(async () => {
-  const [a, b] = await Promise.all([startSandbox({}), startSandbox({ tls: true })]);
-  if (!a.ok || !b.ok) throw new Error('a sandbox did not start');
-  plain = a.value;
-  secure = b.value;
+  [plain, secure] = await Promise.all([startedSandbox(), startedSandbox({ tls: true })]);
 }, 120_000);
 
 afterAll(async () => {
@@ -38,17 +36,7 @@ function expectOneLine(run: { code: number; stdout: string; stderr: string }, co
 describe('archivist envs', () => {
   it('adds, lists, checks and removes a sandbox profile', async () => {
     const home = freshHome();
-    const added = await runArchivist([
-      'envs',
-      'add',
-      'local',
-      '--kind',
-      'sandbox',
-      '--url',
-      plain.baseUrl,
-      '--home',
-      home,
-    ]);
+    const added = await envsAdd(home, 'local', '--kind', 'sandbox', '--url', plain.baseUrl);
     expect(added).toMatchObject({ code: 0, stderr: '' });
     expect(added.stdout).toContain('Check it with: archivist envs check local');
     const listed = await runArchivist(['envs', 'list', '--json', '--home', home]);
@@ -86,9 +74,8 @@ describe('archivist envs', () => {
   it('adds a TLS profile with a passphrase reference, never the passphrase, and checks it', async () => {
     const home = freshHome();
     const tls = secure.tls!;
-    const add = [
-      'envs',
-      'add',
+    const add = await envsAdd(
+      home,
       'kanta-at',
       '--kind',
       'AT',
@@ -98,10 +85,8 @@ describe('archivist envs', () => {
       tls.clientPkcs12,
       '--ca',
       tls.caCertificate,
-      '--home',
-      home,
-    ];
-    expect((await runArchivist(add)).code).toBe(0);
+    );
+    expect(add.code).toBe(0);
     const stored = readFileSync(join(home, 'profiles.json'), 'utf8');
     expect(JSON.parse(stored).profiles[0].tls).toEqual({
       pkcs12: tls.clientPkcs12,
@@ -131,9 +116,8 @@ describe('archivist envs', () => {
   it('adds a PEM profile without a passphrase and checks it with no variable set', async () => {
     const home = freshHome();
     const tls = secure.tls!;
-    const add = await runArchivist([
-      'envs',
-      'add',
+    const add = await envsAdd(
+      home,
       'pem',
       '--kind',
       'fhir',
@@ -146,9 +130,7 @@ describe('archivist envs', () => {
       '--ca',
       tls.caCertificate,
       '--no-passphrase',
-      '--home',
-      home,
-    ]);
+    );
     expect(add.code).toBe(0);
     const stored = JSON.parse(readFileSync(join(home, 'profiles.json'), 'utf8')).profiles[0];
     expect(stored.tls).toEqual({
@@ -163,17 +145,7 @@ describe('archivist envs', () => {
 
   it('fails a check of an environment that does not answer, in one line', async () => {
     const home = freshHome();
-    await runArchivist([
-      'envs',
-      'add',
-      'gone',
-      '--kind',
-      'fhir',
-      '--url',
-      'http://127.0.0.1:9/fhir',
-      '--home',
-      home,
-    ]);
+    await envsAdd(home, 'gone', '--kind', 'fhir', '--url', 'http://127.0.0.1:9/fhir');
     const run = await runArchivist(['envs', 'check', 'gone', '--home', home]);
     expectOneLine(run, 1);
     expect(run.stderr).toContain('gone is not usable: Cannot reach 127.0.0.1:9');
@@ -183,71 +155,22 @@ describe('archivist envs', () => {
     const home = freshHome();
     expectOneLine(await runArchivist(['envs', '--home', home]), 2);
     expectOneLine(await runArchivist(['envs', 'frob', '--home', home]), 2);
+    expectOneLine(await envsAdd(home, 'x', '--url', plain.baseUrl), 2);
+    expectOneLine(await envsAdd(home, 'x', '--kind', 'folder', '--url', 'http://a'), 2);
     expectOneLine(
-      await runArchivist(['envs', 'add', 'x', '--url', plain.baseUrl, '--home', home]),
+      await envsAdd(home, 'x', '--kind', 'AT', '--url', plain.baseUrl, '--operator-name', 'A'),
       2,
     );
-    expectOneLine(
-      await runArchivist([
-        'envs',
-        'add',
-        'x',
-        '--kind',
-        'folder',
-        '--url',
-        'http://a',
-        '--home',
-        home,
-      ]),
-      2,
-    );
-    expectOneLine(
-      await runArchivist([
-        'envs',
-        'add',
-        'x',
-        '--kind',
-        'AT',
-        '--url',
-        plain.baseUrl,
-        '--operator-name',
-        'A',
-        '--home',
-        home,
-      ]),
-      2,
-    );
-    const badUrl = await runArchivist([
-      'envs',
-      'add',
-      'x',
-      '--kind',
-      'AT',
-      '--url',
-      'at.example.fi',
-      '--home',
-      home,
-    ]);
+    const badUrl = await envsAdd(home, 'x', '--kind', 'AT', '--url', 'at.example.fi');
     expectOneLine(badUrl, 2);
     expect(badUrl.stderr).toContain('--url must be an http:// or https:// address.');
-    const badKind = await runArchivist([
-      'envs',
-      'add',
-      'x',
-      '--kind',
-      'XX',
-      '--url',
-      plain.baseUrl,
-      '--home',
-      home,
-    ]);
+    const badKind = await envsAdd(home, 'x', '--kind', 'XX', '--url', plain.baseUrl);
     expectOneLine(badKind, 2);
     expect(badKind.stderr).toContain(
       'archivist envs: --kind must be one of sandbox, AT, TK, folder, fhir.\n',
     );
-    const both = await runArchivist([
-      'envs',
-      'add',
+    const both = await envsAdd(
+      home,
       'x',
       '--kind',
       'AT',
@@ -257,33 +180,11 @@ describe('archivist envs', () => {
       'a.p12',
       '--certificate',
       'c.pem',
-      '--home',
-      home,
-    ]);
+    );
     expectOneLine(both, 2);
     expect(both.stderr).toContain('Give either --pkcs12 or --certificate (with --key), not both.');
-    await runArchivist([
-      'envs',
-      'add',
-      'x',
-      '--kind',
-      'fhir',
-      '--url',
-      plain.baseUrl,
-      '--home',
-      home,
-    ]);
-    const again = await runArchivist([
-      'envs',
-      'add',
-      'x',
-      '--kind',
-      'fhir',
-      '--url',
-      plain.baseUrl,
-      '--home',
-      home,
-    ]);
+    await envsAdd(home, 'x', '--kind', 'fhir', '--url', plain.baseUrl);
+    const again = await envsAdd(home, 'x', '--kind', 'fhir', '--url', plain.baseUrl);
     expectOneLine(again, 1);
     expect(again.stderr).toContain("A profile named 'x' exists already");
     const unknown = await runArchivist(['envs', 'remove', 'nope', '--home', home]);
@@ -303,19 +204,9 @@ describe('archivist envs', () => {
       '--operator-organisation must be an OID',
     ],
     [['x', '--kind', 'AT', '--key', 'k.pem'], '--key needs the --certificate it belongs to.'],
-  ])('names the flag of a refused value, as bad usage: %j', async (args, message) => {
-    const extra = args.includes('--operator-name') ? ['--operator-organisation', 'acme'] : [];
-    const home = freshHome();
-    const run = await runArchivist([
-      'envs',
-      'add',
-      ...args,
-      ...extra,
-      '--url',
-      plain.baseUrl,
-      '--home',
-      home,
-    ]);
+  ])('names the flag of a refused value, as bad usage: %j', async ([name, ...flags], message) => {
+    const extra = flags.includes('--operator-name') ? ['--operator-organisation', 'acme'] : [];
+    const run = await envsAdd(freshHome(), name ?? '', ...flags, ...extra, '--url', plain.baseUrl);
     expectOneLine(run, 2);
     expect(run.stderr).toContain(`archivist envs: ${message}`);
     expect(run.stderr).not.toContain('profile.');
@@ -323,8 +214,9 @@ describe('archivist envs', () => {
 
   it('refuses a calendar file that is missing or wrong, and checks a folder that is gone', async () => {
     const home = freshHome();
-    const base = ['envs', 'add', 'c', '--kind', 'TK', '--url', plain.baseUrl, '--home', home];
-    const missing = await runArchivist([...base, '--calendar', join(work, 'none.json')]);
+    const addWithCalendar = (file: string) =>
+      envsAdd(home, 'c', '--kind', 'TK', '--url', plain.baseUrl, '--calendar', file);
+    const missing = await addWithCalendar(join(work, 'none.json'));
     expectOneLine(missing, 1);
     expect(missing.stderr).toBe(
       `archivist envs: Cannot read ${join(work, 'none.json')} (no such file).\n`,
@@ -334,20 +226,10 @@ describe('archivist envs', () => {
       file,
       JSON.stringify({ serviceHours: { days: ['someday'], start: '08:00', end: '16:00' } }),
     );
-    const wrong = await runArchivist([...base, '--calendar', file]);
+    const wrong = await addWithCalendar(file);
     expectOneLine(wrong, 1);
     expect(wrong.stderr).toContain(`envs: ${file}: calendar.serviceHours.days must list weekdays`);
-    await runArchivist([
-      'envs',
-      'add',
-      'gone',
-      '--kind',
-      'folder',
-      '--folder',
-      join(work, 'no-folder'),
-      '--home',
-      home,
-    ]);
+    await envsAdd(home, 'gone', '--kind', 'folder', '--folder', join(work, 'no-folder'));
     const gone = await runArchivist(['envs', 'check', 'gone', '--home', home]);
     expectOneLine(gone, 1);
     expect(gone.stderr).toContain(`The folder ${join(work, 'no-folder')} does not exist.`);

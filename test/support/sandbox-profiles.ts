@@ -1,0 +1,32 @@
+/**
+ * Sandboxes and environment profiles as the command-line tests set them up: a started sandbox
+ * (or the reason it did not start), and `archivist envs add` run in-process into a home folder.
+ */
+import {
+  startSandbox,
+  type RunningSandbox,
+  type SandboxOptions,
+} from '../../electron/sandbox/server';
+import { runArchivist } from '../unit/support/run-cli';
+
+/** A running sandbox; a sandbox that cannot start fails the test with its own sentence. */
+export async function startedSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const started = await startSandbox(options);
+  if (!started.ok) throw new Error(`the sandbox did not start: ${started.error.message}`);
+  return started.value;
+}
+
+/** `archivist envs add NAME FLAGS… --home HOME`, in-process: what a user would see. */
+export function envsAdd(home: string, name: string, ...flags: readonly string[]) {
+  return runArchivist(['envs', 'add', name, ...flags, '--home', home]);
+}
+
+/** Adds profile NAME (kind sandbox) for the sandbox at baseUrl; a refusal fails the test. */
+export async function addSandboxProfile(
+  home: string,
+  baseUrl: string,
+  name = 'local',
+): Promise<void> {
+  const added = await envsAdd(home, name, '--kind', 'sandbox', '--url', baseUrl);
+  if (added.code !== 0) throw new Error(`envs add ${name} was refused: ${added.stderr}`);
+}
