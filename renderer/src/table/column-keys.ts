@@ -1,14 +1,15 @@
 /**
  * Per-column keys of one set of rows: the ranks of each column for sorting (column-ranks.ts) and
- * lower-cased texts for filtering. Profiling the 100,000-row table showed sort and filter time
- * going to react-table calling getValue and a comparator per row per comparison; with these keys
- * a sort is a counting sort of row indices and a filter keystroke one `includes` per row. They
- * are built in idle time once the table is shown (`prepare`), and on demand when needed sooner.
+ * the lower-cased text the filters search (row-search.ts). Profiling the 100,000-row table showed
+ * sort and filter time going to react-table calling getValue and a comparator per row per
+ * comparison; with these keys a sort is a counting sort of row indices and a filter keystroke a
+ * few native scans. They are built in background tasks once the table is shown (`prepare`), and
+ * on demand when needed sooner.
  */
 import type { DocumentRow } from '../../../shared/ipc/workspace-types';
 import { finish, rankSteps, type ColumnRanks, type RankSteps } from './column-ranks';
 import { documentColumns, type DocumentColumn } from './document-columns';
-import { rowTextOf } from './row-text';
+import { RowSearch } from './row-search';
 
 export type { ColumnRanks } from './column-ranks';
 
@@ -28,10 +29,12 @@ const preparedColumns = ['date', 'title', 'patient', 'status']
 export class ColumnKeys {
   private readonly ranks = new Map<string, ColumnRanks>();
   private readonly pending = new Map<string, RankSteps>();
-  private readonly filterTexts = new Map<string, readonly string[]>();
-  private readonly rowTexts: string[] = [];
+  /** What the filters search; built block by block, first of everything `prepare` builds. */
+  readonly search: RowSearch;
 
-  constructor(readonly rows: readonly DocumentRow[]) {}
+  constructor(readonly rows: readonly DocumentRow[]) {
+    this.search = new RowSearch(rows);
+  }
 
   get count(): number {
     return this.rows.length;
@@ -48,49 +51,19 @@ export class ColumnKeys {
     return ranks;
   }
 
-  /** The column's filter texts, lower-cased, computed on the first filter of it. */
-  filterTextsOf(column: DocumentColumn): readonly string[] {
-    let texts = this.filterTexts.get(column.id);
-    if (!texts) {
-      const pick = column.filterText ?? ((row: DocumentRow) => String(column.value(row)));
-      texts = this.rows.map((row) => pick(row).toLowerCase());
-      this.filterTexts.set(column.id, texts);
-    }
-    return texts;
-  }
-
-  /** Every row's "Filter all columns" text, finishing what idle time left. */
-  allRowTexts(): readonly string[] {
-    const texts = this.rowTexts;
-    for (let index = texts.length; index < this.rows.length; index += 1)
-      texts.push(rowTextOf(this.rows[index]!));
-    return texts;
-  }
-
   /**
-   * Works for about `budgetMs` on what sorting and filtering will need: the date and title ranks
-   * first (a header click is quicker to make than a filter typed), then the row texts, then the
-   * other columns' ranks; true when everything is built.
+   * Works for about `budgetMs` on what sorting and filtering will need: the search text first (a
+   * keystroke that comes before it is built pays for all of it, while a sort pays only for its
+   * own column), then the columns' ranks, the likeliest sorts first; true when all is built.
    */
   prepare(budgetMs: number): boolean {
     const started = performance.now();
     const isOver = () => performance.now() - started >= budgetMs;
-    const [first, rest] = [preparedColumns.slice(0, 2), preparedColumns.slice(2)];
-    return (
-      this.prepareRanks(first, isOver) &&
-      this.prepareRowTexts(isOver) &&
-      this.prepareRanks(rest, isOver)
-    );
+    return this.prepareSearch(isOver) && this.prepareRanks(preparedColumns, isOver);
   }
 
-  private prepareRowTexts(isOver: () => boolean): boolean {
-    const texts = this.rowTexts;
-    while (texts.length < this.rows.length) {
-      const end = Math.min(this.rows.length, texts.length + 200);
-      for (let index = texts.length; index < end; index += 1)
-        texts.push(rowTextOf(this.rows[index]!));
-      if (isOver()) return texts.length === this.rows.length;
-    }
+  private prepareSearch(isOver: () => boolean): boolean {
+    while (this.search.buildNext()) if (isOver()) return this.search.isBuilt;
     return true;
   }
 

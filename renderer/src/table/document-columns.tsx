@@ -33,8 +33,16 @@ const statusLabels: Record<RowStatus, string> = {
   invalidated: 'invalidated',
 };
 
-/** "2024-05-06T08:53:11Z" as the Date column shows it, so what is seen can be typed. */
-export const shownDate = (row: DocumentRow): string => row.date.replace('T', ' ').slice(0, 19);
+/**
+ * "2024-05-06T08:53:11Z" as the Date column shows it, so what is seen can be typed: the first
+ * "T" a space, cut after the seconds. Slices, not `replace`, which took a sixth of building the
+ * search text for 100,000 rows.
+ */
+export function shownDate(row: DocumentRow): string {
+  const date = row.date;
+  const t = date.indexOf('T');
+  return t < 0 || t >= 19 ? date.slice(0, 19) : `${date.slice(0, t)} ${date.slice(t + 1, 19)}`;
+}
 
 const identityMark = (row: DocumentRow): string =>
   row.identityProblems.length > 0 ? 'problem' : '';

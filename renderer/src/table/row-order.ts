@@ -2,10 +2,13 @@
  * Which rows the table shows, in which order, as arrays of row indices: a sort is a counting sort
  * by precomputed ranks (stable, so a multi-sort is one pass per column, the last column first,
  * and ties keep the rows' original order), a filter keeps the rows whose lower-cased texts
- * include every needle. Pure functions over ColumnKeys, so they are tested without a browser.
+ * include every needle (row-search.ts). Pure functions over ColumnKeys, so they are tested
+ * without a browser.
  */
+import type { DocumentRow } from '../../../shared/ipc/workspace-types';
 import type { ColumnKeys, ColumnRanks } from './column-keys';
-import { columnById } from './document-columns';
+import { columnById, type DocumentColumn } from './document-columns';
+import { columnScope, rowScope } from './row-search';
 
 export interface SortRule {
   readonly id: string;
@@ -70,32 +73,43 @@ export function narrows(previous: RowFilter, next: RowFilter): boolean {
   return true;
 }
 
+/**
+ * Keeps the rows whose value of a column without a filter box includes the needle: nothing in
+ * the app filters such a column, but a remembered filter state may name one.
+ */
+function keepByValue(
+  rows: readonly DocumentRow[],
+  column: DocumentColumn,
+  needle: string,
+  candidates: Uint32Array,
+): number {
+  let count = 0;
+  for (let index = 0; index < candidates.length; index += 1) {
+    const row = candidates[index]!;
+    if (String(column.value(rows[row]!)).toLowerCase().includes(needle)) candidates[count++] = row;
+  }
+  return count;
+}
+
 /** Indices (ascending) of the rows the filter keeps, testing only `candidates` when given. */
 export function matchingRows(
   keys: ColumnKeys,
   filter: RowFilter,
   candidates?: Uint32Array,
 ): Uint32Array {
-  const tests: { texts: readonly string[]; needle: string }[] = [];
-  if (filter.global !== '') tests.push({ texts: keys.allRowTexts(), needle: filter.global });
+  const kept = candidates ? candidates.slice() : identity(keys.count);
+  let count = kept.length;
+  // Each needle narrows the rows still in, compacting `kept` in place.
+  if (filter.global !== '')
+    count = keys.search.keep(filter.global, rowScope, kept.subarray(0, count), kept);
   for (const [id, needle] of filter.columns) {
     const column = columnById.get(id);
-    if (column && needle !== '') tests.push({ texts: keys.filterTextsOf(column), needle });
-  }
-  const pool = candidates ?? identity(keys.count);
-  if (tests.length === 0) return pool.slice();
-  const kept = new Uint32Array(pool.length);
-  let count = 0;
-  // One loop per needle over the rows still in (no closure per row); later passes compact `kept`
-  // in place, which is safe because a row is written at or before the place it was read from.
-  let left = pool;
-  for (const { texts, needle } of tests) {
-    count = 0;
-    for (let index = 0; index < left.length; index += 1) {
-      const row = left[index]!;
-      if (texts[row]!.includes(needle)) kept[count++] = row;
-    }
-    left = kept.subarray(0, count);
+    if (!column || needle === '') continue;
+    const scope = columnScope(id);
+    const left = kept.subarray(0, count);
+    count = scope
+      ? keys.search.keep(needle, scope, left, kept)
+      : keepByValue(keys.rows, column, needle, left);
   }
   return kept.slice(0, count);
 }
