@@ -12,16 +12,22 @@ import type { IgnoreRule, RuleMatcher } from './ignore-profile';
 /** The pseudo path id of the document's parent ('' as text, so a child's path is `/name`). */
 const rootPathId = 0;
 
+const chunkBits = 10;
+const chunkMask = (1 << chunkBits) - 1;
+type PathChunks = ((string | undefined)[] | undefined)[];
+
 /** Path ids, path texts and element rules of the lines of two canonical forms. */
 export class ElementPaths {
   /** Path id of each element per side (-1 until asked). */
   private readonly pathIds: readonly [Int32Array, Int32Array];
-  /** Path with sibling indexes of each element asked for, per side. */
-  private readonly indexedPaths: readonly [Map<number, string>, Map<number, string>] = [
-    new Map(),
-    new Map(),
-  ];
-  /** Child path ids by path id, then by element name. */
+  /**
+   * Path with sibling indexes of each element asked for, per side, in chunks of 1,024 elements
+   * made when first needed: a map of a hundred thousand elements spent its time growing, one
+   * array for a million elements cost more to fill than a few edits take, and an array written
+   * at scattered indexes would fall back to a slow dictionary.
+   */
+  private readonly indexedPaths: readonly [PathChunks, PathChunks];
+  /** Child path ids by path id, then by element name (with and without its sibling index). */
   private readonly childIds: (Map<string, number> | undefined)[] = [undefined];
   /** The text of each path id (rules and attribute rules see it). */
   private readonly pathTexts: string[] = [''];
@@ -34,6 +40,11 @@ export class ElementPaths {
   ) {
     const table = (side: CanonicalXml) => new Int32Array(side.elementSegment.length).fill(-1);
     this.pathIds = [table(sides[0]), table(sides[1])];
+    const texts = (side: CanonicalXml): PathChunks =>
+      new Array<(string | undefined)[] | undefined>(
+        (side.elementSegment.length >> chunkBits) + 1,
+      ).fill(undefined);
+    this.indexedPaths = [texts(sides[0]), texts(sides[1])];
   }
 
   /** The path id of a line's element (-1 for lines outside any element, whose path is `/`). */
@@ -73,37 +84,48 @@ export class ElementPaths {
     const parent = canonical.elementParent[element]!;
     const parentId = parent < 0 ? rootPathId : this.elementPathId(side, parent);
     const segment = canonical.elementSegment[element]!;
-    // Only `name[n]` segments carry an index (the last character tells); names hold no '['.
-    const name =
-      segment.charCodeAt(segment.length - 1) === 93
-        ? segment.slice(0, segment.lastIndexOf('['))
-        : segment;
     let children = this.childIds[parentId];
     if (!children) {
       children = new Map();
       this.childIds[parentId] = children;
     }
-    id = children.get(name) ?? -1;
+    // Keyed by the segment as written (the writer reuses its segment strings, so their hashes
+    // are known) and by the name without its index, which both lead to the same id.
+    id = children.get(segment) ?? -1;
     if (id < 0) {
-      id = this.pathTexts.length;
-      children.set(name, id);
-      this.pathTexts.push(`${this.pathTexts[parentId]!}/${name}`);
-      this.pathRules.push(undefined);
-      this.childIds.push(undefined);
+      // Only `name[n]` segments carry an index (the last character tells); names hold no '['.
+      const name =
+        segment.charCodeAt(segment.length - 1) === 93
+          ? segment.slice(0, segment.lastIndexOf('['))
+          : segment;
+      id = children.get(name) ?? -1;
+      if (id < 0) {
+        id = this.pathTexts.length;
+        children.set(name, id);
+        this.pathTexts.push(`${this.pathTexts[parentId]!}/${name}`);
+        this.pathRules.push(undefined);
+        this.childIds.push(undefined);
+      }
+      children.set(segment, id);
     }
     ids[element] = id;
     return id;
   }
 
   private indexedPathOf(side: 0 | 1, element: number): string {
-    const memo = this.indexedPaths[side];
-    let path = memo.get(element);
+    const chunks = this.indexedPaths[side];
+    let memo = chunks[element >> chunkBits];
+    if (!memo) {
+      memo = new Array<string | undefined>(1 << chunkBits).fill(undefined);
+      chunks[element >> chunkBits] = memo;
+    }
+    let path = memo[element & chunkMask];
     if (path === undefined) {
       const canonical = this.sides[side];
       const parent = canonical.elementParent[element]!;
       const segment = canonical.elementSegment[element]!;
       path = parent < 0 ? `/${segment}` : `${this.indexedPathOf(side, parent)}/${segment}`;
-      memo.set(element, path);
+      memo[element & chunkMask] = path;
     }
     return path;
   }
