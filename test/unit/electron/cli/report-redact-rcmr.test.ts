@@ -35,7 +35,7 @@ const hasPdfTools = findChromium() !== undefined && spawnSync('pdftotext', ['-v'
 /**
  * Two corpus pairs around one patient each: a prescription and its correction (a corrector only in
  * v2; "Backman" and "Talvinen" alone are body-only names, shown alone in word diffs), and a
- * prescription against a dispensation record whose dispenser "Olli Opiskelija" is named only in
+ * prescription against a dispensation record whose performer "Olli Opiskelija" is named only in
  * the body (shown in whole changed lines).
  */
 const pairs = {
