@@ -20,10 +20,10 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeXmlWorkers } from '../../../../electron/services/xml';
 import { largeCases, type Expectation } from '../../../fixtures/hostile-xml/generate';
+import { bundleCli } from '../../../bench/bundle-cli';
 import { runArchivist } from '../../support/run-cli';
 import { corpusDir, corpusDocuments, corpusNote, hasCorpus } from '../../shared/support/corpus';
 
@@ -337,28 +337,8 @@ describe('archivist show writes the audit record first', () => {
 
 describe('archivist show as built', () => {
   it('the bundled command line shows a document as JSON and refuses a DTD in one line', async () => {
-    const out = join(work, 'dist');
-    await build({
-      absWorkingDir: fileURLToPath(new URL('../../../../', import.meta.url)),
-      entryPoints: {
-        'cli/archivist': 'electron/cli/archivist.ts',
-        'workers/xml-worker': 'electron/services/xml/xml-worker.ts',
-      },
-      outdir: out,
-      outExtension: { '.js': '.cjs' },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['electron'],
-      logLevel: 'warning',
-      define: { 'import.meta.url': 'importMetaUrl' },
-      inject: [
-        fileURLToPath(new URL('../../../../electron/tools/import-meta-url.js', import.meta.url)),
-      ],
-    });
+    const cli = await bundleCli(join(work, 'bundle'));
     const home = freshHome();
-    const cli = join(out, 'cli/archivist.cjs');
     const shown = spawnSync(
       process.execPath,
       [cli, 'show', join(fixtures, 'documents/rcmr-in100002-store.xml'), '--json', '--home', home],
