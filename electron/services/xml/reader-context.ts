@@ -21,6 +21,15 @@ export class ReaderContext {
   private nextNewline = -1;
   private readonly searches = new Map<string, CachedSearch>();
   private readonly interned = new Map<string, string>();
+  private readonly splits = new Map<string, readonly [string, string]>();
+  /**
+   * Checked names by a hash of their characters (direct-mapped: a collision only means the name
+   * is read and checked again). A document repeats a few dozen names a million times; finding
+   * them in place saves slicing, hashing and checking each one (readName).
+   */
+  readonly knownNames: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
+  /** "\n" and n spaces, by n: indentation found in place instead of sliced and interned. */
+  private readonly indentations: string[] = [];
 
   constructor(
     readonly text: string,
@@ -70,6 +79,38 @@ export class ReaderContext {
     if (known !== undefined) return known;
     if (this.interned.size < 65_536) this.interned.set(value, value);
     return value;
+  }
+
+  /**
+   * [prefix, local name] of a qualified name split at `colon`, interned; the same pair for the
+   * same name (names are interned, so the lookup hashes nothing). Unchecked: callers check.
+   */
+  splitAt(qname: string, colon: number): readonly [string, string] {
+    const known = this.splits.get(qname);
+    if (known !== undefined) return known;
+    const split = [
+      this.intern(qname.slice(0, colon)),
+      this.intern(qname.slice(colon + 1)),
+    ] as const;
+    if (this.splits.size < 65_536) this.splits.set(qname, split);
+    return split;
+  }
+
+  /** The knownNames slot of the characters at [start, end). */
+  nameSlot(start: number, end: number): number {
+    const { text } = this;
+    let hash = end - start;
+    for (let at = start; at < end; at += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(at)) | 0;
+    return (hash ^ (hash >>> 12)) & 4095;
+  }
+
+  /** The text at [start, end) when it is a line break and spaces only (shared), else undefined. */
+  indentation(start: number, end: number): string | undefined {
+    const { text } = this;
+    if (text.charCodeAt(start) !== 0x0a || end - start > 65) return undefined;
+    for (let at = start + 1; at < end; at += 1) if (text.charCodeAt(at) !== 0x20) return undefined;
+    const spaces = end - start - 1;
+    return (this.indentations[spaces] ??= this.intern(`\n${' '.repeat(spaces)}`));
   }
 
   /** Counts one more node of the tree; refuses the document past the node cap. */

@@ -43,8 +43,7 @@ export function splitName(
 ): [string | undefined, string] {
   const colon = qname.indexOf(':');
   if (colon === -1) return [undefined, qname];
-  const prefix = context.intern(qname.slice(0, colon));
-  const local = context.intern(qname.slice(colon + 1));
+  const [prefix, local] = context.splitAt(qname, colon);
   if (colon === 0 || local === '' || local.includes(':') || (isElement && prefix === 'xmlns')) {
     context.fail(
       'xml-namespace',
@@ -70,25 +69,50 @@ export function resolveAttributes(
   scope: NamespaceScope,
   attributes: readonly RawAttribute[],
 ): XmlAttribute[] {
-  let expanded: Set<string> | undefined;
-  // map, not push: the result has exactly as many slots as attributes.
-  return attributes.map(({ qname, value, position }): XmlAttribute => {
-    if (qname === 'xmlns') return { name: 'xmlns', namespace: xmlnsNamespace, value };
-    const [prefix, name] = splitName(context, qname, position, scope, false);
-    if (prefix === undefined) return { name, namespace: '', value };
-    const namespace = prefix === 'xmlns' ? xmlnsNamespace : (scope.lookup(prefix) ?? '');
-    // Two prefixes bound to one namespace make p:x and q:x the same attribute (Namespaces in XML §6.3).
-    const key = `${name} ${namespace}`;
-    expanded ??= new Set<string>();
-    if (expanded.has(key)) {
-      context.fail(
-        'xml-duplicate-attribute',
-        (where) =>
-          `The attribute ${quoteName(name)} in namespace ${quoteName(namespace)} ${where} appears a second time in the same element, under another prefix; the document breaks the rules of XML namespaces.`,
-        position,
-      );
+  const count = attributes.length;
+  let hasPrefix = false;
+  for (let index = 0; index < count; index += 1)
+    if (attributes[index]!.qname.includes(':')) hasPrefix = true;
+  // Exact size, filled by index: the result has exactly as many slots as attributes.
+  const resolved = new Array<XmlAttribute>(count);
+  if (!hasPrefix) {
+    // Unprefixed names are their own expanded names (no namespace; xmlns in its own), so the
+    // qualified-name check (checkDuplicates) has already refused any repeat: no set to build.
+    for (let index = 0; index < count; index += 1) {
+      const { qname, value } = attributes[index]!;
+      resolved[index] =
+        qname === 'xmlns'
+          ? { name: 'xmlns', namespace: xmlnsNamespace, value }
+          : { name: qname, namespace: '', value };
     }
-    expanded.add(key);
-    return { name, namespace, prefix, value };
-  });
+    return resolved;
+  }
+  const expanded = new Set<string>();
+  for (let index = 0; index < count; index += 1)
+    resolved[index] = resolveOne(context, scope, attributes[index]!, expanded);
+  return resolved;
+}
+
+function resolveOne(
+  context: ReaderContext,
+  scope: NamespaceScope,
+  { qname, value, position }: RawAttribute,
+  expanded: Set<string>,
+): XmlAttribute {
+  if (qname === 'xmlns') return { name: 'xmlns', namespace: xmlnsNamespace, value };
+  const [prefix, name] = splitName(context, qname, position, scope, false);
+  if (prefix === undefined) return { name, namespace: '', value };
+  const namespace = prefix === 'xmlns' ? xmlnsNamespace : (scope.lookup(prefix) ?? '');
+  // Two prefixes bound to one namespace make p:x and q:x the same attribute (Namespaces in XML §6.3).
+  const key = `${name} ${namespace}`;
+  if (expanded.has(key)) {
+    context.fail(
+      'xml-duplicate-attribute',
+      (where) =>
+        `The attribute ${quoteName(name)} in namespace ${quoteName(namespace)} ${where} appears a second time in the same element, under another prefix; the document breaks the rules of XML namespaces.`,
+      position,
+    );
+  }
+  expanded.add(key);
+  return { name, namespace, prefix, value };
 }

@@ -74,6 +74,10 @@ export function readName(
       position,
     );
   }
+  const slot = context.nameSlot(start, end);
+  const known = context.knownNames[slot];
+  if (known !== undefined && known.length === end - start && text.startsWith(known, start))
+    return known;
   const name = context.intern(text.slice(start, end));
   if (name === '' && start >= text.length) context.failTruncated(`a tag`, position);
   if (name === '' && what === 'element') {
@@ -100,6 +104,7 @@ export function readName(
       position,
     );
   }
+  context.knownNames[slot] = name;
   return name;
 }
 

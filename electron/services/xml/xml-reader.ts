@@ -217,16 +217,20 @@ class XmlReader {
       );
     }
     const hasReference = context.next('&', start) < end;
-    const raw = hasReference ? undefined : context.text.slice(start, end);
+    // Indentation between elements repeats endlessly and is shared (found in place, or sliced
+    // and interned); values mostly do not, and looking each one up cost more than it saved (a
+    // text starting with a space may be either).
+    const indentation = hasReference ? undefined : context.indentation(start, end);
+    const raw =
+      hasReference || indentation !== undefined ? undefined : context.text.slice(start, end);
     this.appendText(
       frame,
-      // Indentation between elements repeats endlessly and is interned; values mostly do not,
-      // and looking each one up cost more than it saved (a text starting with a space may be either).
-      raw === undefined
-        ? expandReferences(context.text, start, end, false)
-        : context.text.charCodeAt(start) <= 0x20
-          ? context.intern(raw)
-          : raw,
+      indentation ??
+        (raw === undefined
+          ? expandReferences(context.text, start, end, false)
+          : context.text.charCodeAt(start) <= 0x20
+            ? context.intern(raw)
+            : raw),
       start,
     );
   }
