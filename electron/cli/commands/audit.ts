@@ -92,13 +92,11 @@ function verify(home: string, values: Values, io: CliIo): ExitCode {
   checkHomeFolder(home);
   const outcome = verifyHome(home);
   if (values.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
-  if (!outcome.ok) {
-    if (!values.json)
-      throw new CommandFailure(
-        `Audit journal is damaged at record ${outcome.sequence ?? '?'} (${outcome.where}): ${outcome.reason}.`,
-      );
-    return ExitCode.failure;
-  }
+  // With --json too: the JSON is for the pipeline, the one line on stderr for its log.
+  if (!outcome.ok)
+    throw new CommandFailure(
+      `Audit journal is damaged at record ${outcome.sequence ?? '?'} (${outcome.where}): ${outcome.reason}.`,
+    );
   const torn =
     outcome.torn > 0
       ? ` (an unfinished last line of ${outcome.torn} bytes from an interrupted write is ignored)`
