@@ -68,11 +68,20 @@ function unquotedValuesIn(text: string, into: Set<string>): void {
     for (const [, value] of text.matchAll(pattern)) if (value) into.add(value);
 }
 
-/** Every value under the hetu root in `text` (and in the CDA an RCMR message carries), once. */
-export function identityValuesInXml(text: string): string[] {
+/**
+ * Every value under the hetu root in `text` and in the CDA an RCMR message carries
+ * (`embeddedCdas`: given when already decoded), each once.
+ */
+export function identityValuesInXml(
+  text: string,
+  embeddedCdas: readonly string[] = embeddedCdaTexts(text),
+): string[] {
   const found = new Set<string>();
   valuesIn(text, found);
   unquotedValuesIn(text, found);
-  for (const cda of embeddedCdaTexts(text)) valuesIn(cda, found);
+  for (const cda of embeddedCdas) {
+    valuesIn(cda, found);
+    unquotedValuesIn(cda, found);
+  }
   return [...found];
 }

@@ -95,11 +95,14 @@ function withWords(parts: readonly string[]): string[] {
 
 /**
  * Every person name in the XML text, whole and in parts, in document order, each once; for an
- * RCMR message, then those of the CDA it carries.
+ * RCMR message, then those of the CDA it carries (`embeddedCdas`: given when already decoded).
  */
-export function personNamesInXml(text: string): string[] {
+export function personNamesInXml(
+  text: string,
+  embeddedCdas: readonly string[] = embeddedCdaTexts(text),
+): string[] {
   const found = namesInText(text);
-  for (const cda of embeddedCdaTexts(text)) found.push(...namesInText(cda));
+  for (const cda of embeddedCdas) found.push(...namesInText(cda));
   return [...new Set(found)];
 }
 
