@@ -176,25 +176,30 @@ async function exportRecords(home: string, values: Values, io: CliIo): Promise<E
   const journal = await openJournal(home);
   if (!journal.ok) throw new CommandFailure(journal.error.message);
   try {
-    const event = exportEvent(
-      cliContext(),
-      `audit export ${format} of ${records.length} records to ${target}`,
+    const context = cliContext();
+    const what = `audit export ${format} of ${records.length} records to ${target}`;
+    const recorded = await journal.value.recordBefore(
+      exportEvent(context, what),
+      'nothing was exported',
     );
-    const recorded = await journal.value.recordBefore(event, 'nothing was exported');
     if (!recorded.ok) throw new CommandFailure(recorded.error.message);
+    const text = format === 'csv' ? toCsv(records) : `${JSON.stringify(records, null, 2)}\n`;
+    if (!values.out) io.stdout(text);
+    else
+      try {
+        writeFileSync(target, text);
+      } catch (error) {
+        const why = writeProblem((error as NodeJS.ErrnoException).code);
+        // The export was recorded before writing; that it failed is recorded after it, as
+        // other failed actions are (outcome 8), so the journal does not claim a file exists.
+        journal.value.append(
+          exportEvent(context, what, { code: '8', description: `not written: ${why}` }),
+        );
+        throw new CommandFailure(`Could not write ${target} (${why}).`);
+      }
   } finally {
     journal.value.close();
   }
-  const text = format === 'csv' ? toCsv(records) : `${JSON.stringify(records, null, 2)}\n`;
-  if (values.out) {
-    try {
-      writeFileSync(target, text);
-    } catch (error) {
-      throw new CommandFailure(
-        `Could not write ${target} (${writeProblem((error as NodeJS.ErrnoException).code)}).`,
-      );
-    }
-  } else io.stdout(text);
   return ExitCode.ok;
 }
 

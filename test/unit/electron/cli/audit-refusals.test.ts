@@ -22,6 +22,14 @@ beforeAll(async () => {
   journal.value.close();
 });
 
+interface AuditRecord {
+  readonly event: {
+    readonly outcome: string;
+    readonly outcomeDesc?: string;
+    readonly entity: readonly { readonly what: { readonly display?: string } }[];
+  };
+}
+
 function expectOneLine(result: { code: number; stdout: string; stderr: string }, code: 1 | 2) {
   expect(result.code, result.stderr).toBe(code);
   expect(result.stdout).toBe('');
@@ -79,5 +87,11 @@ describe('archivist audit refusals', () => {
       1,
     );
     expect(line).toBe(`archivist audit: Could not write ${out} (${why}).`);
+    const listed = await run(['audit', 'list', '--home', home, '--json']);
+    const [attempt, failure] = (JSON.parse(listed.stdout) as AuditRecord[]).slice(-2);
+    expect(attempt?.event.outcome).toBe('0');
+    expect(failure?.event.outcome).toBe('8');
+    expect(failure?.event.outcomeDesc).toBe(`not written: ${why}`);
+    expect(failure?.event.entity[0]?.what.display).toBe(attempt?.event.entity[0]?.what.display);
   });
 });
