@@ -26,7 +26,7 @@ export interface LineDiff {
 }
 
 /** Regions up to this many lines in total always go to Myers (cheap at any edit distance). */
-export const smallRegionLines = 128;
+const smallRegionLines = 128;
 /** A rarest-line anchor is used only when it occurs at most this often (git histogram's limit). */
 const maxHistogramOccurrences = 64;
 /** Work one Myers call may do on a region without anchors. */
@@ -42,6 +42,8 @@ export class LineInterner {
   private readonly ids = new Map<string, number>();
   /** The first instance of each distinct line, by id. */
   private readonly distinctLines: string[] = [];
+  /** See family. */
+  private readonly families = new Map<string, Map<string, number>>();
 
   /** How many distinct lines so far (every id is below this). */
   get size(): number {
@@ -62,6 +64,26 @@ export class LineInterner {
   /** The stored instance of an interned line. */
   line(id: number): string {
     return this.distinctLines[id]!;
+  }
+
+  /**
+   * The ids of one family of lines by the part of them that varies (for the canonical writer, the
+   * lines `<name>text</name>` of one tag and depth, by text). A family's lines are added with
+   * `add`, never hashed whole: the caller promises that one family and part always make the
+   * same line and that no other line, of any family or interned, ever equals it.
+   */
+  family(key: string): Map<string, number> {
+    let members = this.families.get(key);
+    if (members === undefined) {
+      members = new Map();
+      this.families.set(key, members);
+    }
+    return members;
+  }
+
+  /** A new id for a line of a family (see family). */
+  add(line: string): number {
+    return this.distinctLines.push(line) - 1;
   }
 }
 
@@ -89,9 +111,43 @@ export function internLines(
   return { a, b, distinct: ids.size };
 }
 
+/** Interns `count` lines of each list from `head` on into id arrays over one dictionary. */
+function internMiddles(
+  left: readonly string[],
+  right: readonly string[],
+  head: number,
+  n: number,
+  m: number,
+): { a: Int32Array; b: Int32Array; distinct: number } {
+  const ids = new Map<string, number>();
+  const a = new Int32Array(n);
+  const b = new Int32Array(m);
+  for (let i = 0; i < n; i++) {
+    const line = left[head + i]!;
+    let id = ids.get(line);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(line, id);
+    }
+    a[i] = id;
+  }
+  for (let j = 0; j < m; j++) {
+    const line = right[head + j]!;
+    let id = ids.get(line);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(line, id);
+    }
+    b[j] = id;
+  }
+  return { a, b, distinct: ids.size };
+}
+
 /**
  * Diffs two lists of lines. The equal head and tail are found by comparing the strings, so only
- * the middle is interned: the change list diffs thousands of small narratives that mostly agree.
+ * the middle is interned, and a small middle goes straight to Myers (as diffIds would send it):
+ * the change list diffs thousands of small narratives that mostly agree, and word diffs are
+ * the same call over tokens.
  */
 export function diffLineArrays(
   left: readonly string[],
@@ -107,18 +163,31 @@ export function diffLineArrays(
     left[left.length - 1 - tail] === right[right.length - 1 - tail]
   )
     tail++;
-  if (head === 0 && tail === 0) {
-    const { a, b, distinct } = internLines(left, right);
-    return diffIds(a, b, distinct, options);
-  }
-  const { a, b, distinct } = internLines(
-    left.slice(head, left.length - tail),
-    right.slice(head, right.length - tail),
-  );
+  const n = left.length - head - tail;
+  const m = right.length - head - tail;
+  if (n === 0 || m === 0)
+    return {
+      blocks:
+        n + m === 0
+          ? []
+          : [{ leftStart: head, leftEnd: head + n, rightStart: head, rightEnd: head + m }],
+      notes: [],
+      isCoarse: false,
+    };
+  const { a, b, distinct } = internMiddles(left, right, head, n, m);
+  let diff: LineDiff;
+  if (n + m <= smallRegionLines)
+    diff = {
+      blocks: myersBlocks({ a, aStart: 0, aEnd: n, b, bStart: 0, bEnd: m }, n + m)!,
+      notes: [],
+      isCoarse: false,
+    };
   // The budget is the whole input's, as if the head and tail had been trimmed inside diffIds.
-  const diff = diffIds(a, b, distinct, {
-    workBudget: options.workBudget ?? defaultWorkBudget(left.length, right.length),
-  });
+  else
+    diff = diffIds(a, b, distinct, {
+      workBudget: options.workBudget ?? defaultWorkBudget(left.length, right.length),
+    });
+  if (head === 0) return diff;
   return {
     ...diff,
     blocks: diff.blocks.map((block) => ({

@@ -5,8 +5,7 @@
  * shown as replaced as a whole.
  */
 import { looksLikeBase64 } from '../crypto/base64';
-import { diffIds, smallRegionLines, type ChangeBlock } from './line-diff';
-import { myersBlocks } from './myers';
+import { diffLineArrays } from './line-diff';
 
 /** A run of text that is equal on both sides, or only on one. */
 export interface WordSegment {
@@ -33,66 +32,13 @@ function isUnfit(line: string): boolean {
   );
 }
 
-/**
- * The token blocks of a pair: the equal head and tail are cut off by comparing tokens, and the
- * middle goes to Myers directly when it is small (as diffIds would send it), else to diffIds.
- * This is what diffLineArrays does, without its interning of every token and its scratch
- * tables: a comparison word-diffs up to a thousand pairs.
- */
-function tokenBlocks(a: readonly string[], b: readonly string[]): ChangeBlock[] | undefined {
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (
-    tail < a.length - head &&
-    tail < b.length - head &&
-    a[a.length - 1 - tail] === b[b.length - 1 - tail]
-  )
-    tail++;
-  const n = a.length - head - tail;
-  const m = b.length - head - tail;
-  if (n === 0 && m === 0) return [];
-  if (n === 0 || m === 0)
-    return [{ leftStart: head, leftEnd: head + n, rightStart: head, rightEnd: head + m }];
-  const ids = new Map<string, number>();
-  const intern = (tokens: readonly string[], count: number): Int32Array => {
-    const out = new Int32Array(count);
-    for (let i = 0; i < count; i++) {
-      const token = tokens[head + i]!;
-      let id = ids.get(token);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(token, id);
-      }
-      out[i] = id;
-    }
-    return out;
-  };
-  const x = intern(a, n);
-  const y = intern(b, m);
-  let list: readonly ChangeBlock[];
-  if (n + m <= smallRegionLines)
-    list = myersBlocks({ a: x, aStart: 0, aEnd: n, b: y, bStart: 0, bEnd: m }, n + m)!;
-  else {
-    const diff = diffIds(x, y, ids.size, { workBudget: wordDiffBudget });
-    if (diff.isCoarse) return undefined;
-    list = diff.blocks;
-  }
-  return list.map((block) => ({
-    leftStart: block.leftStart + head,
-    leftEnd: block.leftEnd + head,
-    rightStart: block.rightStart + head,
-    rightEnd: block.rightEnd + head,
-  }));
-}
-
 /** The word diff of a changed line pair, or undefined when the pair must not be word-diffed. */
 export function diffWords(left: string, right: string): WordSegment[] | undefined {
   if (isUnfit(left) || isUnfit(right)) return undefined;
   const a = tokenize(left);
   const b = tokenize(right);
-  const blocks = tokenBlocks(a, b);
-  if (!blocks) return undefined;
+  const diff = diffLineArrays(a, b, { workBudget: wordDiffBudget });
+  if (diff.isCoarse) return undefined;
   const segments: WordSegment[] = [];
   const push = (kind: WordSegment['kind'], text: string): void => {
     if (text === '') return;
@@ -101,7 +47,7 @@ export function diffWords(left: string, right: string): WordSegment[] | undefine
     else segments.push({ kind, text });
   };
   let at = 0;
-  for (const block of blocks) {
+  for (const block of diff.blocks) {
     push('equal', a.slice(at, block.leftStart).join(''));
     push('removed', a.slice(block.leftStart, block.leftEnd).join(''));
     push('added', b.slice(block.rightStart, block.rightEnd).join(''));
