@@ -11,15 +11,13 @@ import type { ReaderContext } from './reader-context';
 import { isWhitespace, isXmlName, nameEnd } from './xml-chars';
 import { formatSize, protectSuffix, quoteName } from './xml-errors';
 
-/** An element under construction: its children are set to an exact-size copy when it closes. */
+/** An element under construction: its children are set when it closes (xml-reader.ts). */
 export type BuildingElement = { -readonly [Key in keyof XmlElement]: XmlElement[Key] };
 
 /** An element read from its start tag, with what it changed in the namespace scope. */
 export interface StartTag {
   readonly qname: string;
   readonly element: BuildingElement;
-  /** The element's child list, to append to while its content is read. */
-  readonly children: XmlNode[];
   readonly undo: NamespaceUndo;
   readonly isEmpty: boolean;
   readonly end: number;
@@ -47,14 +45,14 @@ export function readStartTag(context: ReaderContext, scope: NamespaceScope, lt: 
   const [prefix, name] = splitName(context, qname, lt, scope, true);
   const resolved =
     attributes.length > 0 ? resolveAttributes(context, scope, attributes) : noAttributes;
-  const children: XmlNode[] = isEmpty ? (noChildren as XmlNode[]) : [];
+  const children = noChildren;
   const namespace = scope.lookup(prefix ?? '') ?? '';
   const line = context.lineAt(lt);
   const element: BuildingElement =
     prefix === undefined
       ? { kind: 'element', name, namespace, attributes: resolved, children, line }
       : { kind: 'element', name, namespace, prefix, attributes: resolved, children, line };
-  return { qname, element, children, undo, isEmpty, end };
+  return { qname, element, undo, isEmpty, end };
 }
 
 /** Reads and checks a name at `start`; `what` names it in messages. */

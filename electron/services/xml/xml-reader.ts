@@ -30,7 +30,8 @@ export type ReadOutcome =
 interface Frame {
   readonly qname: string;
   readonly element: BuildingElement;
-  readonly children: XmlNode[];
+  /** Where the element's children start in the reader's child stack. */
+  readonly childStart: number;
   readonly undo: NamespaceUndo;
 }
 
@@ -54,6 +55,14 @@ export function readXmlTree(text: string, limits: XmlLimits, stopAt?: StopPredic
 
 class XmlReader {
   private readonly stack: Frame[] = [];
+  /**
+   * The children of every open element, innermost last; an element takes an exact-size copy of
+   * its own when it closes. One array for all, instead of one growing array per element that
+   * is then copied (a 20 MB document has hundreds of thousands of elements with children).
+   * Its length is `childCount`: the slots past it are reused, never trimmed.
+   */
+  private readonly children: XmlNode[] = [];
+  private childCount = 0;
   private readonly scope = new NamespaceScope();
   private root: XmlElement | undefined;
   private isStopped = false;
@@ -73,7 +82,25 @@ class XmlReader {
       if (lt === -1) break;
       at = this.readMarkup(lt);
     }
+    if (this.isStopped) this.closeOpenElements();
     return { root: this.finish(), isStopped: this.isStopped };
+  }
+
+  /** Gives the elements still open when reading stopped early the children read so far. */
+  private closeOpenElements(): void {
+    for (let index = this.stack.length - 1; index >= 0; index -= 1)
+      this.takeChildren(this.stack[index]!);
+  }
+
+  private pushChild(node: XmlNode): void {
+    this.children[this.childCount++] = node;
+  }
+
+  private takeChildren(frame: Frame): void {
+    const start = frame.childStart;
+    frame.element.children =
+      this.childCount === start ? noChildren : this.children.slice(start, this.childCount);
+    this.childCount = start;
   }
 
   private finish(): XmlElement {
@@ -111,7 +138,7 @@ class XmlReader {
       if (frame && markup.kind === 'cdata') this.appendText(frame, markup.value, lt);
       if (frame && markup.kind === 'comment') {
         context.countNode(lt);
-        frame.children.push({ kind: 'comment', text: markup.value });
+        this.pushChild({ kind: 'comment', text: markup.value });
       }
       return markup.end;
     }
@@ -140,7 +167,7 @@ class XmlReader {
     context.countNode(lt);
     const tag = readStartTag(context, this.scope, lt);
     const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(tag.element);
+    if (parent) this.pushChild(tag.element);
     else this.root = tag.element;
     if (this.stopAt?.(tag.element)) this.isStopped = true;
     else if (tag.isEmpty) this.scope.restore(tag.undo);
@@ -148,7 +175,7 @@ class XmlReader {
       stack.push({
         qname: tag.qname,
         element: tag.element,
-        children: tag.children,
+        childStart: this.childCount,
         undo: tag.undo,
       });
     return tag.end;
@@ -195,8 +222,7 @@ class XmlReader {
       );
     }
     this.scope.restore(frame.undo);
-    // Exact size: a pushed-to array keeps spare capacity (16 slots after the first push).
-    frame.element.children = frame.children.length === 0 ? noChildren : frame.children.slice();
+    this.takeChildren(frame);
     return at + 1;
   }
 
@@ -252,15 +278,15 @@ class XmlReader {
   /** Appends text, merging with a text just before it (CDATA next to text reads as one text). */
   private appendText(frame: Frame, value: string, position: number): void {
     if (value === '') return;
-    const { children } = frame;
-    const last = children[children.length - 1];
+    const last =
+      this.childCount > frame.childStart ? this.children[this.childCount - 1] : undefined;
     if (last?.kind === 'text') {
       checkTextLength(this.context, last.text.length + value.length, position, 'A text');
-      children[children.length - 1] = { kind: 'text', text: last.text + value };
+      this.children[this.childCount - 1] = { kind: 'text', text: last.text + value };
       return;
     }
     this.context.countNode(position);
-    children.push({ kind: 'text', text: value });
+    this.pushChild({ kind: 'text', text: value });
   }
 }
 
