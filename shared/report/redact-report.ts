@@ -1,9 +1,10 @@
 /**
  * Redaction of a whole report model (issue 8): one redactor for every string in it, so the same
  * value gets the same mask in every part and every format. What it masks: the codes and names
- * the caller found in both sources (report-sources.ts: the header's, the body's, and for an
- * RCMR message its wrapper's and its CDA's), every hetu-shaped string, and every value the
- * report itself shows under the hetu root 1.2.246.21, whatever its shape.
+ * the caller found in both sources (report-sources.ts: the codes the headers and an RCMR
+ * wrapper list; the names of the header, the body, and for an RCMR message of its wrapper and
+ * of the CDA it carries), every hetu-shaped string, and every value the report itself shows
+ * under the hetu root 1.2.246.21, whatever its shape.
  */
 import { diffWords, type WordSegment } from '../compare/word-diff';
 import { identityValuesInXml } from './identity-values-in-xml';
