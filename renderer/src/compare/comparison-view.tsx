@@ -13,11 +13,15 @@ import { ChangeListPanel, type ChangeItem } from './change-list-panel';
 import { buildRows, navigableChanges, stepChange, viewChanges } from './diff-rows';
 import { DiffView } from './diff-view';
 import { HiddenRules } from './hidden-rules';
+import { areLinesReady } from './line-cache';
 import { changeForItem } from './line-mapping';
 import { MetadataDiffTable } from './metadata-diff-table';
 import { NarrativeDiffView } from './narrative-diff-view';
 import { useReviewedMarks } from './reviewed-marks';
 import { useAfterFirstPaint, useNarrative, useShownLines } from './use-compare-parts';
+
+/** Rows of a first screen of the diff, with the virtualiser's overscan below them. */
+const firstScreenRows = 60;
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -51,7 +55,6 @@ export function ComparisonView({
   const lines = useShownLines(api, compared);
   const isNarrative = mode === 'narrative';
   const narrative = useNarrative(api, compared, isNarrative);
-  const isDiffDrawn = useAfterFirstPaint(compared.compareId);
   // The narrative mode keeps the content diff's state (place, reviewed marks) for coming back.
   const contentMode = isNarrative ? 'side-by-side' : mode;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -72,6 +75,12 @@ export function ComparisonView({
         revealed,
       }),
     [changes, contentMode, compared.hasLines, result, expanded, revealed],
+  );
+  // The first screen's lines are asked for now, and the diff drawn once they are here (in the
+  // Narrative mode the diff is not shown, and its lines are not asked for).
+  const isDiffDrawn = useAfterFirstPaint(
+    compared.compareId,
+    isNarrative || areLinesReady(rows, lines, firstScreenRows),
   );
   const navigable = useMemo(() => navigableChanges(changes, revealed), [changes, revealed]);
   const scrollTo = useCallback(

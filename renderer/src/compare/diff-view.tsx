@@ -6,12 +6,13 @@
  * marker, so meaning never rests on colour.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { DiffRow, ViewChange } from './diff-rows';
 import { Cell, ChangeCells } from './diff-cells';
 import { lineText, type LineSource, type ShownLines } from './line-cache';
 import { lineOfRow, rowOfLine } from './line-mapping';
 import { measureWithoutLayout, observePaneWithoutLayout } from './measure-row';
+import { useAttached, useSlicedRows } from './use-sliced-rows';
 
 export interface DiffViewProps {
   readonly rows: readonly DiffRow[];
@@ -30,6 +31,11 @@ export interface DiffViewProps {
 }
 
 const estimatedRowHeight = 20;
+// One formatter for every row: `Number.toLocaleString('en')` builds a new one per call, about
+// 0.1 ms each on a loaded machine, and a collapsed row renders again whenever the view does.
+const numbers = new Intl.NumberFormat('en');
+/** New rows created per frame: about a third of a screen (use-sliced-rows.ts). */
+const rowsPerSlice = 12;
 
 /** A line's text, or (still loading, or failed) a muted sentence in its place. */
 function LineText({ source, line }: { source: LineSource | undefined; line: number }) {
@@ -45,13 +51,8 @@ function LineText({ source, line }: { source: LineSource | undefined; line: numb
 export function DiffView(props: DiffViewProps) {
   const { rows, changes, lines, mode } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  // The pane mounts empty and gets its rows in the next task: the virtualiser scrolls the pane
-  // when it attaches, which forces a layout; with the rows not yet there that layout is cheap.
-  const [isAttached, setAttached] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setAttached(true), 0);
-    return () => clearTimeout(timer);
-  }, []);
+  // The pane mounts empty and gets its rows once attached, a slice a frame (use-sliced-rows.ts).
+  const isAttached = useAttached();
   // The project does not run the React Compiler; the virtualiser's functions are used as-is.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -86,7 +87,9 @@ export function DiffView(props: DiffViewProps) {
     const row = currentRow >= 0 ? currentRow : saved ? rowOfLine(rows, saved.side, saved.line) : 0;
     virtualizer.scrollToIndex(row, { align: currentRow >= 0 ? 'center' : 'start' });
   }, [mode, rows, currentRow, virtualizer]);
-  const first = virtualizer.getVirtualItems()[0]?.index ?? 0;
+  const items = virtualizer.getVirtualItems();
+  const shownItems = useSlicedRows(items, rowsPerSlice);
+  const first = items[0]?.index ?? 0;
   useEffect(() => {
     if (previousMode.current === mode) place.current = lineOfRow(rows[first]) ?? place.current;
   }, [first, rows, mode]);
@@ -125,7 +128,7 @@ export function DiffView(props: DiffViewProps) {
               className="diff-expander"
               onClick={() => props.onExpand(row.region)}
             >
-              Show {row.count.toLocaleString('en')} unchanged lines (left {row.left + 1}–
+              Show {numbers.format(row.count)} unchanged lines (left {row.left + 1}–
               {row.left + row.count}, right {row.right + 1}–{row.right + row.count})
             </button>
           </span>
@@ -133,13 +136,13 @@ export function DiffView(props: DiffViewProps) {
       case 'unsent':
         return (
           <span role="cell" className="diff-wide muted">
-            {row.count.toLocaleString('en')} unchanged lines (not sent for documents this large)
+            {numbers.format(row.count)} unchanged lines (not sent for documents this large)
           </span>
         );
       case 'omitted':
         return (
           <span role="cell" className="diff-wide muted">
-            {row.count.toLocaleString('en')} more changed lines are not shown
+            {numbers.format(row.count)} more changed lines are not shown
           </span>
         );
       case 'hidden':
@@ -176,7 +179,7 @@ export function DiffView(props: DiffViewProps) {
       tabIndex={0}
     >
       <div className="diff-rows" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
+        {shownItems.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
           const change =

@@ -5,12 +5,14 @@
  * A row whose chunk is still on its way shows a placeholder, and one whose chunk could not be
  * fetched shows the reason; never a blank line.
  */
-import type {
-  CompareLineSide,
-  CompareLinesRequest,
-  CompareLinesResult,
+import {
+  maxLinesPerRequest,
+  type CompareLineSide,
+  type CompareLinesRequest,
+  type CompareLinesResult,
 } from '../../../shared/ipc/compare-types';
 import type { Result } from '../../../shared/result';
+import type { DiffRow } from './diff-rows';
 
 /**
  * Lines per request. Small: the rows in view are mostly a few lines of context around changes
@@ -48,9 +50,38 @@ export function lineText(state: LineState): string {
 }
 
 /**
- * A cache of both sides' lines for one comparison. `onLoaded` runs after each chunk arrives (or
- * fails), so the view can render again. The chunks a render asked for are fetched together in a
- * task of their own after it (each fetch costs the UI thread about a millisecond).
+ * Requests started in one task. Each costs the UI thread about a millisecond in the browser
+ * harness (a fetch with its JSON); a first screen of a 2 MB pair asks for ten to thirty chunks,
+ * which together were a long task on a loaded machine (issue 7).
+ */
+export const fetchesPerTask = 4;
+
+/**
+ * Asked chunks at most this many chunks apart are fetched in one request with the chunks between
+ * them: the rows of a first screen are context lines of changes a few hundred lines apart, and one
+ * request of a few hundred lines costs far less than a request for each chunk.
+ */
+export const joinedGap = 3;
+
+/** Chunks per request at most, within main's cap on lines per request. */
+const runChunks = Math.floor(maxLinesPerRequest / chunkLines);
+
+/** Asked chunk indices as runs [first, last] to fetch, each one request. */
+export function joinedRuns(indices: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const index of [...indices].sort((a, b) => a - b)) {
+    const run = runs[runs.length - 1];
+    if (run && index - run[1] <= joinedGap && index - run[0] < runChunks) run[1] = index;
+    else if (!run || index > run[1]) runs.push([index, index]);
+  }
+  return runs;
+}
+
+/**
+ * A cache of both sides' lines for one comparison. `onLoaded` runs once after the chunks that
+ * arrived (or failed) in a task, so the view renders again once per batch, not once per chunk.
+ * The chunks a render asked for are fetched after it, near ones joined (`joinedRuns`), at most
+ * `fetchesPerTask` requests started in a task.
  */
 export function createLineCache(
   compareId: string,
@@ -59,42 +90,61 @@ export function createLineCache(
   onLoaded: () => void,
 ): { readonly left: LineSource; readonly right: LineSource; readonly version: () => number } {
   let version = 0;
+  let isNotifying = false;
   const settled = () => {
     version++;
-    onLoaded();
+    if (isNotifying) return;
+    isNotifying = true;
+    setTimeout(() => {
+      isNotifying = false;
+      onLoaded();
+    }, 0);
   };
 
   const queued: (() => void)[] = [];
-  const enqueue = (fetchChunk: () => void) => {
-    if (queued.push(fetchChunk) === 1)
-      setTimeout(() => {
-        for (const start of queued.splice(0)) start();
-      }, 0);
+  const startSome = () => {
+    for (const start of queued.splice(0, fetchesPerTask)) start();
+    if (queued.length > 0) setTimeout(startSome, 0);
+  };
+  const enqueue = (fetchRun: () => void) => {
+    if (queued.push(fetchRun) === 1) setTimeout(startSome, 0);
   };
 
   function side(name: CompareLineSide): LineSource {
     const count = counts[name];
     const chunks = new Map<number, Chunk>();
-    const fetchChunk = (index: number) => {
-      const start = index * chunkLines;
+    const wanted: number[] = [];
+    const fill = (first: number, last: number, answer: (index: number) => Chunk) => {
+      for (let index = first; index <= last; index++) {
+        const old = chunks.get(index);
+        // A chunk already shown stays as it is; the ones between asked chunks come along.
+        if (old === undefined || old === 'pending') chunks.set(index, answer(index));
+      }
+      settled();
+    };
+    const fetchRun = (first: number, last: number) => {
+      const start = first * chunkLines;
       void fetchLines({
         compareId,
         side: name,
         start,
-        count: Math.min(chunkLines, count - start),
+        count: Math.min((last - first + 1) * chunkLines, count - start),
       }).then(
-        (answer) => {
-          chunks.set(
-            index,
-            answer.ok ? { lines: answer.value.lines } : { message: answer.error.message },
-          );
-          settled();
-        },
-        () => {
-          chunks.set(index, { message: 'the workspace did not answer.' });
-          settled();
-        },
+        (answer) =>
+          fill(first, last, (index) => {
+            if (!answer.ok) return { message: answer.error.message };
+            const from = (index - first) * chunkLines;
+            return { lines: answer.value.lines.slice(from, from + chunkLines) };
+          }),
+        () => fill(first, last, () => ({ message: 'the workspace did not answer.' })),
       );
+    };
+    const plan = () => {
+      for (const [first, last] of joinedRuns(wanted.splice(0))) {
+        for (let index = first; index <= last; index++)
+          if (!chunks.has(index)) chunks.set(index, 'pending');
+        enqueue(() => fetchRun(first, last));
+      }
     };
     return {
       count,
@@ -105,7 +155,7 @@ export function createLineCache(
         const chunk = chunks.get(index);
         if (chunk === undefined) {
           chunks.set(index, 'pending');
-          enqueue(() => fetchChunk(index));
+          if (wanted.push(index) === 1) setTimeout(plan, 0);
           return loading;
         }
         if (chunk === 'pending') return loading;
@@ -119,4 +169,23 @@ export function createLineCache(
   }
 
   return { left: side('left'), right: side('right'), version: () => version };
+}
+
+/**
+ * Whether both sides' lines of the first `count` rows are there (or failed). Asking starts the
+ * fetch of every missing chunk, so all of them are asked for at once.
+ */
+export function areLinesReady(
+  rows: readonly DiffRow[],
+  lines: ShownLines | undefined,
+  count: number,
+): boolean {
+  if (!lines) return true;
+  let isReady = true;
+  for (const row of rows.slice(0, count)) {
+    if (row.kind !== 'same') continue;
+    if (lines.left.at(row.left).kind === 'loading') isReady = false;
+    if (lines.right.at(row.right).kind === 'loading') isReady = false;
+  }
+  return isReady;
 }

@@ -16,6 +16,7 @@ import { textOf } from '../../../shared/narrative-diff/narrative-tree';
 import type { NarrativeOptions } from '../document/narrative-allowlist';
 import { measureWithoutLayout, observePaneWithoutLayout } from './measure-row';
 import { narrativeBlock } from './narrative-nodes';
+import { useAttached, useSlicedRows } from './use-sliced-rows';
 import { LinkConfirm } from '../document/link-confirm';
 
 function statusOf(row: NarrativeRow): string {
@@ -33,6 +34,9 @@ function statusOf(row: NarrativeRow): string {
           : 'removed (only on the left)';
   return moved ? `${kind}, ${moved}` : kind;
 }
+
+/** New sections created per frame; a section is often a screen's height of narrative. */
+const sectionsPerSlice = 2;
 
 const sideNames = { left: 'Left side', right: 'Right side' } as const;
 
@@ -128,10 +132,13 @@ export function NarrativeDiffView({
     [narrative, isChangedOnly],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The pane mounts empty and gets its sections once attached, a slice a frame, as the content
+  // diff does (use-sliced-rows.ts): attaching with sections mounted forced their layout at once.
+  const isAttached = useAttached();
   // The project does not run the React Compiler; the virtualiser's functions are used as-is.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: isAttached ? rows.length : 0,
     getScrollElement: () => scrollRef.current,
     // Near a section's usual height, so the first render draws the few that fit, not twice as many
     // (their first layout was a long task on a 2 MB pair).
@@ -143,6 +150,7 @@ export function NarrativeDiffView({
     useFlushSync: false,
     initialRect: { width: 1200, height: 700 },
   });
+  const shownItems = useSlicedRows(virtualizer.getVirtualItems(), sectionsPerSlice);
   if (!narrative)
     return (
       <p className="muted">This comparison has no narrative diff (the workspace sent none).</p>
@@ -182,7 +190,7 @@ export function NarrativeDiffView({
         tabIndex={0}
       >
         <div className="diff-rows" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {shownItems.map((item) => {
             const row = rows[item.index];
             return row ? (
               <div

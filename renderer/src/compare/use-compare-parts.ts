@@ -101,14 +101,28 @@ async function fetchNarrative(
   }
 }
 
+/** How long the diff waits for its first rows' lines before it is drawn with placeholders. */
+export const maxLinesWaitMs = 3000;
+
 /**
- * False for the first paint of a new comparison, true from the next task on: the diff is drawn
- * one frame after the rest of the view, so the first layout of a large comparison is two
- * shorter tasks instead of one long one (issue 7).
+ * False for the first paint of a new comparison, true once that paint is done and `isReady` (the
+ * lines of the first rows are there), and from then on for this `key`: the diff is drawn after
+ * the rest of the view, so the first layout of a large comparison is two shorter tasks instead of
+ * one long one, and its rows are laid out once with their text instead of first with a
+ * placeholder (issue 7). Lines that take longer than `maxLinesWaitMs` are drawn as placeholders.
  */
-export function useAfterFirstPaint(key: string): boolean {
+export function useAfterFirstPaint(key: string, isReady: boolean): boolean {
   const [paintedKey, setPaintedKey] = useState<string | undefined>(undefined);
+  const isDrawn = paintedKey === key;
+  const [waitedKey, setWaitedKey] = useState<string | undefined>(undefined);
+  const mayDraw = isReady || waitedKey === key;
   useEffect(() => {
+    if (isDrawn || mayDraw) return;
+    const timer = setTimeout(() => setWaitedKey(key), maxLinesWaitMs);
+    return () => clearTimeout(timer);
+  }, [key, isDrawn, mayDraw]);
+  useEffect(() => {
+    if (isDrawn || !mayDraw) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => setPaintedKey(key), 0);
@@ -117,6 +131,6 @@ export function useAfterFirstPaint(key: string): boolean {
       cancelAnimationFrame(frame);
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [key]);
-  return paintedKey === key;
+  }, [key, isDrawn, mayDraw]);
+  return isDrawn;
 }
