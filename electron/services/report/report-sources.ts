@@ -26,22 +26,31 @@ export interface SourceDocument {
 /**
  * The report's view of one source; fails only when its header cannot be read. `forRedaction`
  * false skips the names in the body: only redaction needs them, and scanning 20 MB for them
- * takes about half a second.
+ * takes about half a second. The whole text is scanned while the XML worker reads the header.
  */
 export async function describeSource(
   document: SourceDocument,
   { forRedaction = true }: { readonly forRedaction?: boolean } = {},
 ): Promise<Result<ReportSideInput>> {
-  const header = await loadHeader(document.bytes, { source: document.source });
-  if (!header.ok) return header;
-  const text = Buffer.from(
+  const pendingHeader = loadHeader(document.bytes, { source: document.source });
+  const bytes = Buffer.from(
     document.bytes.buffer,
     document.bytes.byteOffset,
     document.bytes.byteLength,
-  ).toString('utf8');
+  );
+  // Identity codes are ASCII, and so is every character their pattern looks at around them; any
+  // other character, however it is decoded, is not one of those. So Latin-1 (a byte a character,
+  // several times faster than UTF-8 for 20 MB) finds exactly the codes UTF-8 text would. Names
+  // need the real characters.
+  const text = forRedaction ? bytes.toString('utf8') : undefined;
+  const scanned = scanText(text ?? bytes.toString('latin1'), 'document text');
+  const bodyNames = text === undefined ? [] : personNamesInXml(text);
+  const sha256 = sha256Hex(document.bytes);
+  const header = await pendingHeader;
+  if (!header.ok) return header;
   const codes: IdentityCodeFinding[] = [...header.value.metadata.identityCodes];
   const known = new Set(codes.map((code) => code.value));
-  for (const found of scanText(text, 'document text')) {
+  for (const found of scanned) {
     if (known.has(found.value)) continue;
     known.add(found.value);
     codes.push(identityFinding(found.value, found.where));
@@ -49,15 +58,10 @@ export async function describeSource(
   return ok({
     source: document.source,
     ...(document.environment !== undefined ? { environment: document.environment } : {}),
-    sha256: sha256Hex(document.bytes),
+    sha256,
     byteSize: document.bytes.byteLength,
     identityCodes: codes,
     // The header's names first: masks are numbered in this order, as before body names were read.
-    personNames: [
-      ...new Set([
-        ...personNamesIn(header.value.metadata),
-        ...(forRedaction ? personNamesInXml(text) : []),
-      ]),
-    ],
+    personNames: [...new Set([...personNamesIn(header.value.metadata), ...bodyNames])],
   });
 }
