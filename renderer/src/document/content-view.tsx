@@ -132,7 +132,11 @@ export function ContentView({
                 if (event.key === 'Enter') {
                   event.preventDefault();
                   go(event.shiftKey ? -1 : 1);
-                } else if (event.key === 'Escape') setFindOpen(false);
+                } else if (event.key === 'Escape') {
+                  // Back to the text being searched, not to the page's start.
+                  setFindOpen(false);
+                  scrollRef.current?.focus();
+                }
               }}
             />
           </label>

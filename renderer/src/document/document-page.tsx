@@ -60,6 +60,15 @@ export function DocumentPage(props: DocumentPageProps) {
     };
   }, [api, profileId, resourceId, attempt]);
 
+  useEffect(() => {
+    if (load.state === 'loading') return;
+    // Opening a document from the table unmounts the row that had focus, leaving it on the
+    // page's start; a keyboard user continues from the document's heading instead.
+    const active = document.activeElement;
+    if (active === null || active === document.body)
+      document.getElementById('document-heading')?.focus();
+  }, [load.state]);
+
   function onTabKey(event: KeyboardEvent<HTMLDivElement>): void {
     const index = documentTabs.indexOf(tab);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -88,7 +97,9 @@ export function DocumentPage(props: DocumentPageProps) {
       )}
       {load.state === 'failed' && (
         <>
-          <h2 id="document-heading">Document {resourceId}</h2>
+          <h2 id="document-heading" tabIndex={-1}>
+            Document {resourceId}
+          </h2>
           <ErrorNotice error={load.error} />
           <button
             type="button"
@@ -103,7 +114,7 @@ export function DocumentPage(props: DocumentPageProps) {
       )}
       {load.state === 'ready' && (
         <>
-          <h2 id="document-heading">
+          <h2 id="document-heading" tabIndex={-1}>
             {load.document.metadata.title ?? '(untitled document)'}{' '}
             <span className={`status-chip status-${load.document.status}`}>
               {load.document.status}
