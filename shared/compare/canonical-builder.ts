@@ -1,18 +1,20 @@
 /**
  * The writer's state and its caches for the canonical form (canonical-xml.ts): lines and their
- * elements, namespace prefixes, and the strings that repeat across a document (qualified names,
- * `name[n]` segments, tag-only lines, start tags), built once each because a 20 MB document has
- * a million elements and allocation, not logic, is what its canonical form costs.
+ * elements, namespace prefixes, and what repeats across a document (one Tag per element name
+ * with its tag-only lines and their ids, `name[n]` segments, attribute starts), built once each:
+ * a 20 MB document has a million elements, and allocation and hashing, not logic, are what its
+ * canonical form costs. Most lines are never built at all: a tag-only line has one id per tag and
+ * depth, and a `<name>text</name>` line is found by its text (see Tag.texts).
  */
 import { sha256Hex } from '../crypto/sha256';
 import { encodeUtf8 } from '../crypto/utf8';
 import type { PayloadCodec } from '../documents/payload';
-import { Namespaces, type XmlAttribute, type XmlElement, type XmlNode } from '../xml/tree';
+import { Namespaces, type XmlElement } from '../xml/tree';
 import type { OutOfLinePayload } from './canonical-xml';
+import { canonicalText } from './canonical-text';
 import type { LineInterner } from './line-diff';
+import { Tag, TagLine } from './canonical-tag';
 
-/** Namespace declarations (`xmlns:…`) are not attributes of the canonical form. */
-export const xmlnsNamespace = 'http://www.w3.org/2000/xmlns/';
 /** The `xml:` namespace, declared implicitly, so never written out. */
 export const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
 
@@ -24,63 +26,96 @@ const wellKnownPrefixes = new Map<string, string>([
   [xmlNamespace, 'xml'],
 ]);
 
-/** Where lines go: the main form, or a signature being measured. */
-export interface Sink {
-  push(line: string, element: number): void;
+/** A bigger copy of a typed table that ran full: tables grow by doubling, trimmed at the end. */
+function grown(table: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(table.length * 2);
+  bigger.set(table);
+  return bigger;
 }
 
 /** Everything one canonicalisation collects, and the caches that keep its allocations down. */
 export class Builder {
   readonly lines: string[] = [];
-  readonly lineElement: number[] = [];
+  /** Per line, its element and its id in the interner; the first `lines.length` are filled. */
+  lineElement: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  lineIds: Int32Array<ArrayBuffer> = new Int32Array(1024);
   readonly elementSegment: string[] = [];
-  readonly elementParent: number[] = [];
-  readonly elementSourceLine: number[] = [];
+  /** Per element, its parent and source line; the first `elementSegment.length` are filled. */
+  elementParent: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  elementSourceLine: Int32Array<ArrayBuffer> = new Int32Array(1024);
   readonly payloads: OutOfLinePayload[] = [];
   readonly prefixes = new Map<string, string>();
   readonly ranges = new Map<XmlElement, readonly [number, number]>();
-  /** Namespace URI → local name → qualified name: built once, not once per element. */
+  /**
+   * While a signature is measured its lines go here, unindented, instead of into the form (and
+   * into the interner, whose ids are the form's lines only).
+   */
+  capture: string[] | undefined = undefined;
+  /** Namespace URI → local name → Tag; the last namespace's map is kept at hand. */
+  private readonly tags = new Map<string, Map<string, Tag>>();
+  private lastNamespace: string | undefined = undefined;
+  private lastTags = new Map<string, Tag>();
+  private readonly tagsByName = new Map<string, Tag>();
+  /** Namespace URI → local name → qualified name, for attributes. */
   private readonly qualifiedNames = new Map<string, Map<string, string>>();
-  /** Qualified name → `name[n]` segments, shared by every element at that index. */
-  private readonly indexedSegments = new Map<string, string[]>();
-  /** Shared lines per tag and depth (see tagLine). */
-  private readonly tagLines = {
-    '<': new Map<string, string[]>(),
-    '</': new Map<string, string[]>(),
-    '/>': new Map<string, string[]>(),
-  };
-  /** Qualified name → `<name`, the start of its start tag. */
-  private readonly openTags = new Map<string, string>();
-  /** Scratch for sorting one start tag's attributes (startTagParts is not re-entered). */
+  /** Attribute name → ` name="`, its start in a start tag. */
+  private readonly attributeStarts = new Map<string, string>();
+  /** Scratch for sorting one start tag's attributes (startTag is not re-entered). */
   readonly attributeNames: string[] = [];
   readonly attributeValues: string[] = [];
-  /** Scratch for siblingSegments' names (not re-entered either). */
-  readonly siblingNames: string[] = [];
-  /** Children's path segments, one array per nesting level of the writer, reused. */
+  /** Children's tags and path segments, one array each per nesting level, reused. */
+  private readonly tagArrays: Tag[][] = [];
   private readonly segmentArrays: string[][] = [];
   /** How many elements the writer is inside (a signature restarts its indentation, not this). */
   nesting = 0;
-  /** Each main line's id in the interner, when there is one. */
-  readonly lineIds: number[] = [];
-  readonly main: Sink = {
-    push: (line, element) => {
-      const interner = this.interner;
-      if (interner) {
-        const id = interner.intern(line);
-        this.lineIds.push(id);
-        this.lines.push(interner.line(id));
-      } else this.lines.push(line);
-      this.lineElement.push(element);
-    },
-  };
 
   constructor(
     readonly rootNamespace: string,
     /** Base64 and SHA-256 of out-of-line payloads (Node passes its native ones). */
     readonly codec: PayloadCodec,
-    /** Interns main lines as they are written (see LineInterner). */
-    readonly interner?: LineInterner,
+    /** Interns lines as they are written (see LineInterner). */
+    readonly interner: LineInterner,
   ) {}
+
+  /** Adds a line of element `element` to the form (or to the signature being measured). */
+  emit(line: string, element: number): void {
+    if (this.capture !== undefined) this.capture.push(line.trimStart());
+    else this.emitId(this.interner.intern(line), element);
+  }
+
+  /** Adds an already interned line. */
+  emitId(id: number, element: number): void {
+    const at = this.lines.length;
+    if (at === this.lineIds.length) {
+      this.lineIds = grown(this.lineIds);
+      this.lineElement = grown(this.lineElement);
+    }
+    this.lineIds[at] = id;
+    this.lineElement[at] = element;
+    this.lines.push(this.interner.line(id));
+  }
+
+  /** Adds a tag-only line (`  <tr>`, `  </tr>`, `  <br/>`), interned once per tag and depth. */
+  emitTag(tag: Tag, kind: TagLine, depth: number, element: number): void {
+    if (this.capture !== undefined) this.capture.push(tag.line(kind, depth).trimStart());
+    else this.emitId(tag.id(kind, depth, this.interner), element);
+  }
+
+  /** Adds `<name>text</name>` for an element's raw text, found by its text when seen before. */
+  emitText(tag: Tag, depth: number, raw: string, element: number): void {
+    const text = canonicalText(raw);
+    if (this.capture !== undefined) {
+      this.capture.push(tag.line(TagLine.start, 0) + text + tag.close);
+      return;
+    }
+    const family = tag.texts(depth, this.interner);
+    let id = family.get(text);
+    if (id === undefined) {
+      id = this.interner.add(tag.line(TagLine.start, depth) + text + tag.close);
+      family.set(text, id);
+    }
+    this.emitId(id, element);
+  }
 
   prefix(uri: string): string {
     if (uri === '' || uri === this.rootNamespace) {
@@ -95,6 +130,28 @@ export class Builder {
     return prefix;
   }
 
+  /** The Tag of an element name (its prefix registered on first sight). */
+  tag(name: string, namespace: string): Tag {
+    let tags = this.lastTags;
+    if (namespace !== this.lastNamespace) {
+      tags = this.tags.get(namespace) ?? new Map<string, Tag>();
+      this.tags.set(namespace, tags);
+      this.lastNamespace = namespace;
+      this.lastTags = tags;
+    }
+    let tag = tags.get(name);
+    if (tag === undefined) {
+      // Names that qualify alike (no namespace, and the document element's) share one Tag, so
+      // they count as same-named siblings.
+      const qualified = this.qualified(name, namespace);
+      tag = this.tagsByName.get(qualified) ?? new Tag(qualified, name);
+      this.tagsByName.set(qualified, tag);
+      tags.set(name, tag);
+    }
+    return tag;
+  }
+
+  /** The qualified name of an attribute or element. */
   qualified(name: string, namespace: string): string {
     let names = this.qualifiedNames.get(namespace);
     if (names === undefined) {
@@ -110,40 +167,19 @@ export class Builder {
     return qualified;
   }
 
-  /**
-   * A line that only depends on its depth and tag (`  </tr>`, `  <tr>`): one shared string per
-   * kind, so the line diff hashes it once instead of flattening a fresh copy for every element.
-   */
-  tagLine(kind: '<' | '</' | '/>', depth: number, name: string): string {
-    // One map per kind, keyed by the (shared) name string: no key is built per call.
-    const lines = this.tagLines[kind];
-    let byDepth = lines.get(name);
-    if (byDepth === undefined) {
-      byDepth = [];
-      lines.set(name, byDepth);
+  /** ` name="` for an attribute's qualified name, built once. */
+  attributeStart(name: string): string {
+    let start = this.attributeStarts.get(name);
+    if (start === undefined) {
+      start = ` ${name}="`;
+      this.attributeStarts.set(name, start);
     }
-    return (byDepth[depth] ??=
-      kind === '/>' ? `${indentOf(depth)}<${name}/>` : `${indentOf(depth)}${kind}${name}>`);
+    return start;
   }
 
-  /** `<name` for a qualified name, built once. */
-  openTag(name: string): string {
-    let open = this.openTags.get(name);
-    if (open === undefined) {
-      open = `<${name}`;
-      this.openTags.set(name, open);
-    }
-    return open;
-  }
-
-  /** `name[index]`, the path segment of a same-named sibling. */
-  indexedSegment(name: string, index: number): string {
-    let segments = this.indexedSegments.get(name);
-    if (segments === undefined) {
-      segments = [];
-      this.indexedSegments.set(name, segments);
-    }
-    return (segments[index] ??= `${name}[${index}]`);
+  /** The reusable tag array of one nesting level. */
+  tagsAt(level: number): Tag[] {
+    return (this.tagArrays[level] ??= []);
   }
 
   /** The reusable segment array of one nesting level. */
@@ -152,10 +188,15 @@ export class Builder {
   }
 
   register(segment: string, parent: number, line: number | undefined): number {
+    const id = this.elementSegment.length;
+    if (id === this.elementParent.length) {
+      this.elementParent = grown(this.elementParent);
+      this.elementSourceLine = grown(this.elementSourceLine);
+    }
     this.elementSegment.push(segment);
-    this.elementParent.push(parent);
-    this.elementSourceLine.push(line ?? 0);
-    return this.elementSegment.length - 1;
+    this.elementParent[id] = parent;
+    this.elementSourceLine[id] = line ?? 0;
+    return id;
   }
 
   path(element: number): string {
@@ -163,102 +204,5 @@ export class Builder {
     for (let at = element; at >= 0; at = this.elementParent[at]!)
       segments.push(this.elementSegment[at]!);
     return `/${segments.reverse().join('/')}`;
-  }
-}
-
-const indents: string[] = [];
-
-/** Two spaces per depth, one shared string per depth. */
-export function indentOf(depth: number): string {
-  return (indents[depth] ??= '  '.repeat(depth));
-}
-
-/** An attribute value escaped for a double-quoted attribute (tabs and line breaks as references). */
-export function escapeAttribute(value: string): string {
-  if (!/[&<"\t\n\r]/.test(value)) return value;
-  return value.replace(/[&<"\t\n\r]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : `&#${c.charCodeAt(0)};`,
-  );
-}
-
-/**
- * Appends `<name attr="…" …` to `parts`, attributes sorted by qualified name (stable). Most
- * elements have a handful of attributes, so they are insertion-sorted in the builder's scratch
- * arrays: no arrays of pairs, and the caller joins the whole line once.
- */
-export function startTagParts(builder: Builder, element: XmlElement, parts: string[]): void {
-  parts.push(builder.openTag(builder.qualified(element.name, element.namespace)));
-  const attributes = element.attributes;
-  const names = builder.attributeNames;
-  const values = builder.attributeValues;
-  let count = 0;
-  for (let i = 0; i < attributes.length; i++) {
-    const attribute = attributes[i]!;
-    if (attribute.namespace === xmlnsNamespace) continue;
-    const name = attributeName(builder, attribute);
-    let at = count++;
-    while (at > 0 && names[at - 1]! > name) {
-      names[at] = names[at - 1]!;
-      values[at] = values[at - 1]!;
-      at--;
-    }
-    names[at] = name;
-    values[at] = attribute.value;
-  }
-  for (let k = 0; k < count; k++)
-    parts.push(' ', names[k]!, '="', escapeAttribute(values[k]!), '"');
-}
-
-/** Unprefixed attributes sort before prefixed ones (a leading space sorts first). */
-function attributeName(builder: Builder, attribute: XmlAttribute): string {
-  return attribute.namespace === ''
-    ? attribute.name
-    : builder.qualified(attribute.name, attribute.namespace);
-}
-
-/**
- * Writes the path segment of each child element into `segments`: its name, with `[n]` when
- * siblings share it. Counted by pairwise comparison for the usual handful of children (names are
- * interned, so comparing is cheap), with maps only for long child lists, where pairwise would be
- * quadratic.
- */
-export function siblingSegments(
-  builder: Builder,
-  children: readonly XmlNode[],
-  count: number,
-  segments: string[],
-): void {
-  const names = builder.siblingNames;
-  let k = 0;
-  for (let i = 0; i < children.length; i++) {
-    const node = children[i]!;
-    if (node.kind === 'element') names[k++] = builder.qualified(node.name, node.namespace);
-  }
-  if (count <= 32) {
-    for (let i = 0; i < count; i++) {
-      const name = names[i]!;
-      let index = 0;
-      let total = 0;
-      for (let j = 0; j < count; j++) {
-        if (names[j] !== name) continue;
-        total++;
-        if (j <= i) index++;
-      }
-      segments[i] = total === 1 ? name : builder.indexedSegment(name, index);
-    }
-    return;
-  }
-  const totals = new Map<string, number>();
-  for (let i = 0; i < count; i++) totals.set(names[i]!, (totals.get(names[i]!) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  for (let i = 0; i < count; i++) {
-    const name = names[i]!;
-    if (totals.get(name) === 1) {
-      segments[i] = name;
-      continue;
-    }
-    const index = (seen.get(name) ?? 0) + 1;
-    seen.set(name, index);
-    segments[i] = builder.indexedSegment(name, index);
   }
 }

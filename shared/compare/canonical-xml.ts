@@ -11,16 +11,16 @@ import { looksLikeBase64 } from '../crypto/base64';
 import { encodeUtf8 } from '../crypto/utf8';
 import { pureCodec, type PayloadCodec } from '../documents/payload';
 import { Namespaces, type XmlElement } from '../xml/tree';
+import { Builder, xmlNamespace } from './canonical-builder';
 import {
-  Builder,
   escapeAttribute,
   indentOf,
   siblingSegments,
-  startTagParts,
-  xmlNamespace,
-  type Sink,
-} from './canonical-builder';
-import type { LineInterner } from './line-diff';
+  startTag,
+  TagLine,
+  type Tag,
+} from './canonical-tag';
+import { LineInterner } from './line-diff';
 import { canonicalText, collapseWhitespace, hasContent } from './canonical-text';
 
 export { collapseWhitespace } from './canonical-text';
@@ -70,14 +70,10 @@ export function canonicalizeXml(
   codec: PayloadCodec = pureCodec,
   interner?: LineInterner,
 ): CanonicalXml {
-  const builder = new Builder(root.namespace, codec, interner);
-  writeElement(
-    builder,
-    builder.main,
-    root,
-    builder.register(builder.qualified(root.name, root.namespace), -1, root.line),
-    0,
-  );
+  // Lines are always interned: a repeated line (most of a document's) is then stored once.
+  const builder = new Builder(root.namespace, codec, interner ?? new LineInterner());
+  const rootTag = builder.tag(root.name, root.namespace);
+  writeElement(builder, root, rootTag, builder.register(rootTag.name, -1, root.line), 0);
   // The document element declares every namespace used, sorted by prefix.
   const declarations = [...builder.prefixes]
     .filter(([uri]) => uri !== xmlNamespace)
@@ -87,21 +83,24 @@ export function canonicalizeXml(
         ` ${prefix === '' ? 'xmlns' : `xmlns:${prefix}`}="${escapeAttribute(uri)}"`,
     )
     .join('');
+  const lineCount = builder.lines.length;
   const first = builder.lines[0] ?? '';
   const nameEnd = first.search(/[\s/>]/);
-  builder.lines[0] = `${first.slice(0, nameEnd)}${declarations}${first.slice(nameEnd)}`;
   // The first line changed after it was interned: its id is that of its final text.
-  if (interner && builder.lineIds.length > 0) {
-    builder.lineIds[0] = interner.intern(builder.lines[0]);
-    builder.lines[0] = interner.line(builder.lineIds[0]);
+  if (lineCount > 0) {
+    builder.lineIds[0] = builder.interner.intern(
+      `${first.slice(0, nameEnd)}${declarations}${first.slice(nameEnd)}`,
+    );
+    builder.lines[0] = builder.interner.line(builder.lineIds[0]);
   }
+  const elementCount = builder.elementSegment.length;
   return {
-    ...(interner ? { lineIds: Int32Array.from(builder.lineIds) } : {}),
+    ...(interner ? { lineIds: builder.lineIds.slice(0, lineCount) } : {}),
     lines: builder.lines,
-    lineElement: Int32Array.from(builder.lineElement),
+    lineElement: builder.lineElement.slice(0, lineCount),
     elementSegment: builder.elementSegment,
-    elementParent: Int32Array.from(builder.elementParent),
-    elementSourceLine: Int32Array.from(builder.elementSourceLine),
+    elementParent: builder.elementParent.slice(0, elementCount),
+    elementSourceLine: builder.elementSourceLine.slice(0, elementCount),
     payloads: builder.payloads,
     prefixes: builder.prefixes,
     ranges: builder.ranges,
@@ -129,9 +128,11 @@ export function stripIndexes(path: string): string {
 }
 
 function hasAttribute(element: XmlElement, name: string, value: string): boolean {
-  return element.attributes.some(
-    (attribute) => attribute.name === name && attribute.value === value,
-  );
+  // A loop, not `some` with a closure: this runs for every element that holds only text.
+  const attributes = element.attributes;
+  for (let i = 0; i < attributes.length; i++)
+    if (attributes[i]!.name === name && attributes[i]!.value === value) return true;
+  return false;
 }
 
 /** True for text to take out of line: declared Base64, or long wrapped Base64-looking text. */
@@ -168,31 +169,24 @@ function isSignature(element: XmlElement): boolean {
 
 function writeElement(
   builder: Builder,
-  sink: Sink,
   element: XmlElement,
+  tag: Tag,
   id: number,
   depth: number,
 ): void {
   const firstLine = builder.lines.length;
-  writeElementLines(builder, sink, element, id, depth, indentOf(depth));
-  // Sections, entries and narratives remember their lines, so the change list can skip the
-  // unchanged ones.
-  const name = element.name;
-  if (sink === builder.main && (name === 'section' || name === 'entry' || name === 'text'))
+  writeElementLines(builder, element, tag, id, depth);
+  if (tag.hasRange && builder.capture === undefined)
     builder.ranges.set(element, [firstLine, builder.lines.length]);
 }
 
 function writeElementLines(
   builder: Builder,
-  sink: Sink,
   element: XmlElement,
+  tag: Tag,
   id: number,
   depth: number,
-  indent: string,
 ): void {
-  // Each line is joined once from its parts: one flat string, instead of a chain of pieces that
-  // the line diff would have to flatten again when it hashes the line.
-  const name = builder.qualified(element.name, element.namespace);
   const hasAttributes = element.attributes.length > 0;
   // One pass over the children instead of filtered copies: what is significant, and of what kind.
   const children = element.children;
@@ -210,83 +204,71 @@ function writeElementLines(
     }
     significant++;
   }
+  const indent = indentOf(depth);
   if (significant === 0) {
-    if (!hasAttributes) sink.push(builder.tagLine('/>', depth, name), id);
-    else {
-      const parts = [indent];
-      startTagParts(builder, element, parts);
-      parts.push('/>');
-      sink.push(parts.join(''), id);
-    }
+    if (!hasAttributes) builder.emitTag(tag, TagLine.empty, depth, id);
+    else builder.emit(indent + startTag(builder, tag, element) + '/>', id);
     return;
   }
+  const isMain = builder.capture === undefined;
   if (texts === significant) {
-    if (sink === builder.main && isOutOfLineBase64(element, raw)) {
-      sink.push(
-        hasAttributes ? startLine(builder, element, indent) : builder.tagLine('<', depth, name),
-        id,
-      );
-      sink.push(
+    if (isMain && isOutOfLineBase64(element, raw)) {
+      if (hasAttributes) builder.emit(indent + startTag(builder, tag, element) + '>', id);
+      else builder.emitTag(tag, TagLine.start, depth, id);
+      builder.emit(
         `${indent}  ${base64Line(builder, raw, builder.path(id), builder.lines.length)}`,
         id,
       );
-      sink.push(builder.tagLine('</', depth, name), id);
+      builder.emitTag(tag, TagLine.end, depth, id);
       return;
     }
     // The commonest line of all: `<td>text</td>`.
-    const text = canonicalText(raw);
-    if (!hasAttributes)
-      sink.push(
-        [indent, builder.tagLine('<', 0, name), text, builder.tagLine('</', 0, name)].join(''),
+    if (!hasAttributes) builder.emitText(tag, depth, raw, id);
+    else
+      builder.emit(
+        indent + startTag(builder, tag, element) + '>' + canonicalText(raw) + tag.close,
         id,
       );
-    else {
-      const parts = [indent];
-      startTagParts(builder, element, parts);
-      parts.push('>', text, builder.tagLine('</', 0, name));
-      sink.push(parts.join(''), id);
-    }
     return;
   }
-  sink.push(
-    hasAttributes ? startLine(builder, element, indent) : builder.tagLine('<', depth, name),
-    id,
-  );
-  // Segments per nesting level, reused: the children below write into deeper levels' arrays.
+  if (hasAttributes) builder.emit(indent + startTag(builder, tag, element) + '>', id);
+  else builder.emitTag(tag, TagLine.start, depth, id);
+  // Tags and segments per nesting level, reused: the children below write into deeper levels'.
   const level = builder.nesting++;
+  const tags = builder.tagsAt(level);
   const segments = builder.segmentsAt(level);
-  siblingSegments(builder, children, elements, segments);
+  siblingSegments(builder, children, elements, tags, segments);
   const inner = indentOf(depth + 1);
   let elementIndex = 0;
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
     if (node.kind === 'text') {
-      if (hasContent(node.text)) sink.push(inner + canonicalText(node.text), id);
+      if (hasContent(node.text)) builder.emit(inner + canonicalText(node.text), id);
     } else if (node.kind === 'comment')
-      sink.push(`${inner}<!--${collapseWhitespace(node.text)}-->`, id);
+      builder.emit(`${inner}<!--${collapseWhitespace(node.text)}-->`, id);
     else {
+      const childTag = tags[elementIndex]!;
       const childId = builder.register(segments[elementIndex++]!, id, node.line);
-      if (sink === builder.main && isSignature(node))
-        writeSignature(builder, node, childId, depth + 1);
-      else writeElement(builder, sink, node, childId, depth + 1);
+      if (isMain && isSignature(node)) writeSignature(builder, node, childTag, childId, depth + 1);
+      else writeElement(builder, node, childTag, childId, depth + 1);
     }
   }
   builder.nesting = level;
-  sink.push(builder.tagLine('</', depth, name), id);
-}
-
-/** `  <name attr="…">`: the start line of an element with attributes. */
-function startLine(builder: Builder, element: XmlElement, indent: string): string {
-  const parts = [indent];
-  startTagParts(builder, element, parts);
-  parts.push('>');
-  return parts.join('');
+  builder.emitTag(tag, TagLine.end, depth, id);
 }
 
 /** A signature becomes one line: its canonical text's size and hash. */
-function writeSignature(builder: Builder, element: XmlElement, id: number, depth: number): void {
+function writeSignature(
+  builder: Builder,
+  element: XmlElement,
+  tag: Tag,
+  id: number,
+  depth: number,
+): void {
   const parts: string[] = [];
-  writeElement(builder, { push: (line) => parts.push(line.trimStart()) }, element, id, 0);
+  builder.capture = parts;
+  writeElement(builder, element, tag, id, 0);
+  builder.capture = undefined;
   const bytes = encodeUtf8(parts.join('\n'));
   const sha256 = builder.codec.sha256Hex(bytes);
   const idAttribute = element.attributes.find((attribute) => attribute.name === 'Id')?.value;
@@ -299,8 +281,8 @@ function writeSignature(builder: Builder, element: XmlElement, id: number, depth
     sha256,
   });
   const label = idAttribute === undefined ? '' : ` Id="${escapeAttribute(idAttribute)}"`;
-  builder.main.push(
-    `${indentOf(depth)}[signature ${builder.qualified(element.name, element.namespace)}${label}: ${parts.length} lines, sha256 ${sha256}]`,
+  builder.emit(
+    `${indentOf(depth)}[signature ${tag.name}${label}: ${parts.length} lines, sha256 ${sha256}]`,
     id,
   );
 }
