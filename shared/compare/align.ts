@@ -8,46 +8,59 @@ import { diffLineArrays } from './line-diff';
 /** One item from each side. */
 export type Pair<T> = readonly [T, T];
 
-/** Greedy alignment in passes of decreasing strictness; leftovers stay unmatched. */
+/**
+ * Greedy alignment in passes of decreasing strictness; leftovers stay unmatched. Used marks are
+ * byte arrays and a key seen once waits as a bare index (a list only when it repeats): twenty
+ * thousand sections made a set entry and an array each, which cost more than the keys.
+ */
 export function align<T>(
   left: readonly T[],
   right: readonly T[],
   keys: readonly ((item: T) => string | undefined)[],
 ) {
   const pairs: Pair<T>[] = [];
-  const usedLeft = new Set<number>();
-  const usedRight = new Set<number>();
+  const usedLeft = new Uint8Array(left.length);
+  const usedRight = new Uint8Array(right.length);
   for (const key of keys) {
     // Once either side is used up, the looser passes can find nothing more.
     if (pairs.length === left.length || pairs.length === right.length) break;
     // Unused right items by key, in order: each pass is linear, not a search per item.
-    const waiting = new Map<string, number[]>();
-    right.forEach((candidate, j) => {
-      const value = usedRight.has(j) ? undefined : key(candidate);
-      if (value === undefined) return;
-      const list = waiting.get(value);
-      if (list) list.push(j);
-      else waiting.set(value, [j]);
-    });
-    const next = new Map<string, number>();
-    left.forEach((item, i) => {
-      if (usedLeft.has(i)) return;
-      const wanted = key(item);
-      const list = wanted === undefined ? undefined : waiting.get(wanted);
-      if (wanted === undefined || !list) return;
-      const at = next.get(wanted) ?? 0;
-      const j = list[at];
-      if (j === undefined) return;
-      next.set(wanted, at + 1);
-      usedLeft.add(i);
-      usedRight.add(j);
-      pairs.push([item, right[j]!]);
-    });
+    const waiting = new Map<string, number | number[]>();
+    for (let j = 0; j < right.length; j++) {
+      if (usedRight[j] === 1) continue;
+      const value = key(right[j]!);
+      if (value === undefined) continue;
+      const known = waiting.get(value);
+      if (known === undefined) waiting.set(value, j);
+      else if (typeof known === 'number') waiting.set(value, [known, j]);
+      else known.push(j);
+    }
+    // How many of a repeated key's right items are taken.
+    const taken = new Map<string, number>();
+    for (let i = 0; i < left.length; i++) {
+      if (usedLeft[i] === 1) continue;
+      const wanted = key(left[i]!);
+      const known = wanted === undefined ? undefined : waiting.get(wanted);
+      if (wanted === undefined || known === undefined) continue;
+      let j: number | undefined;
+      if (typeof known === 'number') {
+        j = known;
+        waiting.delete(wanted);
+      } else {
+        const at = taken.get(wanted) ?? 0;
+        j = known[at];
+        if (j === undefined) continue;
+        taken.set(wanted, at + 1);
+      }
+      usedLeft[i] = 1;
+      usedRight[j] = 1;
+      pairs.push([left[i]!, right[j]!]);
+    }
   }
   return {
     pairs,
-    removed: left.filter((_, i) => !usedLeft.has(i)),
-    added: right.filter((_, j) => !usedRight.has(j)),
+    removed: left.filter((_, i) => usedLeft[i] === 0),
+    added: right.filter((_, j) => usedRight[j] === 0),
   };
 }
 
