@@ -8,6 +8,7 @@
  */
 import { memo, useState } from 'react';
 import type { CompareResult } from '../../../shared/compare/compare-documents';
+import { usePaintedOnce } from './use-sliced-rows';
 
 export type ChangeItem = CompareResult['changeList']['shown'][number] & {
   readonly hiddenBy?: string;
@@ -34,6 +35,18 @@ export const ChangeListPanel = memo(function ChangeListPanel({
   readonly onChoose: (item: ChangeItem) => void;
 }) {
   const [shown, setShown] = useState<Readonly<Record<string, number>>>({});
+  // The items come one frame after the page around them: their first layout (and the second one
+  // that `content-visibility: auto` makes in the same frame) was most of the page's first frame.
+  const isPainted = usePaintedOnce();
+  if (!isPainted)
+    return (
+      <nav className="change-list" aria-label="Change list">
+        <h3>Change list ({items.length})</h3>
+        <p className="muted" role="status">
+          Listing the changes…
+        </p>
+      </nav>
+    );
   return (
     <nav className="change-list" aria-label="Change list">
       <h3>Change list ({items.length})</h3>

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/ipc/compare-types';
 import type { NarrativeComparison } from '../../../shared/narrative-diff/narrative-diff';
 import type { AppError } from '../../../shared/result';
+import { afterPaint } from './after-paint';
 import { createLineCache, type ShownLines } from './line-cache';
 
 /** Both sides' lines, or undefined when main kept none (very large documents). */
@@ -123,14 +124,7 @@ export function useAfterFirstPaint(key: string, isReady: boolean): boolean {
   }, [key, isDrawn, mayDraw]);
   useEffect(() => {
     if (isDrawn || !mayDraw) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPaintedKey(key), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    return afterPaint(() => setPaintedKey(key));
   }, [key, isDrawn, mayDraw]);
   return isDrawn;
 }

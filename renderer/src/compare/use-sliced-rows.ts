@@ -7,6 +7,7 @@
  * and then gets its rows a few per frame: each frame creates, lays out and paints one slice.
  */
 import { useEffect, useState } from 'react';
+import { afterPaint } from './after-paint';
 
 /**
  * False for the first commit, true from the next task on: the list's rows are counted only once
@@ -22,9 +23,19 @@ export function useAttached(): boolean {
 }
 
 /**
+ * False until the browser has painted once since the component mounted (after-paint.ts): what
+ * is drawn only then gets a layout of its own instead of sharing the page's first one.
+ */
+export function usePaintedOnce(): boolean {
+  const [isPainted, setPainted] = useState(false);
+  useEffect(() => afterPaint(() => setPainted(true)), []);
+  return isPainted;
+}
+
+/**
  * The items to render now: those already on screen, plus at most `perSlice` new ones. While some
- * are held back, the next slice is added after the browser has painted this one (a frame, then a
- * task), so the layout of each slice happens in a frame of its own rather than all together.
+ * are held back, the next slice is added after the browser has painted this one (after-paint.ts),
+ * so the layout of each slice happens in a frame of its own rather than all together.
  * Items come in the virtualiser's order (top first), so the top of the view fills in first.
  */
 export function useSlicedRows<T extends { readonly key: string | number | bigint }>(
@@ -39,14 +50,7 @@ export function useSlicedRows<T extends { readonly key: string | number | bigint
   useEffect(() => {
     if (!isHolding) return;
     const keys = new Set<T['key']>(shown.map((item) => item.key));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setOnScreen(keys), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    return afterPaint(() => setOnScreen(keys));
     // `shownKeys` stands for `shown`: a new slice is planned only when what is shown changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shownKeys, isHolding]);
