@@ -52,9 +52,13 @@ export function codeCacheDir(
   return join(base, 'archivist', 'code-cache');
 }
 
-/** The command a run's cache is kept for: its first argument when it looks like a name. */
+/**
+ * The command a run's cache is kept for: its first argument when it looks like a name. Help runs
+ * share `_` with --version: a cache made by `compare --help` would lack what a comparison compiles.
+ */
 export function commandKey(argv: readonly string[]): string {
   const first = argv[0] ?? '';
+  if (argv.includes('--help') || argv.includes('-h')) return '_';
   return /^[a-z]{1,20}$/.test(first) ? first : '_';
 }
 

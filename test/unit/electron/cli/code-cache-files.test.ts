@@ -40,11 +40,13 @@ describe('codeCacheDir', () => {
 });
 
 describe('cache names', () => {
-  it('name the command, or _ for anything else', () => {
+  it('name the command, or _ for help and anything else', () => {
     expect(commandKey(['compare', 'a', 'b'])).toBe('compare');
     expect(commandKey(['--version'])).toBe('_');
     expect(commandKey(['../../etc'])).toBe('_');
     expect(commandKey([])).toBe('_');
+    expect(commandKey(['compare', '--help'])).toBe('_');
+    expect(commandKey(['show', 'a.xml', '-h'])).toBe('_');
   });
 
   it("change with the program's bytes and carry Node's version", () => {
