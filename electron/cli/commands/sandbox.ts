@@ -78,9 +78,13 @@ function sandboxOptions(values: SandboxFlags, cwd: string): SandboxOptions {
   const port = count('port', values.port, 0);
   if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}.`);
   const seed = count('seed', values.seed, 1);
+  const patients = count('patients', values.patients, 25);
+  // The generator would quietly make one patient anyway: every document needs one.
+  if (patients < 1)
+    throw new UsageError('--patients must be at least 1: every document needs a patient.');
   const catalog = generateSeedCatalog({
     seed,
-    patients: count('patients', values.patients, 25),
+    patients,
     documents: count('documents', values.documents, 500),
   });
   const faults = parseFaultSpec(values.faults ?? '');

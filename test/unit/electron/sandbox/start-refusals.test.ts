@@ -50,6 +50,14 @@ describe('sandbox start refusals', () => {
     if (started.ok) await started.value.close();
   });
 
+  it('--patients 0 is bad usage, not a sandbox with one patient', async () => {
+    const run = await runArchivist(['sandbox', '--patients', '0']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'archivist sandbox: --patients must be at least 1: every document needs a patient.\n',
+    );
+  });
+
   it('a port in use, from the command line, in one line with exit 1', async () => {
     const first = await startSandbox({ catalog });
     if (!first.ok) throw new Error(first.error.message);
