@@ -86,10 +86,10 @@ async function longTasksWhileComparing(
 // Playwright's trace (on for every other spec, kept on failure) snapshots the page on its own
 // main thread, which adds long tasks that are not the app's; this spec measures the app alone.
 test.use({ trace: 'off' });
-// Not yet met every time: about one run in six here shows one 55–65 ms task in side by side (React
-// rendering the first rows, then the virtualiser's re-render once real sizes are known). One
-// retry keeps CI honest about a regression (tasks of 70–600 ms before) without hiding that.
-test.describe.configure({ retries: 1 });
+// No retry: every task of the view is meant to stay well under 50 ms of CPU time (traces of this
+// pair: at most about 12 ms each, from a load average of 15 up). A machine crowded enough to keep
+// the UI thread waiting for a core can still stretch one past 50 ms of wall time; such a failure
+// says so in the attached long-tasks.json, and it is not retried away.
 
 for (const mode of ['side-by-side', 'narrative'] as const)
   test(`no long task over 50 ms while a 2 MB pair is compared and shown (${mode})`, async ({
