@@ -25,9 +25,11 @@ export interface CompareInWorkerOptions {
   readonly workBudget?: number;
   /**
    * Also return both canonical forms' lines (result.content.lines): the worker has built them
-   * anyway, so the caller's thread never canonicalises a document again.
+   * anyway, so the caller's thread never canonicalises a document again. 'report': only the
+   * lines a report's side-by-side view shows (report-lines.ts), for callers that make a report
+   * and nothing else of the lines (the command line).
    */
-  readonly keepLines?: boolean;
+  readonly keepLines?: boolean | 'report';
   /** Also compare the rendered narrative word by word (shared/narrative-diff), off the caller's thread. */
   readonly narrative?: boolean;
   readonly worker?: CompareWorkerScript;
@@ -77,7 +79,9 @@ export function compareInWorker(
     right: readerWorker ? readElsewhere : new Uint8Array(right),
     profile: options.profile,
     ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}),
-    ...(options.keepLines === true ? { keepLines: true } : {}),
+    ...(options.keepLines === true || options.keepLines === 'report'
+      ? { keepLines: options.keepLines }
+      : {}),
     ...(options.narrative === true ? { narrative: true } : {}),
   };
   const job: CompareJob = {

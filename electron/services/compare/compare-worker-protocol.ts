@@ -25,6 +25,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import { nodePayloadCodec } from '../documents/node-payload-codec';
 import { parseXml } from '../xml/parse-xml';
 import { readForCompare } from './read-for-compare';
+import { reportLinesOf, type ReportLines } from './report-lines';
 import type { PackedSide } from './side-transfer';
 
 /** The request's `right` when another worker reads that side and a RightSideMessage brings it. */
@@ -36,8 +37,11 @@ export interface CompareWorkerRequest {
   readonly right: Uint8Array | typeof readElsewhere;
   readonly profile: ResolvedProfile;
   readonly workBudget?: number;
-  /** Also return both canonical forms' lines (result.content.lines), so the caller need not build them. */
-  readonly keepLines?: boolean;
+  /**
+   * Also return both canonical forms' lines (result.content.lines), so the caller need not build
+   * them; 'report': only the lines a report's side-by-side view shows (report-lines.ts).
+   */
+  readonly keepLines?: boolean | 'report';
   /** Also compare the rendered narrative word by word (shared/narrative-diff). */
   readonly narrative?: boolean;
 }
@@ -45,7 +49,7 @@ export interface CompareWorkerRequest {
 export interface CompareOutput {
   readonly result: CompareResult;
   /** With keepLines: both sides' canonical lines, each joined with "\n" (result.content has none). */
-  readonly lines?: JoinedLines;
+  readonly lines?: JoinedLines | ReportLines;
   readonly narrative?: NarrativeComparison;
 }
 
@@ -89,7 +93,8 @@ export function isCompareRequest(value: unknown): value is CompareWorkerRequest 
     typeof profile === 'object' &&
     profile !== null &&
     Array.isArray((profile as { rules?: unknown }).rules) &&
-    isOptionalBoolean((value as { keepLines?: unknown }).keepLines) &&
+    (isOptionalBoolean((value as { keepLines?: unknown }).keepLines) ||
+      (value as { keepLines?: unknown }).keepLines === 'report') &&
     isOptionalBoolean((value as { narrative?: unknown }).narrative)
   );
 }
@@ -129,11 +134,15 @@ export function compareSides(
     profile: request.profile,
     codec: nodePayloadCodec,
     ...(request.workBudget !== undefined ? { workBudget: request.workBudget } : {}),
-    ...(request.keepLines === true ? { keepLines: true } : {}),
+    ...(request.keepLines === true || request.keepLines === 'report' ? { keepLines: true } : {}),
   });
   const narrative = request.narrative ? narrativeOf(left, right) : undefined;
   const { lines, ...content } = compared.content;
-  const joined = lines ? joinLines(lines) : undefined;
+  const joined = !lines
+    ? undefined
+    : request.keepLines === 'report'
+      ? reportLinesOf(content.shown, lines)
+      : joinLines(lines);
   const result = { ...compared, content };
   const extras = { ...(narrative ? { narrative } : {}), ...(joined ? { lines: joined } : {}) };
   return { id, result: ok({ result, ...extras }) };

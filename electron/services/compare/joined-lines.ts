@@ -4,9 +4,18 @@
  */
 import type { CompareResult } from '../../../shared/compare/compare-documents';
 import type { CanonicalLines, JoinedLines } from '../../../shared/ipc/compare-types';
+import { placeReportLines, type ReportLines } from './report-lines';
 
-/** Both sides' lines from the joined form (an empty document has no line, not one ''). */
-export function splitJoinedLines(lines: JoinedLines, result: CompareResult): CanonicalLines {
+/**
+ * Both sides' lines from the joined form (an empty document has no line, not one ''). From the
+ * report-only form (keepLines 'report'), each side has its full length but only the lines a
+ * report shows.
+ */
+export function splitJoinedLines(
+  lines: JoinedLines | ReportLines,
+  result: CompareResult,
+): CanonicalLines {
+  if ('leftNumbers' in lines) return placeReportLines(lines, result);
   const split = (text: string, count: number) => (count === 0 ? [] : text.split('\n'));
   return {
     left: split(lines.left, result.content.leftLines),
