@@ -64,6 +64,7 @@ const mustHave = [
   '/dist/preload/index.cjs',
   '/dist/renderer/index.html',
   '/dist/cli/archivist.cjs',
+  '/dist/cli/program.cjs', // the program the launcher above runs (run-program.ts)
 ];
 for (const entry of mustHave) if (!entries.includes(entry)) problems.push(`missing ${entry}`);
 const forbidden = [
