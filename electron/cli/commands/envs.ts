@@ -246,12 +246,15 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     const report = await checkEnvironment(profile.value, { secrets });
     print(report, formatReport(report));
     if (report.isUsable) return ExitCode.ok;
+    const name = profile.value.id;
+    // The connection's sentence may start with the profile's name, which this line already says.
+    const said = report.connection.ok ? '' : report.connection.error.message;
     const problem = report.connection.ok
       ? 'its certificates have problems (see above)'
-      : report.connection.error.message;
-    io.stderr(
-      `archivist envs: ${profile.value.id} is not usable: ${problem.replace(/[\r\n]+\s*/g, ' ')}\n`,
-    );
+      : said.startsWith(`${name}: `)
+        ? said.slice(name.length + 2)
+        : said;
+    io.stderr(`archivist envs: ${name} is not usable: ${problem.replace(/[\r\n]+\s*/g, ' ')}\n`);
     return ExitCode.failure;
   }
   throw new UsageError(

@@ -151,6 +151,17 @@ describe('archivist envs', () => {
     expect(run.stderr).toContain('gone is not usable: Cannot reach 127.0.0.1:9');
   });
 
+  it('says a check failed once per name: no "x is not usable: x: …"', async () => {
+    const home = freshHome();
+    const ca = join(work, 'no-such-ca.pem');
+    await envsAdd(home, 'lost-ca', '--kind', 'fhir', '--url', secure.baseUrl, '--ca', ca);
+    const run = await runArchivist(['envs', 'check', 'lost-ca', '--home', home]);
+    expectOneLine(run, 1);
+    expect(run.stderr).toBe(
+      `archivist envs: lost-ca is not usable: The CA file ${ca} does not exist.\n`,
+    );
+  });
+
   it('refuses bad input with one clear line', async () => {
     const home = freshHome();
     expectOneLine(await runArchivist(['envs', '--home', home]), 2);
