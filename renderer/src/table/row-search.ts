@@ -33,23 +33,8 @@ interface Block {
   readonly starts: Int32Array;
 }
 
-function buildBlock(rows: readonly DocumentRow[], first: number, end: number): Block {
-  const parts: string[] = new Array<string>((end - first) * width);
-  let part = 0;
-  for (let index = first; index < end; index += 1) {
-    const row = rows[index]!;
-    for (let slot = 0; slot < width; slot += 1) parts[part++] = picks[slot]!(row);
-  }
-  const raw = parts.join(separator) + separator;
-  let text = raw.toLowerCase();
-  // No lower-case mapping shortens a string and only U+0130 (İ) lengthens one (to "i̇"): equal
-  // lengths mean every value kept its length, otherwise each value is lower-cased on its own.
-  const isSameLength = text.length === raw.length;
-  if (!isSameLength) {
-    for (let index = 0; index < parts.length; index += 1)
-      parts[index] = parts[index]!.toLowerCase();
-    text = parts.join(separator) + separator;
-  }
+/** Where each part starts when they are joined with one separator after each. */
+function startsOf(parts: readonly string[]): Int32Array {
   const starts = new Int32Array(parts.length + 1);
   let at = 0;
   for (let index = 0; index < parts.length; index += 1) {
@@ -57,7 +42,30 @@ function buildBlock(rows: readonly DocumentRow[], first: number, end: number): B
     at += parts[index]!.length + 1;
   }
   starts[parts.length] = at;
-  return { text, starts };
+  return starts;
+}
+
+function buildBlock(rows: readonly DocumentRow[], first: number, end: number): Block {
+  const parts: string[] = new Array<string>((end - first) * width);
+  const starts = new Int32Array(parts.length + 1);
+  let [part, at] = [0, 0];
+  for (let index = first; index < end; index += 1) {
+    const row = rows[index]!;
+    for (let slot = 0; slot < width; slot += 1) {
+      const value = picks[slot]!(row);
+      parts[part] = value;
+      starts[part++] = at;
+      at += value.length + 1;
+    }
+  }
+  starts[part] = at;
+  const raw = parts.join(separator) + separator;
+  const text = raw.toLowerCase();
+  // No lower-case mapping shortens a string and only U+0130 (İ) lengthens one (to "i̇"): equal
+  // lengths mean every value kept its length, otherwise each value is lower-cased on its own.
+  if (text.length === raw.length) return { text, starts };
+  const lowered = parts.map((value) => value.toLowerCase());
+  return { text: lowered.join(separator) + separator, starts: startsOf(lowered) };
 }
 
 /** Which part of a row a needle must lie in: the whole row, or one column's value. */
