@@ -44,7 +44,49 @@ export class CommandFailure extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** `util.parseArgs` in strict mode, turning its errors into UsageError. */
+/** A user's text inside a one-line message: control characters shown as '?', at most 60 characters. */
+function shown(text: string): string {
+  // eslint-disable-next-line no-control-regex -- a newline or escape typed into an argument must not break the line
+  const plain = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return plain.length > 60 ? `${plain.slice(0, 60)}…` : plain;
+}
+
+/**
+ * Our sentence for a parseArgs error. Node's texts span up to three lines and quote unevenly
+ * (issue 8), and its errors carry no option name or value, so the arguments are read again
+ * without strictness and the first token that breaks the rule named by the error's code is
+ * described. Undefined when no token fits (Node's first line is used then).
+ */
+function argumentProblem(
+  code: unknown,
+  args: readonly string[],
+  options: Options,
+  allowPositionals: boolean,
+): string | undefined {
+  const { tokens } = parseArgs({ args: [...args], options, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && token.kind === 'positional')
+      return allowPositionals
+        ? undefined
+        : `Unexpected argument '${shown(token.value)}': this command takes options only.`;
+    if (token.kind !== 'option') continue;
+    const option = options[token.name];
+    const name = shown(token.rawName);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option === undefined)
+      return `Unknown option '${name}'.`;
+    if (code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || option === undefined) continue;
+    if (option.type === 'boolean' && token.value !== undefined)
+      return `${name} takes no value (given '${shown(token.value)}').`;
+    if (option.type !== 'string') continue;
+    if (token.value === undefined) return `${name} needs a value.`;
+    // Strict parsing refuses a value that looks like an option unless written as --name=value.
+    if (!token.inlineValue && token.value.startsWith('-'))
+      return `${name} needs a value, not '${shown(token.value)}' (a value starting with '-' is written ${name}=${shown(token.value)}).`;
+  }
+  return undefined;
+}
+
+/** `util.parseArgs` in strict mode, turning its errors into one-line UsageErrors. */
 export function parseCommandArgs<O extends Options>(
   args: readonly string[],
   options: O,
@@ -53,6 +95,11 @@ export function parseCommandArgs<O extends Options>(
   try {
     return parseArgs({ args: [...args], options, strict: true, allowPositionals });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    const code = (error as { code?: unknown }).code;
+    const nodeText = error instanceof Error ? error.message : String(error);
+    throw new UsageError(
+      argumentProblem(code, args, options, allowPositionals) ??
+        shown(nodeText.split('\n')[0] ?? ''),
+    );
   }
 }
