@@ -61,13 +61,20 @@ export function myersBlocks(range: IdRange, maxD: number): ChangeBlock[] | undef
       }
       v[offset + k] = x;
       if (x >= n && y >= m) {
-        trace.set(v.subarray(offset - d, offset + d + 1), d * d);
+        saveRow(trace, v, offset, d);
         return backtrack(trace, d, n, m, aStart, bStart);
       }
     }
-    trace.set(v.subarray(offset - d, offset + d + 1), d * d);
+    saveRow(trace, v, offset, d);
   }
   return undefined;
+}
+
+/** Copies frontier row d (diagonals -d..d) to d² in the trace (a loop: a view per row cost more). */
+function saveRow(trace: Int32Array, v: Int32Array, offset: number, d: number): void {
+  const from = offset - d;
+  const to = d * d;
+  for (let k = 0; k <= 2 * d; k++) trace[to + k] = v[from + k]!;
 }
 
 /**

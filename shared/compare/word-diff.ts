@@ -32,27 +32,42 @@ function isUnfit(line: string): boolean {
   );
 }
 
-/** The word diff of a changed line pair, or undefined when the pair must not be word-diffed. */
+/** Where each token starts in its line, and the line's length last. */
+function tokenStarts(tokens: readonly string[]): Int32Array {
+  const starts = new Int32Array(tokens.length + 1);
+  for (let i = 0; i < tokens.length; i++) starts[i + 1] = starts[i]! + tokens[i]!.length;
+  return starts;
+}
+
+/** Appends a segment, merged into the last one when it is of the same kind. */
+function pushSegment(segments: WordSegment[], kind: WordSegment['kind'], text: string): void {
+  if (text === '') return;
+  const last = segments[segments.length - 1];
+  if (last?.kind === kind) segments[segments.length - 1] = { kind, text: last.text + text };
+  else segments.push({ kind, text });
+}
+
+/**
+ * The word diff of a changed line pair, or undefined when the pair must not be word-diffed.
+ * Segments are cut from the lines by token offsets rather than joined from token lists: up to
+ * a thousand pairs are word-diffed per comparison.
+ */
 export function diffWords(left: string, right: string): WordSegment[] | undefined {
   if (isUnfit(left) || isUnfit(right)) return undefined;
   const a = tokenize(left);
   const b = tokenize(right);
   const diff = diffLineArrays(a, b, { workBudget: wordDiffBudget });
   if (diff.isCoarse) return undefined;
+  const at = tokenStarts(a);
+  const bt = tokenStarts(b);
   const segments: WordSegment[] = [];
-  const push = (kind: WordSegment['kind'], text: string): void => {
-    if (text === '') return;
-    const last = segments[segments.length - 1];
-    if (last?.kind === kind) segments[segments.length - 1] = { kind, text: last.text + text };
-    else segments.push({ kind, text });
-  };
-  let at = 0;
+  let from = 0;
   for (const block of diff.blocks) {
-    push('equal', a.slice(at, block.leftStart).join(''));
-    push('removed', a.slice(block.leftStart, block.leftEnd).join(''));
-    push('added', b.slice(block.rightStart, block.rightEnd).join(''));
-    at = block.leftEnd;
+    pushSegment(segments, 'equal', left.slice(at[from]!, at[block.leftStart]!));
+    pushSegment(segments, 'removed', left.slice(at[block.leftStart]!, at[block.leftEnd]!));
+    pushSegment(segments, 'added', right.slice(bt[block.rightStart]!, bt[block.rightEnd]!));
+    from = block.leftEnd;
   }
-  push('equal', a.slice(at).join(''));
+  pushSegment(segments, 'equal', left.slice(at[from]!, at[a.length]!));
   return segments;
 }
