@@ -13,7 +13,7 @@ import { Namespaces, type XmlElement } from '../xml/tree';
 import type { OutOfLinePayload } from './canonical-xml';
 import { canonicalText } from './canonical-text';
 import type { LineInterner } from './line-diff';
-import { Tag, TagLine } from './canonical-tag';
+import { attributeLineId, startTag, Tag, TagLine } from './canonical-tag';
 
 /** The `xml:` namespace, declared implicitly, so never written out. */
 export const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
@@ -99,6 +99,13 @@ export class Builder {
   emitTag(tag: Tag, kind: TagLine, depth: number, element: number): void {
     if (this.capture !== undefined) this.capture.push(tag.line(kind, depth).trimStart());
     else this.emitId(tag.id(kind, depth, this.interner), element);
+  }
+
+  /** Adds a start-tag line with attributes (`/>` when `isEmpty`, else `>`). */
+  emitStart(tag: Tag, element: XmlElement, depth: number, isEmpty: boolean, id: number): void {
+    if (this.capture !== undefined)
+      this.capture.push(startTag(this, tag, element) + (isEmpty ? '/>' : '>'));
+    else this.emitId(attributeLineId(this, tag, element, depth, isEmpty), id);
   }
 
   /** Adds `<name>text</name>` for an element's raw text, found by its text when seen before. */

@@ -21,6 +21,19 @@ export function indentOf(depth: number): string {
   return (indents[depth] ??= '  '.repeat(depth));
 }
 
+/**
+ * Ids of start-tag lines with attributes, keyed by each attribute's name and value in document
+ * order: a repeated `<code code="…" codeSystem="…"/>` is found without sorting, escaping,
+ * building or hashing its line. Only a cache: a new path's line is interned whole, so two
+ * attribute orders that make one line get one id.
+ */
+export class AttributeTrie {
+  /** Attribute name → value → the trie after it. */
+  readonly next = new Map<string, Map<string, AttributeTrie>>();
+  /** The line's id when the attributes end here, or -1. */
+  id = -1;
+}
+
 /** One element name (qualified) and the lines that depend only on it and the depth. */
 export class Tag {
   /** `<name`, the start of a start tag with attributes. */
@@ -36,6 +49,9 @@ export class Tag {
   private readonly ids: [number[], number[], number[]] = [[], [], []];
   /** Per depth: the interner's family of this tag's `<name>text</name>` lines, by text. */
   private readonly families: Map<string, number>[] = [];
+  /** Per depth: start-tag lines with attributes, ending `/>` and `>`. */
+  private readonly emptyTries: AttributeTrie[] = [];
+  private readonly startTries: AttributeTrie[] = [];
 
   constructor(
     /** Qualified name, e.g. `hl7fi:localHeader`. */
@@ -68,6 +84,12 @@ export class Tag {
    */
   texts(depth: number, interner: LineInterner): Map<string, number> {
     return (this.families[depth] ??= interner.family(this.line(TagLine.start, depth)));
+  }
+
+  /** The trie of this tag's start-tag lines with attributes at one depth (`/>` or `>`). */
+  attributeLines(isEmpty: boolean, depth: number): AttributeTrie {
+    const tries = isEmpty ? this.emptyTries : this.startTries;
+    return (tries[depth] ??= new AttributeTrie());
   }
 
   /** `name[index]`, the path segment of a same-named sibling. */
@@ -111,6 +133,50 @@ export function startTag(builder: Builder, tag: Tag, element: XmlElement): strin
   for (let k = 0; k < count; k++)
     line += builder.attributeStart(names[k]!) + escapeAttribute(values[k]!) + '"';
   return line;
+}
+
+/**
+ * The id of `  <name attr="…" …/>` (`isEmpty`) or `  <name attr="…" …>`, from the tag's trie when
+ * the same attributes were seen at this depth before, else built, interned and remembered.
+ */
+export function attributeLineId(
+  builder: Builder,
+  tag: Tag,
+  element: XmlElement,
+  depth: number,
+  isEmpty: boolean,
+): number {
+  const root = tag.attributeLines(isEmpty, depth);
+  const attributes = element.attributes;
+  let node: AttributeTrie | undefined = root;
+  for (let i = 0; node !== undefined && i < attributes.length; i++) {
+    const attribute = attributes[i]!;
+    if (attribute.namespace === xmlnsNamespace) continue;
+    node = node.next.get(attributeName(builder, attribute))?.get(attribute.value);
+  }
+  if (node !== undefined && node.id >= 0) return node.id;
+  const id = builder.interner.intern(
+    indentOf(depth) + startTag(builder, tag, element) + (isEmpty ? '/>' : '>'),
+  );
+  let at = root;
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i]!;
+    if (attribute.namespace === xmlnsNamespace) continue;
+    const name = attributeName(builder, attribute);
+    let values = at.next.get(name);
+    if (values === undefined) {
+      values = new Map<string, AttributeTrie>();
+      at.next.set(name, values);
+    }
+    let after = values.get(attribute.value);
+    if (after === undefined) {
+      after = new AttributeTrie();
+      values.set(attribute.value, after);
+    }
+    at = after;
+  }
+  at.id = id;
+  return id;
 }
 
 /** Unprefixed attributes sort before prefixed ones (a leading space sorts first). */

@@ -207,13 +207,13 @@ function writeElementLines(
   const indent = indentOf(depth);
   if (significant === 0) {
     if (!hasAttributes) builder.emitTag(tag, TagLine.empty, depth, id);
-    else builder.emit(indent + startTag(builder, tag, element) + '/>', id);
+    else builder.emitStart(tag, element, depth, true, id);
     return;
   }
   const isMain = builder.capture === undefined;
   if (texts === significant) {
     if (isMain && isOutOfLineBase64(element, raw)) {
-      if (hasAttributes) builder.emit(indent + startTag(builder, tag, element) + '>', id);
+      if (hasAttributes) builder.emitStart(tag, element, depth, false, id);
       else builder.emitTag(tag, TagLine.start, depth, id);
       builder.emit(
         `${indent}  ${base64Line(builder, raw, builder.path(id), builder.lines.length)}`,
@@ -231,7 +231,7 @@ function writeElementLines(
       );
     return;
   }
-  if (hasAttributes) builder.emit(indent + startTag(builder, tag, element) + '>', id);
+  if (hasAttributes) builder.emitStart(tag, element, depth, false, id);
   else builder.emitTag(tag, TagLine.start, depth, id);
   // Tags and segments per nesting level, reused: the children below write into deeper levels'.
   const level = builder.nesting++;

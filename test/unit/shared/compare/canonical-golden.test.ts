@@ -40,15 +40,18 @@ function digest(canonical: CanonicalXml): string {
 /** Ids from a shared interner: equal exactly when the lines are equal, across both sides. */
 function expectIdsMatchLines(sides: readonly CanonicalXml[], interner: LineInterner): void {
   const idOf = new Map<string, number>();
+  const wrong: string[] = [];
   for (const side of sides) {
     expect(side.lineIds).toHaveLength(side.lines.length);
     side.lines.forEach((line, k) => {
       const id = side.lineIds![k]!;
-      expect(interner.line(id)).toBe(line);
-      expect(idOf.get(line) ?? id).toBe(id);
+      if (interner.line(id) !== line || (idOf.get(line) ?? id) !== id)
+        wrong.push(`line ${k} has id ${id}: ${line}`);
       idOf.set(line, id);
     });
   }
+  // One expectation for all lines: 140,000 separate ones take longer than the writer.
+  expect(wrong.slice(0, 5)).toEqual([]);
 }
 
 /** Every path of the writer: comments, mixed content, signatures, payloads, escapes, siblings. */
@@ -148,16 +151,20 @@ describe('canonicalizeXml output is unchanged by the speed work', () => {
     ['synthetic 300 KB structured, seed 7', () => tree(syntheticCda(300_000, 'structured', 7))],
     ['synthetic 300 KB attachment, seed 3', () => tree(syntheticCda(300_000, 'attachment', 3))],
   ];
-  it.each(cases)('%s', (name, make) => {
-    const root = make();
-    const interner = new LineInterner();
-    const left = canonicalizeXml(root, undefined, interner);
-    const right = canonicalizeXml(root, undefined, interner);
-    expect(digest(left)).toBe(expected[name]);
-    expect(digest(canonicalizeXml(root))).toBe(digest(left));
-    expectIdsMatchLines([left, right], interner);
-    expect([...right.lineIds!]).toEqual([...left.lineIds!]);
-  });
+  it.each(cases)(
+    '%s',
+    (name, make) => {
+      const root = make();
+      const interner = new LineInterner();
+      const left = canonicalizeXml(root, undefined, interner);
+      const right = canonicalizeXml(root, undefined, interner);
+      expect(digest(left)).toBe(expected[name]);
+      expect(digest(canonicalizeXml(root))).toBe(digest(left));
+      expectIdsMatchLines([left, right], interner);
+      expect(right.lineIds!.every((id, k) => id === left.lineIds![k])).toBe(true);
+    },
+    60_000,
+  );
 
   it.skipIf(!hasCorpus)(`on every corpus document${corpusNote}`, () => {
     const digests: Record<string, string> = {};
