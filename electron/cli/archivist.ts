@@ -1,11 +1,73 @@
 #!/usr/bin/env node
 /** Entry point of the `archivist` command line: dispatches to one command, maps errors to exit codes. */
 import { runCli } from './run-cli';
+import { commands } from './commands';
 
-void runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stdoutBytes: (bytes) => process.stdout.write(bytes),
-  stderr: (text) => process.stderr.write(text),
+/** The reason a write failed, in words (the errno code where there are none). */
+const writeProblems: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'the file is too large',
+  EIO: 'input/output error',
+  EBADF: 'the output is closed',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+};
+
+const argv = process.argv.slice(2);
+const commandName = commands.some((command) => command.name === argv[0]) ? argv[0] : undefined;
+const prefix = commandName ? `archivist ${commandName}` : 'archivist';
+
+/** The first failed write to stdout; later output is dropped (the stream is destroyed). */
+let stdoutFailure: NodeJS.ErrnoException | undefined;
+
+// A failed write is emitted as an 'error' event on the stream, a tick after the write; without
+// a listener Node prints "Unhandled 'error' event" with a stack (issue 8). The outcome is told
+// at exit, when every write has settled and the command has printed its own line if it failed.
+// The listeners are added on first use: making process.stderr costs some milliseconds at start.
+let isStdoutGuarded = false;
+function guardedStdout(): NodeJS.WriteStream {
+  if (!isStdoutGuarded) {
+    isStdoutGuarded = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      stdoutFailure ??= error;
+    });
+  }
+  return process.stdout;
+}
+
+let isStderrGuarded = false;
+function guardedStderr(): NodeJS.WriteStream {
+  if (!isStderrGuarded) {
+    isStderrGuarded = true;
+    // Nothing more can be said when stderr itself fails; the exit code still says it.
+    process.stderr.on('error', () => undefined);
+  }
+  return process.stderr;
+}
+
+process.on('exit', () => {
+  // EPIPE: the reader closed the pipe (`| head`) and wants no more; as with other tools, that
+  // is no failure, so the command's own exit code stands.
+  if (stdoutFailure === undefined || stdoutFailure.code === 'EPIPE') return;
+  // A command that failed already said why in its one line; the failed write adds nothing.
+  if (process.exitCode !== undefined && process.exitCode !== 0) return;
+  const code = stdoutFailure.code ?? '';
+  const words = writeProblems[code] ?? (code || stdoutFailure.message);
+  guardedStderr().write(`${prefix}: Could not write the output (${words}).\n`);
+  process.exitCode = 1;
+});
+
+const write = (chunk: string | Uint8Array) => {
+  const stdout = guardedStdout();
+  if (stdoutFailure === undefined && !stdout.destroyed) stdout.write(chunk);
+};
+
+void runCli(argv, {
+  stdout: write,
+  stdoutBytes: write,
+  stderr: (text) => guardedStderr().write(text),
   env: process.env,
   cwd: process.cwd(),
   // A getter: process.stderr is made on first use (a tty or pipe stream, some milliseconds),
