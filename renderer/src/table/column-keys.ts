@@ -40,7 +40,7 @@ export class ColumnKeys {
     return this.rows.length;
   }
 
-  /** The column's ranks, finishing what idle time started (or all of it). */
+  /** The column's ranks, finishing what background tasks started (or all of it). */
   ranksOf(column: DocumentColumn): ColumnRanks {
     let ranks = this.ranks.get(column.id);
     if (!ranks) {

@@ -74,8 +74,8 @@ export function narrows(previous: RowFilter, next: RowFilter): boolean {
 }
 
 /**
- * Keeps the rows whose value of a column without a filter box includes the needle: nothing in
- * the app filters such a column, but a remembered filter state may name one.
+ * Keeps the rows whose value of a column without a filter box includes the needle, as the old
+ * per-column texts did: nothing in the app sets such a filter, but react-table's state can hold one.
  */
 function keepByValue(
   rows: readonly DocumentRow[],

@@ -49,7 +49,7 @@ interface TaskScheduler {
  * function. Not requestIdleCallback: a callback asked for inside an idle period runs in the next
  * one, so short slices used about a fifth of the idle time (in Chromium, 8 ms slices did 218 ms of
  * work in an idle second, 5 ms background tasks 983 ms), and a keystroke a second after the
- * table was shown still found the search text unbuilt (issue 6). Background tasks run after
+ * table was shown still found the row texts unbuilt (issue 6). Background tasks run after
  * input, rendering and every other task waiting.
  */
 function inBackground(step: (budgetMs: number) => boolean): () => void {
