@@ -136,6 +136,15 @@ describe('matchingRows and shownOrder', () => {
     expect(ids(matchingRows(keys, filter('', [['date', '2024-03']])))).toEqual(['doc-0', 'doc-2']);
   });
 
+  it('matches a column without a filter box by its value, as text', () => {
+    const keys = new ColumnKeys(rows);
+    expect(ids(matchingRows(keys, filter('', [['version', '2']])))).toEqual(['doc-0']);
+    expect(ids(matchingRows(keys, filter('', [['version', '0']])))).toEqual(['doc-2']);
+    expect(ids(matchingRows(keys, filter('', [['nope', 'x']])))).toEqual(
+      ids(Uint32Array.of(0, 1, 2, 3)),
+    );
+  });
+
   it('tests only the candidates it is given, and keeps the sorted order when showing', () => {
     const keys = new ColumnKeys(rows);
     expect(ids(matchingRows(keys, filter('a'), Uint32Array.of(2, 3)))).toEqual(['doc-2', 'doc-3']);
