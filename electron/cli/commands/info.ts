@@ -1,6 +1,7 @@
 /** `archivist info`: version, home folder and configured environment profiles. */
 import { summariseProfile } from '../../../shared/environments/profile';
 import { appVersion } from '../../services/app-version';
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolveHome } from '../../services/home';
 import { loadProfiles } from '../../services/profiles/profile-store';
@@ -15,12 +16,37 @@ Options:
   --home DIR   use DIR as the home folder (default: $ARCHIVIST_HOME, else the app's data folder)
   --json       print machine-readable JSON on stdout
 
-Exit codes: 0 shown, 1 the home folder or its profiles could not be read, 2 bad usage.
+Exit codes: 0 shown, 1 the home folder or its profiles could not be read (also: a --home or
+$ARCHIVIST_HOME that does not exist or is a file), 2 bad usage.
 
 Examples:
   archivist info
   archivist info --home ./work --json
 `;
+
+/**
+ * The home folder must be a folder; one the user named (--home or $ARCHIVIST_HOME) must also
+ * exist, or a mistyped name would read as an empty install ("profiles: none"). The app's own
+ * data folder may be missing: nothing has been saved yet. Wording as `archivist audit`'s.
+ */
+function checkHomeFolder(home: string, isChosen: boolean): void {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(home).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !isChosen) return;
+    const problems: Readonly<Record<string, string>> = {
+      ENOENT: `The home folder ${home} does not exist.`,
+      ENOTDIR: `The home folder ${home} cannot exist: part of its path is a file.`,
+      EACCES: `Cannot read the home folder ${home} (permission denied).`,
+    };
+    throw new CommandFailure(
+      problems[code ?? ''] ?? `Cannot read the home folder ${home} (${code ?? 'error'}).`,
+    );
+  }
+  if (!isFolder) throw new CommandFailure(`The home folder ${home} is a file, not a folder.`);
+}
 
 export const infoCommand: Command = {
   name: 'info',
@@ -38,6 +64,7 @@ export const infoCommand: Command = {
       platform: process.platform,
       userHome: homedir(),
     });
+    checkHomeFolder(home, Boolean(values.home || io.env.ARCHIVIST_HOME));
     const profiles = await loadProfiles(home);
     if (!profiles.ok) throw new CommandFailure(profiles.error.message);
     const summaries = profiles.value.map(summariseProfile);
