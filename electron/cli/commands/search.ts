@@ -18,6 +18,7 @@ import {
   ExitCode,
   UsageError,
   parseCommandArgs,
+  shown,
   type CliIo,
   type Command,
 } from '../command';
@@ -34,7 +35,8 @@ Options:
   --from DATE       documents dated on or after DATE (YYYY-MM-DD)
   --to DATE         documents dated on or before DATE (YYYY-MM-DD)
   --type CODE       the document type (view) code, e.g. HOI
-  --status STATUS   current, superseded or entered-in-error
+  --status STATUS   current, superseded or entered-in-error; also the words the table shows:
+                    replaced (= superseded) and invalidated (= entered-in-error)
   --limit N         at most N documents (1-10000; default: all)
   --json            the documents as JSON rows on stdout
   --home DIR        the home folder (profiles, audit journal)
@@ -64,7 +66,18 @@ const options = {
   home: { type: 'string' },
 } as const;
 
-const statuses = ['current', 'superseded', 'entered-in-error'] as const;
+type Status = NonNullable<DocumentQuery['status']>;
+/**
+ * --status words: FHIR's, and the ones the text table's status column shows (rowStatusOf in
+ * document-rows.ts says replaced and invalidated), so a tester can type what was printed.
+ */
+const statusWords = new Map<string, Status>([
+  ['current', 'current'],
+  ['superseded', 'superseded'],
+  ['entered-in-error', 'entered-in-error'],
+  ['replaced', 'superseded'],
+  ['invalidated', 'entered-in-error'],
+]);
 const datePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
@@ -90,9 +103,11 @@ function queryOf(values: Values): { env: string; query: DocumentQuery & { patien
   const from = checkedDate(values.from, '--from');
   const to = checkedDate(values.to, '--to');
   if (from && to && from > to) throw new UsageError('--from is after --to.');
-  const status = values.status;
-  if (status !== undefined && !(statuses as readonly string[]).includes(status))
-    throw new UsageError(`--status must be one of ${statuses.join(', ')}.`);
+  const status = values.status === undefined ? undefined : statusWords.get(values.status);
+  if (values.status !== undefined && status === undefined)
+    throw new UsageError(
+      `--status must be one of ${[...statusWords.keys()].join(', ')}, not '${shown(values.status)}'.`,
+    );
   let limit: number | undefined;
   if (values.limit !== undefined) {
     limit = Number(values.limit);
@@ -108,7 +123,7 @@ function queryOf(values: Values): { env: string; query: DocumentQuery & { patien
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
       ...(values.type ? { type: values.type } : {}),
-      ...(status ? { status: status as (typeof statuses)[number] } : {}),
+      ...(status ? { status } : {}),
       ...(limit ? { limit } : {}),
     },
   };
@@ -181,7 +196,8 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     (row) =>
       `${row.date.slice(0, 10) || '          '}  ${row.status.padEnd(11)}  ${row.title}  ${row.documentId}  [${row.resourceId}]`,
   );
-  io.stdout(`${[`${rows.length} documents of ${query.patient} in ${env}`, ...lines].join('\n')}\n`);
+  const heading = `${rows.length} ${rows.length === 1 ? 'document' : 'documents'} of ${query.patient} in ${env}`;
+  io.stdout(`${[heading, ...lines].join('\n')}\n`);
   return ExitCode.ok;
 }
 

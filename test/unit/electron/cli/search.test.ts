@@ -103,7 +103,55 @@ describe('archivist search', () => {
       '--home',
       home,
     ]);
-    expect(text.stdout.split('\n')[0]).toBe(`${documents.length} documents of ${hetu} in local`);
+    const noun = documents.length === 1 ? 'document' : 'documents';
+    expect(text.stdout.split('\n')[0]).toBe(`${documents.length} ${noun} of ${hetu} in local`);
+  });
+
+  it('says "1 document" for one', async () => {
+    const home = await homeWith(['local', '--kind', 'sandbox', '--url', plain.baseUrl]);
+    const base = ['search', '--env', 'local', '--patient', hetu, '--home', home];
+    const one = await runArchivist([...base, '--limit', '1']);
+    expect(one).toMatchObject({ code: 0, stderr: '' });
+    expect(one.stdout.split('\n')[0]).toBe(`1 document of ${hetu} in local`);
+    const two = await runArchivist([...base, '--limit', '2']);
+    expect(two.stdout.split('\n')[0]).toBe(`2 documents of ${hetu} in local`);
+  });
+
+  // The text table shows replaced and invalidated; --status takes those words and FHIR's.
+  it.each([
+    ['superseded', 'replaced'],
+    ['entered-in-error', 'invalidated'],
+  ])('--status %s and --status %s find the same documents', async (fhirWord, tableWord) => {
+    const entry = plain.store.all.find(
+      (candidate) => candidate.versions.at(-1)?.status === fhirWord,
+    );
+    const patient = plain.store.patients.get(entry?.patientKey ?? '');
+    const code = patient?.identifier?.find((id) => id.system === hetuSystem)?.value;
+    expect(code, `the sandbox holds a ${fhirWord} document of a known patient`).toBeDefined();
+    const home = await homeWith(['local', '--kind', 'sandbox', '--url', plain.baseUrl]);
+    const search = (status: string) =>
+      runArchivist([
+        'search',
+        '--env',
+        'local',
+        '--patient',
+        code!,
+        '--status',
+        status,
+        '--json',
+        '--home',
+        home,
+      ]);
+    const [byFhir, byTable] = await Promise.all([search(fhirWord), search(tableWord)]);
+    expect(byTable).toMatchObject({ code: 0, stderr: '' });
+    const parsed = JSON.parse(byTable.stdout) as {
+      query: { status: string };
+      documents: { resourceId: string; status: string }[];
+    };
+    expect(parsed.query.status).toBe(fhirWord);
+    expect(parsed.documents.map((row) => row.resourceId)).toContain(entry!.id);
+    expect(new Set(parsed.documents.map((row) => row.status))).toEqual(new Set([tableWord]));
+    expect(parsed.documents).toEqual((JSON.parse(byFhir.stdout) as typeof parsed).documents);
   });
 
   it('searches over HTTPS with the passphrase from the environment', async () => {
@@ -190,7 +238,11 @@ describe('archivist search', () => {
       ]),
       2,
     );
-    expectOneLine(await runArchivist([...base, '--patient', hetu, '--status', 'gone']), 2);
+    const badStatus = await runArchivist([...base, '--patient', hetu, '--status', 'gone']);
+    expectOneLine(badStatus, 2);
+    expect(badStatus.stderr).toContain(
+      "--status must be one of current, superseded, entered-in-error, replaced, invalidated, not 'gone'.",
+    );
     expectOneLine(await runArchivist([...base, '--patient', hetu, '--limit', '0']), 2);
     expectOneLine(await runArchivist(['search', '--patient', hetu, '--home', home]), 2);
     expectOneLine(await runArchivist([...base]), 2);
