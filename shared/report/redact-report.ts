@@ -62,6 +62,8 @@ export function redactReport(model: ReportModel, input: ReportInput): ReportMode
       ...(input.result.right.patientHetu ? [input.result.right.patientHetu] : []),
       ...input.left.identityCodes.map((code) => code.value),
       ...input.right.identityCodes.map((code) => code.value),
+      ...(input.left.hetuRootValues ?? []),
+      ...(input.right.hetuRootValues ?? []),
       ...identityValuesShown(model),
     ],
     names: [...input.left.personNames, ...input.right.personNames],

@@ -38,6 +38,12 @@ export interface ReportSideInput {
   readonly identityCodes: readonly IdentityCodeFinding[];
   /** Person names the document's metadata gives, whole and in parts (redaction needs them). */
   readonly personNames: readonly string[];
+  /**
+   * Values given under the hetu root anywhere in the document (body and an RCMR message's CDA
+   * included), whatever their shape: masked by redaction, not test-data findings. Read only
+   * when the report is redacted.
+   */
+  readonly hetuRootValues?: readonly string[];
 }
 
 /** The journal's latest signed checkpoint when the report was made. */

@@ -7,8 +7,8 @@
  * hetu-shaped codes and names, so those in the body are found too.
  */
 import { identityFinding, scanText, type IdentityCodeFinding } from '../../../shared/identity/scan';
-import { personNamesInXml } from '../../../shared/report/person-names-in-xml';
 import { personNamesIn } from '../../../shared/report/redaction';
+import { redactionSecretsInXml } from '../../../shared/report/redaction-secrets-in-xml';
 import type { ReportSideInput } from '../../../shared/report/report-model';
 import type { Result } from '../../../shared/result';
 import { ok } from '../../../shared/result';
@@ -44,7 +44,8 @@ export async function describeSource(
   // need the real characters.
   const text = forRedaction ? bytes.toString('utf8') : undefined;
   const scanned = scanText(text ?? bytes.toString('latin1'), 'document text');
-  const bodyNames = text === undefined ? [] : personNamesInXml(text);
+  // Names and hetu-root values of the whole text, an RCMR message's CDA decoded once for both.
+  const secrets = text === undefined ? undefined : redactionSecretsInXml(text);
   const sha256 = sha256Hex(document.bytes);
   const header = await pendingHeader;
   if (!header.ok) return header;
@@ -62,6 +63,7 @@ export async function describeSource(
     byteSize: document.bytes.byteLength,
     identityCodes: codes,
     // The header's names first: masks are numbered in this order, as before body names were read.
-    personNames: [...new Set([...personNamesIn(header.value.metadata), ...bodyNames])],
+    personNames: [...new Set([...personNamesIn(header.value.metadata), ...(secrets?.names ?? [])])],
+    ...(secrets ? { hetuRootValues: secrets.identityCodes } : {}),
   });
 }

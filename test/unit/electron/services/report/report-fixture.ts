@@ -11,9 +11,10 @@ export * from './report-fixture-documents';
 export async function fixtureRequest(
   leftSource = 'v1.xml',
   rightSource = 'v2.xml',
+  xml: { readonly left: string; readonly right: string } = { left: leftXml, right: rightXml },
 ): Promise<ReportRequest> {
-  const left = new TextEncoder().encode(leftXml);
-  const right = new TextEncoder().encode(rightXml);
+  const left = new TextEncoder().encode(xml.left);
+  const right = new TextEncoder().encode(xml.right);
   const compared = await compareInWorker(left, right, {
     profile: noIgnoreProfile,
     keepLines: true,

@@ -93,6 +93,31 @@ describe('redaction', () => {
     },
   );
 
+  it.each(['html', 'json', 'csv'] as const)(
+    'a %s report masks a body value of any shape given under the hetu root, also in free text',
+    async (format) => {
+      // The id stands in an unchanged entry (never shown), the value in a changed paragraph.
+      const localId = 'TUNNISTE-77';
+      const withId = (xml: string) =>
+        xml.replace(
+          '<performer><assignedEntity>',
+          `<performer><assignedEntity><id extension="${localId}" root="1.2.246.21"/>`,
+        );
+      const pair = await fixtureRequest('v1.xml', 'v2.xml', {
+        left: withId(leftXml),
+        right: withId(rightXml).replace(rightDosage, `${rightDosage} (${localId})`),
+      });
+      const written = await writeReport(pair, { format, redact: true });
+      if (!written.ok) throw new Error(written.error.message);
+      const text = Buffer.from(written.value.bytes).toString('utf8');
+      expect(text).toContain('tabletti illalla');
+      expect(text).not.toContain(localId);
+      const plain = await writeReport(pair, { format, redact: false });
+      if (!plain.ok) throw new Error(plain.error.message);
+      expect(Buffer.from(plain.value.bytes).toString('utf8')).toContain(localId);
+    },
+  );
+
   it('says so on the first page and gives the same value the same mask in every format', async () => {
     const html = (await made('html', true)).text;
     const banner = html.indexOf('REDACTED REPORT');
