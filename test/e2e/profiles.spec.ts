@@ -51,6 +51,11 @@ const test = base.extend<{ keychain: TestKeychain; tlsSandbox: RunningSandbox }>
   },
 });
 
+// Each test starts an HTTPS sandbox with client certificates, checks it through a real TLS
+// handshake and runs axe: about 20 s on a 2-core machine at load 17, so the default 30 s left no
+// margin there (it timed out twice in one run).
+test.describe.configure({ timeout: 90_000 });
+
 async function fillTlsProfile(
   screen: EnvironmentsScreen,
   baseUrl: string,
