@@ -89,9 +89,9 @@ test.use({ trace: 'off' });
 // No retry. Every task of the view stays well under 50 ms of CPU time (Chrome traces of this pair
 // at load averages of 13–20: at most about 12 ms each), but a machine crowded enough to keep the
 // UI thread waiting for a core still stretches some past 50 ms of wall time: on the shared 2-core
-// machine at a load average of 13–17 about a third of the runs failed so, as many as with the code
-// before (README). long-tasks.json has each task's start and duration; only a trace tells a task's
-// CPU time from its waiting. A failure here is not retried away.
+// machine 4 of 12 runs failed so at a load average of 13–15 (3 of 12 with the code before, run
+// alternately) and 13 of 20 at 15–17 (README). long-tasks.json has each task's start and duration;
+// only a trace tells a task's CPU time from its waiting. A failure here is not retried away.
 
 for (const mode of ['side-by-side', 'narrative'] as const)
   test(`no long task over 50 ms while a 2 MB pair is compared and shown (${mode})`, async ({
