@@ -9,6 +9,7 @@ import { access, mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Provenance } from '../../shared/fhir/resources';
 import { err, ok, type Result } from '../../shared/result';
+import { fileProblemReason } from '../services/files/file-problem';
 import {
   addDocument,
   refileDocument,
@@ -72,16 +73,6 @@ export async function saveState(directory: string, store: SandboxStore): Promise
   }
 }
 
-const reasons: Readonly<Record<string, string>> = {
-  EEXIST: 'it is a file',
-  ENOTDIR: 'a part of the path is a file',
-  ENOENT: 'a part of the path cannot be created',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the disk',
-};
-
 /**
  * Makes sure the data folder exists and can be written now: otherwise the sandbox would start,
  * keep changes in memory only and fail at its first write, long after the user looked.
@@ -92,10 +83,9 @@ async function prepareDataDir(directory: string): Promise<Result<void>> {
     await access(directory, constants.W_OK);
     return ok(undefined);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return err(
       'sandbox-data-dir',
-      `Cannot keep the sandbox's data in ${directory} (${reasons[code] ?? code}).`,
+      `Cannot keep the sandbox's data in ${directory} (${fileProblemReason(error, 'folder')}).`,
     );
   }
 }
@@ -108,11 +98,10 @@ export async function loadState(directory: string, store: SandboxStore): Promise
   try {
     text = await readFile(path.join(directory, fileName), 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'ENOENT') return ok(undefined);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(undefined);
     return err(
       'bad-state',
-      `Cannot read the sandbox state in ${directory} (${reasons[code] ?? code}).`,
+      `Cannot read the sandbox state in ${directory} (${fileProblemReason(error, 'read')}).`,
     );
   }
   let state: PersistedState;

@@ -9,6 +9,7 @@ import { parseHetu } from '../../../shared/identity/hetu';
 import { openJournal } from '../../services/audit/journal';
 import { listRecords, toCsv, verifyHome } from '../../services/audit/reader';
 import { resolveHome } from '../../services/home';
+import { fileProblemReason } from '../../services/files/file-problem';
 import { cliContext } from '../audit-context';
 import {
   CommandFailure,
@@ -134,19 +135,6 @@ function list(home: string, values: Values, io: CliIo): ExitCode {
   return ExitCode.ok;
 }
 
-function writeProblem(code: string | undefined): string {
-  const words: Record<string, string> = {
-    ENOENT: 'no such folder',
-    EISDIR: 'it is a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'read-only file system',
-    ENOSPC: 'no space left on the disk',
-    EDQUOT: 'disk quota exceeded',
-  };
-  return (code && words[code]) ?? code ?? 'error';
-}
-
 /**
  * A mistyped --home would otherwise verify as "OK: 0 records" and list nothing, which reads as
  * an intact, empty journal; so the home folder must exist (export would even create it).
@@ -161,7 +149,7 @@ function checkHomeFolder(home: string): void {
     throw new CommandFailure(
       code === 'ENOENT'
         ? `The home folder ${home} does not exist, so it holds no audit journal.`
-        : `Cannot read the home folder ${home} (${writeProblem(code)}).`,
+        : `Cannot read the home folder ${home} (${fileProblemReason(error, 'read')}).`,
     );
   }
 }
@@ -189,7 +177,7 @@ async function exportRecords(home: string, values: Values, io: CliIo): Promise<E
       try {
         writeFileSync(target, text);
       } catch (error) {
-        const why = writeProblem((error as NodeJS.ErrnoException).code);
+        const why = fileProblemReason(error, 'write', target);
         // The export was recorded before writing; that it failed is recorded after it, as
         // other failed actions are (outcome 8), so the journal does not claim a file exists.
         journal.value.append(

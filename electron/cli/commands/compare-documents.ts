@@ -20,6 +20,7 @@ import { openJournal } from '../../services/audit/journal';
 import { splitJoinedLines } from '../../services/compare/joined-lines';
 import { progressBar } from '../../services/report/progress-bar';
 import type { ReportFormat } from '../../services/report/write-report';
+import { fileProblemReason } from '../../services/files/file-problem';
 import { cliContext } from '../audit-context';
 import { CommandFailure, UsageError, type CliIo } from '../command';
 
@@ -36,11 +37,10 @@ export async function profileOf(name: string | undefined, cwd: string): Promise<
   try {
     raw = JSON.parse(await readFile(path.resolve(cwd, wanted), 'utf8'));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     throw new CommandFailure(
-      code
-        ? `Could not read the ignore profile ${wanted} (${code}).`
-        : `The ignore profile ${wanted} is not valid JSON.`,
+      error instanceof SyntaxError
+        ? `The ignore profile ${wanted} is not valid JSON.`
+        : `Could not read the ignore profile ${wanted} (${fileProblemReason(error, 'read')}).`,
     );
   }
   const parsed = parseIgnoreProfile(raw, wanted);

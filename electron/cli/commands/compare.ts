@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { resolveHome } from '../../services/home';
+import { fileProblem } from '../../services/files/file-problem';
 import { unifiedPatchBytes } from './compare-unified';
 import { parseEnvironmentReference } from '../environment-reference';
 import {
@@ -115,9 +116,7 @@ async function readInput(file: string, io: CliIo, home: string): Promise<Uint8Ar
     // One read call, not fs/promises' 512 KB chunks: nothing else runs meanwhile in a command.
     return readFileSync(path.resolve(cwd, file)); // a Buffer is a Uint8Array: no 20 MB copy
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code;
-    throw new CommandFailure(`Could not read ${file} (${why}).`);
+    throw new CommandFailure(fileProblem(error, file, 'read'));
   }
 }
 
@@ -128,12 +127,11 @@ function writeOutput(io: CliIo, out: string | undefined, bytes: Uint8Array): voi
     else io.stdout(Buffer.from(bytes).toString('utf8'));
     return;
   }
+  const target = path.resolve(io.cwd, out);
   try {
-    writeFileSync(path.resolve(io.cwd, out), bytes);
+    writeFileSync(target, bytes);
   } catch (error) {
-    throw new CommandFailure(
-      `Could not write ${out} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-    );
+    throw new CommandFailure(fileProblem(error, out, 'write', target));
   }
 }
 

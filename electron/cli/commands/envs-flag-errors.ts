@@ -44,11 +44,3 @@ export function addFailure(error: AppError, calendarFile: string | undefined): E
     ? new UsageError(`${match[1]}${error.message.slice(match[0].length)}`)
     : new CommandFailure(error.message);
 }
-
-/** Why a file could not be read, in words instead of an errno code. */
-export function readProblem(code: string | undefined): string {
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'EACCES') return 'permission denied';
-  return code ?? 'unreadable';
-}

@@ -28,7 +28,8 @@ import {
   type Command,
 } from '../command';
 import { formatReport } from '../../services/profiles/format-environment-report';
-import { addFailure, checkCertificateFlags, readProblem } from './envs-flag-errors';
+import { fileProblemReason } from '../../services/files/file-problem';
+import { addFailure, checkCertificateFlags } from './envs-flag-errors';
 
 const help = `Usage: archivist envs list|add|remove|check [NAME] [options]
 
@@ -108,9 +109,10 @@ async function readCalendar(file: string, cwd: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(path.resolve(cwd, file), 'utf8'));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     throw new CommandFailure(
-      code ? `Cannot read ${file} (${readProblem(code)}).` : `${file} is not valid JSON.`,
+      error instanceof SyntaxError
+        ? `${file} is not valid JSON.`
+        : `Cannot read ${file} (${fileProblemReason(error, 'read')}).`,
     );
   }
 }

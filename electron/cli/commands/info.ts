@@ -4,6 +4,7 @@ import { appVersion } from '../../services/app-version';
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolveHome } from '../../services/home';
+import { fileProblemReason } from '../../services/files/file-problem';
 import { loadProfiles } from '../../services/profiles/profile-store';
 import { CommandFailure, ExitCode, parseCommandArgs, type Command } from '../command';
 
@@ -36,13 +37,12 @@ function checkHomeFolder(home: string, isChosen: boolean): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !isChosen) return;
-    const problems: Readonly<Record<string, string>> = {
-      ENOENT: `The home folder ${home} does not exist.`,
-      ENOTDIR: `The home folder ${home} cannot exist: part of its path is a file.`,
-      EACCES: `Cannot read the home folder ${home} (permission denied).`,
-    };
     throw new CommandFailure(
-      problems[code ?? ''] ?? `Cannot read the home folder ${home} (${code ?? 'error'}).`,
+      code === 'ENOENT'
+        ? `The home folder ${home} does not exist.`
+        : code === 'ENOTDIR'
+          ? `The home folder ${home} cannot exist: part of its path is a file.`
+          : `Cannot read the home folder ${home} (${fileProblemReason(error, 'read')}).`,
     );
   }
   if (!isFolder) throw new CommandFailure(`The home folder ${home} is a file, not a folder.`);

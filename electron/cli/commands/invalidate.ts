@@ -12,6 +12,7 @@ import { parseInvalidationReason } from '../../../shared/invalidation/reasons';
 import { calendarOfProfile } from '../../../shared/environments/profile';
 import { appVersion } from '../../services/app-version';
 import { openConnection } from '../../services/environments/open-connection';
+import { fileProblem } from '../../services/files/file-problem';
 import { resolveHome } from '../../services/home';
 import { homeAudit } from '../../services/invalidation/audit';
 import { failureLine, formatOutcomes, formatPreflight } from '../../services/invalidation/format';
@@ -92,13 +93,7 @@ async function idsFromFile(file: string, cwd: string): Promise<string[]> {
   try {
     text = await readFile(path.resolve(cwd, file), 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const words: Record<string, string> = {
-      ENOENT: 'no such file',
-      EISDIR: 'it is a folder',
-      EACCES: 'permission denied',
-    };
-    throw new CommandFailure(`Could not read ${file} (${words[code] ?? code}).`);
+    throw new CommandFailure(fileProblem(error, file, 'read'));
   }
   return text
     .split(/\r?\n/)

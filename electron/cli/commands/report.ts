@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileProblem } from '../../services/files/file-problem';
 import { verifyReport } from '../../services/report/verify-report';
 import {
   CommandFailure,
@@ -43,9 +44,7 @@ async function readReport(file: string, cwd: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path.resolve(cwd, file)));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code;
-    throw new CommandFailure(`Could not read ${file} (${why}).`);
+    throw new CommandFailure(fileProblem(error, file, 'read'));
   }
 }
 

@@ -16,6 +16,7 @@ import { HETU_ROOT } from '../../../shared/identity/scan';
 import { openJournal } from '../../services/audit/journal';
 import { loadDocument } from '../../services/documents/load-document';
 import { resolveHome } from '../../services/home';
+import { fileProblem } from '../../services/files/file-problem';
 import { tooLarge } from '../../services/xml/decode-xml-bytes';
 import { defaultXmlLimits } from '../../services/xml/xml-limits';
 import { cliContext } from '../audit-context';
@@ -87,9 +88,7 @@ async function readInput(file: string, cwd: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(full));
   } catch (error) {
     if (error instanceof CommandFailure) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code;
-    throw new CommandFailure(`Could not read ${file} (${why}).`);
+    throw new CommandFailure(fileProblem(error, file, 'read'));
   }
 }
 

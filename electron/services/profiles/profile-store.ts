@@ -12,6 +12,7 @@ import {
   type EnvironmentProfile,
 } from '../../../shared/environments/profile';
 import { err, ok, type Result } from '../../../shared/result';
+import { fileProblemReason } from '../files/file-problem';
 import { writeFileAtomically } from './atomic-file';
 
 export const profilesFileName = 'profiles.json';
@@ -24,10 +25,7 @@ export async function loadProfiles(home: string): Promise<Result<readonly Enviro
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok([]);
-    return err(
-      'profiles-unreadable',
-      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`,
-    );
+    return err('profiles-unreadable', `Cannot read ${file} (${fileProblemReason(error, 'read')}).`);
   }
   let raw: unknown;
   try {

@@ -79,7 +79,7 @@ describe('archivist audit refusals', () => {
 
   it.each([
     ['/dev/full', 'no space left on the disk'],
-    [path.join(work, 'no-folder', 'x.csv'), 'no such folder'],
+    [path.join(work, 'no-folder', 'x.csv'), 'the folder does not exist'],
     [work, 'it is a folder'],
   ])('export to %s says why it could not write, in words', async (out, why) => {
     const line = expectOneLine(

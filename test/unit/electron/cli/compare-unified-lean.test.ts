@@ -30,7 +30,9 @@ describe('compare --format unified', () => {
     );
     const missing = await runArchivist([...args, '--ignore', join(work, 'nothing.json')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/Could not read the ignore profile .*nothing\.json \(ENOENT\)/);
+    expect(missing.stderr).toMatch(
+      /Could not read the ignore profile .*nothing\.json \(no such file\)\./,
+    );
     const none = await runArchivist([...args, '--ignore', 'none']);
     expect(none.code).toBe(0);
     expect(none.stdout).toContain('+<b>ä 2</b>');
