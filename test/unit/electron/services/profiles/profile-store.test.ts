@@ -2,7 +2,15 @@
  * The profile store on real files: create, edit, remove, the file left valid and without temp
  * files, refusals with their sentences; and a write into a folder that cannot be written.
  */
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +97,19 @@ describe('profile store', () => {
       `invalid-profile: ${join(home, 'profiles.json')} is not valid JSON; fix or remove it.`,
     );
     expect(readFileSync(join(home, 'profiles.json'), 'utf8')).toBe('{ broken');
+  });
+
+  it('says in words why profiles.json cannot be read (a folder, or under a file)', async () => {
+    const home = freshHome();
+    mkdirSync(join(home, 'profiles.json'), { recursive: true });
+    expect(messageOf(await loadProfiles(home))).toBe(
+      `profiles-unreadable: Cannot read ${join(home, 'profiles.json')} (it is a folder).`,
+    );
+    const file = join(work, 'a-file');
+    writeFileSync(file, 'not a home');
+    expect(messageOf(await loadProfiles(file))).toBe(
+      `profiles-unreadable: Cannot read ${join(file, 'profiles.json')} (a part of the path is a file).`,
+    );
   });
 
   it.skipIf(process.getuid?.() === 0)('says which file cannot be written', async () => {
