@@ -1,9 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { err, ok, type Result } from '../../../shared/result';
+import { readFileSync } from 'node:fs';
+import { err, type Result } from '../../../shared/result';
+import { findResource } from '../../services/resources';
 
 import type { XmlElementSpec } from './canonical-xml';
 import { el, serialize } from './canonical-xml';
@@ -12,34 +11,13 @@ import { el, serialize } from './canonical-xml';
 export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
 const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 
-const keyRelativePath = path.join('resources', 'sandbox', 'test-signing-key.pem');
-
 /**
- * Where the committed TEST-ONLY key may be, nearest first. Walked up from this module because
- * the module moves: the source tree keeps resources/ three folders up, the bundled command line
- * and main process (dist/cli, dist/main) two, and the packaged app has it in its resources path.
+ * The committed TEST-ONLY key's path (resources/sandbox), or `sandbox-key-missing` naming it and
+ * where it was looked for when Archivist was installed without it.
  */
-export function signingKeyCandidates(): string[] {
-  const candidates: string[] = [];
-  let folder = path.dirname(fileURLToPath(import.meta.url));
-  for (let level = 0; level < 6; level++) {
-    candidates.push(path.join(folder, keyRelativePath));
-    folder = path.dirname(folder);
-  }
-  const packaged = (process as { resourcesPath?: string }).resourcesPath;
-  if (packaged) candidates.push(path.join(packaged, keyRelativePath));
-  return candidates;
-}
-
-/** The key file's path, or an error naming it when Archivist was installed without it. */
 export function findSigningKey(): Result<string> {
-  const found = signingKeyCandidates().find((candidate) => existsSync(candidate));
-  return found === undefined
-    ? err(
-        'sandbox-key-missing',
-        `The sandbox's test signing key ${keyRelativePath} was not found beside Archivist; reinstall it.`,
-      )
-    : ok(found);
+  const found = findResource('sandbox/test-signing-key.pem', "The sandbox's test signing key");
+  return found.ok ? found : err('sandbox-key-missing', found.error.message);
 }
 
 let cachedKey: KeyObject | undefined;

@@ -1,40 +1,18 @@
 /**
  * The report stylesheet (resources/report/report.css), read from disk at run time and inlined
- * into every HTML report. Found by walking up from this module: the source tree, the bundled
- * command line (dist/cli) and the packaged app all keep resources/ a few folders above it.
+ * into every HTML report; found beside Archivist by findResource (resources.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { err, ok, type Result } from '../../../shared/result';
-
-const relative = path.join('resources', 'report', 'report.css');
-
-/** Where the stylesheet may be, nearest first. */
-function candidates(): string[] {
-  const out: string[] = [];
-  let folder = path.dirname(fileURLToPath(import.meta.url));
-  for (let level = 0; level < 6; level++) {
-    out.push(path.join(folder, relative));
-    folder = path.dirname(folder);
-  }
-  const packaged = (process as { resourcesPath?: string }).resourcesPath;
-  if (packaged) out.push(path.join(packaged, relative));
-  return out;
-}
+import { findResource } from '../resources';
 
 let cached: string | undefined;
 
-/** The stylesheet's text, or a clear error naming the missing file. */
+/** The stylesheet's text, or `report-stylesheet-missing` naming the file and where it looked. */
 export function reportCss(): Result<string> {
   if (cached !== undefined) return ok(cached);
-  for (const file of candidates()) {
-    if (!existsSync(file)) continue;
-    cached = readFileSync(file, 'utf8');
-    return ok(cached);
-  }
-  return err(
-    'report-stylesheet-missing',
-    `The report stylesheet ${relative} was not found beside Archivist; reinstall it.`,
-  );
+  const file = findResource('report/report.css', 'The report stylesheet');
+  if (!file.ok) return err('report-stylesheet-missing', file.error.message);
+  cached = readFileSync(file.value, 'utf8');
+  return ok(cached);
 }
