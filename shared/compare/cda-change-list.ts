@@ -5,7 +5,7 @@
  * jatko-osiot: text changed from A to B". A section found at another place is reported as moved.
  * The wording lives in change-list-items.ts, the aligned structure in cda-body-nodes.ts.
  */
-import { Namespaces, type XmlElement } from '../xml/tree';
+import { Namespaces, type XmlElement, type XmlNode } from '../xml/tree';
 import {
   describeLeaf,
   entryFacts,
@@ -146,7 +146,7 @@ class ChangeList extends ChangeListSink {
   }
 
   entries(l: SectionNode, r: SectionNode, name: string): void {
-    if (this.stopWhenFull()) return;
+    if (this.stopWhenFull() || this.entriesUnchangedInPlace(l.element, r.element)) return;
     const { pairs, removed, added } = align(entriesOf(l.element), entriesOf(r.element), entryKeys);
     const path = `${r.path}/entry`;
     for (const e of removed)
@@ -173,6 +173,28 @@ class ChangeList extends ChangeListSink {
       });
     for (const [le, re] of pairs)
       if (!this.isUnchanged(le.element, re.element)) this.entry(le, re, name, path);
+  }
+
+  /**
+   * True when both sections have as many entries and each equals the one at its place: then
+   * the alignment (id, code, order) pairs them in place too and finds nothing, so it is skipped
+   * (most changed sections change in their narrative only).
+   */
+  private entriesUnchangedInPlace(left: XmlElement, right: XmlElement): boolean {
+    const a = left.children;
+    const b = right.children;
+    let i = 0;
+    let j = 0;
+    for (;;) {
+      while (i < a.length && !isEntry(a[i]!)) i++;
+      while (j < b.length && !isEntry(b[j]!)) j++;
+      const x = a[i];
+      const y = b[j];
+      if (x === undefined || y === undefined) return x === y;
+      if (!isEntry(x) || !isEntry(y) || !this.isUnchanged(x, y)) return false;
+      i++;
+      j++;
+    }
   }
 
   entry(l: EntryNode, r: EntryNode, name: string, path: string): void {
@@ -203,6 +225,10 @@ class ChangeList extends ChangeListSink {
     }
     for (const [key, a] of left) if (!seen.has(key)) report(a, undefined);
   }
+}
+
+function isEntry(node: XmlNode): node is XmlElement {
+  return node.kind === 'element' && node.name === 'entry';
 }
 
 /** A name function that writes names as the canonical form does (its prefix map). */

@@ -70,6 +70,30 @@ describe('compareDocuments', () => {
     ]);
   });
 
+  it('aligns entries by id when they are not all equal in place: swapped, or one more on a side', () => {
+    const entry = (id: string, value: string) =>
+      `<entry><observation classCode="OBS" moodCode="EVN"><id root="9.9.${id}"/><code code="${id}" codeSystem="1.2.3" displayName="Havainto ${id}"/><value xsi:type="ST">${value}</value></observation></entry>`;
+    const withEntries = (text: string, entries: string[]) =>
+      `<component><section><code code="1" codeSystem="1.2.3"/><title>Lääkitys</title><text><paragraph>${text}</paragraph></text>${entries.join('')}</section></component>`;
+    const a = entry('1', 'x');
+    const b = entry('2', 'y');
+    const texts = (left: string, right: string) =>
+      compareDocuments(side(cda([left])), side(cda([right]))).changeList.shown.map(
+        (item) => item.text,
+      );
+    expect(texts(withEntries('Sama', [a, b]), withEntries('Toinen', [b, a]))).toEqual([
+      'section Lääkitys: narrative changed from "Sama" to "Toinen"',
+    ]);
+    expect(texts(withEntries('Sama', [a, b]), withEntries('Toinen', [a]))).toEqual([
+      'section Lääkitys: narrative changed from "Sama" to "Toinen"',
+      'section Lääkitys: entry Havainto 2 removed',
+    ]);
+    expect(texts(withEntries('Sama', [a]), withEntries('Toinen', [a, b]))).toEqual([
+      'section Lääkitys: narrative changed from "Sama" to "Toinen"',
+      'section Lääkitys: entry Havainto 2 added',
+    ]);
+  });
+
   it('past its time fuse stops only the change list, with a note, and keeps the whole diff', () => {
     const left = side(cda([section('Lääkitys', '1', '1 tabletti'), section('Muu', '2', 'x')]));
     const right = side(cda([section('Lääkitys', '1', '2 tablettia'), section('Muu', '2', 'y')]));
