@@ -4,7 +4,7 @@
  * `(ENOENT)`, `(EISDIR)` and `(ENOSPC)`), naming the file as it was typed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,4 +75,29 @@ describe('compare --out that cannot be written', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(existsSync(join(work, 'report.html'))).toBe(true);
   }, 60_000);
+});
+
+describe('an installation without resources/', () => {
+  it('refuses an HTML report in one line naming the stylesheet and where it looked', async () => {
+    const bare = join(work, 'bare');
+    const entry = await bundleCli(bare);
+    unlinkSync(join(bare, 'resources'));
+    const home = join(work, 'home-bare');
+    mkdirSync(home);
+    const run = spawnSync(
+      process.execPath,
+      [entry, 'compare', left, right, '--format', 'html', '--out', 'bare.html'],
+      {
+        env: { ...process.env, ARCHIVIST_HOME: home, ARCHIVIST_CODE_CACHE: 'off' },
+        cwd: work,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(run.stderr).toBe(
+      `archivist compare: The report stylesheet ${join('resources', 'report', 'report.css')} was not found beside Archivist (looked in ${join(bare, 'dist', 'cli')} and the 5 folders above it); reinstall Archivist.\n`,
+    );
+    expect(run.status).toBe(1);
+    expect(existsSync(join(work, 'bare.html'))).toBe(false);
+  }, 120_000);
 });

@@ -73,8 +73,8 @@ describe('the bundled sandbox', () => {
       if (started.baseUrl !== undefined) await started.stop();
       expect(started.baseUrl).toBeUndefined();
       expect(started.code).toBe(1);
-      expect(started.stderr).toMatch(
-        /^archivist sandbox: [^\n]*test-signing-key\.pem was not found[^\n]*\n$/,
+      expect(started.stderr).toBe(
+        `archivist sandbox: The sandbox's test signing key ${join('resources', 'sandbox', 'test-signing-key.pem')} was not found beside Archivist (looked in ${join(bare, 'dist', 'cli')} and the 5 folders above it); reinstall Archivist.\n`,
       );
     } finally {
       rmSync(bare, { recursive: true, force: true });
