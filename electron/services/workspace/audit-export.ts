@@ -18,6 +18,7 @@ import { appVersion } from '../app-version';
 import { listRecords, toCsv } from '../audit/reader';
 import { osUserName, recordAll } from './audit-trail';
 import type { SaveFile } from './compare-export';
+import { fileProblemReason } from '../files/file-problem';
 
 const mediaTypes = { json: 'application/json', csv: 'text/csv' } as const;
 
@@ -78,8 +79,7 @@ export async function exportAuditJournal(
       byteSize: bytes.byteLength,
     });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const message = `The audit export could not be saved to ${target} (${code}).`;
+    const message = `The audit export could not be saved to ${target} (${fileProblemReason(error, 'write', target)}).`;
     await recordAll(
       home,
       [exportEvent(context, what, { code: '8', description: message })],

@@ -20,6 +20,7 @@ import type { PdfPrinter } from '../report/pdf-printer';
 import { latestCheckpoint } from '../report/export-report';
 import { writeReport, type ReportProgress } from '../report/write-report';
 import { recordAll } from './audit-trail';
+import { fileProblemReason } from '../files/file-problem';
 
 /** One side as the report needs it. */
 export interface RememberedSide {
@@ -146,7 +147,7 @@ async function save(target: string, bytes: Uint8Array): Promise<Result<ExportRes
     await writeFile(target, bytes);
     return ok({ kind: 'saved', fileName: path.basename(target), byteSize: bytes.byteLength });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return err('report-not-saved', `The report could not be saved to ${target} (${code}).`);
+    const reason = fileProblemReason(error, 'write', target);
+    return err('report-not-saved', `The report could not be saved to ${target} (${reason}).`);
   }
 }

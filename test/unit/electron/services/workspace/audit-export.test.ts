@@ -109,7 +109,7 @@ describe('audit export from the app', () => {
       ok: false,
       error: {
         code: 'audit-export-not-saved',
-        message: `The audit export could not be saved to ${target} (ENOENT).`,
+        message: `The audit export could not be saved to ${target} (the folder does not exist).`,
       },
     });
     const records = listRecords(home, {});

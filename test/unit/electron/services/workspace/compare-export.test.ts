@@ -114,7 +114,7 @@ describe('exporting a comparison', () => {
     });
     expect(!exported.ok && exported.error).toEqual({
       code: 'report-not-saved',
-      message: `The report could not be saved to ${target} (ENOENT).`,
+      message: `The report could not be saved to ${target} (the folder does not exist).`,
     });
     expect(exportRecords(target).map((record) => record.outcome)).toEqual(['0', '8']);
   });
