@@ -103,18 +103,6 @@ export function parseFaultSpec(text: string): Result<FaultSpec> {
   return ok(spec);
 }
 
-/** A small seeded RNG (mulberry32): deterministic fault sequences for tests. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Decides the fault for one request; one RNG draw per request keeps sequences reproducible. */
 export function decideFault(spec: FaultSpec, path: string, random: () => number): FaultAction {
   if (spec.blackholePrefixes.some((prefix) => path.startsWith(prefix)))

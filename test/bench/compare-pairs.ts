@@ -10,20 +10,10 @@ import { compareMaxNodes } from '../../electron/services/compare/read-for-compar
 import { nodePayloadCodec as codec } from '../../electron/services/documents/node-payload-codec';
 import { parseXml } from '../../electron/services/xml/parse-xml';
 import { syntheticCda } from './synthetic-cda';
+import { seededRandom as random } from '../../shared/seeded-random';
 
 export type Variant = 'few edits' | '10% edits' | 'moved block' | 'unrelated';
 export const variants: readonly Variant[] = ['few edits', '10% edits', 'moved block', 'unrelated'];
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Edits text lines only (values and narrative), so both sides stay well-formed XML. */
 function editLines(text: string, share: number, seed: number): string {

@@ -6,18 +6,7 @@ import {
   internLines,
   type ChangeBlock,
 } from '../../../../shared/compare/line-diff';
-
-/** A tiny deterministic PRNG (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../../../shared/seeded-random';
 
 /** Checks the script is well formed: ordered blocks, and equal lines everywhere between them. */
 function expectValidScript(left: string[], right: string[], blocks: readonly ChangeBlock[]): void {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { splitRawLines, unifiedPatch } from '../../../../shared/compare/unified-patch';
+import { seededRandom as random } from '../../../../shared/seeded-random';
 
 const work = mkdtempSync(join(tmpdir(), 'archivist-patch-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -27,17 +28,6 @@ function applyWith(tool: 'git' | 'patch', left: string, right: string, name = 'l
       : spawnSync('patch', ['--quiet', '-i', 'change.patch'], { cwd: dir });
   if (result.status !== 0) throw new Error(`${tool} failed: ${String(result.stderr)}\n${patch}`);
   return readFileSync(join(dir, name), 'utf8');
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function randomDocument(next: () => number, base?: string[]): string {

@@ -33,6 +33,7 @@ import {
   sandboxProfile,
   tempHome,
 } from './support';
+import { seededRandom as seeded } from '../../../../../shared/seeded-random';
 
 const runs = Number(process.env.INVALIDATION_FAULT_RUNS ?? 200);
 const seed = Number(process.env.INVALIDATION_FAULT_SEED ?? Date.now() % 2 ** 31);
@@ -57,18 +58,6 @@ const faults: readonly Fault[] = [
   { name: '500-after', gateway: '500-after' },
   { name: '504-after', gateway: '504-after' },
 ];
-
-/** mulberry32: a small seeded generator, so a failing seed can be run again. */
-function seeded(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Run {
   readonly fault: string;
