@@ -1,12 +1,13 @@
 /**
- * Issue 8 benchmark: the HTML report of a 20 MB pair (generated as in compare.bench.ts: few edits
- * and 10% edits). Measured in this process: the comparison itself (parse, read, compareDocuments,
- * canonical lines; the baseline), then writeReport in HTML (reading both sources' headers and
- * identity codes, building, redacting when asked, rendering, sealing) and report verify. Records
- * the HTML size and how long headless Chromium takes to load and lay out the page (usable in a
- * browser: unchanged regions are collapsed and capped). Target: the report in ≤ 10 s, measured
- * both as the report step alone and as `archivist compare --format html` end to end (process
- * start, the comparison in its worker, the audited export), which is what a tester waits for.
+ * Issue 8 benchmark: the HTML report of a 20 MB pair (made by compare-pairs.ts as in the compare
+ * bench: few edits and 10% edits). Measured in this process: the comparison itself (parse, read,
+ * compareDocuments, canonical lines; the baseline), then writeReport in HTML (reading both
+ * sources' headers and identity codes, building, redacting when asked, rendering, sealing) and
+ * report verify. Records the HTML size and how long headless Chromium takes to load and lay out
+ * the page (usable in a browser: unchanged regions are collapsed and capped). Target: the report
+ * in ≤ 10 s, measured both as the report step alone and as `archivist compare --format html` end
+ * to end (process start, the comparison in its worker, the audited export), which is what a
+ * tester waits for.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,47 +16,22 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { canonicalizeXml } from '../../shared/compare/canonical-xml';
 import { compareDocuments, type CompareSide } from '../../shared/compare/compare-documents';
-import { readDocument } from '../../shared/documents/read-document';
-import { compareMaxNodes } from '../../electron/services/compare/read-for-compare';
-import { nodePayloadCodec as codec } from '../../electron/services/documents/node-payload-codec';
 import { findChromium } from '../../electron/services/report/pdf-printer';
 import { verifyReport } from '../../electron/services/report/verify-report';
 import { writeReport } from '../../electron/services/report/write-report';
 import { closeXmlWorkers } from '../../electron/services/xml';
-import { parseXml } from '../../electron/services/xml/parse-xml';
 import { round, timeOnce, writeBenchResult, type BenchTarget } from './bench-kit';
 import { bundleCli } from './bundle-cli';
+import { side as comparedSide, variantOf } from './compare-pairs';
 import { syntheticCda } from './synthetic-cda';
 
 const size = 20 * 1024 * 1024;
 const targetMs = 10_000;
 
-/** Deterministic edits of text lines (values and narrative), as compare.bench.ts makes them. */
-function editLines(text: string, share: number, seed: number): string {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  return text
-    .split('\n')
-    .map((line) =>
-      next() < share
-        ? line.replace(
-            />([^<]+)</,
-            (_, inner: string) => `>${inner} muutettu ${Math.floor(next() * 1e6)}<`,
-          )
-        : line,
-    )
-    .join('\n');
-}
-
+/** A parsed side as the compare bench makes it, with its canonical lines. */
 function side(text: string): CompareSide & { lines: readonly string[] } {
-  const tree = parseXml(text, { maxNodes: compareMaxNodes });
-  if (!tree.ok) throw new Error(tree.error.message);
-  const metadata = readDocument(tree.value, { codec });
-  if (!metadata.ok) throw new Error(metadata.error.message);
-  return { tree: tree.value, metadata: metadata.value, lines: canonicalizeXml(tree.value).lines };
+  const parsed = comparedSide(text);
+  return { ...parsed, lines: canonicalizeXml(parsed.tree).lines };
 }
 
 /** Milliseconds headless Chromium takes to load the report and dump its laid-out DOM. */
@@ -102,8 +78,8 @@ try {
   const base = syntheticCda(size, 'structured', 1);
   const cli = await bundleCli(join(folder, 'cli'));
   for (const [variant, right] of [
-    ['few edits', editLines(base, 10 / (size / 40), 2)],
-    ['10% edits', editLines(base, 0.1, 3)],
+    ['few edits', variantOf(base, size, 'few edits')],
+    ['10% edits', variantOf(base, size, '10% edits')],
   ] as const) {
     let compared: ReturnType<typeof compareDocuments> | undefined;
     let lines: { left: readonly string[]; right: readonly string[] } | undefined;
