@@ -111,16 +111,24 @@ function explainContextError(
   error: unknown,
   file: string,
   pfx: Buffer | undefined,
+  isEncryptedPemKey = false,
 ): MaterialOutcome {
   const message = error instanceof Error ? error.message : String(error);
   const isLegacy = pfx !== undefined && usesLegacyEncryption(pfx);
-  if (/mac verify failure|bad decrypt|bad password|maybe wrong password/i.test(message))
+  // A wrong passphrase usually fails the decryption's padding check ("bad decrypt"), but about
+  // one time in 256 the garbage it yields passes it and the key's decoder fails instead
+  // ("unsupported"): for an encrypted PEM key that is still the passphrase.
+  const isDecoderFailure = isEncryptedPemKey && !/key values mismatch/i.test(message);
+  if (
+    isDecoderFailure ||
+    /mac verify failure|bad decrypt|bad password|maybe wrong password/i.test(message)
+  )
     return problem(
       'wrong-passphrase',
       `The passphrase for ${file} is wrong or missing.` +
         (isLegacy ? ' The file also uses legacy encryption (see the certificate doctor).' : ''),
     );
-  if (isLegacy || /unsupported pkcs12|unsupported/i.test(message))
+  if (isLegacy || (pfx !== undefined && /unsupported/i.test(message)))
     return problem(
       'legacy-pkcs12',
       `${file} uses legacy PKCS#12 encryption (RC2) that OpenSSL 3 no longer reads; re-export it once with: ${legacyReexportCommand(file)}`,
@@ -176,7 +184,10 @@ export async function loadClientMaterial(settings: ClientTlsSettings): Promise<M
   try {
     tls.createSecureContext({ cert: certificateFile.bytes, key: keyFile.bytes, ...withPassphrase });
   } catch (error) {
-    return explainContextError(error, settings.certificate, undefined);
+    const isEncryptedKey = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(
+      keyFile.bytes.toString('latin1'),
+    );
+    return explainContextError(error, settings.certificate, undefined, isEncryptedKey);
   }
   const material: ClientMaterial = {
     cert: certificateFile.bytes,

@@ -4,7 +4,8 @@
  * bundled in a PKCS#12 are never trusted).
  */
 import { execFileSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,6 +56,31 @@ describe('loadClientTls', () => {
     expect(good.ok && good.value.usesClientCertificate).toBe(true);
     await expectCertificateError(
       { ...settings, passphrase: 'wrong' },
+      /passphrase .* is wrong or missing/,
+    );
+  });
+
+  it('calls a wrong passphrase of an encrypted PEM key wrong also when its padding check passes', async () => {
+    // About one wrong passphrase in 256 decrypts to garbage that passes the padding check, and
+    // OpenSSL's decoder then says "unsupported" (this once read as legacy PKCS#12 in CI).
+    const encrypted = path.join(folder, 'client-encrypted-many.key.pem');
+    // One key-derivation round, so that finding such a passphrase takes milliseconds.
+    execFileSync('openssl', [
+      ...['pkcs8', '-topk8', '-in', pki.client.key, '-v2', 'aes-256-cbc', '-iter', '1'],
+      ...['-passout', 'pass:pem-secret', '-out', encrypted],
+    ]);
+    const key = readFileSync(encrypted);
+    const paddingPasses = Array.from({ length: 5000 }, (_, n) => `wrong-${n}`).find((phrase) => {
+      try {
+        createPrivateKey({ key, passphrase: phrase });
+        return false;
+      } catch (error) {
+        return !/bad decrypt/i.test((error as Error).message);
+      }
+    });
+    expect(paddingPasses).toBeDefined();
+    await expectCertificateError(
+      { certificate: pki.client.certificate, key: encrypted, passphrase: paddingPasses! },
       /passphrase .* is wrong or missing/,
     );
   });
