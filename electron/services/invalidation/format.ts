@@ -48,8 +48,10 @@ export function failureLine(batch: BatchOutcome): string {
   if (!first) return '';
   const count = batch.outcomes.filter((outcome) => outcome.state !== 'invalidated').length;
   const others = count > 1 ? ` (${count - 1} more not invalidated)` : '';
-  return `DocumentReference/${first.resourceId} ${first.state}: ${first.message}${others}`.replace(
-    /[\r\n]+\s*/g,
-    ' ',
-  );
+  const subject = `DocumentReference/${first.resourceId}`;
+  // Preflight messages already name the document and say why it was refused: said once.
+  const line = first.message.includes(subject)
+    ? first.message
+    : `${subject} ${first.state}: ${first.message}`;
+  return `${line}${others}`.replace(/[\r\n]+\s*/g, ' ');
 }

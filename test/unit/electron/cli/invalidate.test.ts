@@ -313,7 +313,8 @@ describe('archivist invalidate: real runs', () => {
       home,
     ]);
     expect(again.code).toBe(1);
-    expectOneLine(again, /refused: DocumentReference\/.* is already invalidated/);
+    expectOneLine(again, /^archivist invalidate: DocumentReference\/[^ ]+ is already invalidated/);
+    expect(again.stderr.match(/DocumentReference\//g)).toHaveLength(1);
     expect(provenancesOf(id)).toBe(1);
   });
 
