@@ -4,6 +4,7 @@
  * names a passphrase reference, and commands read the passphrase from
  * `ARCHIVIST_PASSPHRASE_<NAME>` / `ARCHIVIST_PASSPHRASE` or ask on the terminal.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -232,6 +233,11 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
       { added: created.value },
       `Added ${describe(created.value)}.${hint}\nCheck it with: archivist envs check ${name}`,
     );
+    // Saved anyway (the file may come later), but said now rather than at the first check.
+    for (const missing of missingFiles(created.value))
+      io.stderr(
+        `archivist envs: warning: ${missing} does not exist (yet); checks fail until it does.\n`,
+      );
     return ExitCode.ok;
   }
   if (action === 'remove') {
@@ -272,3 +278,16 @@ export const envsCommand: Command = {
   help,
   run,
 };
+
+/** The files and folder a new profile names that are not there. */
+function missingFiles(profile: EnvironmentProfile): string[] {
+  const tls = profile.tls;
+  const named = [
+    profile.kind === 'folder' ? profile.baseUrl : undefined,
+    tls?.pkcs12,
+    tls?.certificate,
+    tls?.key,
+    tls?.caFile,
+  ];
+  return named.filter((file): file is string => file !== undefined && !existsSync(file));
+}

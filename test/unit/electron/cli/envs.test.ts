@@ -162,6 +162,32 @@ describe('archivist envs', () => {
     );
   });
 
+  it('adds a profile whose files are not there yet, with a warning naming each', async () => {
+    const home = freshHome();
+    const p12 = join(work, 'later.p12');
+    const ca = join(work, 'later-ca.pem');
+    const args = ['--kind', 'AT', '--url', 'https://at.example.fi/fhir', '--pkcs12', p12];
+    const run = await runArchivist(['envs', 'add', 'later', ...args, '--ca', ca, '--home', home]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      `archivist envs: warning: ${p12} does not exist (yet); checks fail until it does.\n` +
+        `archivist envs: warning: ${ca} does not exist (yet); checks fail until it does.\n`,
+    );
+    const folder = await runArchivist([
+      'envs',
+      'add',
+      'cases',
+      '--kind',
+      'folder',
+      '--folder',
+      work,
+      '--home',
+      home,
+    ]);
+    expect(folder.code).toBe(0);
+    expect(folder.stderr).toBe('');
+  });
+
   it('refuses bad input with one clear line', async () => {
     const home = freshHome();
     expectOneLine(await runArchivist(['envs', '--home', home]), 2);
