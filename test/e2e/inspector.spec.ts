@@ -183,8 +183,12 @@ test('a document opens with metadata, content with find, a safe narrative and it
 test('identity codes are checked as they are typed, with the reason', async ({ shell, page }) => {
   await shell.open();
   const search = new SearchPage(page);
+  // The feedback sentence wraps under the field: the fields beside it stay where they were.
+  const oid = search.form.getByLabel('Document OID');
+  const before = await oid.boundingBox();
   await search.hetu.fill('010181-900D');
   await expect(search.hetuFeedback).toContainText(/control character/i);
+  expect((await oid.boundingBox())?.x).toBe(before?.x);
   await expect(search.hetu).toHaveAttribute('aria-invalid', 'true');
   await search.submit.click();
   await expect(search.form.getByRole('alert')).toContainText('The identity code is refused');
