@@ -9,7 +9,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../../../electron/services/report/pdf-printer';
 import { closeXmlWorkers } from '../../../../electron/services/xml';
@@ -22,15 +21,8 @@ import {
   type Secrets,
 } from '../../shared/report/rcmr-secrets';
 import { corpusBytes, corpusNote, hasCorpus } from '../../shared/support/corpus';
+import { validateReport } from '../../../support/report-schema';
 
-const validateReport = new Ajv({ allErrors: true, strict: true }).compile(
-  JSON.parse(
-    readFileSync(
-      new URL('../../../../resources/schemas/report-v1.schema.json', import.meta.url),
-      'utf8',
-    ),
-  ) as object,
-);
 const work = mkdtempSync(join(tmpdir(), 'archivist-redact-rcmr-'));
 afterAll(async () => {
   await closeXmlWorkers();

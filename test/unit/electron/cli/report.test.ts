@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run-cli';
 import { listRecords } from '../../../../electron/services/audit/reader';
@@ -17,15 +16,8 @@ import {
   rightDosage,
   rightXml,
 } from '../services/report/report-fixture';
+import { validateReport } from '../../../support/report-schema';
 
-const validateReport = new Ajv({ allErrors: true, strict: true }).compile(
-  JSON.parse(
-    readFileSync(
-      new URL('../../../../resources/schemas/report-v1.schema.json', import.meta.url),
-      'utf8',
-    ),
-  ) as object,
-);
 const work = mkdtempSync(join(tmpdir(), 'archivist-report-cli-'));
 afterAll(async () => {
   await closeXmlWorkers();

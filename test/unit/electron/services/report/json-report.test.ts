@@ -4,8 +4,6 @@
  * content hunks, the change list, hidden counts per rule, the profile's id and sha256,
  * `identical`) and validates against the published schema, redacted or not.
  */
-import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareInWorker } from '../../../../../electron/services/compare/compare-in-worker';
 import { verifyReport } from '../../../../../electron/services/report/verify-report';
@@ -16,15 +14,7 @@ import {
 import { closeXmlWorkers } from '../../../../../electron/services/xml';
 import { findIgnoreProfile } from '../../../../../shared/compare/builtin-profiles';
 import { fixtureRequest, leftDosage, rightDosage } from './report-fixture';
-
-const validate = new Ajv({ allErrors: true, strict: true }).compile(
-  JSON.parse(
-    readFileSync(
-      new URL('../../../../../resources/schemas/report-v1.schema.json', import.meta.url),
-      'utf8',
-    ),
-  ) as object,
-);
+import { validateReport as validate } from '../../../../support/report-schema';
 
 interface JsonReport {
   report: {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField, csvHeader } from '../../../../../electron/services/report/csv-report';
 import {
@@ -27,14 +25,7 @@ import {
   rightXml,
 } from './report-fixture';
 import { leaks, secretsOf } from './report-secrets';
-
-const schema: object = JSON.parse(
-  readFileSync(
-    new URL('../../../../../resources/schemas/report-v1.schema.json', import.meta.url),
-    'utf8',
-  ),
-);
-const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+import { validateReport as validate } from '../../../../support/report-schema';
 
 let request: ReportRequest;
 beforeAll(async () => {
