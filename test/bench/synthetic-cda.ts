@@ -126,13 +126,15 @@ function base64Lines(next: () => number, bytes: number): string {
   return lines.join('\n');
 }
 
+const structuredEnd = '    </structuredBody>\n  </component>\n</ClinicalDocument>\n';
+
 /** A CDA-like document of about `targetBytes` UTF-8 bytes (within a few kilobytes). */
 export function syntheticCda(targetBytes: number, body: SyntheticBody, seed = 1): string {
   const next = random(seed);
   const start = header(`1.2.246.10.99999999.${seed}.${targetBytes}`);
   const end =
     body === 'structured'
-      ? '    </structuredBody>\n  </component>\n</ClinicalDocument>\n'
+      ? structuredEnd
       : '      </text>\n    </nonXMLBody>\n  </component>\n</ClinicalDocument>\n';
   if (body === 'attachment') {
     const open =
@@ -140,12 +142,41 @@ export function syntheticCda(targetBytes: number, body: SyntheticBody, seed = 1)
     const room = targetBytes - Buffer.byteLength(start + open + end);
     return start + open + base64Lines(next, Math.max(0, room)) + '\n' + end;
   }
+  return structuredDocument(start, end, next, (bytes) => bytes >= targetBytes);
+}
+
+/**
+ * A structured document of about `targetLines` lines (splitRawLines' count; at least that many,
+ * within one section of 30 lines), for benchmarks that size their inputs by lines (issue 7's
+ * 1k to 300k-line pairs). A line is about 57 bytes.
+ */
+export function syntheticCdaLines(targetLines: number, seed = 1): string {
+  const next = random(seed);
+  // The `0` arc keeps these ids apart from the byte-sized documents' ids.
+  const start = header(`1.2.246.10.99999999.${seed}.0.${targetLines}`);
+  return structuredDocument(start, structuredEnd, next, (_, lines) => lines >= targetLines);
+}
+
+function newlines(text: string): number {
+  return text.split('\n').length - 1;
+}
+
+/** The header, sections until `full(bytes so far, lines so far)` says so, and `end`. */
+function structuredDocument(
+  start: string,
+  end: string,
+  next: () => number,
+  full: (bytes: number, lines: number) => boolean,
+): string {
   const parts = [start, '    <structuredBody>\n'];
+  // The 30 bytes are slack the byte-sized documents have always had (their output stays the same).
   let size = Buffer.byteLength(start + end) + 30;
-  for (let index = 0; size < targetBytes; index += 1) {
+  let lines = newlines(start) + 1 + newlines(end);
+  for (let index = 0; !full(size, lines); index += 1) {
     const part = section(next, index);
     parts.push(part);
     size += Buffer.byteLength(part);
+    lines += newlines(part);
   }
   parts.push(end);
   return parts.join('');
