@@ -1,7 +1,8 @@
 /**
- * The compare benchmark's generated pairs (issue 7): a variant of a synthetic CDA (few edits, 10%
- * of text lines edited, a moved block of sections, an unrelated document) and the parsed side
- * compareDocuments takes. Shared by compare.bench.ts and profiling scripts, so that a profile
+ * The compare benchmark's generated pairs (issue 7): sizes (by lines, as the issue's 1k to
+ * 300k-line pairs, or by bytes, as its in-process targets), a variant of a synthetic CDA (few
+ * edits, 10% of text lines edited, a moved block of sections, an unrelated document) and the
+ * parsed side compareDocuments takes. Shared by compare.bench.ts and profiling scripts, so that a profile
  * looks at exactly the pairs the benchmark measures.
  */
 import type { CompareSide } from '../../shared/compare/compare-documents';
@@ -9,11 +10,36 @@ import { readDocument } from '../../shared/documents/read-document';
 import { compareMaxNodes } from '../../electron/services/compare/read-for-compare';
 import { nodePayloadCodec as codec } from '../../electron/services/documents/node-payload-codec';
 import { parseXml } from '../../electron/services/xml/parse-xml';
-import { syntheticCda } from './synthetic-cda';
+import { syntheticCda, syntheticCdaLines } from './synthetic-cda';
 import { seededRandom as random } from '../../shared/seeded-random';
 
 export type Variant = 'few edits' | '10% edits' | 'moved block' | 'unrelated';
 export const variants: readonly Variant[] = ['few edits', '10% edits', 'moved block', 'unrelated'];
+
+/** A pair's size: in lines (the issue's pairs) or in bytes (its in-process targets). */
+export type PairSize = { readonly lines: number } | { readonly bytes: number };
+
+/** The compare benchmark's sizes, smallest first: 2 MB is about 35k lines, 20 MB about 350k. */
+export const pairSizes: readonly PairSize[] = [
+  { lines: 1_000 },
+  { lines: 10_000 },
+  { bytes: 2_000_000 },
+  { lines: 100_000 },
+  { lines: 300_000 },
+  { bytes: 20_000_000 },
+];
+
+/** '10k lines' or '2 MB'. */
+export function pairLabel(size: PairSize): string {
+  return 'lines' in size ? `${size.lines / 1000}k lines` : `${size.bytes / 1_000_000} MB`;
+}
+
+/** The left-hand document of a pair (seed 1). */
+export function pairBase(size: PairSize): string {
+  return 'lines' in size
+    ? syntheticCdaLines(size.lines, 1)
+    : syntheticCda(size.bytes, 'structured', 1);
+}
 
 /** Edits text lines only (values and narrative), so both sides stay well-formed XML. */
 function editLines(text: string, share: number, seed: number): string {
@@ -42,12 +68,21 @@ function moveBlock(text: string): string {
   return text.slice(0, from) + text.slice(to, at) + text.slice(from, to) + text.slice(at);
 }
 
-/** The right-hand document of a pair whose left is `base` (syntheticCda of `size` bytes, seed 1). */
-export function variantOf(base: string, size: number, variant: Variant): string {
-  if (variant === 'few edits') return editLines(base, 10 / (size / 40), 2);
+/**
+ * The right-hand document of a pair whose left is `base` (pairBase(size), or syntheticCda of
+ * `size` bytes, seed 1). Few edits: about 7 lines picked at any size (those with text change).
+ */
+export function variantOf(base: string, size: number | PairSize, variant: Variant): string {
+  const pair: PairSize = typeof size === 'number' ? { bytes: size } : size;
+  if (variant === 'few edits') {
+    const bytes = 'bytes' in pair ? pair.bytes : Buffer.byteLength(base);
+    return editLines(base, 10 / (bytes / 40), 2);
+  }
   if (variant === '10% edits') return editLines(base, 0.1, 3);
   if (variant === 'moved block') return moveBlock(base);
-  return syntheticCda(size, 'structured', 99);
+  return 'lines' in pair
+    ? syntheticCdaLines(pair.lines, 99)
+    : syntheticCda(pair.bytes, 'structured', 99);
 }
 
 /** The compare worker's cap (the reader's default, 1,000,000, refuses 20 MB structured documents). */
