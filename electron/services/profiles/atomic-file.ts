@@ -8,8 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { err, ok, type Result } from '../../../shared/result';
+import { fileProblemReason } from '../files/file-problem';
 
-/** Writes `text` to `file` atomically; an error names the file and the system's reason. */
+/** Writes `text` to `file` atomically; an error names the file and says why in words. */
 export async function writeFileAtomically(file: string, text: string): Promise<Result<void>> {
   const directory = path.dirname(file);
   const temporary = path.join(
@@ -18,6 +19,13 @@ export async function writeFileAtomically(file: string, text: string): Promise<R
   );
   try {
     await mkdir(directory, { recursive: true });
+  } catch (error) {
+    return err(
+      'profiles-unwritable',
+      `Cannot create the folder ${directory} for ${file} (${fileProblemReason(error, 'folder')}).`,
+    );
+  }
+  try {
     const handle = await open(temporary, 'w', 0o600);
     try {
       await handle.writeFile(text, 'utf8');
@@ -35,7 +43,9 @@ export async function writeFileAtomically(file: string, text: string): Promise<R
     return ok(undefined);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return err('profiles-unwritable', `Cannot write ${file}: ${code}.`);
+    return err(
+      'profiles-unwritable',
+      `Cannot write ${file} (${fileProblemReason(error, 'write', file)}).`,
+    );
   }
 }

@@ -118,7 +118,7 @@ describe('profile store', () => {
     chmodSync(home, 0o500);
     try {
       expect(messageOf(await createProfile(home, profile('two')))).toBe(
-        `profiles-unwritable: Cannot write ${join(home, 'profiles.json')}: EACCES.`,
+        `profiles-unwritable: Cannot write ${join(home, 'profiles.json')} (permission denied).`,
       );
     } finally {
       chmodSync(home, 0o700);
