@@ -1,7 +1,8 @@
 /** The journal's failures as values with sentences an operator understands. */
 import { err, type Result } from '../../../shared/result';
+import { fileProblemReason } from '../files/file-problem';
 
-/** A plain-words cause from a Node error code. */
+/** A plain-words cause from a Node error code (file-problem.ts's words beyond the journal's own). */
 export function causeOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
@@ -15,7 +16,10 @@ export function causeOf(error: unknown): string {
     case 'EIO':
       return 'disk error; restart Archivist after checking the disk';
     default:
-      return code ? `error ${code}` : 'unexpected error';
+      // EEXIST comes from making the audit folder where a file is (mkdir -p)
+      return code
+        ? fileProblemReason(error, code === 'EEXIST' ? 'folder' : 'write')
+        : 'unexpected error';
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { err, ok, type Result } from '../../../shared/result';
+import { fileProblemReason } from '../files/file-problem';
 
 function isRunning(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
@@ -45,7 +46,7 @@ export async function acquireLock(file: string, waitMs: number): Promise<Result<
     } catch (error) {
       return err(
         'audit-unavailable',
-        `Archivist could not lock its audit journal (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        `Archivist could not lock its audit journal: ${file} cannot be created (${fileProblemReason(error, 'write', file)}).`,
       );
     }
     if (state === 'taken') return ok(() => rmSync(file, { force: true }));
