@@ -10,6 +10,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { err, ok, type Result } from '../../../../shared/result';
 import { loadHeader } from '../../documents/load-document';
+import { fileProblemReason } from '../../files/file-problem';
 import { environmentErrorCodes } from '../connection';
 import type { FolderEntry } from './folder-reference';
 
@@ -68,7 +69,7 @@ export async function checkFolder(root: string): Promise<Result<string>> {
       environmentErrorCodes.unreachable,
       info.code === 'ENOENT'
         ? `The folder ${full} does not exist.`
-        : `The folder ${full} cannot be read (${info.code ?? 'error'}).`,
+        : `The folder ${full} cannot be read (${fileProblemReason(info, 'read')}).`,
     );
   if (!info.isDirectory())
     return err(environmentErrorCodes.unreachable, `${full} is not a folder.`);

@@ -138,4 +138,14 @@ describe('folder environment refusals', () => {
     const file = await openFolderConnection(join(work, 'file.xml'));
     expect(file.ok ? 'ok' : file.error.message).toBe(`${join(work, 'file.xml')} is not a folder.`);
   });
+
+  it('says in words why a folder under a file cannot be read', async () => {
+    writeFileSync(join(work, 'a-file'), 'not a folder');
+    const under = await openFolderConnection(join(work, 'a-file', 'cases'));
+    const message = under.ok ? 'ok' : under.error.message;
+    expect(message).toBe(
+      `The folder ${join(work, 'a-file', 'cases')} cannot be read (a part of the path is a file).`,
+    );
+    expect(message).not.toMatch(/\bE[A-Z]{3,}\b/);
+  });
 });
