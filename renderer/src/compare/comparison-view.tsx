@@ -102,6 +102,9 @@ export function ComparisonView({
     },
     [navigable, current, goTo],
   );
+  // Stable callbacks: the diff's rows are memoised (diff-row.tsx) and get these as props.
+  const expand = useCallback((region: string) => setExpanded((old) => toggled(old, region)), []);
+  const reveal = useCallback((rule: string) => setRevealed((old) => toggled(old, rule)), []);
   const toggleReviewed = useCallback(
     (index: number) => {
       const view = changes[index];
@@ -163,11 +166,7 @@ export function ComparisonView({
       {!result.identical && result.shownDifferences === 0 && (
         <p className="compare-verdict">Every difference is hidden by the ignore profile.</p>
       )}
-      <HiddenRules
-        hidden={result.hiddenByRule}
-        revealed={revealed}
-        onToggle={(rule) => setRevealed((old) => toggled(old, rule))}
-      />
+      <HiddenRules hidden={result.hiddenByRule} revealed={revealed} onToggle={reveal} />
       {[...result.notes, ...(compared.linesNote ? [compared.linesNote] : [])].map((note) => (
         <p key={note} className="compare-note">
           Note: {note}
@@ -245,8 +244,8 @@ export function ComparisonView({
                 currentRow={current >= 0 ? (changeRows[current] ?? -1) : -1}
                 reviewed={reviewedKeys}
                 scrollRequest={scrollRequest}
-                onExpand={(region) => setExpanded((old) => toggled(old, region))}
-                onReveal={(rule) => setRevealed((old) => toggled(old, rule))}
+                onExpand={expand}
+                onReveal={reveal}
                 onToggleReviewed={toggleReviewed}
               />
             )}

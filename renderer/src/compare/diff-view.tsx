@@ -8,8 +8,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { DiffRow, ViewChange } from './diff-rows';
-import { Cell, ChangeCells } from './diff-cells';
-import { lineText, type LineSource, type ShownLines } from './line-cache';
+import { changeOfRow, MemoDiffRow } from './diff-row';
+import type { ShownLines } from './line-cache';
 import { lineOfRow, rowOfLine } from './line-mapping';
 import { measureWithoutLayout, observePaneWithoutLayout } from './measure-row';
 import { useAttached, useSlicedRows } from './use-sliced-rows';
@@ -31,22 +31,8 @@ export interface DiffViewProps {
 }
 
 const estimatedRowHeight = 20;
-// One formatter for every row: `Number.toLocaleString('en')` builds a new one per call, about
-// 0.1 ms each on a loaded machine, and a collapsed row renders again whenever the view does.
-const numbers = new Intl.NumberFormat('en');
 /** New rows created per frame: about a third of a screen (use-sliced-rows.ts). */
 const rowsPerSlice = 12;
-
-/** A line's text, or (still loading, or failed) a muted sentence in its place. */
-function LineText({ source, line }: { source: LineSource | undefined; line: number }) {
-  if (!source) return null;
-  const state = source.at(line);
-  return state.kind === 'text' ? (
-    <>{state.text}</>
-  ) : (
-    <span className={`diff-line-${state.kind} muted`}>{lineText(state)}</span>
-  );
-}
 
 export function DiffView(props: DiffViewProps) {
   const { rows, changes, lines, mode } = props;
@@ -94,81 +80,6 @@ export function DiffView(props: DiffViewProps) {
     if (previousMode.current === mode) place.current = lineOfRow(rows[first]) ?? place.current;
   }, [first, rows, mode]);
 
-  function renderRow(row: DiffRow): React.ReactNode {
-    switch (row.kind) {
-      case 'same': {
-        const leftText = <LineText source={lines?.left} line={row.left} />;
-        return mode === 'side-by-side' ? (
-          <>
-            <span role="cell" className="diff-review" />
-            <Cell line={row.left} marker=" ">
-              {leftText}
-            </Cell>
-            <Cell line={row.right} marker=" ">
-              <LineText source={lines?.right} line={row.right} />
-            </Cell>
-          </>
-        ) : (
-          <>
-            <span role="cell" className="diff-review" />
-            <span role="cell" className="diff-number">
-              {row.left + 1}
-            </span>
-            <Cell line={row.right} marker=" ">
-              {leftText}
-            </Cell>
-          </>
-        );
-      }
-      case 'collapsed':
-        return (
-          <span role="cell" className="diff-wide">
-            <button
-              type="button"
-              className="diff-expander"
-              onClick={() => props.onExpand(row.region)}
-            >
-              Show {numbers.format(row.count)} unchanged lines (left {row.left + 1}–
-              {row.left + row.count}, right {row.right + 1}–{row.right + row.count})
-            </button>
-          </span>
-        );
-      case 'unsent':
-        return (
-          <span role="cell" className="diff-wide muted">
-            {numbers.format(row.count)} unchanged lines (not sent for documents this large)
-          </span>
-        );
-      case 'omitted':
-        return (
-          <span role="cell" className="diff-wide muted">
-            {numbers.format(row.count)} more changed lines are not shown
-          </span>
-        );
-      case 'hidden':
-        return (
-          <span role="cell" className="diff-wide diff-hidden">
-            1 difference hidden by rule <code>{row.rule}</code>{' '}
-            <button type="button" className="small-button" onClick={() => props.onReveal(row.rule)}>
-              Reveal rule {row.rule}
-            </button>
-          </span>
-        );
-      case 'change': {
-        const view = changes[row.change];
-        return view ? (
-          <ChangeCells
-            row={row}
-            view={view}
-            mode={mode}
-            isReviewed={props.reviewed.has(view.key)}
-            onToggleReviewed={props.onToggleReviewed}
-          />
-        ) : null;
-      }
-    }
-  }
-
   return (
     <div
       ref={scrollRef}
@@ -182,25 +93,29 @@ export function DiffView(props: DiffViewProps) {
         {shownItems.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
-          const change =
-            row.kind === 'change' || row.kind === 'hidden' || row.kind === 'omitted'
-              ? row.change
-              : -1;
-          const isCurrent = change >= 0 && change === props.currentChange;
+          const change = changeOfRow(row);
+          const view = row.kind === 'change' ? changes[row.change] : undefined;
           return (
-            <div
+            <MemoDiffRow
               key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              role="row"
-              aria-rowindex={item.index + 1}
-              aria-current={isCurrent ? 'true' : undefined}
-              data-change={change >= 0 ? change + 1 : undefined}
-              className={`diff-row diff-row-${row.kind}${isCurrent ? ' is-current' : ''}`}
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              {renderRow(row)}
-            </div>
+              row={row}
+              index={item.index}
+              start={item.start}
+              mode={mode}
+              isCurrent={change >= 0 && change === props.currentChange}
+              view={view}
+              isReviewed={view !== undefined && props.reviewed.has(view.key)}
+              leftLine={row.kind === 'same' ? lines?.left.at(row.left) : undefined}
+              rightLine={
+                row.kind === 'same' && mode === 'side-by-side'
+                  ? lines?.right.at(row.right)
+                  : undefined
+              }
+              measureElement={virtualizer.measureElement}
+              onExpand={props.onExpand}
+              onReveal={props.onReveal}
+              onToggleReviewed={props.onToggleReviewed}
+            />
           );
         })}
       </div>

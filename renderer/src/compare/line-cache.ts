@@ -38,9 +38,25 @@ export interface ShownLines {
 
 export type FetchLines = (request: CompareLinesRequest) => Promise<Result<CompareLinesResult>>;
 
-type Chunk = { readonly lines: readonly string[] } | { readonly message: string } | 'pending';
+/**
+ * A fetched chunk keeps the state of each line, and a failed one a single state: `at` returns the
+ * same object for a line every time, so a memoised row (diff-row.tsx) given it renders only when
+ * its line changed.
+ */
+type Chunk =
+  | { readonly lines: readonly LineState[] }
+  | { readonly failed: LineState & { readonly kind: 'failed' } }
+  | 'pending';
+
+function failedChunk(message: string): Chunk {
+  return { failed: { kind: 'failed', message } };
+}
 
 const loading: LineState = { kind: 'loading' };
+const tooFewLines: LineState = {
+  kind: 'failed',
+  message: 'the workspace sent fewer lines than asked for.',
+};
 
 /** What a row shows for a line: its text, or a sentence saying why the text is not there. */
 export function lineText(state: LineState): string {
@@ -132,11 +148,12 @@ export function createLineCache(
       }).then(
         (answer) =>
           fill(first, last, (index) => {
-            if (!answer.ok) return { message: answer.error.message };
+            if (!answer.ok) return failedChunk(answer.error.message);
             const from = (index - first) * chunkLines;
-            return { lines: answer.value.lines.slice(from, from + chunkLines) };
+            const texts = answer.value.lines.slice(from, from + chunkLines);
+            return { lines: texts.map((text): LineState => ({ kind: 'text', text })) };
           }),
-        () => fill(first, last, () => ({ message: 'the workspace did not answer.' })),
+        () => fill(first, last, () => failedChunk('the workspace did not answer.')),
       );
     };
     const plan = () => {
@@ -159,11 +176,8 @@ export function createLineCache(
           return loading;
         }
         if (chunk === 'pending') return loading;
-        if ('message' in chunk) return { kind: 'failed', message: chunk.message };
-        const text = chunk.lines[line - index * chunkLines];
-        return text === undefined
-          ? { kind: 'failed', message: 'the workspace sent fewer lines than asked for.' }
-          : { kind: 'text', text };
+        if ('failed' in chunk) return chunk.failed;
+        return chunk.lines[line - index * chunkLines] ?? tooFewLines;
       },
     };
   }

@@ -100,6 +100,29 @@ describe('line cache', () => {
     );
   });
 
+  it('gives the same state object for a line every time, so a memoised row is not drawn again', async () => {
+    const main = fakeMain((request) => request.side === 'right');
+    const loaded = loadedOnce();
+    const cache = createLineCache(
+      'c5',
+      { left: total, right: total },
+      main.fetchLines,
+      loaded.onLoaded,
+    );
+    expect(cache.left.at(3)).toBe(cache.left.at(3));
+    cache.right.at(3);
+    await loaded.next;
+    await vi.waitFor(() => expect(cache.left.at(3).kind).toBe('text'));
+    await vi.waitFor(() => expect(cache.right.at(3).kind).toBe('failed'));
+    const text = cache.left.at(3);
+    expect(text).toEqual({ kind: 'text', text: textOf('left', 3) });
+    expect(cache.left.at(3)).toBe(text);
+    expect(cache.left.at(4)).not.toBe(text);
+    const failed = cache.right.at(3);
+    expect(failed.kind).toBe('failed');
+    expect(cache.right.at(3)).toBe(failed);
+  });
+
   it('says the workspace did not answer when the bridge itself fails', async () => {
     const loaded = loadedOnce();
     const cache = createLineCache(
