@@ -6,7 +6,7 @@
  * the whole run: a region it cannot afford becomes one replaced block (coarser but correct) and
  * a note says so. TOOLCHAIN.md "Diff" has the measurements behind this design.
  */
-import { myersBlocks, myersCost, type ChangeBlock, type IdRange } from './myers';
+import { myersInto, type ChangeBlock } from './myers';
 
 export type { ChangeBlock } from './myers';
 
@@ -176,12 +176,11 @@ export function diffLineArrays(
     };
   const { a, b, distinct } = internMiddles(left, right, head, n, m);
   let diff: LineDiff;
-  if (n + m <= smallRegionLines)
-    diff = {
-      blocks: myersBlocks({ a, aStart: 0, aEnd: n, b, bStart: 0, bEnd: m }, n + m)!,
-      notes: [],
-      isCoarse: false,
-    };
+  if (n + m <= smallRegionLines) {
+    const blocks: ChangeBlock[] = [];
+    myersInto(a, 0, n, b, 0, m, n + m, blocks);
+    diff = { blocks, notes: [], isCoarse: false };
+  }
   // The budget is the whole input's, as if the head and tail had been trimmed inside diffIds.
   else
     diff = diffIds(a, b, distinct, {
@@ -203,16 +202,11 @@ function defaultWorkBudget(leftLines: number, rightLines: number): number {
   return 60 * (leftLines + rightLines) + 2_000_000;
 }
 
-interface Region {
-  readonly a0: number;
-  readonly a1: number;
-  readonly b0: number;
-  readonly b1: number;
-}
-
-type Anchor = readonly [number, number];
-
-/** Diffs two id arrays whose ids are below `distinct`. */
+/**
+ * Diffs two id arrays whose ids are below `distinct`. Regions wait on a stack of plain numbers
+ * and anchors are found in reused typed arrays: an object per region or anchor pair was most of
+ * what a diff of unrelated documents allocated (issue 7).
+ */
 export function diffIds(
   a: Int32Array,
   b: Int32Array,
@@ -220,54 +214,54 @@ export function diffIds(
   options: LineDiffOptions = {},
 ): LineDiff {
   const scratch = new Scratch(distinct);
+  const stack = scratch.stack;
   let budget = options.workBudget ?? defaultWorkBudget(a.length, b.length);
   const blocks: ChangeBlock[] = [];
   const coarse = { regions: 0, left: 0, right: 0 };
-  const emit = (r: Region): void => {
-    blocks.push({ leftStart: r.a0, leftEnd: r.a1, rightStart: r.b0, rightEnd: r.b1 });
+  const emit = (a0: number, a1: number, b0: number, b1: number): void => {
+    blocks.push({ leftStart: a0, leftEnd: a1, rightStart: b0, rightEnd: b1 });
   };
-  const stack: Region[] = [{ a0: 0, a1: a.length, b0: 0, b1: b.length }];
-  while (stack.length > 0) {
-    const region = trim(a, b, stack.pop()!);
-    const n = region.a1 - region.a0;
-    const m = region.b1 - region.b0;
+  stack.push(0, a.length, 0, b.length);
+  while (stack.size > 0) {
+    let b1 = stack.pop();
+    let b0 = stack.pop();
+    let a1 = stack.pop();
+    let a0 = stack.pop();
+    // The equal head and tail of the region are not part of it.
+    while (a0 < a1 && b0 < b1 && a[a0] === b[b0]) {
+      a0++;
+      b0++;
+    }
+    while (a1 > a0 && b1 > b0 && a[a1 - 1] === b[b1 - 1]) {
+      a1--;
+      b1--;
+    }
+    const n = a1 - a0;
+    const m = b1 - b0;
     if (n === 0 && m === 0) continue;
     if (n === 0 || m === 0) {
-      emit(region);
+      emit(a0, a1, b0, b1);
       continue;
     }
-    const range: IdRange = {
-      a,
-      aStart: region.a0,
-      aEnd: region.a1,
-      b,
-      bStart: region.b0,
-      bEnd: region.b1,
-    };
     if (n + m <= smallRegionLines) {
-      budget -= myersCost(range, n + m);
-      blocks.push(...myersBlocks(range, n + m)!);
+      budget -= (n + m + 1) * (n + m + 1);
+      myersInto(a, a0, a1, b, b0, b1, n + m, blocks);
       continue;
     }
     budget -= 3 * (n + m);
     if (budget < 0) {
       addCoarse(coarse, n, m);
-      emit(region);
+      emit(a0, a1, b0, b1);
       continue;
     }
-    const anchors = scratch.anchors(a, b, region);
-    if (anchors.length > 0) {
-      pushBetweenAnchors(stack, region, anchors);
-      continue;
-    }
+    if (scratch.pushBetweenAnchors(a, b, a0, a1, b0, b1)) continue;
     const maxD = Math.min(n + m, maxMyersEdits, Math.floor(myersRegionWork / (n + m)));
-    const cost = myersCost(range, maxD);
-    const solved = cost <= budget ? myersBlocks(range, maxD) : undefined;
+    const cost = (maxD + 1) * (n + m + 1);
+    const isSolved = cost <= budget && myersInto(a, a0, a1, b, b0, b1, maxD, blocks);
     budget -= cost;
-    if (solved) blocks.push(...solved);
-    else {
+    if (!isSolved) {
       addCoarse(coarse, n, m);
-      emit(region);
+      emit(a0, a1, b0, b1);
     }
   }
   return {
@@ -292,111 +286,161 @@ function coarseNote(coarse: { regions: number; left: number; right: number }): s
   return `${where} (${coarse.left} left and ${coarse.right} right lines) had too little in common to align line by line within the work budget, so each is shown as one replaced block.`;
 }
 
-/** Drops the equal prefix and suffix of a region. */
-function trim(a: Int32Array, b: Int32Array, region: Region): Region {
-  let { a0, a1, b0, b1 } = region;
-  while (a0 < a1 && b0 < b1 && a[a0] === b[b0]) {
-    a0++;
-    b0++;
+/** A stack of numbers in a typed array that grows (regions are pushed as four numbers). */
+class NumberStack {
+  private values = new Int32Array(256);
+  size = 0;
+
+  push(a0: number, a1: number, b0: number, b1: number): void {
+    if (this.size + 4 > this.values.length) {
+      const grown = new Int32Array(2 * this.values.length);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    const values = this.values;
+    values[this.size] = a0;
+    values[this.size + 1] = a1;
+    values[this.size + 2] = b0;
+    values[this.size + 3] = b1;
+    this.size += 4;
   }
-  while (a1 > a0 && b1 > b0 && a[a1 - 1] === b[b1 - 1]) {
-    a1--;
-    b1--;
+
+  pop(): number {
+    return this.values[--this.size]!;
   }
-  return { a0, a1, b0, b1 };
 }
 
-/** Pushes the regions between anchors so that the leftmost is popped first. */
-function pushBetweenAnchors(stack: Region[], region: Region, anchors: readonly Anchor[]): void {
-  const regions: Region[] = [];
-  let a0 = region.a0;
-  let b0 = region.b0;
-  for (const [ai, bi] of anchors) {
-    regions.push({ a0, a1: ai, b0, b1: bi });
-    a0 = ai + 1;
-    b0 = bi + 1;
-  }
-  regions.push({ a0, a1: region.a1, b0, b1: region.b1 });
-  for (let i = regions.length - 1; i >= 0; i--) stack.push(regions[i]!);
+/** An Int32Array of at least `size` values: `kept` when it is big enough. */
+function atLeast(kept: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  return kept.length >= size ? kept : new Int32Array(Math.max(size, 2 * kept.length));
 }
 
-/** Counting arrays reused across regions (reset after each use, so each region costs its size). */
+/**
+ * Tables reused across the regions of one diff (reset after each use, so each region costs its
+ * size). Per id, interleaved so one lookup touches one cache line: its count on the left, its
+ * count on the right and its last position on the right.
+ */
 class Scratch {
-  private readonly countA: Int32Array;
-  private readonly countB: Int32Array;
-  private readonly positionB: Int32Array;
+  readonly stack = new NumberStack();
+  private readonly counts: Int32Array;
+  /** Anchor candidates (left and right positions) and the patience sort's tables. */
+  private left = new Int32Array(256);
+  private right = new Int32Array(256);
+  private tails = new Int32Array(256);
+  private previous = new Int32Array(256);
 
   constructor(distinct: number) {
-    this.countA = new Int32Array(distinct);
-    this.countB = new Int32Array(distinct);
-    this.positionB = new Int32Array(distinct);
+    this.counts = new Int32Array(3 * distinct);
   }
 
-  /** Anchors of a region: unique-in-both lines in increasing order, else the rarest shared line. */
-  anchors(a: Int32Array, b: Int32Array, r: Region): Anchor[] {
-    const { countA, countB, positionB } = this;
-    for (let i = r.a0; i < r.a1; i++) countA[a[i]!]!++;
-    for (let j = r.b0; j < r.b1; j++) {
-      const id = b[j]!;
-      countB[id]!++;
-      positionB[id] = j;
+  /**
+   * Finds a region's anchors (lines unique on both sides, longest increasing run of them, else
+   * every pairing of the rarest shared line) and pushes the regions between them so that the
+   * leftmost is popped first; false when there are none.
+   */
+  pushBetweenAnchors(
+    a: Int32Array,
+    b: Int32Array,
+    a0: number,
+    a1: number,
+    b0: number,
+    b1: number,
+  ): boolean {
+    const counts = this.counts;
+    for (let i = a0; i < a1; i++) counts[3 * a[i]!]!++;
+    for (let j = b0; j < b1; j++) {
+      const at = 3 * b[j]!;
+      counts[at + 1]!++;
+      counts[at + 2] = j;
     }
-    const unique: Anchor[] = [];
+    // Room for every unique pair, and for every occurrence of a rarest line.
+    const most = Math.max(Math.min(a1 - a0, b1 - b0), maxHistogramOccurrences);
+    const left = (this.left = atLeast(this.left, most));
+    const right = (this.right = atLeast(this.right, most));
+    let unique = 0;
     let rarest = -1;
     let rarestCount = Infinity;
-    for (let i = r.a0; i < r.a1; i++) {
-      const id = a[i]!;
-      const inA = countA[id]!;
-      const inB = countB[id]!;
+    for (let i = a0; i < a1; i++) {
+      const at = 3 * a[i]!;
+      const inA = counts[at]!;
+      const inB = counts[at + 1]!;
       if (inB === 0) continue;
-      if (inA === 1 && inB === 1) unique.push([i, positionB[id]!]);
-      else if (inA + inB < rarestCount && Math.max(inA, inB) <= maxHistogramOccurrences) {
-        rarest = id;
+      if (inA === 1 && inB === 1) {
+        left[unique] = i;
+        right[unique++] = counts[at + 2]!;
+      } else if (inA + inB < rarestCount && Math.max(inA, inB) <= maxHistogramOccurrences) {
+        rarest = a[i]!;
         rarestCount = inA + inB;
       }
     }
-    for (let i = r.a0; i < r.a1; i++) countA[a[i]!] = 0;
-    for (let j = r.b0; j < r.b1; j++) countB[b[j]!] = 0;
-    if (unique.length > 0) return longestIncreasing(unique);
-    return rarest === -1 ? [] : pairOccurrences(a, b, r, rarest);
+    for (let i = a0; i < a1; i++) counts[3 * a[i]!] = 0;
+    for (let j = b0; j < b1; j++) counts[3 * b[j]! + 1] = 0;
+    if (unique > 0) this.pushRun(this.longestIncreasing(unique), a0, a1, b0, b1);
+    else if (rarest !== -1)
+      this.pushRun(this.pairOccurrences(a, b, a0, a1, b0, b1, rarest), a0, a1, b0, b1);
+    return unique > 0 || rarest !== -1;
   }
-}
 
-/** The k-th occurrence of `id` on the left paired with its k-th occurrence on the right. */
-function pairOccurrences(a: Int32Array, b: Int32Array, r: Region, id: number): Anchor[] {
-  const left: number[] = [];
-  const right: number[] = [];
-  for (let i = r.a0; i < r.a1; i++) if (a[i] === id) left.push(i);
-  for (let j = r.b0; j < r.b1; j++) if (b[j] === id) right.push(j);
-  const count = Math.min(left.length, right.length);
-  const anchors: Anchor[] = [];
-  for (let k = 0; k < count; k++) anchors.push([left[k]!, right[k]!]);
-  return anchors;
-}
-
-/** The longest subsequence whose right positions increase (patience sorting, O(k log k)). */
-function longestIncreasing(pairs: readonly Anchor[]): Anchor[] {
-  const tails: number[] = [];
-  const previous = new Int32Array(pairs.length);
-  for (let i = 0; i < pairs.length; i++) {
-    const value = pairs[i]![1];
-    let low = 0;
-    let high = tails.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (pairs[tails[middle]!]![1] < value) low = middle + 1;
-      else high = middle;
+  /**
+   * The longest run of candidates whose right positions increase (patience sorting,
+   * O(k log k)), as its last candidate; `previous` links each to the one before it.
+   */
+  private longestIncreasing(count: number): number {
+    const right = this.right;
+    const tails = (this.tails = atLeast(this.tails, count));
+    const previous = (this.previous = atLeast(this.previous, count));
+    let length = 0;
+    for (let i = 0; i < count; i++) {
+      const value = right[i]!;
+      let low = 0;
+      let high = length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (right[tails[middle]!]! < value) low = middle + 1;
+        else high = middle;
+      }
+      previous[i] = low > 0 ? tails[low - 1]! : -1;
+      tails[low] = i;
+      if (low === length) length++;
     }
-    previous[i] = low > 0 ? tails[low - 1]! : -1;
-    tails[low] = i;
+    return tails[length - 1]!;
   }
-  const result: Anchor[] = new Array<Anchor>(tails.length);
-  let index = tails.length > 0 ? tails[tails.length - 1]! : -1;
-  for (let k = tails.length - 1; k >= 0; k--) {
-    result[k] = pairs[index]!;
-    index = previous[index]!;
+
+  /** The k-th occurrence of `id` on the left paired with its k-th on the right, as a run. */
+  private pairOccurrences(
+    a: Int32Array,
+    b: Int32Array,
+    a0: number,
+    a1: number,
+    b0: number,
+    b1: number,
+    id: number,
+  ): number {
+    const { left, right } = this;
+    let count = 0;
+    for (let i = a0; i < a1; i++) if (a[i] === id) left[count++] = i;
+    let paired = 0;
+    for (let j = b0; j < b1 && paired < count; j++) if (b[j] === id) right[paired++] = j;
+    const previous = (this.previous = atLeast(this.previous, paired));
+    for (let k = 0; k < paired; k++) previous[k] = k - 1;
+    return paired - 1;
   }
-  return result;
+
+  /**
+   * Pushes the regions around a run of anchors (given by its last candidate, linked back by
+   * `previous`), walking it from its end so that the leftmost region is popped first.
+   */
+  private pushRun(last: number, a0: number, a1: number, b0: number, b1: number): void {
+    const { left, right, previous, stack } = this;
+    let end0 = a1;
+    let end1 = b1;
+    for (let k = last; k >= 0; k = previous[k]!) {
+      stack.push(left[k]! + 1, end0, right[k]! + 1, end1);
+      end0 = left[k]!;
+      end1 = right[k]!;
+    }
+    stack.push(a0, end0, b0, end1);
+  }
 }
 
 /** Applies an edit script: the left lines with every block replaced by its right lines. */

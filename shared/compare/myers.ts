@@ -2,7 +2,7 @@
  * A small bounded Myers O(ND) diff over interned ids (Int32Array ranges). Myers is quadratic when
  * the edit distance D is large (TOOLCHAIN.md "Diff": jsdiff's diffLines took 412 s on unrelated
  * documents), so callers give it only small regions between anchors and a cap on D: past the cap
- * it returns undefined and the caller degrades to a coarser, still correct, block.
+ * it reports failure and the caller degrades to a coarser, still correct, block.
  */
 
 /** One non-equal region: left lines [leftStart, leftEnd) became right lines [rightStart, rightEnd). */
@@ -23,34 +23,54 @@ export interface IdRange {
   readonly bEnd: number;
 }
 
-/** Work Myers does for a range with at most `maxD` edits (used to charge the caller's budget). */
-export function myersCost(range: IdRange, maxD: number): number {
-  return (maxD + 1) * (range.aEnd - range.aStart + range.bEnd - range.bStart + 1);
-}
+/**
+ * Frontier buffers kept between calls, up to this many values each. A diff of unrelated
+ * documents makes tens of thousands of small Myers calls; a fresh typed array per call lives
+ * outside the heap, and a hundred megabytes of those made V8 run a full collection of the
+ * whole comparison's heap in the middle of the line diff (most of its time at 20 MB). Bigger
+ * buffers are made for the call that needs them and then dropped.
+ */
+const keptBufferValues = 1 << 16;
+let keptFrontier = new Int32Array(1024);
+let keptTrace = new Int32Array(4096);
 
 /**
  * The shortest edit script of a range as change blocks (absolute indices, in order), or
- * undefined when it needs more than `maxD` insertions plus deletions. The frontier of each step d
- * is kept in one flat array (row d at d², 2d + 1 values): a slice per step was most of the cost
- * of the many small word and region diffs.
+ * undefined when it needs more than `maxD` insertions plus deletions.
  */
 export function myersBlocks(range: IdRange, maxD: number): ChangeBlock[] | undefined {
-  const { a, aStart, b, bStart } = range;
-  const n = range.aEnd - aStart;
-  const m = range.bEnd - bStart;
+  const blocks: ChangeBlock[] = [];
+  const { a, aStart, aEnd, b, bStart, bEnd } = range;
+  return myersInto(a, aStart, aEnd, b, bStart, bEnd, maxD, blocks) ? blocks : undefined;
+}
+
+/**
+ * Appends the shortest edit script of a[aStart, aEnd) against b[bStart, bEnd) to `out` and
+ * returns true, or returns false (appending nothing) when it needs more than `maxD` edits.
+ * The frontier of each step d is kept in one flat trace (row d at d², 2d + 1 values).
+ */
+export function myersInto(
+  a: Int32Array,
+  aStart: number,
+  aEnd: number,
+  b: Int32Array,
+  bStart: number,
+  bEnd: number,
+  maxD: number,
+  out: ChangeBlock[],
+): boolean {
+  const n = aEnd - aStart;
+  const m = bEnd - bStart;
   const max = Math.min(n + m, maxD);
   const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  let trace = new Int32Array(Math.min((max + 1) * (max + 1), 1024));
+  const v = frontier(2 * max + 3);
+  // Step 0 reads the diagonal above it as 0; every later step reads only the previous step's.
+  v[offset + 1] = 0;
+  const traceSize = (max + 1) * (max + 1);
+  let trace = keptTrace;
   for (let d = 0; d <= max; d++) {
     const rowEnd = (d + 1) * (d + 1);
-    if (rowEnd > trace.length) {
-      const grown = new Int32Array(
-        Math.min((max + 1) * (max + 1), Math.max(rowEnd, 2 * trace.length)),
-      );
-      grown.set(trace);
-      trace = grown;
-    }
+    if (rowEnd > trace.length) trace = grownTrace(trace, Math.min(traceSize, 2 * rowEnd), d * d);
     for (let k = -d; k <= d; k += 2) {
       const down = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!);
       let x = down ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
@@ -62,12 +82,29 @@ export function myersBlocks(range: IdRange, maxD: number): ChangeBlock[] | undef
       v[offset + k] = x;
       if (x >= n && y >= m) {
         saveRow(trace, v, offset, d);
-        return backtrack(trace, d, n, m, aStart, bStart);
+        backtrack(trace, d, n, m, aStart, bStart, out);
+        return true;
       }
     }
     saveRow(trace, v, offset, d);
   }
-  return undefined;
+  return false;
+}
+
+/** A frontier of at least `size` values (the kept one when it is big enough). */
+function frontier(size: number): Int32Array {
+  if (size <= keptFrontier.length) return keptFrontier;
+  const made = new Int32Array(size);
+  if (size <= keptBufferValues) keptFrontier = made;
+  return made;
+}
+
+/** A bigger trace holding the first `used` values of `trace`. */
+function grownTrace(trace: Int32Array, size: number, used: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(size);
+  grown.set(trace.subarray(0, used));
+  if (size <= keptBufferValues) keptTrace = grown;
+  return grown;
 }
 
 /** Copies frontier row d (diagonals -d..d) to d² in the trace (a loop: a view per row cost more). */
@@ -78,8 +115,9 @@ function saveRow(trace: Int32Array, v: Int32Array, offset: number, d: number): v
 }
 
 /**
- * Walks the saved frontiers back from (n, m) at step `last` and merges adjacent edits into
- * blocks. Row d of `trace` holds diagonal k at d² + k + d.
+ * Walks the saved frontiers back from (n, m) at step `last`, merging adjacent edits into blocks
+ * as it goes (adjacency does not depend on the direction of the walk), and appends the blocks
+ * to `out` in order. Row d of `trace` holds diagonal k at d² + k + d.
  */
 function backtrack(
   trace: Int32Array,
@@ -88,11 +126,15 @@ function backtrack(
   m: number,
   aStart: number,
   bStart: number,
-): ChangeBlock[] {
-  // Edit e (in reverse order) is at (editX[e], editY[e]), an insertion when isInsert[e] is 1.
-  const editX = new Int32Array(last);
-  const editY = new Int32Array(last);
-  const isInsert = new Uint8Array(last);
+  out: ChangeBlock[],
+): void {
+  const first = out.length;
+  let current: { leftStart: number; leftEnd: number; rightStart: number; rightEnd: number } = {
+    leftStart: -1,
+    leftEnd: -1,
+    rightStart: -1,
+    rightEnd: -1,
+  };
   let x = n;
   let y = m;
   for (let d = last; d > 0; d--) {
@@ -102,26 +144,25 @@ function backtrack(
     const previousK = down ? k + 1 : k - 1;
     const previousX = trace[row + previousK]!;
     const previousY = previousX - previousK;
-    editX[last - d] = previousX;
-    editY[last - d] = previousY;
-    isInsert[last - d] = down ? 1 : 0;
+    // The edit at (previousX, previousY) ends at (endX, endY): one line further on its side.
+    const left = aStart + previousX;
+    const right = bStart + previousY;
+    const endLeft = down ? left : left + 1;
+    const endRight = down ? right + 1 : right;
+    if (current.leftStart === endLeft && current.rightStart === endRight) {
+      current.leftStart = left;
+      current.rightStart = right;
+    } else {
+      current = { leftStart: left, leftEnd: endLeft, rightStart: right, rightEnd: endRight };
+      out.push(current);
+    }
     x = previousX;
     y = previousY;
   }
-  const blocks: ChangeBlock[] = [];
-  let current:
-    { leftStart: number; leftEnd: number; rightStart: number; rightEnd: number } | undefined;
-  for (let e = last - 1; e >= 0; e--) {
-    // Position just before this edit on both sides.
-    const left = aStart + editX[e]!;
-    const right = bStart + editY[e]!;
-    if (!current || current.leftEnd !== left || current.rightEnd !== right) {
-      if (current) blocks.push(current);
-      current = { leftStart: left, leftEnd: left, rightStart: right, rightEnd: right };
-    }
-    if (isInsert[e] === 1) current.rightEnd++;
-    else current.leftEnd++;
+  // The walk went from the end backwards: put this call's blocks in order.
+  for (let i = first, j = out.length - 1; i < j; i++, j--) {
+    const swap = out[i]!;
+    out[i] = out[j]!;
+    out[j] = swap;
   }
-  if (current) blocks.push(current);
-  return blocks;
 }
