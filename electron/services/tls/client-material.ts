@@ -8,6 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import tls from 'node:tls';
+import { fileProblemReason } from '../files/file-problem';
 import { certificatesInPem, factsOf, type CertificateFacts } from './certificate-facts';
 
 /** What a profile says about its certificates: file paths and the passphrase. */
@@ -87,11 +88,9 @@ export async function readSettingsFile(
     const why =
       code === 'ENOENT'
         ? 'does not exist'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'cannot be read (permission denied)'
-          : code === 'EISDIR'
-            ? 'is a folder, not a file'
-            : 'cannot be read';
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : `cannot be read (${fileProblemReason(error, 'read')})`;
     return { failure: `The ${what} ${file} ${why}.` };
   }
 }

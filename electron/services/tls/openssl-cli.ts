@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { err, ok, type Result } from '../../../shared/result';
+import { fileProblemReason } from '../files/file-problem';
 
 /** The error code of every factory failure. */
 export const certificateFactoryErrorCode = 'tls-factory-failed';
@@ -31,13 +32,18 @@ function firstMeaningfulLine(text: string): string | undefined {
     .find((line) => line.length > 0 && !/^(Using configuration|Check that the request)/.test(line));
 }
 
-/** Runs file work for the factory; a thrown file error becomes a one-line reason. */
+/**
+ * Runs file work for the factory (it makes folders and writes files); a thrown file error
+ * becomes one sentence naming the file, unless `what` already does, and the reason in words.
+ */
 export async function withFiles<T>(what: string, work: () => Promise<T>): Promise<Result<T>> {
   try {
     return ok(await work());
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const file = (error as NodeJS.ErrnoException).path ?? '';
-    return err(certificateFactoryErrorCode, `Could not ${what}: ${code} on ${file}.`);
+    const failure = error as NodeJS.ErrnoException;
+    const file = failure.path ?? '';
+    const reason = fileProblemReason(error, failure.syscall === 'mkdir' ? 'folder' : 'write', file);
+    const named = file === '' || what.includes(file) ? '' : ` (${file})`;
+    return err(certificateFactoryErrorCode, `Could not ${what}${named}: ${reason}.`);
   }
 }

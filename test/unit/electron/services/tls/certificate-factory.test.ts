@@ -3,12 +3,13 @@
  * not with the factory), the legacy PKCS#12 really uses RC2, and a second call reuses the set.
  */
 import { X509Certificate } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extendedKeyUsageOids } from '../../../../../electron/services/tls/certificate-facts';
 import { usesLegacyEncryption } from '../../../../../electron/services/tls/client-material';
+import { withFiles } from '../../../../../electron/services/tls/openssl-cli';
 import { ensureTestPki, type TestPki } from '../../../../../electron/services/tls/test-pki';
 
 let folder: string;
@@ -87,9 +88,23 @@ describe('certificate factory', () => {
     const blocked = path.join(pki.ca.certificate, 'inside-a-file');
     const result = await ensureTestPki(blocked);
     expect(result).toMatchObject({ ok: false, error: { code: 'tls-factory-failed' } });
+    if (!result.ok) {
+      expect(result.error.message).toBe(
+        `Could not create the folder ${blocked}: a part of the path is a file.`,
+      );
+      expect(result.error.message).not.toMatch(/\bE[A-Z]{3,}\b/);
+    }
+  });
+});
+
+describe('withFiles', () => {
+  it('names a file the action does not name, and says why in words', async () => {
+    const target = path.join(folder, 'no-folder', 'manifest.json');
+    const result = await withFiles('save the test PKI manifest', () => writeFile(target, '{}'));
+    expect(result).toMatchObject({ ok: false, error: { code: 'tls-factory-failed' } });
     if (!result.ok)
       expect(result.error.message).toBe(
-        `Could not create the folder ${blocked}: ENOTDIR on ${blocked}.`,
+        `Could not save the test PKI manifest (${target}): the folder does not exist.`,
       );
   });
 });

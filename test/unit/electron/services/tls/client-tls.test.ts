@@ -122,6 +122,11 @@ describe('loadClientTls', () => {
       { ...pki.client, caFile: pki.client.key },
       `The CA file ${pki.client.key} holds no PEM certificate.`,
     );
+    const underFile = path.join(pki.client.key, 'ca.pem');
+    await expectCertificateError(
+      { ...pki.client, caFile: underFile },
+      `The CA file ${underFile} cannot be read (a part of the path is a file).`,
+    );
   });
 
   it('without a CA file, trusts only root certificates, never the CA bundled in the PKCS#12', async () => {
