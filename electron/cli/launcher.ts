@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileProblemReason } from '../services/files/file-problem';
 import { cacheTraceVariable } from './code-cache';
 import { runProgram } from './run-program';
 
@@ -16,9 +17,8 @@ let bytes: Buffer | undefined;
 try {
   bytes = readFileSync(programPath);
 } catch (error) {
-  const code = (error as NodeJS.ErrnoException).code ?? 'error';
   process.stderr.write(
-    `archivist: the command-line program ${programPath} could not be read (${code}); rebuild or reinstall Archivist.\n`,
+    `archivist: the command-line program ${programPath} could not be read (${fileProblemReason(error, 'read')}); rebuild or reinstall Archivist.\n`,
   );
   process.exitCode = 1;
 }

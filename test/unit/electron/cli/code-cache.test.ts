@@ -11,6 +11,7 @@ import {
   chmodSync,
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -181,20 +182,25 @@ describe('the command line with a code cache', () => {
     expect(off).toMatchObject({ code: 0, outcome: 'off', stdout: expectedPatch() });
   });
 
-  it('says in one line that the program is missing', () => {
+  it('says in one line, in words, that the program is missing or a folder', () => {
     const install = fresh('install');
     cpSync(dirname(dirname(cli)), join(install, 'dist'), { recursive: true });
-    unlinkSync(join(install, 'dist', 'cli', 'program.cjs'));
-    const missing = run(
-      ['--version'],
-      fresh('cache'),
-      join(install, 'dist', 'cli', 'archivist.cjs'),
-    );
+    const program = join(install, 'dist', 'cli', 'program.cjs');
+    unlinkSync(program);
+    const entry = join(install, 'dist', 'cli', 'archivist.cjs');
+    const missing = run(['--version'], fresh('cache'), entry);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toMatch(
-      /^archivist: the command-line program \S+program\.cjs could not be read \(ENOENT\); rebuild or reinstall Archivist\.\n$/,
+    expect(missing.stderr).toBe(
+      `archivist: the command-line program ${program} could not be read (no such file); rebuild or reinstall Archivist.\n`,
     );
+    mkdirSync(program);
+    const folder = run(['--version'], fresh('cache'), entry);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toBe(
+      `archivist: the command-line program ${program} could not be read (it is a folder); rebuild or reinstall Archivist.\n`,
+    );
+    expect(missing.stderr + folder.stderr).not.toMatch(/\bE[A-Z]{3,}\b/);
     expect(statSync(join(install, 'dist', 'cli')).isDirectory()).toBe(true);
   });
 });
