@@ -11,7 +11,7 @@ import { encodeUtf8 } from '../crypto/utf8';
 import type { PayloadCodec } from '../documents/payload';
 import { Namespaces, type XmlElement } from '../xml/tree';
 import type { OutOfLinePayload } from './canonical-xml';
-import { canonicalText } from './canonical-text';
+import { canonicalText, textLinesOf, type TextLines } from './canonical-text';
 import type { LineInterner } from './line-diff';
 import { attributeLineId, startTag, Tag, TagLine } from './canonical-tag';
 
@@ -63,6 +63,8 @@ export class Builder {
   /** Scratch for sorting one start tag's attributes (startTag is not re-entered). */
   readonly attributeNames: string[] = [];
   readonly attributeValues: string[] = [];
+  /** The interner's `<name>text</name>` lines by text (shared by both sides of a comparison). */
+  private readonly textLines: TextLines;
   /** Children's tags and path segments, one array each per nesting level, reused. */
   private readonly tagArrays: Tag[][] = [];
   private readonly segmentArrays: string[][] = [];
@@ -75,7 +77,9 @@ export class Builder {
     readonly codec: PayloadCodec,
     /** Interns lines as they are written (see LineInterner). */
     readonly interner: LineInterner,
-  ) {}
+  ) {
+    this.textLines = textLinesOf(interner);
+  }
 
   /** Adds a line of element `element` to the form (or to the signature being measured). */
   emit(line: string, element: number): void {
@@ -110,16 +114,18 @@ export class Builder {
 
   /** Adds `<name>text</name>` for an element's raw text, found by its text when seen before. */
   emitText(tag: Tag, depth: number, raw: string, element: number): void {
-    const text = canonicalText(raw);
     if (this.capture !== undefined) {
-      this.capture.push(tag.line(TagLine.start, 0) + text + tag.close);
+      this.capture.push(tag.line(TagLine.start, 0) + canonicalText(raw) + tag.close);
       return;
     }
-    const family = tag.texts(depth, this.interner);
-    let id = family.get(text);
-    if (id === undefined) {
+    const table = this.textLines;
+    const family = tag.texts(depth, table);
+    const text = table.canonical(raw, family);
+    const hash = table.hash;
+    let id = table.find(family, text, hash);
+    if (id < 0) {
       id = this.interner.add(tag.line(TagLine.start, depth) + text + tag.close);
-      family.set(text, id);
+      table.add(family, text, hash, id);
     }
     this.emitId(id, element);
   }

@@ -6,6 +6,7 @@
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/tree';
 import type { Builder } from './canonical-builder';
 import type { LineInterner } from './line-diff';
+import type { TextLines } from './canonical-text';
 
 /** Namespace declarations (`xmlns:…`) are not attributes of the canonical form. */
 export const xmlnsNamespace = 'http://www.w3.org/2000/xmlns/';
@@ -47,8 +48,8 @@ export class Tag {
   /** Per kind (TagLine) and depth: the line, and its id in the builder's interner. */
   private readonly lines: [string[], string[], string[]] = [[], [], []];
   private readonly ids: [number[], number[], number[]] = [[], [], []];
-  /** Per depth: the interner's family of this tag's `<name>text</name>` lines, by text. */
-  private readonly families: Map<string, number>[] = [];
+  /** Per depth: the family number of this tag's `<name>text</name>` lines (see TextLines). */
+  private readonly families: number[] = [];
   /** Per depth: start-tag lines with attributes, ending `/>` and `>`. */
   private readonly emptyTries: AttributeTrie[] = [];
   private readonly startTries: AttributeTrie[] = [];
@@ -78,12 +79,12 @@ export class Tag {
   }
 
   /**
-   * The `<name>text</name>` lines at one depth, by canonical text. Such a line equals no other
+   * The family of `<name>text</name>` lines at one depth in `table`, by canonical text. Such a line equals no other
    * kind of line (its text has no `<`; a start tag with attributes has a space after the name),
-   * so it is added to the interner without hashing the whole line (LineInterner.family).
+   * so it is added to the interner without hashing the whole line (LineInterner.add).
    */
-  texts(depth: number, interner: LineInterner): Map<string, number> {
-    return (this.families[depth] ??= interner.family(this.line(TagLine.start, depth)));
+  texts(depth: number, table: TextLines): number {
+    return (this.families[depth] ??= table.family(this.line(TagLine.start, depth)));
   }
 
   /** The trie of this tag's start-tag lines with attributes at one depth (`/>` or `>`). */
