@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { summariseProfile, type EnvironmentProfile } from '../../../shared/environments/profile';
+import { unusablePrefix, unusableProfile } from '../../services/environments/open-connection';
 import { resolveHome } from '../../services/home';
 import { createCliSecretStore } from '../../services/profiles/cli-secret-store';
 import { checkEnvironment } from '../../services/profiles/environment-check';
@@ -254,15 +255,14 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     const report = await checkEnvironment(profile.value, { secrets });
     print(report, formatReport(report));
     if (report.isUsable) return ExitCode.ok;
-    const name = profile.value.id;
-    // The connection's sentence may start with the profile's name, which this line already says.
-    const said = report.connection.ok ? '' : report.connection.error.message;
-    const problem = report.connection.ok
-      ? 'its certificates have problems (see above)'
-      : said.startsWith(`${name}: `)
-        ? said.slice(name.length + 2)
-        : said;
-    io.stderr(`archivist envs: ${name} is not usable: ${problem.replace(/[\r\n]+\s*/g, ' ')}\n`);
+    const name = profile.value.displayName;
+    // A profile that could not be opened already says so in the sentence every command prints;
+    // a connection that failed later (nothing answers) gets the same start.
+    const said = report.connection.ok
+      ? 'its certificates have problems (see above).'
+      : report.connection.error.message;
+    const line = said.startsWith(unusablePrefix(name)) ? said : unusableProfile(name, said);
+    io.stderr(`archivist envs: ${line.replace(/[\r\n]+\s*/g, ' ')}\n`);
     return ExitCode.failure;
   }
   throw new UsageError(

@@ -31,8 +31,27 @@ export interface OpenConnectionOptions {
 /** Error code of a profile that cannot be opened as written (bad URL, TLS on http://). */
 export const badProfileCode = 'env-bad-profile';
 
-function badProfile<T>(message: string): Result<T> {
-  return err(badProfileCode, message);
+/** How every refusal to open a profile starts, so a caller can tell it has the profile's name. */
+export function unusablePrefix(displayName: string): string {
+  return `Environment ${displayName} cannot be used: `;
+}
+
+/**
+ * One sentence for a profile that cannot be opened, e.g. `Environment P cannot be used: its CA
+ * file /x/ca.pem does not exist.`: the reason's own sentence ("The CA file …") becomes the clause
+ * ("its CA file …"), so every command and the app say it the same way (issue 8: one clear line).
+ */
+export function unusableProfile(displayName: string, reason: string): string {
+  const clause = reason.startsWith('The ')
+    ? `its ${reason.slice(4)}`
+    : /^[A-Z][a-z]/.test(reason)
+      ? `${reason[0]?.toLowerCase() ?? ''}${reason.slice(1)}`
+      : reason;
+  return `${unusablePrefix(displayName)}${clause}`;
+}
+
+function badProfile<T>(profile: EnvironmentProfile, reason: string): Result<T> {
+  return err(badProfileCode, unusableProfile(profile.displayName, reason));
 }
 
 /** The profile's TLS settings loaded, with the passphrase from the secret store. */
@@ -52,7 +71,8 @@ async function clientTlsOf(
     passphrase = secret.value;
   }
   const loaded = await loadClientTls({ ...files, ...(passphrase ? { passphrase } : {}) });
-  if (!loaded.ok) return err(loaded.error.code, `${profile.displayName}: ${loaded.error.message}`);
+  if (!loaded.ok)
+    return err(loaded.error.code, unusableProfile(profile.displayName, loaded.error.message));
   return loaded;
 }
 
@@ -80,13 +100,14 @@ async function openFhir(
   try {
     url = new URL(profile.baseUrl);
   } catch {
-    return badProfile(`The base URL of ${profile.displayName} is not an address.`);
+    return badProfile(profile, 'The base URL is not an address.');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return badProfile(`The base URL of ${profile.displayName} is not an http(s) address.`);
+    return badProfile(profile, 'The base URL is not an http(s) address.');
   if (profile.tls && url.protocol !== 'https:')
     return badProfile(
-      `${profile.displayName} has TLS settings but its base URL starts with http://; use https:// so the certificate is used.`,
+      profile,
+      'It has TLS settings but its base URL starts with http://; use https:// so the certificate is used.',
     );
   let agent: https.Agent | undefined;
   let clientTls: ClientTls | undefined;
@@ -127,9 +148,12 @@ export async function openConnection(
   profile: EnvironmentProfile,
   options: OpenConnectionOptions,
 ): Promise<Result<EnvironmentConnection>> {
-  const opened =
-    profile.kind === 'folder'
-      ? await openFolderConnection(profile.baseUrl, { name: profile.displayName })
-      : await openFhir(profile, options);
-  return opened.ok ? ok(guardWrites(profile, opened.value)) : opened;
+  if (profile.kind !== 'folder') {
+    const opened = await openFhir(profile, options);
+    return opened.ok ? ok(guardWrites(profile, opened.value)) : opened;
+  }
+  const opened = await openFolderConnection(profile.baseUrl, { name: profile.displayName });
+  if (!opened.ok)
+    return err(opened.error.code, unusableProfile(profile.displayName, opened.error.message));
+  return ok(guardWrites(profile, opened.value));
 }

@@ -148,17 +148,17 @@ describe('archivist envs', () => {
     await envsAdd(home, 'gone', '--kind', 'fhir', '--url', 'http://127.0.0.1:9/fhir');
     const run = await runArchivist(['envs', 'check', 'gone', '--home', home]);
     expectOneLine(run, 1);
-    expect(run.stderr).toContain('gone is not usable: Cannot reach 127.0.0.1:9');
+    expect(run.stderr).toContain('Environment gone cannot be used: cannot reach 127.0.0.1:9');
   });
 
-  it('says a check failed once per name: no "x is not usable: x: …"', async () => {
+  it('says a check failed in the sentence every command uses, naming the profile once', async () => {
     const home = freshHome();
     const ca = join(work, 'no-such-ca.pem');
     await envsAdd(home, 'lost-ca', '--kind', 'fhir', '--url', secure.baseUrl, '--ca', ca);
     const run = await runArchivist(['envs', 'check', 'lost-ca', '--home', home]);
     expectOneLine(run, 1);
     expect(run.stderr).toBe(
-      `archivist envs: lost-ca is not usable: The CA file ${ca} does not exist.\n`,
+      `archivist envs: Environment lost-ca cannot be used: its CA file ${ca} does not exist.\n`,
     );
   });
 
@@ -269,7 +269,9 @@ describe('archivist envs', () => {
     await envsAdd(home, 'gone', '--kind', 'folder', '--folder', join(work, 'no-folder'));
     const gone = await runArchivist(['envs', 'check', 'gone', '--home', home]);
     expectOneLine(gone, 1);
-    expect(gone.stderr).toContain(`The folder ${join(work, 'no-folder')} does not exist.`);
+    expect(gone.stderr).toBe(
+      `archivist envs: Environment gone cannot be used: its folder ${join(work, 'no-folder')} does not exist.\n`,
+    );
   });
 
   it('has help with examples', async () => {

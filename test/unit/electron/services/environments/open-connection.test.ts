@@ -109,7 +109,9 @@ describe('openConnection', () => {
     });
     const wrong = errorOf(await searchWith(target, withPassphrase('not-it')));
     expect(wrong.code).toBe('env-certificate');
-    expect(wrong.message).toMatch(/^Env one: .*passphrase/i);
+    expect(wrong.message).toBe(
+      `Environment Env one cannot be used: its passphrase for ${tls.clientPkcs12} is wrong or missing.`,
+    );
   });
 
   it('explains a server that requires a client certificate the profile lacks', async () => {
@@ -123,9 +125,37 @@ describe('openConnection', () => {
     expect(errorOf(await searchWith(profile({ tls: { caFile: tls.caCertificate } })))).toEqual({
       code: 'env-bad-profile',
       message:
-        'Env one has TLS settings but its base URL starts with http://; use https:// so the certificate is used.',
+        'Environment Env one cannot be used: it has TLS settings but its base URL starts with http://; use https:// so the certificate is used.',
     });
-    expect(errorOf(await searchWith(profile({ baseUrl: 'ftp://x' }))).code).toBe('env-bad-profile');
+    expect(errorOf(await searchWith(profile({ baseUrl: 'ftp://x' })))).toEqual({
+      code: 'env-bad-profile',
+      message: 'Environment Env one cannot be used: its base URL is not an http(s) address.',
+    });
+    expect(errorOf(await searchWith(profile({ baseUrl: 'not a url' })))).toEqual({
+      code: 'env-bad-profile',
+      message: 'Environment Env one cannot be used: its base URL is not an address.',
+    });
+  });
+
+  it('names the environment and the file when its CA file is missing or a folder', async () => {
+    const missing = join(work, 'no-folder', 'ca.pem');
+    const lost = profile({ baseUrl: secure.baseUrl, tls: { caFile: missing } });
+    expect(errorOf(await searchWith(lost))).toEqual({
+      code: 'env-certificate',
+      message: `Environment Env one cannot be used: its CA file ${missing} does not exist.`,
+    });
+    const folder = profile({ baseUrl: secure.baseUrl, tls: { caFile: work } });
+    expect(errorOf(await searchWith(folder)).message).toBe(
+      `Environment Env one cannot be used: its CA file ${work} is a folder, not a file.`,
+    );
+  });
+
+  it('names the environment and the folder of a folder profile that is gone', async () => {
+    const gone = join(work, 'gone');
+    expect(errorOf(await searchWith(profile({ kind: 'folder', baseUrl: gone })))).toEqual({
+      code: 'env-unreachable',
+      message: `Environment Env one cannot be used: its folder ${gone} does not exist.`,
+    });
   });
 
   it('never writes to a profile that is not a test environment', async () => {
