@@ -34,6 +34,16 @@ export function pairLabel(size: PairSize): string {
   return 'lines' in size ? `${size.lines / 1000}k lines` : `${size.bytes / 1_000_000} MB`;
 }
 
+/** The issue's in-process limits, stated for 2 MB and 20 MB pairs only (none for line-sized ones). */
+export function inProcessLimits(
+  size: PairSize,
+  variant: Variant,
+): { lineDiff: number; whole: number } | undefined {
+  if (!('bytes' in size)) return undefined;
+  if (size.bytes > 5_000_000) return { lineDiff: 1000, whole: 1000 };
+  return { lineDiff: variant === 'few edits' ? 40 : 150, whole: 150 };
+}
+
 /** The left-hand document of a pair (seed 1). */
 export function pairBase(size: PairSize): string {
   return 'lines' in size

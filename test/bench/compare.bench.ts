@@ -10,7 +10,7 @@
  * reading, auditing and writing included; its patch is checked against unifiedPatch in-process),
  * with Node's own start-up as the floor no Node program can beat.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,8 +30,8 @@ import {
   type BenchTarget,
 } from './bench-kit';
 import { bundleCli } from './bundle-cli';
-import { pairBase, pairLabel, pairSizes, side, variantOf, variants } from './compare-pairs';
-import type { PairSize, Variant } from './compare-pairs';
+import { inProcessLimits, pairBase, pairLabel, pairSizes, side } from './compare-pairs';
+import { variantOf, variants, type Variant } from './compare-pairs';
 
 const stages = ['metadata', 'canonical', 'lineDiff', 'contentChanges', 'changeList'] as const;
 const stageLabels: Record<(typeof stages)[number], string> = {
@@ -53,29 +53,27 @@ function stagesText(stagesMs: Record<string, number>): string {
   return stages.map((stage) => `${stageLabels[stage]} ${stagesMs[stage]}`).join(', ');
 }
 
-function gitMs(dir: string, runs: number): number | undefined {
-  if (spawnSync('git', ['--version']).status !== 0) return undefined;
+/** Median milliseconds of a process run to its end (start-up included). */
+function processMs(
+  command: string,
+  args: readonly string[],
+  runs: number,
+  options: SpawnSyncOptions = { stdio: 'ignore' },
+): number {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    spawnSync('git', ['diff', '--no-index', '--histogram', '--no-color', 'left.xml', 'right.xml'], {
-      cwd: dir,
-      maxBuffer: 1 << 30,
-    });
+    spawnSync(command, args, options);
     times.push(performance.now() - started);
   }
-  return round(times.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
+  return round(median(times));
 }
 
-/** Median milliseconds of a process run to its end (start-up included). */
-function processMs(args: readonly string[], runs: number): number {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    spawnSync(process.execPath, args, { stdio: 'ignore' });
-    times.push(performance.now() - started);
-  }
-  return round(times.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
+/** git's time on the pair in `dir` (its patch read through a pipe), or undefined without git. */
+function gitMs(dir: string, runs: number): number | undefined {
+  if (spawnSync('git', ['--version']).status !== 0) return undefined;
+  const args = ['diff', '--no-index', '--histogram', '--no-color', 'left.xml', 'right.xml'];
+  return processMs('git', args, runs, { cwd: dir, maxBuffer: 1 << 30 });
 }
 
 /**
@@ -115,17 +113,7 @@ function cliMs(
     if (!readFileSync(join(dir, 'out.patch')).equals(expected))
       return 'failed: the patch differs from unifiedPatch in-process';
   }
-  return round(times.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
-}
-
-/** The issue's in-process limits, stated for 2 MB and 20 MB pairs only (none for line-sized ones). */
-function inProcessLimits(
-  size: PairSize,
-  variant: Variant,
-): { lineDiff: number; whole: number } | undefined {
-  if (!('bytes' in size)) return undefined;
-  if (size.bytes > 5_000_000) return { lineDiff: 1000, whole: 1000 };
-  return { lineDiff: variant === 'few edits' ? 40 : 150, whole: 150 };
+  return round(median(times));
 }
 
 /**
@@ -166,9 +154,9 @@ const summary: string[] = [];
 // Start-up: Node alone, then the command line printing its version (the bundle loaded, no
 // command) and compare's help (the compare module loaded): what every CLI row pays before work.
 const startup = {
-  nodeMs: processMs(['-e', '0'], 9),
-  cliVersionMs: processMs([cli, '--version'], 9),
-  cliCompareHelpMs: processMs([cli, 'compare', '--help'], 9),
+  nodeMs: processMs(process.execPath, ['-e', '0'], 9),
+  cliVersionMs: processMs(process.execPath, [cli, '--version'], 9),
+  cliCompareHelpMs: processMs(process.execPath, [cli, 'compare', '--help'], 9),
 };
 summary.push(
   `start-up (median of 9): node -e 0 ${startup.nodeMs} ms, archivist --version ${startup.cliVersionMs} ms, archivist compare --help ${startup.cliCompareHelpMs} ms`,
