@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { getSystemErrorMap } from 'node:util';
 
 /** What was being done: the same code means different things for each (ENOENT above all). */
 export type FileAction = 'read' | 'write' | 'folder';
@@ -43,9 +44,24 @@ function wordsFor(code: string, action: FileAction, file: string | undefined): s
 }
 
 /**
+ * libuv's own description of a system error ("address not available" for EADDRNOTAVAIL), by its
+ * errno number or else its code; undefined for an error that is not a system error. Network
+ * errors need it: their messages ("connect EADDRNOTAVAIL 192.0.2.1") carry only the code.
+ */
+export function systemErrorDescription(error: unknown): string | undefined {
+  const failure = error as Partial<NodeJS.ErrnoException> | undefined;
+  const known = getSystemErrorMap();
+  const byNumber = typeof failure?.errno === 'number' ? known.get(failure.errno) : undefined;
+  if (byNumber) return byNumber[1];
+  if (typeof failure?.code !== 'string') return undefined;
+  for (const [name, description] of known.values()) if (name === failure.code) return description;
+  return undefined;
+}
+
+/**
  * The reason, e.g. `no such file`, for a Node error: words for the known codes, else libuv's own
- * description from the message ("EXDEV: cross-device link not permitted, rename …"), else the
- * code. `file` lets a write's ENOENT tell a missing folder from one that takes no files.
+ * description from the message ("EXDEV: cross-device link not permitted, rename …") or from
+ * its table, else the code. `file` lets a write's ENOENT tell a missing folder from one that takes no files.
  */
 export function fileProblemReason(error: unknown, action: FileAction, file?: string): string {
   const failure = error as Partial<NodeJS.ErrnoException> | undefined;
@@ -55,7 +71,7 @@ export function fileProblemReason(error: unknown, action: FileAction, file?: str
   if (words !== undefined) return words;
   const described = typeof failure?.message === 'string' ? failure.message : '';
   const match = new RegExp(`^${code}: ([^,]+)`).exec(described);
-  return match?.[1] ?? code;
+  return match?.[1] ?? systemErrorDescription(failure) ?? code;
 }
 
 /**

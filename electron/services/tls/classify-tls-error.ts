@@ -10,6 +10,7 @@
  */
 import type { AppError } from '../../../shared/result';
 import { environmentErrorCodes } from '../environments/connection';
+import { systemErrorDescription } from '../files/file-problem';
 import { allowsClientAuth, dayOf, type CertificateFacts } from './certificate-facts';
 import { notPinnedErrorCode } from './client-tls';
 
@@ -52,6 +53,8 @@ interface ErrorFacts {
   readonly text: string;
   /** The first line of the message as Node wrote it. */
   readonly firstLine: string;
+  /** libuv's words for a system error the tables here do not name ("address not available"). */
+  readonly systemDescription?: string;
   /** An abort's cause: `TimeoutError` when `AbortSignal.timeout` fired. */
   readonly causeName?: string;
   readonly altNames?: string;
@@ -68,11 +71,13 @@ function factsOfError(error: unknown): ErrorFacts {
   const message = typeof record['message'] === 'string' ? record['message'] : '';
   const text = [code, message, record['reason']].filter(Boolean).join(' ');
   const cause = record['cause'] as { name?: unknown } | undefined;
+  const systemDescription = systemErrorDescription(error);
   return {
     code,
     name: typeof record['name'] === 'string' ? record['name'] : '',
     text: text.toLowerCase(),
     firstLine: message.split('\n')[0] ?? '',
+    ...(systemDescription ? { systemDescription } : {}),
     ...(typeof cause?.name === 'string' ? { causeName: cause.name } : {}),
     ...(typeof cert?.subjectaltname === 'string' ? { altNames: cert.subjectaltname } : {}),
   };
@@ -238,7 +243,8 @@ function networkFailure(facts: ErrorFacts, host: string): TlsFailure {
     unreachableReasons[facts.code] ??
     (/socket hang up/.test(facts.text)
       ? 'the connection was closed without an answer'
-      : facts.firstLine || 'the connection failed');
+      : // a system error's message is "connect EADDRNOTAVAIL …": its code, not words
+        (facts.systemDescription ?? (facts.firstLine || 'the connection failed')));
   return fail('unreachable', environmentErrorCodes.unreachable, `Cannot reach ${host}: ${reason}.`);
 }
 

@@ -6,6 +6,7 @@
  * certificate doctor uses.
  */
 import type { AppError } from '../../../../shared/result';
+import { systemErrorDescription } from '../../files/file-problem';
 import type { CertificateFacts } from '../../tls/certificate-facts';
 import { classifyConnectionError } from '../../tls/classify-tls-error';
 
@@ -53,6 +54,8 @@ export function networkReason(error: Error | undefined): string {
   const detail = error?.message ?? 'the connection closed';
   return (
     unreachableReasons[error ? codeOf(error) : ''] ??
-    (detail === 'socket hang up' ? 'the connection was closed without an answer' : detail)
+    (detail === 'socket hang up'
+      ? 'the connection was closed without an answer'
+      : (systemErrorDescription(error) ?? detail))
   );
 }

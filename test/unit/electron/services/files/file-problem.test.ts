@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   fileProblem,
   fileProblemReason,
+  systemErrorDescription,
 } from '../../../../../electron/services/files/file-problem';
 
 const work = mkdtempSync(join(tmpdir(), 'archivist-file-problem-'));
@@ -83,6 +84,15 @@ describe('fileProblemReason', () => {
     const exdev = { code: 'EXDEV', message: "EXDEV: cross-device link not permitted, rename 'a'" };
     expect(fileProblemReason(exdev, 'write')).toBe('cross-device link not permitted');
     expect(fileProblemReason({ code: 'EWHATEVER' }, 'read')).toBe('EWHATEVER');
+  });
+
+  it("an unlisted code whose message has no words is told in libuv's words from its table", () => {
+    expect(fileProblemReason({ code: 'EXDEV', message: 'rename a b' }, 'write')).toBe(
+      'cross-device link not permitted',
+    );
+    expect(systemErrorDescription({ code: 'EADDRNOTAVAIL' })).toBe('address not available');
+    expect(systemErrorDescription({ code: 'EWHATEVER' })).toBeUndefined();
+    expect(systemErrorDescription(new Error('no code'))).toBeUndefined();
     expect(fileProblemReason(new Error('no code'), 'read')).toBe('unknown error');
     expect(fileProblemReason(undefined, 'read')).toBe('unknown error');
   });

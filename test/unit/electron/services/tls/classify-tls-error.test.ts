@@ -8,6 +8,7 @@ import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environmentErrorCodes as codes } from '../../../../../electron/services/environments/connection';
+import { networkReason } from '../../../../../electron/services/environments/fhir/network-errors';
 import {
   classifyConnectionError,
   classifyTlsFailure,
@@ -86,6 +87,25 @@ describe('classifyConnectionError', () => {
       code: codes.unreachable,
       message: `Cannot reach localhost:${port}: the connection was refused (nothing listens on that port).`,
     });
+  });
+
+  it("a system error without words of its own is told in libuv's words, not its code", async () => {
+    // 192.0.2.1 (TEST-NET-1) is no address of this machine: binding to it fails locally
+    const error = await new Promise<unknown>((resolve) => {
+      const request = https.get(`https://127.0.0.1:${portOf(blackhole)}/`, {
+        agent: false,
+        localAddress: '192.0.2.1',
+      });
+      request.on('error', resolve);
+    });
+    expect((error as NodeJS.ErrnoException).code).toBe('EADDRNOTAVAIL');
+    const classified = classifyConnectionError(error, context);
+    expect(classified).toEqual({
+      code: codes.unreachable,
+      message: 'Cannot reach test-env: address not available.',
+    });
+    expect(classified.message).not.toMatch(/\bE[A-Z]{3,}\b/);
+    expect(networkReason(error as Error)).toBe('address not available');
   });
 
   it('a reset without a client certificate is only a reset', () => {
