@@ -8,7 +8,7 @@
 import { canonicalJson } from '../audit/canonical';
 import { labelFor } from '../codes/labels';
 import { ARCHIVE_FILLED_FIELDS, type DocumentMetadata } from '../documents/model';
-import { diffLineArrays } from './line-diff';
+import { diffLineArrays, type ChangeBlock } from './line-diff';
 
 /** A JSON value as found in the model. */
 export type JsonValue =
@@ -66,6 +66,28 @@ export function isArchiveFilled(path: string): boolean {
   );
 }
 
+/** Orders two lists of keys: element by element, then the shorter first. */
+function compareKeys(left: readonly string[], right: readonly string[]): number {
+  for (let i = 0; i < left.length && i < right.length; i++)
+    if (left[i] !== right[i]) return left[i]! < right[i]! ? -1 : 1;
+  return left.length - right.length;
+}
+
+/**
+ * The changed blocks of two lists, the same blocks mirrored whichever list comes first, so that
+ * the metadata diff is symmetric (issue 7): a line diff is not (of [x, y] against [y, x] it
+ * keeps x one way and y the other), so the lists are always diffed in one order of the two.
+ */
+function alignLists(left: readonly string[], right: readonly string[]): readonly ChangeBlock[] {
+  if (compareKeys(left, right) <= 0) return diffLineArrays(left, right).blocks;
+  return diffLineArrays(right, left).blocks.map((block) => ({
+    leftStart: block.rightStart,
+    leftEnd: block.rightEnd,
+    rightStart: block.leftStart,
+    rightEnd: block.leftEnd,
+  }));
+}
+
 class Collector {
   readonly changes: MetadataChange[] = [];
 
@@ -121,8 +143,7 @@ class Collector {
     left: readonly JsonValue[],
     right: readonly JsonValue[],
   ): void {
-    const diff = diffLineArrays(left.map(canonicalJson), right.map(canonicalJson));
-    for (const block of diff.blocks) {
+    for (const block of alignLists(left.map(canonicalJson), right.map(canonicalJson))) {
       const paired = Math.min(block.leftEnd - block.leftStart, block.rightEnd - block.rightStart);
       for (let k = 0; k < paired; k++) {
         const i = block.leftStart + k;
