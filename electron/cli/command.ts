@@ -39,6 +39,11 @@ export interface CommandEntry {
 /** A usage mistake: reported with the command's usage hint and exit code 2. */
 export class UsageError extends Error {}
 
+/** The usage error for an operand too many: one sentence, the value shown as typed. */
+export function unexpectedArgument(value: string | undefined): UsageError {
+  return new UsageError(`Unexpected argument: ${shown(value ?? '')}.`);
+}
+
 /** A handled failure: one clear line on stderr and exit code 1. */
 export class CommandFailure extends Error {}
 

@@ -60,3 +60,16 @@ export function suggestIgnoreProfile(
     'default'
   );
 }
+
+/**
+ * The profile for a pair when the tester names none: the document type's own profile when both
+ * sides are of that type (prescriptions get `prescription`), else `default` (two sides of
+ * different types share no per-type rules). Issue 7 review, finding E: `appliesTo` had no effect.
+ */
+export function profileForDocuments(
+  left: { readonly code: string; readonly codeSystem: string } | undefined,
+  right: { readonly code: string; readonly codeSystem: string } | undefined,
+): Result<ResolvedProfile> {
+  const leftId = suggestIgnoreProfile(left);
+  return findIgnoreProfile(leftId === suggestIgnoreProfile(right) ? leftId : 'default');
+}

@@ -54,6 +54,19 @@ function contentLines(change: ContentChange): string[] {
   return lines;
 }
 
+/**
+ * What the "different" line counts, said in words: metadata changes and content changes (hunks
+ * of the canonical XML) are what `shownDifferences` adds up, and the change list, which names
+ * them in domain terms, usually has more items (issue 7 review, finding F: "2 differences shown"
+ * above six items read as a miscount).
+ */
+function summary(result: CompareResult, hidden: number): string {
+  const metadata = plural(result.metadata.shown.length, 'metadata change');
+  const content = plural(result.content.shown.length, 'content change');
+  const items = plural(result.changeList.shown.length, 'item');
+  return `different: ${metadata} and ${content} shown (${items} in the change list), ${hidden} hidden by the profile`;
+}
+
 /** The comparison as text; `names` are the files or references as the tester gave them. */
 export function formatCompareText(
   result: CompareResult,
@@ -64,9 +77,7 @@ export function formatCompareText(
     `left:  ${names.left}: ${describe(result.left)}`,
     `right: ${names.right}: ${describe(result.right)}`,
     `ignore profile: ${result.profile.id} (sha256 ${result.profile.sha256})`,
-    result.identical
-      ? 'identical: no differences in metadata or content'
-      : `different: ${plural(result.shownDifferences, 'difference')} shown, ${hidden} hidden by the profile`,
+    result.identical ? 'identical: no differences in metadata or content' : summary(result, hidden),
   ];
   for (const [group, title] of groupTitles) {
     const items = result.changeList.shown.filter((item) => item.group === group);

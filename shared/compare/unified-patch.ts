@@ -6,6 +6,7 @@
  * `\ No newline at end of file`. The line diff is the same bounded one as for content, so even a
  * coarse result is a correct patch.
  */
+import { encodeUtf8 } from '../crypto/utf8';
 import { diffLineArrays, type ChangeBlock } from './line-diff';
 
 export interface UnifiedPatchOptions {
@@ -80,14 +81,47 @@ function emit(out: string[], prefix: string, line: string): void {
   if (!line.endsWith('\n')) out.push('\n\\ No newline at end of file\n');
 }
 
+/** Escapes git writes for these bytes in a quoted path (quote.c, `cq_lookup`); others are octal. */
+const quoteEscapes: Readonly<Record<number, string>> = {
+  0x07: '\\a',
+  0x08: '\\b',
+  0x09: '\\t',
+  0x0a: '\\n',
+  0x0b: '\\v',
+  0x0c: '\\f',
+  0x0d: '\\r',
+  0x22: '\\"',
+  0x5c: '\\\\',
+};
+
 /**
- * The unified patch turning `leftText` into `rightText` ('' when they are equal). `fileName` goes
- * into both header lines (`--- a/NAME`, `+++ b/NAME`): the patch applies to the left file in place.
+ * `prefix` + `path` as `git diff` writes it in a header: as it is, or, when it holds a control
+ * character, a quote, a backslash or a non-ASCII character, in double quotes with C escapes and
+ * the UTF-8 bytes in octal (git's default core.quotePath). `git apply` and GNU patch read both.
+ */
+export function patchHeaderPath(prefix: string, path: string): string {
+  const whole = prefix + path;
+  // eslint-disable-next-line no-control-regex -- control characters are what git quotes
+  if (!/[\u0000-\u001f"\\\u007f-\uffff]/.test(whole)) return whole;
+  let quoted = '';
+  for (const byte of encodeUtf8(whole)) {
+    const escape = quoteEscapes[byte];
+    if (escape !== undefined) quoted += escape;
+    else if (byte < 0x20 || byte >= 0x7f) quoted += `\\${byte.toString(8).padStart(3, '0')}`;
+    else quoted += String.fromCharCode(byte);
+  }
+  return `"${quoted}"`;
+}
+
+/**
+ * The unified patch turning `leftText` into `rightText` ('' when they are equal). `filePath`, the
+ * left file's path relative to where the patch is applied, goes into both header lines
+ * (`--- a/PATH`, `+++ b/PATH`, quoted as git quotes), so the patch changes the left file in place.
  */
 export function unifiedPatch(
   leftText: string,
   rightText: string,
-  fileName: string,
+  filePath: string,
   options: UnifiedPatchOptions = {},
 ): { patch: string; notes: readonly string[] } {
   const left = splitRawLines(leftText);
@@ -98,8 +132,8 @@ export function unifiedPatch(
     options.workBudget !== undefined ? { workBudget: options.workBudget } : {},
   );
   if (diff.blocks.length === 0) return { patch: '', notes: diff.notes };
-  const name = fileName.replace(/[\t\n]/g, ' ');
-  const out: string[] = [`--- a/${name}\t\n+++ b/${name}\t\n`];
+  const header = `--- ${patchHeaderPath('a/', filePath)}\t\n+++ ${patchHeaderPath('b/', filePath)}\t\n`;
+  const out: string[] = [header];
   for (const hunk of hunksOf(diff.blocks, left.length, right.length, options.context ?? 3)) {
     out.push(
       `@@ -${range(hunk.leftStart, hunk.leftEnd)} +${range(hunk.rightStart, hunk.rightEnd)} @@\n`,

@@ -18,6 +18,7 @@ import {
   parseCommandArgs,
   type CliIo,
   type Command,
+  unexpectedArgument,
 } from '../command';
 
 const help = `Usage: archivist audit verify [--home DIR] [--json]
@@ -198,7 +199,7 @@ export const auditCommand: Command = {
   run: async (args, io) => {
     const { values, positionals } = parseCommandArgs(args, options, true);
     const [sub, ...rest] = positionals;
-    if (rest.length > 0) throw new UsageError(`Unexpected argument: ${rest[0] ?? ''}`);
+    if (rest.length > 0) throw unexpectedArgument(rest[0]);
     const home = resolveHome({
       explicitHome: values.home,
       env: io.env,

@@ -4,7 +4,7 @@
  * module only for these formats (and for an explicit --ignore, to check it), so the unified fast
  * path starts without the profiles, the text formatter and the progress bar (issue 7).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readEvent } from '../../../shared/audit/builders';
 import { builtinProfiles, findIgnoreProfile } from '../../../shared/compare/builtin-profiles';
@@ -24,19 +24,33 @@ import { fileProblemReason } from '../../services/files/file-problem';
 import { cliContext } from '../audit-context';
 import { CommandFailure, UsageError, type CliIo } from '../command';
 
-/** The ignore profile named by --ignore: a shipped id, `none`, or a JSON file of the user's. */
+/** Whether --ignore names a file rather than a shipped profile: a path, or a .json name. */
+function isFileName(name: string): boolean {
+  return name.endsWith('.json') || /[/\\]/.test(name) || name.startsWith('.');
+}
+
+/**
+ * The ignore profile named by --ignore: a shipped id, `none`, or a JSON file of the user's;
+ * `default` when none is named (the caller then asks the worker for the documents' type's own).
+ */
 export async function profileOf(name: string | undefined, cwd: string): Promise<ResolvedProfile> {
   const wanted = name ?? 'default';
   if (wanted === 'none') return noIgnoreProfile;
-  if (!wanted.endsWith('.json')) {
+  if (!isFileName(wanted)) {
     const found = findIgnoreProfile(wanted);
     if (!found.ok) throw new UsageError(found.error.message);
     return found.value;
   }
+  const file = path.resolve(cwd, wanted);
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(path.resolve(cwd, wanted), 'utf8'));
+    if ((await stat(file)).isDirectory())
+      throw new CommandFailure(
+        `The ignore profile ${wanted} is a folder, not a profile file: give a JSON file or a shipped profile's id.`,
+      );
+    raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
+    if (error instanceof CommandFailure) throw error;
     throw new CommandFailure(
       error instanceof SyntaxError
         ? `The ignore profile ${wanted} is not valid JSON.`
@@ -83,6 +97,8 @@ export interface CompareRequest {
   /** text, or a report format. */
   readonly format: 'text' | ReportFormat;
   readonly profile: ResolvedProfile;
+  /** No --ignore: the worker uses the documents' type's shipped profile (`profile` is default). */
+  readonly profileByDocumentType: boolean;
   readonly out: string | undefined;
   readonly redact: boolean;
   readonly withoutSources: boolean;
@@ -109,6 +125,7 @@ export async function compareForOutput(
   const wantsLines = format === 'html' || format === 'pdf';
   const compared = await compareInWorker(left.bytes, right.bytes, {
     profile,
+    ...(request.profileByDocumentType ? { profileByDocumentType: true } : {}),
     ...(wantsLines ? { keepLines: true } : {}),
   });
   if (!compared.ok) {

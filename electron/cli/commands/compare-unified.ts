@@ -15,15 +15,17 @@ import {
   identifyDocument,
   type DocumentIdentity,
 } from '../../services/documents/identify-document';
+import { sideMessage } from '../../services/compare/side-message';
 import { tooLarge } from '../../services/xml/decode-xml-bytes';
 import { defaultXmlLimits } from '../../services/xml/xml-limits';
 import { cliContext } from '../audit-context';
+import { parseEnvironmentReference } from '../environment-reference';
 import { CommandFailure } from '../command';
 
 /** One side: its bytes, its name on the command line, and the source an unreadable file is named by. */
 export interface UnifiedSide {
   readonly bytes: Uint8Array;
-  /** As given on the command line (the patch's headers name the left one's base name). */
+  /** As given on the command line (the patch's headers name the left one by it: patchPathOf). */
   readonly name: string;
   /** An absolute file path or the env: reference, for the journal when the file is no document. */
   readonly source: string;
@@ -56,9 +58,7 @@ function decodeRaw(left: Uint8Array, right: Uint8Array): Decoded {
 function checkSize(side: UnifiedSide, which: 'left' | 'right'): void {
   const max = defaultXmlLimits.maxBytes;
   if (side.bytes.byteLength > max)
-    throw new CommandFailure(
-      `The ${which} document: ${tooLarge(side.bytes.byteLength, max).message}`,
-    );
+    throw new CommandFailure(sideMessage(which, tooLarge(side.bytes.byteLength, max).message));
 }
 
 /** Write-ahead: one read event per document, durable before the patch exists. */
@@ -77,16 +77,47 @@ async function recordReads(home: string, identities: readonly DocumentIdentity[]
   }
 }
 
+/** Where the patch's headers say the left file is, and what to tell when tools cannot find it. */
+export interface PatchPath {
+  readonly path: string;
+  /** Set when `git apply` and `patch -p1` cannot apply the patch from the current folder. */
+  readonly note?: string;
+}
+
 /**
- * The unified patch turning the left file into the right one, as the bytes to write ('' when
- * they are equal). `isToStdout` refuses non-UTF-8 files, whose patch must go to a file to keep
- * its bytes exact. Throws CommandFailure with one clear line.
+ * The left file's path in the patch headers, as `git diff --no-index` names it: the path as
+ * given, relative paths staying relative (normalised, since `git apply` refuses `./docs/x`),
+ * an absolute path without its leading slash (git's `a/tmp/x.xml`). `git apply` and `patch -p1`
+ * refuse a path that leaves the folder (`..`), and find an absolute one only from `/`: the note
+ * says how to apply such a patch (issue 7, review finding A).
+ */
+export function patchPathOf(name: string, platform: NodeJS.Platform = process.platform): PatchPath {
+  const slashed = platform === 'win32' ? name.replace(/\\/g, '/') : name;
+  const normal = path.posix.normalize(slashed);
+  const apply = `apply the patch with \`patch ${name} < PATCH\``;
+  if (path.posix.isAbsolute(normal))
+    return {
+      path: normal.replace(/^\/+/, ''),
+      note: `The left file is given by its absolute path, which git apply and patch -p1 find only when run in /; here ${apply}.`,
+    };
+  if (normal === '..' || normal.startsWith('../'))
+    return {
+      path: normal,
+      note: `The left file is outside this folder, which git apply and patch -p1 refuse; ${apply}.`,
+    };
+  return { path: normal };
+}
+
+/**
+ * The unified patch turning the left file into the right one, as the bytes to write (none when
+ * they are equal), and notes for stderr. `isToStdout` refuses non-UTF-8 files, whose patch must
+ * go to a file to keep its bytes exact. Throws CommandFailure with one clear line.
  */
 export async function unifiedPatchBytes(
   left: UnifiedSide,
   right: UnifiedSide,
   options: { readonly home: string; readonly isToStdout: boolean },
-): Promise<Uint8Array> {
+): Promise<{ readonly bytes: Uint8Array; readonly notes: readonly string[] }> {
   checkSize(left, 'left');
   checkSize(right, 'right');
   const raw = decodeRaw(left.bytes, right.bytes);
@@ -99,10 +130,15 @@ export async function unifiedPatchBytes(
     identifyDocument(right.bytes, right.source),
   ]);
   await recordReads(options.home, identities);
-  // The name is text, the lines are bytes: the name goes in as its UTF-8 bytes so the whole
-  // patch is one byte string (for non-UTF-8 files as before: the name's characters as bytes).
-  const name = path.basename(left.name);
-  const fileName = raw.encoding === 'utf-8' ? rawText(Buffer.from(name, 'utf8')) : name;
-  const { patch } = unifiedPatch(raw.left, raw.right, fileName);
-  return Buffer.from(patch, 'latin1');
+  // An env: reference is no file to apply to: the patch names it as it was given.
+  const where = parseEnvironmentReference(left.name) ? { path: left.name } : patchPathOf(left.name);
+  // The lines are bytes; the header is ASCII (a non-ASCII path is quoted as UTF-8 octets).
+  const { patch } = unifiedPatch(raw.left, raw.right, where.path);
+  const notes =
+    patch === ''
+      ? ['The files are identical: the patch is empty.']
+      : where.note !== undefined
+        ? [where.note]
+        : [];
+  return { bytes: Buffer.from(patch, 'latin1'), notes };
 }

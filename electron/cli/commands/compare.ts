@@ -19,6 +19,7 @@ import {
   parseCommandArgs,
   type CliIo,
   type Command,
+  unexpectedArgument,
 } from '../command';
 
 const help = `Usage: archivist compare <left> <right> [--format FORMAT] [--out FILE] [--redact] [--ignore PROFILE] [--home DIR]
@@ -35,8 +36,11 @@ Formats:
                 resources/schemas/report-v1.schema.json: metadata changes (path, old and new
                 value, labels), content hunks, the change list, hidden changes and counts per
                 rule, the profile's id and sha256, "identical": true|false, and the manifest
-  unified       a patch of the raw files: \`git apply\` or \`patch\` applied to the left file
-                turns it into the right file byte for byte (not filtered by --ignore)
+  unified       a patch of the raw files: \`git apply\` or \`patch -p1\` in the folder the command
+                ran in turns the left file into the right file byte for byte (not filtered by
+                --ignore); the headers name the left file by the path given. Identical files
+                give an empty patch and a note on stderr; git apply refuses an empty patch
+                ("No valid patches in input").
   html          a comparison report: one self-contained page (no scripts, no external requests)
   pdf           the same report printed by headless Chromium (needs --out; CHROMIUM_PATH or an
                 installed chromium / chromium-browser / google-chrome)
@@ -53,7 +57,9 @@ Options:
                      the same mask); redacted reports embed no sources (not with unified)
   --without-sources  reports: do not embed the two sources (only their sha256)
   --ignore PROFILE   ignore profile: a shipped one by id (default, prescription), "none", or a
-                     JSON file of your own (see README "Comparing documents"); default: default
+                     JSON file of your own (see README "Comparing documents"). Without it, the
+                     documents' type's profile (prescription for two prescriptions), else default;
+                     the output names the profile used
   --home DIR         home folder whose audit journal records the reads and the export
 
 A progress bar is drawn on stderr while a report is made, when stderr is a terminal.
@@ -67,7 +73,7 @@ Examples:
   archivist compare env:at:doc-1 env:tk:doc-1 --format html --out at-vs-tk.html
   archivist compare v1.xml v2.xml --format json --ignore prescription --out diff.json
   archivist compare v1.xml v2.xml --json | jq '.report.changes[].text'
-  archivist compare sent.xml stored.xml --format unified > fix.patch && git apply fix.patch
+  archivist compare docs/sent.xml docs/stored.xml --format unified > fix.patch && git apply fix.patch
   archivist compare v1.xml v2.xml --format html --out report.html
   archivist compare v1.xml v2.xml --format pdf --redact --out report.pdf
   archivist compare v1.xml v2.xml --format csv --out changes.csv && archivist report verify changes.csv
@@ -157,8 +163,7 @@ export const compareCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, options, true);
     const format = formatOf(values);
     checkUsage(format, values);
-    if (positionals.length > 2)
-      throw new UsageError(`Unexpected argument: ${positionals[2] ?? ''}`);
+    if (positionals.length > 2) throw unexpectedArgument(positionals[2]);
     const leftName = checkOperand(positionals[0], 'left');
     const rightName = checkOperand(positionals[1], 'right');
     // A patch is never filtered, so unified loads the profiles only to check an explicit --ignore
@@ -187,7 +192,8 @@ export const compareCommand: Command = {
         { bytes: right, name: rightName, source: sourceOf(rightName) },
         { home, isToStdout: values.out === undefined },
       );
-      writeOutput(io, values.out, patch);
+      writeOutput(io, values.out, patch.bytes);
+      for (const note of patch.notes) io.stderr(`archivist compare: ${note}\n`);
       return ExitCode.ok;
     }
     const bytes = await full.compareForOutput(
@@ -196,6 +202,7 @@ export const compareCommand: Command = {
       {
         format,
         profile,
+        profileByDocumentType: values.ignore === undefined,
         out: values.out,
         redact: values.redact === true,
         withoutSources: values['without-sources'] === true,

@@ -28,6 +28,7 @@ import {
   parseCommandArgs,
   type CliIo,
   type Command,
+  unexpectedArgument,
 } from '../command';
 import { formatReport } from '../../services/profiles/format-environment-report';
 import { fileProblemReason } from '../../services/files/file-problem';
@@ -103,7 +104,7 @@ function nameOperand(positionals: readonly string[], action: string): string {
   const [, name, extra] = positionals;
   if (name === undefined)
     throw new UsageError(`Give the profile name: archivist envs ${action} NAME.`);
-  if (extra !== undefined) throw new UsageError(`Unexpected argument: ${extra}`);
+  if (extra !== undefined) throw unexpectedArgument(extra);
   return name;
 }
 
@@ -206,7 +207,7 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const print = (json: unknown, text: string) =>
     io.stdout(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
   if (action === 'list') {
-    if (positionals.length > 1) throw new UsageError(`Unexpected argument: ${positionals[1]}`);
+    if (positionals.length > 1) throw unexpectedArgument(positionals[1]);
     const profiles = await loadProfiles(home);
     if (!profiles.ok) throw new CommandFailure(profiles.error.message);
     const list = profiles.value.map((profile) => ({

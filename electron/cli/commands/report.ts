@@ -13,6 +13,7 @@ import {
   parseCommandArgs,
   type CliIo,
   type Command,
+  unexpectedArgument,
 } from '../command';
 
 const help = `Usage: archivist report verify FILE [--json]
@@ -60,7 +61,7 @@ export const reportCommand: Command = {
         action === undefined ? 'Give an action: verify FILE.' : `Unknown action '${action}'.`,
       );
     if (file === undefined) throw new UsageError('Give the report file to verify.');
-    if (extra !== undefined) throw new UsageError(`Unexpected argument: ${extra}`);
+    if (extra !== undefined) throw unexpectedArgument(extra);
     const verified = verifyReport(await readReport(file, io.cwd));
     if (values.json) {
       io.stdout(

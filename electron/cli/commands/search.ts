@@ -21,6 +21,7 @@ import {
   shown,
   type CliIo,
   type Command,
+  unexpectedArgument,
 } from '../command';
 
 const help = `Usage: archivist search --env NAME --patient HETU [--from DATE] [--to DATE]
@@ -143,7 +144,7 @@ function oneLine(text: string): string {
 
 async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs(args, options, true);
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
+  if (positionals.length > 0) throw unexpectedArgument(positionals[0]);
   const { env, query } = queryOf(values);
   const home = resolveHome({
     explicitHome: values.home,

@@ -28,6 +28,7 @@ import {
   parseCommandArgs,
   type CliIo,
   type Command,
+  unexpectedArgument,
 } from '../command';
 
 const help = `Usage: archivist show <file|env:NAME:id> [--json] [--lang fi|en] [--home DIR]
@@ -64,7 +65,7 @@ const options = {
 function checkOperand(positionals: readonly string[]): string {
   const [file, extra] = positionals;
   if (file === undefined) throw new UsageError('Give the document file to show.');
-  if (extra !== undefined) throw new UsageError(`Unexpected argument: ${extra}`);
+  if (extra !== undefined) throw unexpectedArgument(extra);
   parseEnvironmentReference(file); // a malformed env: reference is a usage error before any read
   return file;
 }

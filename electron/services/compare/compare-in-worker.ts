@@ -18,6 +18,8 @@ import { superviseCompare, type CompareJob } from './supervise-compare';
 
 export interface CompareInWorkerOptions {
   readonly profile: ResolvedProfile;
+  /** Use the shipped profile of both documents' type instead (`default` when they differ); the worker reads the type. */
+  readonly profileByDocumentType?: boolean;
   /** Deadline from start to answer (default 60 s). */
   readonly timeoutMs?: number;
   /** The worker's old-generation heap cap in MB (default 1,536: two 20 MB documents and their trees). */
@@ -78,6 +80,7 @@ export function compareInWorker(
     left: new Uint8Array(left),
     right: readerWorker ? readElsewhere : new Uint8Array(right),
     profile: options.profile,
+    ...(options.profileByDocumentType === true ? { profileByDocumentType: true } : {}),
     ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}),
     ...(options.keepLines === true || options.keepLines === 'report'
       ? { keepLines: options.keepLines }

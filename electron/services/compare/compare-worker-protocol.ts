@@ -1,6 +1,6 @@
 /**
- * What the caller and a compare worker exchange: request { id, left, right, profile, keepLines?,
- * narrative? } → response { id, result }. The worker parses, reads and compares both documents
+ * What the caller and a compare worker exchange: request { id, left, right, profile,
+ * profileByDocumentType?, keepLines?, narrative? } → response { id, result }. The worker parses, reads and compares both documents
  * and, when asked, returns both canonical forms' lines and the word diff of their rendered
  * narrative. Requests are checked, so a malformed message gets a typed error back instead of
  * crashing the thread. (The raw-text unified patch needs no parsing: the command line makes it
@@ -15,6 +15,7 @@ import {
   type CompareResult,
   type CompareSide,
 } from '../../../shared/compare/compare-documents';
+import { profileForDocuments } from '../../../shared/compare/builtin-profiles';
 import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
 import {
   diffNarratives,
@@ -36,6 +37,11 @@ export interface CompareWorkerRequest {
   readonly left: Uint8Array;
   readonly right: Uint8Array | typeof readElsewhere;
   readonly profile: ResolvedProfile;
+  /**
+   * Use the documents' type's shipped profile instead (profileForDocuments), `profile` being the
+   * fallback: the type is known only once both sides are read, which happens here.
+   */
+  readonly profileByDocumentType?: boolean;
   readonly workBudget?: number;
   /**
    * Also return both canonical forms' lines (result.content.lines), so the caller need not build
@@ -95,7 +101,8 @@ export function isCompareRequest(value: unknown): value is CompareWorkerRequest 
     Array.isArray((profile as { rules?: unknown }).rules) &&
     (isOptionalBoolean((value as { keepLines?: unknown }).keepLines) ||
       (value as { keepLines?: unknown }).keepLines === 'report') &&
-    isOptionalBoolean((value as { narrative?: unknown }).narrative)
+    isOptionalBoolean((value as { narrative?: unknown }).narrative) &&
+    isOptionalBoolean((value as { profileByDocumentType?: unknown }).profileByDocumentType)
   );
 }
 
@@ -131,7 +138,7 @@ export function compareSides(
 ): CompareWorkerResponse {
   const id = request.id;
   const compared = compareDocuments(left, right, {
-    profile: request.profile,
+    profile: profileOf(request, left, right),
     codec: nodePayloadCodec,
     ...(request.workBudget !== undefined ? { workBudget: request.workBudget } : {}),
     ...(request.keepLines === true || request.keepLines === 'report' ? { keepLines: true } : {}),
@@ -146,6 +153,13 @@ export function compareSides(
   const result = { ...compared, content };
   const extras = { ...(narrative ? { narrative } : {}), ...(joined ? { lines: joined } : {}) };
   return { id, result: ok({ result, ...extras }) };
+}
+
+/** The request's profile, or with profileByDocumentType the one for both sides' document type. */
+function profileOf(request: CompareWorkerRequest, left: CompareSide, right: CompareSide) {
+  if (!request.profileByDocumentType) return request.profile;
+  const chosen = profileForDocuments(left.metadata.register, right.metadata.register);
+  return chosen.ok ? chosen.value : request.profile;
 }
 
 /** Each side's lines as one string; undefined (no lines sent) should a line ever hold a line break. */

@@ -14,15 +14,16 @@ import { unwrapRcmr } from '../../../shared/documents/rcmr';
 import { err, ok, type Result } from '../../../shared/result';
 import { nodePayloadCodec as codec } from '../documents/node-payload-codec';
 import { parseXml } from '../xml/parse-xml';
+import { sideMessage } from './side-message';
 
 /** Node cap for compared documents: room for two 20 MB structured documents (~1.25M nodes each). */
 export const compareMaxNodes = 5_000_000;
 const limits = { maxNodes: compareMaxNodes };
 
-/** Reads one side; errors name the side ("left document: …") so the tester knows which file. */
+/** Reads one side; errors name the side ("The left document is …") so the tester knows which file. */
 export function readForCompare(bytes: Uint8Array, side: 'left' | 'right'): Result<CompareSide> {
   const fail = (error: { code: string; message: string }): Result<never> =>
-    err(error.code, `The ${side} document: ${error.message}`);
+    err(error.code, sideMessage(side, error.message));
   const tree = parseXml(bytes, limits);
   if (!tree.ok) return fail(tree.error);
   const metadata = readDocument(tree.value, {

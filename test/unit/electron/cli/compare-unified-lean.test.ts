@@ -41,14 +41,18 @@ describe('compare --format unified', () => {
   it('writes the patch bytes in one write to a caller that takes bytes', async () => {
     const writes: Uint8Array[] = [];
     let text = '';
-    const code = await runCli(args, {
-      stdout: (chunk) => (text += chunk),
-      stdoutBytes: (bytes) => writes.push(bytes),
-      stderr: () => undefined,
-      env: {},
-      cwd: work,
-      isStderrTty: false,
-    });
+    // Run in the files' folder, as the compare bench does: the patch names left.xml.
+    const code = await runCli(
+      ['compare', 'left.xml', 'right.xml', '--format', 'unified', '--home', home],
+      {
+        stdout: (chunk) => (text += chunk),
+        stdoutBytes: (bytes) => writes.push(bytes),
+        stderr: () => undefined,
+        env: {},
+        cwd: work,
+        isStderrTty: false,
+      },
+    );
     expect(code).toBe(0);
     expect(text).toBe('');
     expect(writes).toHaveLength(1);

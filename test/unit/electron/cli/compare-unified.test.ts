@@ -17,10 +17,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unifiedPatch } from '../../../../shared/compare/unified-patch';
 import { closeXmlWorkers } from '../../../../electron/services/xml';
+import { runCli } from '../../../../electron/cli/run-cli';
 import { runArchivist } from '../../support/run-cli';
 import { corpusDir, corpusNote, hasCorpus } from '../../shared/support/corpus';
 
@@ -42,17 +43,23 @@ function files(left: Uint8Array | string, right: Uint8Array | string, leftName =
   return { dir, left: join(dir, leftName), right: join(dir, 'right.xml') };
 }
 
+/** `compare --format unified` run in the left file's folder, the files named relative to it. */
 async function unified(left: string, right: string, home: string, out?: string) {
-  return runArchivist([
-    'compare',
-    left,
-    right,
-    '--format',
-    'unified',
-    ...(out === undefined ? [] : ['--out', out]),
-    '--home',
-    home,
-  ]);
+  const cwd = dirname(left);
+  let stdout = '';
+  let stderr = '';
+  const args = ['compare', relative(cwd, left), relative(cwd, right), '--format', 'unified'];
+  const code = await runCli(
+    [...args, ...(out === undefined ? [] : ['--out', out]), '--home', home],
+    {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      env: {},
+      cwd,
+      isStderrTty: false,
+    },
+  );
+  return { code, stdout, stderr };
 }
 
 async function auditedIds(home: string): Promise<(string | undefined)[][]> {
@@ -76,17 +83,21 @@ describe('archivist compare --format unified', () => {
     const run = await unified(pair.left, pair.right, fresh('home'), out);
     expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const expected = unifiedPatch(left, right, 'vasen äö.xml').patch;
-    expect(expected).toContain('+++ b/vasen äö.xml');
+    expect(expected).toContain('+++ "b/vasen \\303\\244\\303\\266.xml"'); // quoted as git does
     expect(readFileSync(out)).toEqual(Buffer.from(expected, 'utf8'));
     const toStdout = await unified(pair.left, pair.right, fresh('home'));
     expect(toStdout.stdout).toBe(expected);
   });
 
-  it('prints nothing for identical files and still records both reads', async () => {
+  it('prints an empty patch and a note for identical files, and still records both reads', async () => {
     const pair = files(cda('A'), cda('A'));
     const home = fresh('home');
     const run = await unified(pair.left, pair.right, home);
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'archivist compare: The files are identical: the patch is empty.\n',
+    });
     expect(await auditedIds(home)).toEqual([['1.2.246.10.1^x'], ['1.2.246.10.1^x']]);
   });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeXmlWorkers } from '../../../../electron/services/xml';
+import { runCli } from '../../../../electron/cli/run-cli';
 import { runArchivist } from '../../support/run-cli';
 import { corpusDir, corpusNote, hasCorpus } from '../../shared/support/corpus';
 
@@ -91,7 +92,7 @@ describe('archivist compare', () => {
         };
       };
       expect(result.identical).toBe(false);
-      expect(result.profile.id).toBe('default');
+      expect(result.profile.id).toBe('prescription'); // both are prescriptions: their profile
       expect(result.profile.sha256).toMatch(/^[0-9a-f]{64}$/);
       const reasons = result.changes.filter(
         (item) =>
@@ -193,25 +194,34 @@ describe('archivist compare', () => {
         writeFileSync(left, leftText);
         const right = join(dir, 'right.xml');
         writeFileSync(right, rightText);
-        const run = await runArchivist([
-          'compare',
-          left,
-          right,
-          '--format',
-          'unified',
-          '--out',
-          join(dir, 'fix.patch'),
-          '--home',
-          freshHome(),
-        ]);
-        expect(run.code).toBe(0);
-        expect(run.stdout).toBe('');
+        // Run in the files' folder, where the patch's headers name them (left document.xml).
+        let output = '';
+        const code = await runCli(
+          [
+            'compare',
+            'left document.xml',
+            'right.xml',
+            '--format',
+            'unified',
+            '--out',
+            'fix.patch',
+          ],
+          {
+            stdout: (text) => (output += text),
+            stderr: (text) => (output += text),
+            env: { ARCHIVIST_HOME: freshHome() },
+            cwd: dir,
+            isStderrTty: false,
+          },
+        );
+        expect(code).toBe(0);
+        expect(output).toBe('');
         copyFileSync(left, join(dir, 'original.xml'));
         const git = spawnSync('git', ['apply', '--whitespace=nowarn', 'fix.patch'], { cwd: dir });
         expect(String(git.stderr)).toBe('');
         expect(readFileSync(left)).toEqual(readFileSync(right));
         copyFileSync(join(dir, 'original.xml'), left);
-        const patch = spawnSync('patch', ['--quiet', '-i', 'fix.patch'], { cwd: dir });
+        const patch = spawnSync('patch', ['--quiet', '-p1', '-i', 'fix.patch'], { cwd: dir });
         expect(patch.status).toBe(0);
         expect(readFileSync(left)).toEqual(readFileSync(right));
       },

@@ -1,9 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { splitRawLines, unifiedPatch } from '../../../../shared/compare/unified-patch';
+import {
+  patchHeaderPath,
+  splitRawLines,
+  unifiedPatch,
+} from '../../../../shared/compare/unified-patch';
 import { seededRandom as random } from '../../../../shared/seeded-random';
 
 const work = mkdtempSync(join(tmpdir(), 'archivist-patch-'));
@@ -17,7 +21,7 @@ let case_ = 0;
 /** Applies the patch of left→right to a copy of left with a real tool; returns the file's bytes. */
 function applyWith(tool: 'git' | 'patch', left: string, right: string, name = 'left.xml'): string {
   const dir = join(work, `${tool}-${case_++}`);
-  execFileSync('mkdir', ['-p', dir]);
+  execFileSync('mkdir', ['-p', dirname(join(dir, name))]);
   writeFileSync(join(dir, name), left, 'utf8');
   const { patch } = unifiedPatch(left, right, name);
   if (patch === '') return readFileSync(join(dir, name), 'utf8');
@@ -25,7 +29,7 @@ function applyWith(tool: 'git' | 'patch', left: string, right: string, name = 'l
   const result =
     tool === 'git'
       ? spawnSync('git', ['apply', '--whitespace=nowarn', 'change.patch'], { cwd: dir })
-      : spawnSync('patch', ['--quiet', '-i', 'change.patch'], { cwd: dir });
+      : spawnSync('patch', ['--quiet', '-p1', '-i', 'change.patch'], { cwd: dir });
   if (result.status !== 0) throw new Error(`${tool} failed: ${String(result.stderr)}\n${patch}`);
   return readFileSync(join(dir, name), 'utf8');
 }
@@ -96,5 +100,42 @@ describe('unifiedPatch', () => {
     it.skipIf(!available)(`applies with ${tool} to a file name with spaces`, () => {
       expect(applyWith(tool, 'a\nb\n', 'a\nc\n', '5 Nutrilon LM.xml')).toBe('a\nc\n');
     });
+    it.skipIf(!available)(`applies with ${tool} to files in folders, names git quotes`, () => {
+      for (const name of gitQuotedNames)
+        expect(applyWith(tool, 'a\nb\n', 'a\nc\n', name), name).toBe('a\nc\n');
+    });
   }
+});
+
+/** Paths in a folder: plain, with spaces, and ones git quotes (non-ASCII, tab, quote, backslash). */
+const gitQuotedNames = [
+  'docs/left.xml',
+  'my docs/5 Nutrilon LM.xml',
+  'lääke/vä sen.xml',
+  'docs/tab\tname.xml',
+  'docs/"quoted" \\ back.xml',
+  'docs/emoji 😀.xml',
+];
+
+describe('patchHeaderPath', () => {
+  it('leaves a plain path as it is', () => {
+    expect(patchHeaderPath('a/', 'docs/left.xml')).toBe('a/docs/left.xml');
+    expect(patchHeaderPath('b/', 'my docs/x y.xml')).toBe('b/my docs/x y.xml');
+  });
+
+  it.skipIf(!hasGit)('writes each path as git diff --no-index does in its header', () => {
+    const dir = join(work, `git-names-${case_++}`);
+    for (const name of gitQuotedNames) {
+      execFileSync('mkdir', ['-p', dirname(join(dir, name))]);
+      writeFileSync(join(dir, name), 'a\n');
+      writeFileSync(join(dir, 'other.xml'), 'b\n');
+      const diff = spawnSync('git', ['diff', '--no-index', '--', name, 'other.xml'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      const header = /^--- (.*?)\t?$/m.exec(diff.stdout)?.[1];
+      expect(header, diff.stderr).toBeDefined();
+      expect(patchHeaderPath('a/', name)).toBe(header);
+    }
+  });
 });

@@ -34,9 +34,7 @@ describe('readForCompare: node cap', () => {
     const result = readForCompare(manyNodes(compareMaxNodes), 'right');
     expect(result).toMatchObject({ ok: false, error: { code: 'xml-too-many-nodes' } });
     if (!result.ok) {
-      expect(result.error.message).toMatch(
-        /^The right document: The document has more than 5,000,000 /,
-      );
+      expect(result.error.message).toMatch(/^The right document has more than 5,000,000 /);
     }
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -294,6 +294,31 @@ describe('workspace compare', () => {
     expect(!unknown.ok && unknown.error.code).toBe('file-unknown');
   });
 
+  it('says in words why a chosen file cannot be read: under a file, or a folder now', async () => {
+    const aFile = path.join(home, 'a-file.txt');
+    writeFileSync(aFile, 'not a folder');
+    const under = await app.workspace.pickFile(undefined, async () => path.join(aFile, 'x.xml'));
+    expect(!under.ok && under.error).toEqual({
+      code: 'file-unreadable',
+      message: 'The file x.xml cannot be read (a part of the path is a file).',
+    });
+    const later = path.join(home, 'later.xml');
+    writeFileSync(later, '<a/>');
+    const picked = await app.workspace.pickFile(undefined, async () => later);
+    if (!picked.ok || !picked.value.picked) throw new Error('not picked');
+    rmSync(later);
+    mkdirSync(later);
+    const compared = await app.workspace.compare({
+      compareId: 'w-folder',
+      left: side(chain.older),
+      right: { fileId: picked.value.fileId },
+      ignoreProfile: 'default',
+    });
+    const message = compared.ok ? 'compared' : compared.error.message;
+    expect(message).toContain('The file later.xml cannot be read (it is a folder).');
+    expect(message).not.toMatch(/\bE[A-Z]{3,}\b/);
+  });
+
   it('refuses a local file that is not a document, naming the side, and records the failure', async () => {
     writeFileSync(path.join(home, 'local-files', 'notes.txt'), 'not xml at all');
     const picked = await app.workspace.pickFile('notes.txt');
@@ -306,7 +331,7 @@ describe('workspace compare', () => {
     });
     expect(compared.ok).toBe(false);
     if (compared.ok) return;
-    expect(compared.error.message).toMatch(/^The right document: /);
+    expect(compared.error.message).toMatch(/^The right document\b/);
     expect(listRecords(home, { action: 'R', document: 'notes.txt' }).at(-1)?.event.outcome).toBe(
       '8',
     );
