@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PickFileResult, PickedFile } from '../../../shared/ipc/compare-types';
 import { err, ok, type Result } from '../../../shared/result';
+import { fileProblemReason } from '../files/file-problem';
 
 /** The same cap as `archivist show`: larger files are refused before they are read. */
 export const maxLocalFileBytes = 50 * 1024 * 1024;
@@ -54,7 +55,10 @@ export function createLocalFiles(home: string): LocalFiles {
       const code = (error as NodeJS.ErrnoException).code;
       return code === 'ENOENT'
         ? err('file-not-found', `There is no file ${name} in ${path.dirname(filePath)}.`)
-        : err('file-unreadable', `The file ${name} cannot be read (${code ?? 'error'}).`);
+        : err(
+            'file-unreadable',
+            `The file ${name} cannot be read (${fileProblemReason(error, 'read')}).`,
+          );
     }
     const tooLarge = sizeProblem(name, size);
     if (tooLarge) return tooLarge;
@@ -104,7 +108,7 @@ export function createLocalFiles(home: string): LocalFiles {
           'file-unreadable',
           code === 'ENOENT'
             ? `The file ${file.name} is gone (moved or deleted since it was chosen).`
-            : `The file ${file.name} cannot be read (${code ?? 'error'}).`,
+            : `The file ${file.name} cannot be read (${fileProblemReason(error, 'read')}).`,
         );
       }
     },
