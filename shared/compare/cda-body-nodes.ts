@@ -2,7 +2,7 @@
  * The structure the change list aligns: the sections of a structuredBody (or of a section) with
  * their alignment keys (templateId, code, title) and the entries of a section (id, code).
  */
-import type { XmlElement } from '../xml/tree';
+import { Namespaces, type XmlElement, type XmlNode } from '../xml/tree';
 import { attribute, describeLeaf, firstChild, statementLabel } from './cda-facts';
 import { collapseWhitespace } from './canonical-xml';
 
@@ -46,38 +46,78 @@ function templateIdsOf(element: XmlElement, out: string[]): void {
   }
 }
 
-/** The sections directly under `parent` (through its components). */
-export function sectionsOf(parent: XmlElement, parentPath: string): SectionNode[] {
-  const nodes: SectionNode[] = [];
-  const path = `${parentPath}/component/section`;
+/** The sections directly under a parent, each with the component that holds it, in order. */
+export interface SectionSlots {
+  readonly components: readonly XmlElement[];
+  readonly sections: readonly XmlElement[];
+  /** True when a component has templateIds of its own (outside its section). */
+  readonly hasComponentTemplateIds: boolean;
+}
+
+/** The components directly under `parent` that hold a section, and their sections. */
+export function sectionSlotsOf(parent: XmlElement): SectionSlots {
+  const components: XmlElement[] = [];
+  const sections: XmlElement[] = [];
+  let hasComponentTemplateIds = false;
   const children = parent.children;
   for (let i = 0; i < children.length; i++) {
     const component = children[i]!;
     if (component.kind !== 'element' || component.name !== 'component') continue;
-    const section = firstChild(component, 'section');
+    // One pass over the component's children finds its section and any templateId of its own.
+    let section: XmlElement | undefined;
+    const inner = component.children;
+    for (let j = 0; j < inner.length; j++) {
+      const node = inner[j]!;
+      if (node.kind !== 'element') continue;
+      if (node.name === 'templateId') hasComponentTemplateIds = true;
+      else if (!section && node.name === 'section' && node.namespace === Namespaces.hl7v3)
+        section = node;
+    }
     if (!section) continue;
-    const templateIds: string[] = [];
-    templateIdsOf(component, templateIds);
-    templateIdsOf(section, templateIds);
-    const code = firstChild(section, 'code');
-    const titleElement = firstChild(section, 'title');
-    const title = titleElement ? collapseWhitespace(describeLeaf(titleElement)) : '';
-    const index = nodes.length;
-    nodes.push({
-      element: section,
-      path,
-      templateKey: templateIds.join(' '),
-      codeKey: code
-        ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}`
-        : '',
-      title,
-      label:
-        title ||
-        (code && (attribute(code, 'displayName') ?? attribute(code, 'code'))) ||
-        `#${index + 1}`,
-      index,
-    });
+    components.push(component);
+    sections.push(section);
   }
+  return { components, sections, hasComponentTemplateIds };
+}
+
+/** The node of the section at `index` among `slots` (its keys and label read from the XML). */
+export function sectionNode(slots: SectionSlots, index: number, path: string): SectionNode {
+  const component = slots.components[index]!;
+  const section = slots.sections[index]!;
+  const templateIds: string[] = [];
+  templateIdsOf(component, templateIds);
+  templateIdsOf(section, templateIds);
+  const code = firstChild(section, 'code');
+  const titleElement = firstChild(section, 'title');
+  const title = titleElement ? collapseWhitespace(describeLeaf(titleElement)) : '';
+  return {
+    element: section,
+    path,
+    templateKey: templateIds.join(' '),
+    codeKey: code ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}` : '',
+    title,
+    label:
+      title ||
+      (code && (attribute(code, 'displayName') ?? attribute(code, 'code'))) ||
+      `#${index + 1}`,
+    index,
+  };
+}
+
+/** The path of the sections under a parent at `parentPath`. */
+export function sectionPath(parentPath: string): string {
+  return `${parentPath}/component/section`;
+}
+
+/** The sections directly under `parent` (through its components). */
+export function sectionsOf(parent: XmlElement, parentPath: string): SectionNode[] {
+  return nodesOf(sectionSlotsOf(parent), sectionPath(parentPath));
+}
+
+/** The nodes of all sections among `slots`. */
+export function nodesOf(slots: SectionSlots, path: string): SectionNode[] {
+  const nodes: SectionNode[] = [];
+  for (let i = 0; i < slots.sections.length; i++) nodes.push(sectionNode(slots, i, path));
   return nodes;
 }
 
@@ -125,4 +165,86 @@ function statementOf(entry: XmlElement): XmlElement | undefined {
     if (child.kind === 'element' && child.name !== 'templateId') return child;
   }
   return undefined;
+}
+
+/** Whether two elements are known equal, and optionally two runs of siblings in place. */
+export interface UnchangedTest {
+  (left: XmlElement, right: XmlElement): boolean;
+  /**
+   * True when the siblings from `leftFirst` to `leftLast` equal those from `rightFirst` to
+   * `rightLast`, each at its place (a quick test: false only means "not known").
+   */
+  readonly run?: (
+    leftFirst: XmlElement,
+    leftLast: XmlElement,
+    rightFirst: XmlElement,
+    rightLast: XmlElement,
+  ) => boolean;
+}
+
+/**
+ * The changed section pairs of two parents when align(sectionKeys) would pair every section in
+ * place, else undefined (the caller aligns them). That holds when both have as many sections and
+ * the keys at each place are equal: the k-th section with a key on the left then meets the k-th
+ * with that key on the right in the first pass, and none is moved. Runs of sections known
+ * unchanged in place are passed over in halves without reading their keys, so a big document
+ * with a few edits reads the keys of the few changed sections only (issue 7).
+ */
+export function changedSectionsInPlace(
+  left: SectionSlots,
+  right: SectionSlots,
+  paths: { readonly left: string; readonly right: string },
+  isUnchanged: UnchangedTest,
+): [SectionNode, SectionNode][] | undefined {
+  const count = left.sections.length;
+  if (right.sections.length !== count) return undefined;
+  // A component's own templateIds are outside its section's lines: compared one by one.
+  if (left.hasComponentTemplateIds || right.hasComponentTemplateIds)
+    for (let i = 0; i < count; i++)
+      if (!sameTemplateIds(left.components[i]!, right.components[i]!)) return undefined;
+  const changed: [SectionNode, SectionNode][] = [];
+  const run = isUnchanged.run;
+  const visit = (from: number, to: number): boolean => {
+    if (from >= to) return true;
+    const l = left.sections;
+    const r = right.sections;
+    if (to - from > 1) {
+      if (run?.(l[from]!, l[to - 1]!, r[from]!, r[to - 1]!)) return true;
+      const middle = (from + to) >> 1;
+      return visit(from, middle) && visit(middle, to);
+    }
+    if (isUnchanged(l[from]!, r[from]!)) return true;
+    const a = sectionNode(left, from, paths.left);
+    const b = sectionNode(right, from, paths.right);
+    if (a.templateKey !== b.templateKey || a.codeKey !== b.codeKey || a.title !== b.title)
+      return false;
+    changed.push([a, b]);
+    return true;
+  };
+  return visit(0, count) ? changed : undefined;
+}
+
+/** True when two elements have the same templateId children (root and extension), in order. */
+function sameTemplateIds(left: XmlElement, right: XmlElement): boolean {
+  // In step over both child lists, without building the keys: this runs for every section.
+  const a = left.children;
+  const b = right.children;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && !isTemplateId(a[i]!)) i++;
+    while (j < b.length && !isTemplateId(b[j]!)) j++;
+    const x = a[i];
+    const y = b[j];
+    if (x === undefined || y === undefined) return x === y;
+    if (!isTemplateId(x) || !isTemplateId(y)) return false;
+    if (attribute(x, 'root') !== attribute(y, 'root')) return false;
+    if (attribute(x, 'extension') !== attribute(y, 'extension')) return false;
+    i++;
+    j++;
+  }
+}
+
+function isTemplateId(node: XmlNode): node is XmlElement {
+  return node.kind === 'element' && node.name === 'templateId';
 }

@@ -17,16 +17,21 @@ import {
 import { align, movedOf } from './align';
 import {
   bodySections,
+  changedSectionsInPlace,
   entriesOf,
+  nodesOf,
   sectionKeys,
-  sectionsOf,
+  sectionPath,
+  sectionSlotsOf,
   type EntryNode,
   type SectionNode,
+  type UnchangedTest,
 } from './cda-body-nodes';
 import { ChangeListSink, lineOf, type ChangeListItem } from './change-list-items';
 import { diffLineArrays } from './line-diff';
 
 export { maxChangeListItems, type ChangeListItem } from './change-list-items';
+export type { UnchangedTest } from './cda-body-nodes';
 
 /** Entry alignment passes: id, then code, then order. */
 const entryKeys: readonly ((e: EntryNode) => string | undefined)[] = [
@@ -40,16 +45,36 @@ class ChangeList extends ChangeListSink {
   constructor(
     private readonly nameOfLeft: NameOf,
     private readonly nameOfRight: NameOf,
-    private readonly isUnchanged: (left: XmlElement, right: XmlElement) => boolean,
+    private readonly isUnchanged: UnchangedTest,
     isPastFuse: () => boolean,
   ) {
     super(isPastFuse);
   }
 
-  sections(left: SectionNode[], right: SectionNode[], chain: string): void {
+  /** The sections under two parents: aligned, then each changed pair walked. */
+  sections(
+    left: XmlElement,
+    leftPath: string,
+    right: XmlElement,
+    rightPath: string,
+    chain: string,
+  ): void {
     if (this.stopWhenFull()) return;
-    const { pairs, removed, added } = align(left, right, sectionKeys);
+    const leftSlots = sectionSlotsOf(left);
+    const rightSlots = sectionSlotsOf(right);
+    const paths = { left: sectionPath(leftPath), right: sectionPath(rightPath) };
     const named = (s: SectionNode) => (chain ? `${chain} › ${s.label}` : s.label);
+    // Most pairs of versions keep their sections in place: then only the changed ones are read.
+    const inPlace = changedSectionsInPlace(leftSlots, rightSlots, paths, this.isUnchanged);
+    if (inPlace) {
+      for (const [l, r] of inPlace) this.section(l, r, named(r));
+      return;
+    }
+    const { pairs, removed, added } = align(
+      nodesOf(leftSlots, paths.left),
+      nodesOf(rightSlots, paths.right),
+      sectionKeys,
+    );
     for (const s of removed)
       this.add({
         group: 'section',
@@ -120,7 +145,7 @@ class ChangeList extends ChangeListSink {
       );
     this.narrative(l, r, name);
     this.entries(l, r, name);
-    this.sections(sectionsOf(l.element, l.path), sectionsOf(r.element, r.path), name);
+    this.sections(l.element, l.path, r.element, r.path, name);
   }
 
   narrative(l: SectionNode, r: SectionNode, name: string): void {
@@ -248,13 +273,13 @@ export function diffCdaBody(
   right: XmlElement,
   names: { readonly left: NameOf; readonly right: NameOf },
   /** True when two elements are known to be equal (lets big unchanged documents skip work). */
-  isUnchanged: (left: XmlElement, right: XmlElement) => boolean = () => false,
+  isUnchanged: UnchangedTest = () => false,
   /** True once the comparison's time is up: the list stops where it is (stoppedByFuse). */
   isPastFuse: () => boolean = () => false,
 ): { items: ChangeListItem[]; isTruncated: boolean; stoppedByFuse: boolean } {
   const list = new ChangeList(names.left, names.right, isUnchanged, isPastFuse);
   const l = bodySections(left);
   const r = bodySections(right);
-  if (l && r) list.sections(sectionsOf(l.parent, l.path), sectionsOf(r.parent, r.path), '');
+  if (l && r) list.sections(l.parent, l.path, r.parent, r.path, '');
   return { items: list.items, isTruncated: list.isTruncated, stoppedByFuse: list.stoppedByFuse };
 }

@@ -8,7 +8,7 @@ import type { DocumentMetadata } from '../documents/model';
 import type { PayloadCodec } from '../documents/payload';
 import type { XmlElement } from '../xml/tree';
 import { canonicalizeXml, type CanonicalXml, type OutOfLinePayload } from './canonical-xml';
-import { diffCdaBody, nameWith, type ChangeListItem } from './cda-change-list';
+import { diffCdaBody, nameWith, type ChangeListItem, type UnchangedTest } from './cda-change-list';
 import { contentChanges, type ContentChange } from './content-changes';
 import {
   compileRules,
@@ -156,34 +156,20 @@ const hetuRoot = '1.2.246.21';
  * Whether two sections, entries or narratives are equal, from their canonical line ranges: at
  * once when neither range holds a changed line and they face each other (prefix sums of changed
  * lines per side), else by comparing their interned line ids, which also finds a moved section
- * unchanged without walking it.
+ * unchanged without walking it. Its `run` tells the same at once for a run of sibling sections
+ * (from the first one's start to the last one's end), so the change list can pass over the
+ * unchanged runs of a big document in halves instead of testing each section.
  */
 function unchangedTest(
   left: CanonicalXml,
   right: CanonicalXml,
   blocks: readonly ChangeBlock[],
   ids: { readonly a: Int32Array; readonly b: Int32Array },
-): (l: XmlElement, r: XmlElement) => boolean {
-  const changedBefore = (count: number, ranges: readonly (readonly [number, number])[]) => {
-    const sums = new Int32Array(count + 1);
-    let at = 0;
-    for (const [start, end] of ranges) {
-      for (; at < start; at++) sums[at + 1] = sums[at]!;
-      for (; at < end; at++) sums[at + 1] = sums[at]! + 1;
-    }
-    for (; at < count; at++) sums[at + 1] = sums[at]!;
-    return sums;
-  };
-  const leftSums = changedBefore(
-    left.lines.length,
-    blocks.map((b) => [b.leftStart, b.leftEnd] as const),
-  );
-  const rightSums = changedBefore(
-    right.lines.length,
-    blocks.map((b) => [b.rightStart, b.rightEnd] as const),
-  );
-  /** Where an unchanged left line lands on the right: after every block that ends at or before it. */
-  const mapped = (line: number): number => {
+): UnchangedTest {
+  // Binary searches in the blocks (in order on both sides), not prefix sums of changed lines:
+  // those cost a pass over every line of both documents, even when three lines changed.
+  /** Index of the first block that ends after `line` on the left. */
+  const firstLeftEndingAfter = (line: number): number => {
     let low = 0;
     let high = blocks.length;
     while (low < high) {
@@ -191,22 +177,56 @@ function unchangedTest(
       if (blocks[middle]!.leftEnd <= line) low = middle + 1;
       else high = middle;
     }
-    const before = blocks[low - 1];
-    return before ? before.rightEnd + (line - before.leftEnd) : line;
+    return low;
   };
-  return (l, r) => {
+  /** True when right lines [b, bEnd) hold no changed line. */
+  const isRightClean = (b: number, bEnd: number): boolean => {
+    let low = 0;
+    let high = blocks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (blocks[middle]!.rightEnd <= b) low = middle + 1;
+      else high = middle;
+    }
+    return low === blocks.length || blocks[low]!.rightStart >= bEnd;
+  };
+  /**
+   * Lines [a, aEnd) and [b, bEnd) hold no changed line and face each other (an unchanged left
+   * line lands on the right after every block that ends at or before it). A block that adds lines
+   * only, inside the range, makes it false: then the right range holds added lines anyway.
+   */
+  const isInPlace = (a: number, aEnd: number, b: number, bEnd: number): boolean => {
+    if (aEnd - a !== bEnd - b) return false;
+    const next = firstLeftEndingAfter(a);
+    if (next < blocks.length && blocks[next]!.leftStart < aEnd) return false;
+    const before = blocks[next - 1];
+    const mapped = before ? before.rightEnd + (a - before.leftEnd) : a;
+    return mapped === b && isRightClean(b, bEnd);
+  };
+  const test = (l: XmlElement, r: XmlElement): boolean => {
     const a = left.ranges.get(l);
     const b = right.ranges.get(r);
     if (!a || !b || a[1] - a[0] !== b[1] - b[0]) return false;
-    if (
-      leftSums[a[1]]! === leftSums[a[0]]! &&
-      rightSums[b[1]]! === rightSums[b[0]]! &&
-      mapped(a[0]) === b[0]
-    )
-      return true;
+    if (isInPlace(a[0], a[1], b[0], b[1])) return true;
     for (let i = a[0], j = b[0]; i < a[1]; i++, j++) if (ids.a[i] !== ids.b[j]) return false;
     return true;
   };
+  const run = (lFirst: XmlElement, lLast: XmlElement, rFirst: XmlElement, rLast: XmlElement) => {
+    const a = left.ranges.get(lFirst);
+    const aLast = left.ranges.get(lLast);
+    const b = right.ranges.get(rFirst);
+    const bLast = right.ranges.get(rLast);
+    // The last ones face each other too (the same lines cut into the same sections).
+    return (
+      !!a &&
+      !!aLast &&
+      !!b &&
+      !!bLast &&
+      isInPlace(a[0], aLast[1], b[0], bLast[1]) &&
+      aLast[0] - a[0] === bLast[0] - b[0]
+    );
+  };
+  return Object.assign(test, { run });
 }
 
 function idText(id: { readonly root: string; readonly extension?: string }): string {
