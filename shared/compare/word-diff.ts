@@ -5,7 +5,8 @@
  * shown as replaced as a whole.
  */
 import { looksLikeBase64 } from '../crypto/base64';
-import { diffLineArrays } from './line-diff';
+import { diffIds } from './line-diff';
+import { myersInto, type ChangeBlock } from './myers';
 
 /** A run of text that is equal on both sides, or only on one. */
 export interface WordSegment {
@@ -16,8 +17,11 @@ export interface WordSegment {
 /** Lines longer than this are not word-diffed. */
 export const maxWordDiffLineLength = 4096;
 const wordDiffBudget = 200_000;
+/** Token middles up to this many tokens in total go straight to Myers (as diffIds would). */
+const smallMiddleTokens = 128;
 
 const tokenPattern = /[ \t]+|[\p{L}\p{N}_]+|[^ \t\p{L}\p{N}_]/gu;
+const wordCharacter = /^[\p{L}\p{N}_]$/u;
 
 /** Splits a line into words, runs of spaces and single other characters. */
 export function tokenize(line: string): string[] {
@@ -32,11 +36,155 @@ function isUnfit(line: string): boolean {
   );
 }
 
-/** Where each token starts in its line, and the line's length last. */
-function tokenStarts(tokens: readonly string[]): Int32Array {
-  const starts = new Int32Array(tokens.length + 1);
-  for (let i = 0; i < tokens.length; i++) starts[i + 1] = starts[i]! + tokens[i]!.length;
-  return starts;
+/** Whether each UTF-16 unit below 0x10000 is a word character (0 not known yet, 1 yes, 2 no). */
+const isWordUnit = new Uint8Array(0x10000);
+
+/** Whether the code point is a word character: a letter, a digit or `_` (tokenPattern's class). */
+function isWord(codePoint: number): boolean {
+  if (codePoint < 0x10000) {
+    let known = isWordUnit[codePoint]!;
+    if (known === 0) {
+      known = wordCharacter.test(String.fromCharCode(codePoint)) ? 1 : 2;
+      isWordUnit[codePoint] = known;
+    }
+    return known === 1;
+  }
+  return wordCharacter.test(String.fromCodePoint(codePoint));
+}
+
+/**
+ * The tokens of one line as start offsets, and ids of the tokens between the equal head and tail,
+ * in buffers kept between pairs (up to a thousand pairs are word-diffed per comparison, and a
+ * fresh typed array per line lives outside the heap).
+ */
+class TokenBuffer {
+  ids = new Int32Array(256);
+  /** Where each token starts, and the line's length after the last. */
+  starts = new Int32Array(257);
+  count = 0;
+
+  /** Cuts a line into tokenize's tokens, without a regular expression or a string per token. */
+  cut(line: string): void {
+    if (line.length + 1 > this.starts.length) {
+      this.ids = new Int32Array(line.length);
+      this.starts = new Int32Array(line.length + 1);
+    }
+    const starts = this.starts;
+    let count = 0;
+    let at = 0;
+    while (at < line.length) {
+      starts[count++] = at;
+      const unit = line.charCodeAt(at);
+      if (unit === 32 || unit === 9) {
+        do at++;
+        while (at < line.length && (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9));
+      } else {
+        let codePoint = line.codePointAt(at)!;
+        const isWordToken = isWord(codePoint);
+        do at += codePoint > 0xffff ? 2 : 1;
+        while (isWordToken && at < line.length && isWord((codePoint = line.codePointAt(at)!)));
+      }
+    }
+    starts[count] = line.length;
+    this.count = count;
+  }
+
+  /** Interns tokens [from, to) of the line into ids at the same indexes. */
+  intern(line: string, from: number, to: number, dictionary: Map<string, number>): void {
+    const { ids, starts } = this;
+    for (let k = from; k < to; k++) {
+      const token = line.slice(starts[k]!, starts[k + 1]!);
+      let id = dictionary.get(token);
+      if (id === undefined) {
+        id = dictionary.size;
+        dictionary.set(token, id);
+      }
+      ids[k] = id;
+    }
+  }
+}
+
+const leftTokens = new TokenBuffer();
+const rightTokens = new TokenBuffer();
+const dictionary = new Map<string, number>();
+
+function commonPrefixLength(x: string, y: string): number {
+  const most = Math.min(x.length, y.length);
+  let length = 0;
+  while (length < most && x.charCodeAt(length) === y.charCodeAt(length)) length++;
+  return length;
+}
+
+function commonSuffixLength(x: string, y: string): number {
+  const most = Math.min(x.length, y.length);
+  let length = 0;
+  while (
+    length < most &&
+    x.charCodeAt(x.length - 1 - length) === y.charCodeAt(y.length - 1 - length)
+  )
+    length++;
+  return length;
+}
+
+/**
+ * The token blocks of a pair: what diffLineArrays gives for tokenize's lists with the word budget
+ * (the equal head and tail cut, only the middles interned, a small middle straight to Myers,
+ * else diffIds), or undefined when the budget ran out. A token of the head is equal on both
+ * sides exactly when it ends at the same offset within the lines' common prefix (the tokens
+ * before it being equal), and a tail token likewise from the end; so tokens are compared
+ * without making a string of each.
+ */
+function tokenBlocks(left: string, right: string): readonly ChangeBlock[] | undefined {
+  const a = leftTokens;
+  const b = rightTokens;
+  const n = a.count;
+  const m = b.count;
+  const prefix = commonPrefixLength(left, right);
+  let head = 0;
+  while (
+    head < n &&
+    head < m &&
+    a.starts[head + 1] === b.starts[head + 1] &&
+    a.starts[head + 1]! <= prefix
+  )
+    head++;
+  const suffix = commonSuffixLength(left, right);
+  let tail = 0;
+  while (tail < n - head && tail < m - head) {
+    const fromEnd = left.length - a.starts[n - 1 - tail]!;
+    if (fromEnd !== right.length - b.starts[m - 1 - tail]! || fromEnd > suffix) break;
+    tail++;
+  }
+  const middleA = n - head - tail;
+  const middleB = m - head - tail;
+  if (middleA === 0 && middleB === 0) return [];
+  if (middleA === 0 || middleB === 0)
+    return [
+      { leftStart: head, leftEnd: head + middleA, rightStart: head, rightEnd: head + middleB },
+    ];
+  a.intern(left, head, n - tail, dictionary);
+  b.intern(right, head, m - tail, dictionary);
+  const distinct = dictionary.size;
+  // Ids only need to be the same within one pair; a dictionary that kept growing would hold
+  // every token of the comparison.
+  dictionary.clear();
+  const blocks: ChangeBlock[] = [];
+  if (middleA + middleB <= smallMiddleTokens) {
+    myersInto(a.ids, head, n - tail, b.ids, head, m - tail, middleA + middleB, blocks);
+    return blocks;
+  }
+  const diff = diffIds(a.ids.subarray(head, n - tail), b.ids.subarray(head, m - tail), distinct, {
+    workBudget: wordDiffBudget,
+  });
+  if (diff.isCoarse) return undefined;
+  for (const block of diff.blocks)
+    blocks.push({
+      leftStart: block.leftStart + head,
+      leftEnd: block.leftEnd + head,
+      rightStart: block.rightStart + head,
+      rightEnd: block.rightEnd + head,
+    });
+  return blocks;
 }
 
 /** Appends a segment, merged into the last one when it is of the same kind. */
@@ -49,25 +197,24 @@ function pushSegment(segments: WordSegment[], kind: WordSegment['kind'], text: s
 
 /**
  * The word diff of a changed line pair, or undefined when the pair must not be word-diffed.
- * Segments are cut from the lines by token offsets rather than joined from token lists: up to
- * a thousand pairs are word-diffed per comparison.
+ * Segments are cut from the lines by token offsets rather than joined from token lists.
  */
 export function diffWords(left: string, right: string): WordSegment[] | undefined {
   if (isUnfit(left) || isUnfit(right)) return undefined;
-  const a = tokenize(left);
-  const b = tokenize(right);
-  const diff = diffLineArrays(a, b, { workBudget: wordDiffBudget });
-  if (diff.isCoarse) return undefined;
-  const at = tokenStarts(a);
-  const bt = tokenStarts(b);
+  leftTokens.cut(left);
+  rightTokens.cut(right);
+  const blocks = tokenBlocks(left, right);
+  if (!blocks) return undefined;
+  const at = leftTokens.starts;
+  const bt = rightTokens.starts;
   const segments: WordSegment[] = [];
   let from = 0;
-  for (const block of diff.blocks) {
+  for (const block of blocks) {
     pushSegment(segments, 'equal', left.slice(at[from]!, at[block.leftStart]!));
     pushSegment(segments, 'removed', left.slice(at[block.leftStart]!, at[block.leftEnd]!));
     pushSegment(segments, 'added', right.slice(bt[block.rightStart]!, bt[block.rightEnd]!));
     from = block.leftEnd;
   }
-  pushSegment(segments, 'equal', left.slice(at[from]!, at[a.length]!));
+  pushSegment(segments, 'equal', left.slice(at[from]!, at[leftTokens.count]!));
   return segments;
 }

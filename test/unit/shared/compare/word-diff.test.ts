@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffWords, maxWordDiffLineLength } from '../../../../shared/compare/word-diff';
+import { diffWords, maxWordDiffLineLength, tokenize } from '../../../../shared/compare/word-diff';
 import { seededRandom as random } from '../../../../shared/seeded-random';
 
 const pieces = [
@@ -16,7 +16,26 @@ const pieces = [
   'x_y',
   '.',
   '"',
+  // Letters and digits outside ASCII and the BMP, a lone surrogate, a no-break space.
+  '𝐀',
+  '٣',
+  '²',
+  '中文',
+  '\ud800',
+  '\u00a0',
 ];
+
+/** The length of the longest common subsequence, by the textbook table. */
+function lcsLength(left: readonly string[], right: readonly string[]): number {
+  let row = new Array<number>(right.length + 1).fill(0);
+  for (const token of left) {
+    const next = [0];
+    for (let j = 0; j < right.length; j++)
+      next.push(token === right[j] ? row[j]! + 1 : Math.max(row[j + 1]!, next[j]!));
+    row = next;
+  }
+  return row[right.length]!;
+}
 
 function line(next: () => number): string {
   let out = '';
@@ -43,6 +62,39 @@ describe('diffWords', () => {
       for (let k = 1; k < segments!.length; k++)
         expect(segments![k]!.kind).not.toBe(segments![k - 1]!.kind);
     }
+  });
+
+  it("changes as few of tokenize's tokens as possible, on 500 random pairs", () => {
+    const next = random(9);
+    for (let run = 0; run < 500; run++) {
+      const left = line(next);
+      const right = next() < 0.5 ? line(next) : left.replace('1', '2') + line(next);
+      const segments = diffWords(left, right)!;
+      // Segments are cut at token boundaries, so each one's tokens are the line's.
+      const changed = segments
+        .filter((segment) => segment.kind !== 'equal')
+        .reduce((sum, segment) => sum + tokenize(segment.text).length, 0);
+      const a = tokenize(left);
+      const b = tokenize(right);
+      expect(changed).toBe(a.length + b.length - 2 * lcsLength(a, b));
+    }
+  });
+
+  it('word-diffs a long pair with scattered changes (more than Myers takes at once)', () => {
+    const next = random(13);
+    const left = Array.from({ length: 600 }, () => `w${Math.floor(next() * 40)}`).join(' ');
+    const right = left.replaceAll('w7 ', 'muutettu ');
+    const segments = diffWords(left, right)!;
+    expect(segments.filter((segment) => segment.kind === 'removed').length).toBeGreaterThan(5);
+    const side = (kind: 'removed' | 'added') =>
+      segments
+        .filter((segment) => segment.kind === 'equal' || segment.kind === kind)
+        .map((segment) => segment.text)
+        .join('');
+    expect(side('removed')).toBe(left);
+    expect(side('added')).toBe(right);
+    for (const segment of segments.filter((segment) => segment.kind !== 'equal'))
+      expect(segment.text).toMatch(/^(w7|muutettu)$/);
   });
 
   it('marks only the changed words', () => {
