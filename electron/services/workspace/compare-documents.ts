@@ -92,13 +92,21 @@ const forgotten = (then: string) =>
     `That comparison is no longer in memory (the app restarted, or newer ones replaced it); compare again, then ${then}.`,
   );
 
+/**
+ * The id that asks for the documents' type's own profile (`prescription` for two prescriptions,
+ * else `default`): the compare worker picks it once it has read both sides (issue 7 review, E).
+ */
+export const byDocumentTypeProfileId = 'auto';
+
 function profileFor(id: string): Result<ResolvedProfile> {
+  if (id === byDocumentTypeProfileId) return findIgnoreProfile('default');
   return id === 'none' ? ok(noIgnoreProfile) : findIgnoreProfile(id);
 }
 
 function ignoreProfileChoices(): ComparedDocuments['ignoreProfiles'] {
   const shipped = builtinProfiles();
   return [
+    { id: byDocumentTypeProfileId, title: "The document type's profile" },
     ...(shipped.ok
       ? shipped.value.map((profile) => ({ id: profile.id, title: profile.title }))
       : []),
@@ -188,6 +196,7 @@ export function createComparer(deps: ComparerDeps): Comparer {
     const wantsLines = sizes.left <= maxLinesBytes && sizes.right <= maxLinesBytes;
     const compared = await compareInWorker(left.value.bytes, right.value.bytes, {
       profile: profile.value,
+      profileByDocumentType: request.ignoreProfile === byDocumentTypeProfileId,
       keepLines: wantsLines,
       narrative: true,
     });
