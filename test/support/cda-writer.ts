@@ -2,7 +2,7 @@
  * Writes and mutates the generated CDA trees of generated-cda.ts. The writer's style varies only
  * what the canonical form promises to ignore (issue 7): attribute order, namespace prefixes and
  * where they are declared, quotes, empty-element syntax, character references, indentation, line
- * breaks and whitespace around and inside text. The mutator makes a real edit to a copy.
+ * breaks, whitespace around and inside text, and how Base64 payloads are wrapped. The mutator makes a real edit to a copy.
  */
 import { el, generateCda, type Element } from './generated-cda';
 
@@ -25,6 +25,8 @@ export interface WriteStyle {
   readonly shuffle?: Next;
   /** Write empty elements as <a></a> instead of <a/>. */
   readonly isEmptyLong: boolean;
+  /** Wrap Base64 payloads (representation="B64") at this many characters; 0 for one line. */
+  readonly base64Width: number;
   /** Write non-ASCII characters as numeric character references. */
   readonly isCharRef: boolean;
   /** Extra whitespace around and inside texts (collapsed by XML readers of text). */
@@ -52,6 +54,7 @@ export const plainStyle: WriteStyle = {
   indent: '  ',
   quote: '"',
   isEmptyLong: false,
+  base64Width: 0,
   isCharRef: false,
   textPadding: '',
   hasDeclaration: true,
@@ -74,6 +77,7 @@ export function randomStyle(next: Next): WriteStyle {
     quote: pick(next, ['"', "'"] as const),
     ...(next() < 0.7 ? { shuffle: next } : {}),
     isEmptyLong: next() < 0.5,
+    base64Width: pick(next, [0, 64, 76]),
     isCharRef: next() < 0.3,
     textPadding: pick(next, ['', ' ', '\n   ', ' \t ']),
     hasDeclaration: next() < 0.5,
@@ -119,6 +123,13 @@ function write(element: Element, style: WriteStyle, depth: number, isRoot: boole
   if (element.children.length === 0)
     return `${pad}${open}${style.isEmptyLong ? `></${name}>` : '/>'}`;
   const [only] = element.children;
+  const isBase64 = element.attributes.some(
+    ([key, value]) => key === 'representation' && value === 'B64',
+  );
+  if (typeof only === 'string' && isBase64 && style.base64Width > 0) {
+    const wrapped = only.match(new RegExp(`.{1,${style.base64Width}}`, 'g')) ?? [];
+    return `${pad}${open}>\n${wrapped.join('\n')}\n${pad}</${name}>`;
+  }
   if (element.children.length === 1 && typeof only === 'string') {
     const text = escape(only, style).replace(/ /g, ` ${style.textPadding}`);
     return `${pad}${open}>${style.textPadding}${text}${style.textPadding}</${name}>`;

@@ -1,7 +1,7 @@
 /**
  * Generated CDA documents with the Finnish header for the compare property tests (issue 7): a
- * small element tree whose header, local header, authors, identity codes, signatures, sections
- * and entries are drawn from a seeded generator, a mutator that edits a random subset of them,
+ * small element tree whose header, local header, authors, identity codes, signatures, sections,
+ * entries and Base64 payloads (observationMedia, nonXMLBody) are drawn from a seeded generator, a mutator that edits a random subset of them,
  * and a writer (cda-writer.ts) that can write one tree in several insignificantly different ways.
  * Values come from small pools on purpose, so lists share items and list alignment has work.
  */
@@ -25,7 +25,23 @@ import {
 
 export { el, type Element } from './generated-cda-parts';
 
+/** Base64 of 300 to 600 random bytes: a payload the canonical form compares by hash and size. */
+function base64(next: Next): string {
+  const bytes = Array.from({ length: 300 + Math.floor(next() * 300) }, () => next() * 256);
+  return Buffer.from(bytes).toString('base64');
+}
+
 function entry(next: Next): Element {
+  if (next() < 0.15)
+    return el(
+      'entry',
+      {},
+      el(
+        'observationMedia',
+        { classCode: 'OBS', moodCode: 'EVN' },
+        el('value', { mediaType: 'application/pdf', representation: 'B64' }, base64(next)),
+      ),
+    );
   return el(
     'entry',
     {},
@@ -132,6 +148,16 @@ export function generateCda(next: Next): Element {
       ),
     ),
     maybe(next, () => localHeader(next), 0.9),
-    el('component', {}, el('structuredBody', {}, ...times(next, 3, () => section(next, 0)))),
+    next() < 0.15
+      ? el(
+          'component',
+          {},
+          el(
+            'nonXMLBody',
+            {},
+            el('text', { mediaType: 'application/pdf', representation: 'B64' }, base64(next)),
+          ),
+        )
+      : el('component', {}, el('structuredBody', {}, ...times(next, 3, () => section(next, 0)))),
   );
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compareDocuments, type CompareSide } from '../../../../shared/compare/compare-documents';
 import { readDocument } from '../../../../shared/documents/read-document';
 import { mutateCda, plainStyle, randomStyle, writeCda } from '../../../support/cda-writer';
-import { generateCda } from '../../../support/generated-cda';
+import { el, generateCda } from '../../../support/generated-cda';
 import { forEachSeed } from '../../../support/seeded-cases';
 import { unwrap } from '../support/fixtures';
 import { xmlTree } from '../support/parse-tree';
@@ -52,6 +52,39 @@ describe('compareDocuments over generated documents', () => {
       expect(differences(side(other), side(plain))).toEqual(nothing);
     });
   }, 60_000);
+
+  // Known gap (canonical-*.ts): xsi:type holds a QName, and the canonical form rewrites element
+  // prefixes but not the prefix inside this value, so xsi:type="cda:ST" (xmlns:cda the CDA
+  // namespace) and xsi:type="ST" (CDA the default namespace) differ. Drop `.fails` once fixed.
+  it.fails('finds no change when only the prefix inside xsi:type differs', () => {
+    const tree = el(
+      'ClinicalDocument',
+      {},
+      el(
+        'component',
+        {},
+        el(
+          'structuredBody',
+          {},
+          el(
+            'component',
+            {},
+            el(
+              'section',
+              {},
+              el('entry', {}, el('observation', {}, el('value', { 'xsi:type': 'ST' }, 'x'))),
+            ),
+          ),
+        ),
+      ),
+    );
+    const prefixed = { ...plainStyle, prefixes: { ...plainStyle.prefixes, v3: 'cda' } };
+    const plain = side(writeCda(tree));
+    expect(differences(plain, side(writeCda(tree, prefixed)))).toEqual(nothing);
+    expect(differences(plain, side(writeCda(tree, { ...prefixed, isTypePrefixed: true })))).toEqual(
+      nothing,
+    );
+  });
 
   it('does find the edits of the mutator (so the properties above are not vacuous)', () => {
     let changed = 0;

@@ -61,7 +61,7 @@ function expectSymmetric(a: DocumentMetadata, b: DocumentMetadata): number {
 }
 
 describe('diffMetadata over generated pairs', () => {
-  it('is symmetric on two lists in swapped order (the minimal case seed 6000 found)', () => {
+  it('is symmetric on two lists in swapped order (the smallest case the generated pairs found)', () => {
     const withTemplates = (...roots: string[]) =>
       metadataOf(
         writeCda(el('ClinicalDocument', {}, ...roots.map((root) => el('templateId', { root })))),
