@@ -9,6 +9,7 @@ import { canonicalJson } from '../audit/canonical';
 import { sha256Hex } from '../crypto/sha256';
 import { encodeUtf8 } from '../crypto/utf8';
 import { err, ok, type Result } from '../result';
+import { patternProblem } from './ignore-rule-pattern';
 import { compilePattern, patternCovers, splitPath, type PathPattern } from './path-glob';
 
 /** One rule: what it hides and why. */
@@ -88,8 +89,8 @@ function parseRule(raw: unknown, index: number, where: string): Result<IgnoreRul
       where,
       `${at} ("${raw.id}") is a model rule: its pattern uses dots, not slashes.`,
     );
-  if (splitPath(raw.pattern, raw.target).every((segment) => segment === '**'))
-    return invalid(where, `${at} ("${raw.id}") would hide everything.`);
+  const problem = patternProblem(raw.target, raw.pattern);
+  if (problem !== undefined) return invalid(where, `${at} ("${raw.id}") ${problem}`);
   if (!text(raw.reason, 500))
     return invalid(where, `${at} ("${raw.id}") needs a "reason" a tester can read.`);
   return ok({ id: raw.id, target: raw.target, pattern: raw.pattern, reason: raw.reason });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   builtinProfiles,
   findIgnoreProfile,
+  profileForDocuments,
   suggestIgnoreProfile,
 } from '../../../../shared/compare/builtin-profiles';
 import {
@@ -65,7 +66,7 @@ describe('parseIgnoreProfile', () => {
     [
       'a rule hiding everything',
       { ...valid, rules: [{ ...rule, target: 'canonical', pattern: '**' }] },
-      'rule 1 ("r") would hide everything.',
+      'rule 1 ("r") would hide everything: "**" matches the document element.',
     ],
     [
       'a model rule with slashes',
@@ -131,6 +132,12 @@ describe('the shipped profiles', () => {
     expect(suggestIgnoreProfile({ code: '2', codeSystem: '1.2.246.537.5.40150.2009' })).toBe(
       'default',
     );
+    // A pair: the type's profile when both sides are of the type, else default.
+    const prescription = { code: '1', codeSystem: '1.2.246.537.5.40105.2006' };
+    const other = { code: '2', codeSystem: '1.2.246.537.5.40150.2009' };
+    expect(unwrap(profileForDocuments(prescription, prescription)).id).toBe('prescription');
+    expect(unwrap(profileForDocuments(prescription, other)).id).toBe('default');
+    expect(unwrap(profileForDocuments(undefined, prescription)).id).toBe('default');
     expect(findIgnoreProfile('nosuch')).toMatchObject({
       ok: false,
       error: { code: 'ignore-profile-unknown' },

@@ -1,0 +1,46 @@
+/**
+ * What is wrong with an ignore rule's pattern, in words (issue 7 review, finding C). A pattern
+ * that is malformed matched nothing and was accepted silently, and one that hides everything was
+ * refused only when it was all `**`; `*` over the model or `/*` and `/ClinicalDocument` over the
+ * canonical XML hide every difference just the same.
+ */
+import { compilePattern, patternCovers } from './path-glob';
+
+/** A name no literal pattern can spell (patterns have no control characters): only wildcards match it. */
+const anyName = '\u0001';
+/** The document elements of the canonical forms (an RCMR message's content is its CDA). */
+const documentElements = ['ClinicalDocument', 'DocumentReference', anyName];
+
+/** One canonical step: `**`, or a name (with its canonical prefix, `*` inside) or `@name`. */
+const canonicalStep = /^(?:\*\*|@?[\p{L}\p{N}_.*-]+(?::[\p{L}\p{N}_.*-]+)?)$/u;
+/** One model step: a field name, `*` inside it, or `**`. */
+const modelStep = /^(?:\*\*|[\p{L}\p{N}_*-]+)$/u;
+
+function stepsOf(pattern: string, target: 'model' | 'canonical'): string[] {
+  return target === 'model' ? pattern.split('.') : pattern.replace(/^\//, '').split('/');
+}
+
+/**
+ * The rest of a sentence saying what is wrong with `pattern` ("uses an index: …"), or undefined
+ * when it is a pattern that can match something and does not hide everything.
+ */
+export function patternProblem(target: 'model' | 'canonical', pattern: string): string | undefined {
+  if (/[[\]]/.test(pattern))
+    return target === 'model'
+      ? 'uses an index: model patterns have none ("authors.time" covers every author\'s time).'
+      : 'uses [ or ]: canonical patterns have no indexes or conditions.';
+  const steps = stepsOf(pattern, target);
+  if (steps.some((step) => step === ''))
+    return `has an empty step ("${target === 'model' ? '..' : '//'}" or one at an end).`;
+  const valid = target === 'model' ? modelStep : canonicalStep;
+  const bad = steps.find((step) => !valid.test(step));
+  if (bad !== undefined) return `has a step "${bad}" that is no ${target} path name.`;
+  if (target === 'canonical' && steps.slice(0, -1).some((step) => step.startsWith('@')))
+    return 'names an attribute (@) before its last step.';
+  const compiled = compilePattern(pattern, target);
+  if (target === 'model' && patternCovers(compiled, [anyName]))
+    return `would hide everything: "${pattern}" matches every model field.`;
+  if (target === 'canonical' && documentElements.some((name) => patternCovers(compiled, [name])))
+    return `would hide everything: "${pattern}" matches the document element.`;
+  return undefined;
+}
