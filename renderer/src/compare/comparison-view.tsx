@@ -10,6 +10,7 @@ import type { ArchivistApi } from '../../../shared/ipc/contract';
 import { ErrorNotice } from '../components/error-notice';
 import type { CompareMode } from './compare-address';
 import { ChangeListPanel, type ChangeItem } from './change-list-panel';
+import { compareShortcut } from './compare-shortcuts';
 import { buildRows, navigableChanges, stepChange, viewChanges } from './diff-rows';
 import { DiffView } from './diff-view';
 import { HiddenRules } from './hidden-rules';
@@ -22,13 +23,6 @@ import { useAfterFirstPaint, useNarrative, useShownLines } from './use-compare-p
 
 /** Rows of a first screen of the diff, with the virtualiser's overscan below them. */
 const firstScreenRows = 60;
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 function toggled(set: ReadonlySet<string>, value: string): Set<string> {
   const next = new Set(set);
@@ -115,12 +109,13 @@ export function ComparisonView({
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isNarrative || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === 'F7') step(event.shiftKey ? -1 : 1);
-      else if (isTyping(event.target)) return;
-      else if (event.key === 'n') step(1);
-      else if (event.key === 'p') step(-1);
-      else if (event.key === 'r' && current >= 0) toggleReviewed(current);
+      if (isNarrative) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const isModalOpen = document.querySelector('dialog:modal') !== null;
+      const shortcut = compareShortcut(event, target, isModalOpen);
+      if (shortcut === 'next') step(1);
+      else if (shortcut === 'previous') step(-1);
+      else if (shortcut === 'review' && current >= 0) toggleReviewed(current);
       else return;
       event.preventDefault();
     };

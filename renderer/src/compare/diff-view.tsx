@@ -6,7 +6,7 @@
  * marker, so meaning never rests on colour.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { DiffRow, ViewChange } from './diff-rows';
 import { changeOfRow, MemoDiffRow } from './diff-row';
 import type { ShownLines } from './line-cache';
@@ -34,6 +34,13 @@ const estimatedRowHeight = 20;
 /** New rows created per frame: about a third of a screen (use-sliced-rows.ts). */
 const rowsPerSlice = 12;
 
+/** Moves the focus from inside the pane (a row's button) to the pane itself. */
+function keepFocusInPane(pane: HTMLElement | null): void {
+  const focused = document.activeElement;
+  if (pane && focused !== pane && focused instanceof Node && pane.contains(focused))
+    pane.focus({ preventScroll: true });
+}
+
 export function DiffView(props: DiffViewProps) {
   const { rows, changes, lines, mode } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -59,8 +66,30 @@ export function DiffView(props: DiffViewProps) {
   const { row: requestedRow, seq } = props.scrollRequest;
 
   useEffect(() => {
-    if (seq > 0) virtualizer.scrollToIndex(requestedRow, { align: 'center' });
+    if (seq === 0) return;
+    // A button inside a row (a reviewed mark) may scroll out and be unmounted by the virtualiser,
+    // which would drop the keyboard focus on the page's body: the pane keeps it instead.
+    keepFocusInPane(scrollRef.current);
+    virtualizer.scrollToIndex(requestedRow, { align: 'center' });
   }, [seq, requestedRow, virtualizer]);
+
+  // An expander or a hidden row's reveal button is replaced by the rows it stood for; the focus
+  // it had goes to the pane, so the keyboard stays in the diff (else it fell back to the body).
+  const { onExpand, onReveal } = props;
+  const expand = useCallback(
+    (region: string) => {
+      keepFocusInPane(scrollRef.current);
+      onExpand(region);
+    },
+    [onExpand],
+  );
+  const reveal = useCallback(
+    (rule: string) => {
+      keepFocusInPane(scrollRef.current);
+      onReveal(rule);
+    },
+    [onReveal],
+  );
 
   // Switching mode keeps the place: the current change, else the line that was at the top.
   const place = useRef<{ side: 'left' | 'right'; line: number } | undefined>(undefined);
@@ -112,8 +141,8 @@ export function DiffView(props: DiffViewProps) {
                   : undefined
               }
               measureElement={virtualizer.measureElement}
-              onExpand={props.onExpand}
-              onReveal={props.onReveal}
+              onExpand={expand}
+              onReveal={reveal}
               onToggleReviewed={props.onToggleReviewed}
             />
           );

@@ -23,6 +23,7 @@ export function LocalFilePicker({
   const [isBusy, setBusy] = useState(false);
 
   async function pick(fileName?: string): Promise<void> {
+    if (isBusy) return;
     setBusy(true);
     setError(undefined);
     const result = await api.pickCompareFile(fileName === undefined ? {} : { name: fileName });
@@ -37,7 +38,9 @@ export function LocalFilePicker({
 
   return (
     <div className="local-file-picker">
-      <button type="button" disabled={isBusy} onClick={() => void pick()}>
+      {/* Busy is aria-disabled, not disabled: disabling the focused button dropped the keyboard
+          focus on the page's body. */}
+      <button type="button" aria-disabled={isBusy} onClick={() => void pick()}>
         {label}
       </button>
       {folderHint && (
@@ -51,9 +54,15 @@ export function LocalFilePicker({
         >
           <p className="muted">{folderHint}</p>
           <label>
-            File name <input value={name} onChange={(event) => setName(event.target.value)} />
+            File name{' '}
+            <input
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              // The form appears because the tester asked for a file: the field takes the focus.
+              autoFocus
+            />
           </label>{' '}
-          <button type="submit" disabled={isBusy || name.trim() === ''}>
+          <button type="submit" aria-disabled={isBusy} disabled={name.trim() === ''}>
             Use this file
           </button>
         </form>

@@ -1,0 +1,91 @@
+/**
+ * The compare view by keyboard alone: the focus stays in the diff when the button that had it goes
+ * away (an expander, a reviewed mark scrolled out by n), the letter shortcuts work from a checkbox
+ * but not while typing a file name, nothing steps behind the About dialog, and asking for a local
+ * file puts the focus in its name field.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { syntheticCda } from '../bench/synthetic-cda';
+import { expect, test } from './fixtures';
+
+test('keyboard focus and shortcuts in the compare view', async ({ shell, page, app, home }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const folder = path.join(home, 'local-files');
+  await mkdir(folder, { recursive: true });
+  const base = syntheticCda(200_000, 'structured', 2);
+  let seen = 0;
+  // Every twentieth "kontrolli" changed: changes far enough apart to collapse the lines between.
+  const edited = base.replace(/kontrolli/g, (word) => (++seen % 20 === 0 ? 'seuranta' : word));
+  await writeFile(path.join(folder, 'keys-left.xml'), base);
+  await writeFile(path.join(folder, 'keys-right.xml'), edited);
+  const ids: string[] = [];
+  for (const name of ['keys-left.xml', 'keys-right.xml']) {
+    const picked = await app.workspace.pickFile(name);
+    if (!picked.ok || !picked.value.picked) throw new Error(`cannot register ${name}`);
+    ids.push(picked.value.fileId);
+  }
+  await shell.open();
+  await page.goto(
+    `${new URL(page.url()).origin}/#/compare?left=file:${ids[0]}&right=file:${ids[1]}`,
+  );
+  await expect(page.locator('.compare-page')).toHaveAttribute('data-state', 'ready', {
+    timeout: 60_000,
+  });
+  const diff = page.getByRole('table', { name: 'Content differences' });
+  const position = page.locator('.change-position');
+  await expect(diff.locator('.diff-row-change').first()).toBeVisible({ timeout: 60_000 });
+
+  // A reviewed mark that n scrolls away: the pane keeps the focus, not the page's body.
+  await diff.focus();
+  await page.keyboard.press('F7');
+  await expect(position).toContainText('Change 1 of');
+  const mark = diff.getByRole('button', { name: 'Reviewed: change 1' });
+  await mark.focus();
+  await page.keyboard.press('Enter');
+  await expect(mark).toHaveAttribute('aria-pressed', 'true');
+  for (const label of ['Change 2 of', 'Change 3 of', 'Change 4 of', 'Change 5 of']) {
+    await page.keyboard.press('n');
+    await expect(position).toContainText(label);
+  }
+  await expect(diff).toBeFocused();
+
+  // An expander opened with Enter gives way to its lines; the focus stays in the diff.
+  const expander = diff.locator('.diff-expander').first();
+  const label = (await expander.textContent()) ?? '';
+  expect(label).toMatch(/^Show \d+ unchanged lines/);
+  await expander.focus();
+  await page.keyboard.press('Enter');
+  await expect(diff.getByRole('button', { name: label, exact: true })).toHaveCount(0);
+  await expect(diff).toBeFocused();
+
+  // n on a ticked checkbox (the export's redaction) still steps: a letter types nothing there.
+  const box = page
+    .getByRole('form', { name: 'Export a report' })
+    .getByLabel('Redact identity codes and names');
+  await box.focus();
+  await page.keyboard.press('Space');
+  await expect(box).toBeChecked();
+  await page.keyboard.press('n');
+  await expect(position).toContainText('Change 6 of');
+
+  // Behind the About dialog nothing steps.
+  await page.getByRole('button', { name: 'About' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('n');
+  await page.keyboard.press('F7');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(position).toContainText('Change 6 of');
+
+  // Asking for a local file (no file dialog in the harness) puts the focus in its name field,
+  // and letters typed there are the name, not shortcuts.
+  await page.getByRole('button', { name: 'Compare the left side with a local file…' }).focus();
+  await page.keyboard.press('Enter');
+  const name = page.getByRole('form', { name: 'Local file by name' }).getByLabel('File name');
+  await expect(name).toBeFocused();
+  await page.keyboard.type('np');
+  await expect(name).toHaveValue('np');
+  await expect(position).toContainText('Change 6 of');
+});
