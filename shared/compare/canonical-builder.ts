@@ -11,9 +11,9 @@ import { encodeUtf8 } from '../crypto/utf8';
 import type { PayloadCodec } from '../documents/payload';
 import { Namespaces, type XmlElement } from '../xml/tree';
 import type { OutOfLinePayload } from './canonical-xml';
-import { canonicalText, textLinesOf, type TextLines } from './canonical-text';
+import { canonicalText, TextLines } from './canonical-text';
 import type { LineInterner } from './line-diff';
-import { attributeLineId, startTag, Tag, TagLine } from './canonical-tag';
+import { AttributeLines, attributeLineId, startTag, Tag, TagLine } from './canonical-tag';
 
 /** The `xml:` namespace, declared implicitly, so never written out. */
 export const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
@@ -31,6 +31,21 @@ function grown(table: Int32Array): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(table.length * 2);
   bigger.set(table);
   return bigger;
+}
+
+const tablesByInterner = new WeakMap<
+  LineInterner,
+  { texts: TextLines; attributes: AttributeLines }
+>();
+
+/** The line tables that belong to an interner (their ids are that interner's). */
+function tablesOf(interner: LineInterner): { texts: TextLines; attributes: AttributeLines } {
+  let tables = tablesByInterner.get(interner);
+  if (tables === undefined) {
+    tables = { texts: new TextLines(), attributes: new AttributeLines() };
+    tablesByInterner.set(interner, tables);
+  }
+  return tables;
 }
 
 /** Everything one canonicalisation collects, and the caches that keep its allocations down. */
@@ -63,8 +78,9 @@ export class Builder {
   /** Scratch for sorting one start tag's attributes (startTag is not re-entered). */
   readonly attributeNames: string[] = [];
   readonly attributeValues: string[] = [];
-  /** The interner's `<name>text</name>` lines by text (shared by both sides of a comparison). */
+  /** The interner's `<name>text</name>` and attribute lines (shared by both sides of a comparison). */
   private readonly textLines: TextLines;
+  readonly attributeLines: AttributeLines;
   /** Children's tags and path segments, one array each per nesting level, reused. */
   private readonly tagArrays: Tag[][] = [];
   private readonly segmentArrays: string[][] = [];
@@ -78,7 +94,9 @@ export class Builder {
     /** Interns lines as they are written (see LineInterner). */
     readonly interner: LineInterner,
   ) {
-    this.textLines = textLinesOf(interner);
+    const tables = tablesOf(interner);
+    this.textLines = tables.texts;
+    this.attributeLines = tables.attributes;
   }
 
   /** Adds a line of element `element` to the form (or to the signature being measured). */

@@ -6,7 +6,7 @@
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/tree';
 import type { Builder } from './canonical-builder';
 import type { LineInterner } from './line-diff';
-import type { TextLines } from './canonical-text';
+import { finalHash, hashSeed, hashText, IdTable, type TextLines } from './canonical-text';
 
 /** Namespace declarations (`xmlns:…`) are not attributes of the canonical form. */
 export const xmlnsNamespace = 'http://www.w3.org/2000/xmlns/';
@@ -23,16 +23,33 @@ export function indentOf(depth: number): string {
 }
 
 /**
- * Ids of start-tag lines with attributes, keyed by each attribute's name and value in document
- * order: a repeated `<code code="…" codeSystem="…"/>` is found without sorting, escaping,
- * building or hashing its line. Only a cache: a new path's line is interned whole, so two
- * attribute orders that make one line get one id.
+ * Ids of start-tag lines with attributes by family (name, depth, and `/>` or `>`) and the
+ * element's attributes in document order, shared by both sides of a comparison: a repeated
+ * `<code code="…" codeSystem="…"/>` is found without sorting, escaping, building or hashing its
+ * line. Only a cache: a new key's line is interned whole, so two attribute orders that make one
+ * line get one id.
  */
-export class AttributeTrie {
-  /** Attribute name → value → the trie after it. */
-  readonly next = new Map<string, Map<string, AttributeTrie>>();
-  /** The line's id when the attributes end here, or -1. */
-  id = -1;
+export class AttributeLines extends IdTable<readonly XmlAttribute[]> {
+  protected isSame(stored: readonly XmlAttribute[], attributes: readonly XmlAttribute[]): boolean {
+    if (stored.length !== attributes.length) return false;
+    for (let i = 0; i < attributes.length; i++) {
+      const x = stored[i]!;
+      const y = attributes[i]!;
+      if (x.value !== y.value || x.name !== y.name || x.namespace !== y.namespace) return false;
+    }
+    return true;
+  }
+
+  /** The hash of an element's attributes in a family (names and values; isSame checks the rest). */
+  hashOf(attributes: readonly XmlAttribute[], family: number): number {
+    let hash = hashSeed(family);
+    for (let i = 0; i < attributes.length; i++) {
+      const attribute = attributes[i]!;
+      hash = (Math.imul(hashText(hash, attribute.name), 31) + 61) | 0;
+      hash = (Math.imul(hashText(hash, attribute.value), 31) + 34) | 0;
+    }
+    return finalHash(hash);
+  }
 }
 
 /** One element name (qualified) and the lines that depend only on it and the depth. */
@@ -50,9 +67,9 @@ export class Tag {
   private readonly ids: [number[], number[], number[]] = [[], [], []];
   /** Per depth: the family number of this tag's `<name>text</name>` lines (see TextLines). */
   private readonly families: number[] = [];
-  /** Per depth: start-tag lines with attributes, ending `/>` and `>`. */
-  private readonly emptyTries: AttributeTrie[] = [];
-  private readonly startTries: AttributeTrie[] = [];
+  /** Per depth: the family numbers of start-tag lines with attributes, ending `/>` and `>`. */
+  private readonly emptyFamilies: number[] = [];
+  private readonly startFamilies: number[] = [];
 
   constructor(
     /** Qualified name, e.g. `hl7fi:localHeader`. */
@@ -87,10 +104,12 @@ export class Tag {
     return (this.families[depth] ??= table.family(this.line(TagLine.start, depth)));
   }
 
-  /** The trie of this tag's start-tag lines with attributes at one depth (`/>` or `>`). */
-  attributeLines(isEmpty: boolean, depth: number): AttributeTrie {
-    const tries = isEmpty ? this.emptyTries : this.startTries;
-    return (tries[depth] ??= new AttributeTrie());
+  /** The family of this tag's start-tag lines with attributes at one depth (`/>` or `>`). */
+  attributeFamily(isEmpty: boolean, depth: number, table: AttributeLines): number {
+    const families = isEmpty ? this.emptyFamilies : this.startFamilies;
+    return (families[depth] ??= table.family(
+      this.line(isEmpty ? TagLine.empty : TagLine.start, depth),
+    ));
   }
 
   /** `name[index]`, the path segment of a same-named sibling. */
@@ -137,8 +156,9 @@ export function startTag(builder: Builder, tag: Tag, element: XmlElement): strin
 }
 
 /**
- * The id of `  <name attr="…" …/>` (`isEmpty`) or `  <name attr="…" …>`, from the tag's trie when
- * the same attributes were seen at this depth before, else built, interned and remembered.
+ * The id of `  <name attr="…" …/>` (`isEmpty`) or `  <name attr="…" …>`, from the interner's
+ * attribute lines when the same attributes were seen at this depth before, else built, interned
+ * and remembered.
  */
 export function attributeLineId(
   builder: Builder,
@@ -147,36 +167,24 @@ export function attributeLineId(
   depth: number,
   isEmpty: boolean,
 ): number {
-  const root = tag.attributeLines(isEmpty, depth);
+  const table = builder.attributeLines;
+  const family = tag.attributeFamily(isEmpty, depth, table);
   const attributes = element.attributes;
-  let node: AttributeTrie | undefined = root;
-  for (let i = 0; node !== undefined && i < attributes.length; i++) {
-    const attribute = attributes[i]!;
-    if (attribute.namespace === xmlnsNamespace) continue;
-    node = node.next.get(attributeName(builder, attribute))?.get(attribute.value);
-  }
-  if (node !== undefined && node.id >= 0) return node.id;
-  const id = builder.interner.intern(
-    indentOf(depth) + startTag(builder, tag, element) + (isEmpty ? '/>' : '>'),
-  );
-  let at = root;
-  for (let i = 0; i < attributes.length; i++) {
-    const attribute = attributes[i]!;
-    if (attribute.namespace === xmlnsNamespace) continue;
-    const name = attributeName(builder, attribute);
-    let values = at.next.get(name);
-    if (values === undefined) {
-      values = new Map<string, AttributeTrie>();
-      at.next.set(name, values);
+  const hash = table.hashOf(attributes, family);
+  let id = table.find(family, attributes, hash);
+  if (id >= 0) {
+    // Found without building the line: its attributes' namespaces are declared all the same
+    // (the document element lists those of this side; startTag declares them on the way).
+    for (let i = 0; i < attributes.length; i++) {
+      const namespace = attributes[i]!.namespace;
+      if (namespace !== '' && namespace !== xmlnsNamespace) builder.prefix(namespace);
     }
-    let after = values.get(attribute.value);
-    if (after === undefined) {
-      after = new AttributeTrie();
-      values.set(attribute.value, after);
-    }
-    at = after;
+  } else {
+    id = builder.interner.intern(
+      indentOf(depth) + startTag(builder, tag, element) + (isEmpty ? '/>' : '>'),
+    );
+    table.add(family, attributes, hash, id);
   }
-  at.id = id;
   return id;
 }
 

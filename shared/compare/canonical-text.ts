@@ -60,90 +60,62 @@ function doubled(table: Int32Array): Int32Array<ArrayBuffer> {
 }
 
 /**
- * The ids of `<name>text</name>` lines by family (one element name and depth) and canonical
- * text: an open-addressing table over typed arrays, shared by both sides of a comparison. Most
- * texts of a document are distinct, so most lookups miss and add; a Map<string, number> hashed
- * each fresh text once more natively and grew a hash table of objects that the garbage collector
- * then copied. Here the hash comes from the scan `canonical` makes anyway (issue 7).
+ * Line ids by family (e.g. one element name and depth) and a key the line is made of: an
+ * open-addressing table over typed arrays, shared by both sides of a comparison. Most lines of a
+ * document are distinct, so most lookups miss and add; Maps per family hashed each fresh key once
+ * more natively and grew tables of objects that the garbage collector then copied. Here the
+ * caller hashes the key, mostly in a scan it makes anyway (issue 7). Only a cache: a key must
+ * always make the same line, and `isSame` decides what counts as the same key.
  */
-export class TextLines {
-  /** The hash of the text `canonical` returned last (a second result without an allocation). */
-  hash = 0;
+export abstract class IdTable<Key> {
   private readonly familyIds = new Map<string, number>();
-  /** Open addressing, linear probing (see find). */
+  /** Open addressing, linear probing: two ints a slot, the hash and entry + 1 (0: empty). */
   private slots = new Int32Array(2 << 12);
   private mask = (1 << 12) - 1;
   /** The empty slot where the last lookup that missed stopped, for `add`. */
   private vacant = 0;
-  /** Per entry: its hash, family, line id and text. */
+  /** Per entry: its hash, family, line id and key. */
   private hashes = new Int32Array(1 << 11);
   private families = new Int32Array(1 << 11);
   private ids = new Int32Array(1 << 11);
-  private readonly texts: string[] = [];
+  private readonly keys: Key[] = [];
 
-  /** The number of a family, by a key that is the same for the same name and depth. */
-  family(key: string): number {
-    let id = this.familyIds.get(key);
+  /** Whether a stored key and a looked-up one make the same line (their hashes are equal). */
+  protected abstract isSame(stored: Key, key: Key): boolean;
+
+  /** The number of a family, by a string that names it (e.g. a tag-only line). */
+  family(name: string): number {
+    let id = this.familyIds.get(name);
     if (id === undefined) {
       id = this.familyIds.size + 1;
-      this.familyIds.set(key, id);
+      this.familyIds.set(name, id);
     }
     return id;
   }
 
-  /**
-   * `text` as the canonical form writes it (see canonicalText), with its hash in this family in
-   * `hash`. One scan hashes the canonical text as it will read (an `&` as `&amp;`) and finds
-   * out whether the text needs escaping or collapsing; the escaped copy is built after it, so it
-   * is never read back (it is a rope of slices, and reading one flattens it into a new string).
-   */
-  canonical(text: string, family: number): string {
-    const last = text.length - 1;
-    const seed = Math.imul(family, 0x9e3779b1);
-    let hash = seed;
-    let isCollapsed = last >= 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(last) !== 32;
-    let isEscaped = true;
-    for (let i = 0; isCollapsed && i <= last; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 38 || c === 60 || c === 62) {
-        isEscaped = false;
-        hash = hashEntity(hash, c);
-      } else if (c === 9 || c === 10 || c === 13 || (c === 32 && text.charCodeAt(i + 1) === 32))
-        isCollapsed = false;
-      else hash = (Math.imul(hash, 31) + c) | 0;
-    }
-    if (isCollapsed) {
-      this.hash = finalHash(hash);
-      return isEscaped ? text : escapeText(text);
-    }
-    // Whitespace to collapse: rare, so the plain way, and the result hashed on its own.
-    const canonical = escapeText(collapseWhitespace(text));
-    hash = seed;
-    for (let i = 0; i < canonical.length; i++)
-      hash = (Math.imul(hash, 31) + canonical.charCodeAt(i)) | 0;
-    this.hash = finalHash(hash);
-    return canonical;
-  }
-
-  /** The line id of a canonical text in a family, or -1 (then `add` may follow at once). */
-  find(family: number, text: string, hash: number): number {
+  /** The line id of a key in a family, or -1 (then `add` may follow at once). */
+  find(family: number, key: Key, hash: number): number {
     const slots = this.slots;
     const mask = this.mask;
-    // A slot is two ints, the hash and entry + 1 (0: empty), so most misses read one cache line.
+    // The hash sits beside the entry, so a miss mostly reads one cache line.
     for (let at = hash & mask; ; at = (at + 1) & mask) {
       const entry = slots[2 * at + 1]! - 1;
       if (entry < 0) {
         this.vacant = at;
         return -1;
       }
-      if (slots[2 * at] === hash && this.families[entry] === family && this.texts[entry] === text)
+      if (
+        slots[2 * at] === hash &&
+        this.families[entry] === family &&
+        this.isSame(this.keys[entry]!, key)
+      )
         return this.ids[entry]!;
     }
   }
 
-  /** Remembers the id of a text that `find` just missed. */
-  add(family: number, text: string, hash: number, id: number): void {
-    const entry = this.texts.push(text) - 1;
+  /** Remembers the line id of a key that `find` just missed. */
+  add(family: number, key: Key, hash: number, id: number): void {
+    const entry = this.keys.push(key) - 1;
     if (entry === this.ids.length) {
       this.hashes = doubled(this.hashes);
       this.families = doubled(this.families);
@@ -162,7 +134,7 @@ export class TextLines {
     const size = 2 * (this.mask + 1);
     const slots = new Int32Array(2 * size);
     const mask = size - 1;
-    for (let entry = 0; entry < this.texts.length; entry++) {
+    for (let entry = 0; entry < this.keys.length; entry++) {
       const hash = this.hashes[entry]!;
       let at = hash & mask;
       while (slots[2 * at + 1] !== 0) at = (at + 1) & mask;
@@ -174,27 +146,59 @@ export class TextLines {
   }
 }
 
-/** The running hash after the entity escapeText writes for `c` (`&amp;`, `&lt;`, `&gt;`). */
-function hashEntity(hash: number, c: number): number {
-  const entity = c === 38 ? '&amp;' : c === 60 ? '&lt;' : '&gt;';
-  for (let k = 0; k < entity.length; k++) hash = (Math.imul(hash, 31) + entity.charCodeAt(k)) | 0;
+/** The first running hash of a family's keys. */
+export function hashSeed(family: number): number {
+  return Math.imul(family, 0x9e3779b1);
+}
+
+/** The running hash after the characters of `text`. */
+export function hashText(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
   return hash;
 }
 
-/** Spreads a running hash's bits into its low ones, which pick the slot. */
-function finalHash(hash: number): number {
+/** A running hash with its bits spread into the low ones, which pick the slot. */
+export function finalHash(hash: number): number {
   const mixed = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   return mixed ^ (mixed >>> 13);
 }
 
-const textLinesByInterner = new WeakMap<object, TextLines>();
+/** The ids of `<name>text</name>` lines by family (name and depth) and canonical text. */
+export class TextLines extends IdTable<string> {
+  /** The hash of the text `canonical` returned last (a second result without an allocation). */
+  hash = 0;
 
-/** The text table that belongs to an interner (its ids are that interner's). */
-export function textLinesOf(interner: object): TextLines {
-  let table = textLinesByInterner.get(interner);
-  if (table === undefined) {
-    table = new TextLines();
-    textLinesByInterner.set(interner, table);
+  protected isSame(stored: string, text: string): boolean {
+    return stored === text;
   }
-  return table;
+
+  /**
+   * `text` as the canonical form writes it (see canonicalText), with its hash in this family in
+   * `hash`. One scan hashes the canonical text as it will read (an `&` as `&amp;`) and finds
+   * out whether the text needs escaping or collapsing; the escaped copy is built after it, so it
+   * is never read back (it is a rope of slices, and reading one flattens it into a new string).
+   */
+  canonical(text: string, family: number): string {
+    const last = text.length - 1;
+    let hash = hashSeed(family);
+    let isCollapsed = last >= 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(last) !== 32;
+    let isEscaped = true;
+    for (let i = 0; isCollapsed && i <= last; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 38 || c === 60 || c === 62) {
+        isEscaped = false;
+        hash = hashText(hash, c === 38 ? '&amp;' : c === 60 ? '&lt;' : '&gt;');
+      } else if (c === 9 || c === 10 || c === 13 || (c === 32 && text.charCodeAt(i + 1) === 32))
+        isCollapsed = false;
+      else hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    if (isCollapsed) {
+      this.hash = finalHash(hash);
+      return isEscaped ? text : escapeText(text);
+    }
+    // Whitespace to collapse: rare, so the plain way, and the result hashed on its own.
+    const canonical = escapeText(collapseWhitespace(text));
+    this.hash = finalHash(hashText(hashSeed(family), canonical));
+    return canonical;
+  }
 }

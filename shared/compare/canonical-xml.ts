@@ -243,7 +243,8 @@ function writeElementLines(
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
     if (node.kind === 'text') {
-      if (hasContent(node.text)) builder.emit(inner + canonicalText(node.text), id);
+      // Usually every text here is the whitespace between elements (texts === 0): not rescanned.
+      if (texts > 0 && hasContent(node.text)) builder.emit(inner + canonicalText(node.text), id);
     } else if (node.kind === 'comment')
       builder.emit(`${inner}<!--${collapseWhitespace(node.text)}-->`, id);
     else {
