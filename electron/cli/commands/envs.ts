@@ -257,12 +257,14 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     print(report, formatReport(report));
     if (report.isUsable) return ExitCode.ok;
     const name = profile.value.displayName;
-    // A profile that could not be opened already says so in the sentence every command prints;
-    // a connection that failed later (nothing answers) gets the same start.
+    // A profile that could not be opened already says so in the sentence every command prints,
+    // and a missing passphrase names the profile ("P needs the passphrase …"); a connection that
+    // failed later (nothing answers) gets the same start.
     const said = report.connection.ok
       ? 'its certificates have problems (see above).'
       : report.connection.error.message;
-    const line = said.startsWith(unusablePrefix(name)) ? said : unusableProfile(name, said);
+    const isNamed = said.startsWith(unusablePrefix(name)) || said.startsWith(`${name} `);
+    const line = isNamed ? said : unusableProfile(name, said);
     io.stderr(`archivist envs: ${line.replace(/[\r\n]+\s*/g, ' ')}\n`);
     return ExitCode.failure;
   }

@@ -2,7 +2,8 @@
  * A profile that cannot be opened (its CA file is missing, its folder is gone, TLS settings on
  * http://) reads as one sentence, "Environment P cannot be used: its CA file … does not exist.",
  * the same in every command that opens a profile: search, envs check, show and compare of an
- * env: document, and invalidate. On the bundled command in real processes, as a user runs it.
+ * env: document, and invalidate; a missing passphrase names the profile once. On the bundled
+ * command in real processes, as a user runs it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,7 @@ beforeAll(async () => {
     ['gone', '--kind', 'folder', '--folder', join(work, 'no-such-cases')],
     ['buried', '--kind', 'folder', '--folder', join(work, 'a-file', 'cases')],
     ['plain-tls', '--kind', 'fhir', '--url', 'http://127.0.0.1:9/fhir', '--ca', lostCa],
+    ['needs-pass', '--kind', 'fhir', '--url', 'https://127.0.0.1:9/fhir', '--pkcs12', lostCa],
   ];
   for (const args of profiles) {
     const added = archivist('envs', 'add', ...args);
@@ -96,6 +98,13 @@ describe('a profile that cannot be opened', { timeout: 180_000 }, () => {
     expectSentence(
       'plain-tls',
       'Environment plain-tls cannot be used: it has TLS settings but its base URL starts with http://; use https:// so the certificate is used.',
+    );
+  });
+
+  it('whose passphrase is not given: the sentence names the profile once, in every command', () => {
+    expectSentence(
+      'needs-pass',
+      'needs-pass needs the passphrase of its client certificate: set ARCHIVIST_PASSPHRASE_NEEDS_PASS (or ARCHIVIST_PASSPHRASE), or run the command on a terminal to be asked.',
     );
   });
 });
