@@ -3,7 +3,7 @@
  * profile is used when none is named (E), the text summary says what it counts (F), and the
  * messages for a stray operand, an empty document and a folder given as --ignore (G).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -148,5 +148,30 @@ describe('compare messages (G)', () => {
         `archivist compare: The ignore profile ${folder} is a folder, not a profile file: give a JSON file or a shipped profile's id.\n`,
       );
     }
+  });
+});
+
+describe("the README's ignore profile example (D)", () => {
+  it.skipIf(!hasCorpus)(`hides on the corpus pair what the README says${corpusNote}`, async () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../../../README.md'), 'utf8');
+    const profile = /A profile of your own, `my-team\.json`:\n\n```json\n([^]*?)```/.exec(readme);
+    const lines = /after the default's rules:\n\n```\n([^]*?)```/.exec(readme);
+    expect(profile?.[1]).toBeDefined();
+    expect(lines?.[1]).toBeDefined();
+    const own = file('my-team.json', profile![1]!);
+    const kanta = (name: string) => join(corpusDir, 'kanta-cda-api', name);
+    const run = await runArchivist([
+      'compare',
+      kanta('Esko__4_Renitec_LM.xml'),
+      kanta('Esko__4_Renitec_KOR.xml'),
+      '--ignore',
+      own,
+      '--home',
+      home(),
+    ]);
+    expect(run.code).toBe(0);
+    const shown = lines![1]!.trimEnd().split('\n');
+    expect(shown).toHaveLength(2);
+    for (const line of shown) expect(run.stdout.split('\n')).toContain(line);
   });
 });
