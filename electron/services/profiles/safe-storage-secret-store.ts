@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isPlainObject } from '../../../shared/ipc/validate';
 import { err, ok, type Result } from '../../../shared/result';
+import { fileProblemReason } from '../files/file-problem';
 import { writeFileAtomically } from './atomic-file';
 import { secretErrorCodes, type SecretStore } from './secret-store';
 
@@ -46,7 +47,10 @@ export function createSafeStorageSecretStore(
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({});
-      return err(secretErrorCodes.unavailable, `Cannot read ${file}.`);
+      return err(
+        secretErrorCodes.unavailable,
+        `Cannot read ${file} (${fileProblemReason(error, 'read')}).`,
+      );
     }
     try {
       const raw: unknown = JSON.parse(text);

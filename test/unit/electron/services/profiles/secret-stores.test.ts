@@ -4,7 +4,7 @@
  * mocked at the boundary by a stand-in with a reversible cipher): sealed on disk, never the
  * passphrase in plain text, and refused without a real keychain or with basic_text.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -122,5 +122,24 @@ describe('safeStorage secret store', () => {
       'The passphrase was not saved: the only secret store available is basic_text',
     );
     expect(() => readFileSync(join(work, 'plain', 'secrets.json'))).toThrow();
+  });
+
+  it('says in words why secrets.json cannot be read or written', async () => {
+    const home = join(work, 'secrets-folder');
+    mkdirSync(join(home, 'secrets.json'), { recursive: true });
+    const store = createSafeStorageSecretStore(home, fakeSafeStorage(true, 'gnome_libsecret'));
+    expect(messageOf(await store.readPassphrase(request))).toBe(
+      `secret-unavailable: Cannot read ${join(home, 'secrets.json')} (it is a folder).`,
+    );
+    writeFileSync(join(work, 'a-file'), 'not a home');
+    const under = createSafeStorageSecretStore(
+      join(work, 'a-file', 'home'),
+      fakeSafeStorage(true, 'gnome_libsecret'),
+    );
+    const saved = messageOf(await under.savePassphrase('profile:kanta-at', 'x'));
+    expect(saved).toBe(
+      `secret-store-unavailable: Cannot create the folder ${join(work, 'a-file', 'home')} for ${join(work, 'a-file', 'home', 'secrets.json')} (a part of the path is a file).`,
+    );
+    expect(saved).not.toMatch(/\bE[A-Z]{3,}\b/);
   });
 });
