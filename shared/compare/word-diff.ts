@@ -89,14 +89,24 @@ class TokenBuffer {
     this.count = count;
   }
 
-  /** Interns tokens [from, to) of the line into ids at the same indexes. */
+  /**
+   * Interns tokens [from, to) of the line into ids at the same indexes. A token of one UTF-16
+   * unit (punctuation, a single space: most tokens of XML) is its own id, the unit; longer ones
+   * are numbered from 0x10000 on in `dictionary`.
+   */
   intern(line: string, from: number, to: number, dictionary: Map<string, number>): void {
     const { ids, starts } = this;
     for (let k = from; k < to; k++) {
-      const token = line.slice(starts[k]!, starts[k + 1]!);
+      const start = starts[k]!;
+      const end = starts[k + 1]!;
+      if (end - start === 1) {
+        ids[k] = line.charCodeAt(start);
+        continue;
+      }
+      const token = line.slice(start, end);
       let id = dictionary.get(token);
       if (id === undefined) {
-        id = dictionary.size;
+        id = firstLongTokenId + dictionary.size;
         dictionary.set(token, id);
       }
       ids[k] = id;
@@ -107,6 +117,29 @@ class TokenBuffer {
 const leftTokens = new TokenBuffer();
 const rightTokens = new TokenBuffer();
 const dictionary = new Map<string, number>();
+const firstLongTokenId = 0x10000;
+const maxDictionarySize = 20_000;
+
+/**
+ * The ids of a pair renumbered 0, 1, 2, … in order of appearance, for diffIds (whose tables are
+ * as long as the largest id); the script depends only on which ids are equal.
+ */
+function denseIds(
+  left: Int32Array,
+  right: Int32Array,
+): { left: Int32Array; right: Int32Array; distinct: number } {
+  const numbers = new Map<number, number>();
+  const renumber = (ids: Int32Array): Int32Array =>
+    ids.map((id) => {
+      let dense = numbers.get(id);
+      if (dense === undefined) {
+        dense = numbers.size;
+        numbers.set(id, dense);
+      }
+      return dense;
+    });
+  return { left: renumber(left), right: renumber(right), distinct: numbers.size };
+}
 
 function commonPrefixLength(x: string, y: string): number {
   const most = Math.min(x.length, y.length);
@@ -164,18 +197,20 @@ function tokenBlocks(left: string, right: string): readonly ChangeBlock[] | unde
     ];
   a.intern(left, head, n - tail, dictionary);
   b.intern(right, head, m - tail, dictionary);
-  const distinct = dictionary.size;
-  // Ids only need to be the same within one pair; a dictionary that kept growing would hold
-  // every token of the comparison.
-  dictionary.clear();
+  // Ids only need to be the same within one pair; the dictionary is kept for the next pairs
+  // (their words mostly repeat) until it holds too many.
+  if (dictionary.size > maxDictionarySize) dictionary.clear();
   const blocks: ChangeBlock[] = [];
   if (middleA + middleB <= smallMiddleTokens) {
     myersInto(a.ids, head, n - tail, b.ids, head, m - tail, middleA + middleB, blocks);
     return blocks;
   }
-  const diff = diffIds(a.ids.subarray(head, n - tail), b.ids.subarray(head, m - tail), distinct, {
-    workBudget: wordDiffBudget,
-  });
+  const {
+    left: middleIds,
+    right: rightMiddleIds,
+    distinct,
+  } = denseIds(a.ids.subarray(head, n - tail), b.ids.subarray(head, m - tail));
+  const diff = diffIds(middleIds, rightMiddleIds, distinct, { workBudget: wordDiffBudget });
   if (diff.isCoarse) return undefined;
   for (const block of diff.blocks)
     blocks.push({
