@@ -103,10 +103,17 @@ function profileFor(id: string): Result<ResolvedProfile> {
   return id === 'none' ? ok(noIgnoreProfile) : findIgnoreProfile(id);
 }
 
-function ignoreProfileChoices(): ComparedDocuments['ignoreProfiles'] {
+/**
+ * The profile menu's entries; `picked` is the profile the document type chose when the request
+ * asked for it, so the menu's entry says which one was used (the view shows no other place).
+ */
+function ignoreProfileChoices(picked?: string): ComparedDocuments['ignoreProfiles'] {
   const shipped = builtinProfiles();
   return [
-    { id: byDocumentTypeProfileId, title: "The document type's profile" },
+    {
+      id: byDocumentTypeProfileId,
+      title: `The document type's profile${picked === undefined ? '' : ` (here: ${picked})`}`,
+    },
     ...(shipped.ok
       ? shipped.value.map((profile) => ({ id: profile.id, title: profile.title }))
       : []),
@@ -243,7 +250,9 @@ export function createComparer(deps: ComparerDeps): Comparer {
       hasLines: lines !== undefined,
       ...(linesNote ? { linesNote } : {}),
       hasNarrative: narrative !== undefined,
-      ignoreProfiles: ignoreProfileChoices(),
+      ignoreProfiles: ignoreProfileChoices(
+        request.ignoreProfile === byDocumentTypeProfileId ? result.profile.id : undefined,
+      ),
     });
   }
 

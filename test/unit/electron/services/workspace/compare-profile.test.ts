@@ -69,7 +69,10 @@ describe('workspace compare with the document type profile', () => {
     const compared = await compare(v1, v2, byDocumentTypeProfileId);
     expect(compared.result.profile.id).toBe('prescription');
     expect(compared.result.shownDifferences).toBe(0);
-    expect(compared.ignoreProfiles[0]?.id).toBe(byDocumentTypeProfileId);
+    expect(compared.ignoreProfiles[0]).toEqual({
+      id: byDocumentTypeProfileId,
+      title: "The document type's profile (here: prescription)",
+    });
   }, 60_000);
 
   it('uses default for sides of different types, and a named profile as named', async () => {
@@ -79,5 +82,6 @@ describe('workspace compare with the document type profile', () => {
     const named = await compare(v1, v2, 'default');
     expect(named.result.profile.id).toBe('default');
     expect(named.result.shownDifferences).toBe(1);
+    expect(named.ignoreProfiles[0]?.title).toBe("The document type's profile");
   }, 60_000);
 });
