@@ -95,6 +95,11 @@ export function patchPathOf(name: string, platform: NodeJS.Platform = process.pl
   const slashed = platform === 'win32' ? name.replace(/\\/g, '/') : name;
   const normal = path.posix.normalize(slashed);
   const apply = `apply the patch with \`patch ${name} < PATCH\``;
+  if (platform === 'win32' && path.win32.isAbsolute(name) && !path.posix.isAbsolute(normal))
+    return {
+      path: normal, // C:/x/y.xml: git for Windows' spelling is not checked here
+      note: `The left file is given by its absolute path, which git apply and patch -p1 do not find from here; ${apply}.`,
+    };
   if (path.posix.isAbsolute(normal))
     return {
       path: normal.replace(/^\/+/, ''),
