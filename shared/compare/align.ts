@@ -67,6 +67,11 @@ export function align<T>(
 /** Elements whose positions in both lists keep their order; the others were moved. */
 export function movedOf<T extends { index: number }>(pairs: readonly Pair<T>[]): Set<Pair<T>> {
   const ordered = [...pairs].sort((x, y) => x[0].index - y[0].index);
+  // Mostly the right side keeps the order too: then nothing moved, and there is nothing to diff.
+  let isInOrder = true;
+  for (let i = 1; i < ordered.length && isInOrder; i++)
+    isInOrder = ordered[i - 1]![1].index < ordered[i]![1].index;
+  if (isInOrder) return new Set();
   const rightOrder = ordered.map((pair) => String(pair[1].index).padStart(8, '0'));
   const sorted = [...rightOrder].sort();
   // The pairs in the longest common order stay; everything else moved.

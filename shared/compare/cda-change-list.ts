@@ -256,14 +256,33 @@ function isEntry(node: XmlNode): node is XmlElement {
   return node.kind === 'element' && node.name === 'entry';
 }
 
-/** A name function that writes names as the canonical form does (its prefix map). */
+/**
+ * A name function that writes names as the canonical form does (its prefix map). Names are kept
+ * per namespace and local name: this runs for every element of every changed narrative and
+ * entry, and a map look-up and a new string each time were a tenth of the change list.
+ */
 export function nameWith(prefixes: ReadonlyMap<string, string>): NameOf {
+  const known = new Map<string, Map<string, string>>();
+  let lastNamespace: string | undefined;
+  let lastNames: Map<string, string> | undefined;
   return (element) => {
-    const prefix =
-      element.namespace === Namespaces.hl7v3
-        ? (prefixes.get(element.namespace) ?? '')
-        : prefixes.get(element.namespace);
-    return prefix ? `${prefix}:${element.name}` : element.name;
+    let names = element.namespace === lastNamespace ? lastNames : known.get(element.namespace);
+    if (names === undefined) {
+      names = new Map();
+      known.set(element.namespace, names);
+    }
+    lastNamespace = element.namespace;
+    lastNames = names;
+    let name = names.get(element.name);
+    if (name === undefined) {
+      const prefix =
+        element.namespace === Namespaces.hl7v3
+          ? (prefixes.get(element.namespace) ?? '')
+          : prefixes.get(element.namespace);
+      name = prefix ? `${prefix}:${element.name}` : element.name;
+      names.set(element.name, name);
+    }
+    return name;
   };
 }
 
