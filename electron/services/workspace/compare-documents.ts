@@ -12,8 +12,6 @@
  */
 import { hostname } from 'node:os';
 import { readEvent, type AuditContext } from '../../../shared/audit/builders';
-import { builtinProfiles, findIgnoreProfile } from '../../../shared/compare/builtin-profiles';
-import { noIgnoreProfile, type ResolvedProfile } from '../../../shared/compare/ignore-profile';
 import type { EnvironmentProfile } from '../../../shared/environments/profile';
 import type {
   CompareLinesRequest,
@@ -31,6 +29,11 @@ import { appVersion } from '../app-version';
 import { compareInWorker } from '../compare/compare-in-worker';
 import type { EnvironmentConnection } from '../environments/connection';
 import { osUserName, auditContextFor, recordAll } from './audit-trail';
+import {
+  byDocumentTypeProfileId,
+  ignoreProfileChoices,
+  profileFor,
+} from './compare-profile-choice';
 import { exportComparison, type ExportOptions, type RememberedComparison } from './compare-export';
 import { indexedLines, lineRange, narrativePage, type IndexedLines } from './compare-line-ranges';
 import type { ChooseFile, LocalFiles } from './compare-local-files';
@@ -91,35 +94,6 @@ const forgotten = (then: string) =>
     'compare-unknown',
     `That comparison is no longer in memory (the app restarted, or newer ones replaced it); compare again, then ${then}.`,
   );
-
-/**
- * The id that asks for the documents' type's own profile (`prescription` for two prescriptions,
- * else `default`): the compare worker picks it once it has read both sides (issue 7 review, E).
- */
-export const byDocumentTypeProfileId = 'auto';
-
-function profileFor(id: string): Result<ResolvedProfile> {
-  if (id === byDocumentTypeProfileId) return findIgnoreProfile('default');
-  return id === 'none' ? ok(noIgnoreProfile) : findIgnoreProfile(id);
-}
-
-/**
- * The profile menu's entries; `picked` is the profile the document type chose when the request
- * asked for it, so the menu's entry says which one was used (the view shows no other place).
- */
-function ignoreProfileChoices(picked?: string): ComparedDocuments['ignoreProfiles'] {
-  const shipped = builtinProfiles();
-  return [
-    {
-      id: byDocumentTypeProfileId,
-      title: `The document type's profile${picked === undefined ? '' : ` (here: ${picked})`}`,
-    },
-    ...(shipped.ok
-      ? shipped.value.map((profile) => ({ id: profile.id, title: profile.title }))
-      : []),
-    { id: 'none', title: 'Hide nothing' },
-  ];
-}
 
 export function createComparer(deps: ComparerDeps): Comparer {
   const running = new Map<string, AbortController>();

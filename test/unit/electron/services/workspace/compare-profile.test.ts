@@ -11,7 +11,7 @@ import {
   startAppWorkspace,
   type AppWorkspace,
 } from '../../../../../electron/services/workspace/app-workspace';
-import { byDocumentTypeProfileId } from '../../../../../electron/services/workspace/compare-documents';
+import { byDocumentTypeProfileId } from '../../../../../electron/services/workspace/compare-profile-choice';
 
 let app: AppWorkspace;
 let home: string;
