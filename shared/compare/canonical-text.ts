@@ -185,7 +185,9 @@ export class TextLines extends IdTable<string> {
     let isEscaped = true;
     for (let i = 0; isCollapsed && i <= last; i++) {
       const c = text.charCodeAt(i);
-      if (c === 38 || c === 60 || c === 62) {
+      // Letters first: one comparison instead of seven for most characters of a text.
+      if (c > 62) hash = (Math.imul(hash, 31) + c) | 0;
+      else if (c === 38 || c === 60 || c === 62) {
         isEscaped = false;
         hash = hashText(hash, c === 38 ? '&amp;' : c === 60 ? '&lt;' : '&gt;');
       } else if (c === 9 || c === 10 || c === 13 || (c === 32 && text.charCodeAt(i + 1) === 32))
