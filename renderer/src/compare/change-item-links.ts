@@ -1,0 +1,175 @@
+/**
+ * Which change-list items describe which content change, prepared once per comparison so the list
+ * can follow next/previous change (issue 7: "a change list panel linked to the panes"). An item
+ * points at the change changeForItem (line-mapping.ts) picks for it: the nearest by source line,
+ * preferring changes under the item's canonical path. Asking that for every item scans every
+ * change per item (5,000 items by thousands of changes on a large pair), so here the changes are
+ * sorted by source line once, per side and per item path, and each item is a binary search. The
+ * work comes as a generator of small steps, so the view can spread it over tasks.
+ */
+import type { ViewChange } from './diff-rows';
+
+/** What an item needs to be linked: the fields changeForItem reads. */
+export interface LinkableItem {
+  readonly pathKind: 'canonical' | 'model';
+  readonly path: string;
+  readonly leftLine?: number;
+  readonly rightLine?: number;
+}
+
+/** Both ways between items and changes (change indexes as in the view's `changes`). */
+export interface ItemLinks<T> {
+  readonly changeOfItem: ReadonlyMap<T, number>;
+  /** The items of each change, in the list's order; a change no item points at is absent. */
+  readonly itemsOfChange: ReadonlyMap<number, readonly T[]>;
+}
+
+/** changeForItem's penalty for a change outside the item's path (kept the same here). */
+const outsidePenalty = 1_000_000;
+/** Units of work (changes or items) between two yields. */
+const stepSize = 256;
+
+/** Change indexes with a source line on one side, sorted by (line, index). */
+interface SideIndex {
+  readonly lines: readonly number[];
+  readonly indexes: readonly number[];
+}
+
+interface Nearest {
+  readonly distance: number;
+  readonly index: number;
+}
+
+function sideIndex(changes: readonly ViewChange[], of: readonly number[], side: 'left' | 'right') {
+  const key = side === 'left' ? 'leftSourceLine' : 'rightSourceLine';
+  const pairs: [number, number][] = [];
+  for (const index of of) {
+    const line = changes[index]!.change[key];
+    if (line !== undefined) pairs.push([line, index]);
+  }
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return { lines: pairs.map((pair) => pair[0]), indexes: pairs.map((pair) => pair[1]) };
+}
+
+/** The first position whose line is at least `line`. */
+function lowerBound(lines: readonly number[], line: number): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle]! < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The smallest distance to `line`, and the lowest change index at that distance. */
+function nearestOnSide(side: SideIndex, line: number | undefined): Nearest | undefined {
+  if (line === undefined || side.lines.length === 0) return undefined;
+  const above = lowerBound(side.lines, line);
+  const candidates: Nearest[] = [];
+  if (above < side.lines.length)
+    candidates.push({ distance: side.lines[above]! - line, index: side.indexes[above]! });
+  if (above > 0) {
+    // The lowest index among the changes on the nearest line below sits first in its run.
+    const first = lowerBound(side.lines, side.lines[above - 1]!);
+    candidates.push({ distance: line - side.lines[first]!, index: side.indexes[first]! });
+  }
+  return best(candidates);
+}
+
+function best(candidates: readonly (Nearest | undefined)[]): Nearest | undefined {
+  let found: Nearest | undefined;
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    if (
+      !found ||
+      candidate.distance < found.distance ||
+      (candidate.distance === found.distance && candidate.index < found.index)
+    )
+      found = candidate;
+  }
+  return found;
+}
+
+interface PathIndex {
+  readonly left: SideIndex;
+  readonly right: SideIndex;
+}
+
+function nearest(index: PathIndex, item: LinkableItem): Nearest | undefined {
+  return best([
+    nearestOnSide(index.left, item.leftLine),
+    nearestOnSide(index.right, item.rightLine),
+  ]);
+}
+
+/**
+ * Links `items` to `changes` a few at a time: each `next()` does about `stepSize` units of work,
+ * and the generator returns the links when done. Same answers as changeForItem for every item.
+ */
+export function* linkItemSteps<T extends LinkableItem>(
+  changes: readonly ViewChange[],
+  items: readonly T[],
+): Generator<void, ItemLinks<T>, void> {
+  const changeOfItem = new Map<T, number>();
+  const itemsOfChange = new Map<number, T[]>();
+  if (changes.length === 0) return { changeOfItem, itemsOfChange };
+  const stripped: string[] = [];
+  for (const view of changes) {
+    stripped.push(view.change.path.replace(/\[\d+\]/g, ''));
+    if (stripped.length % stepSize === 0) yield;
+  }
+  const every = changes.map((_, index) => index);
+  const all: PathIndex = {
+    left: sideIndex(changes, every, 'left'),
+    right: sideIndex(changes, every, 'right'),
+  };
+  yield;
+  const byPath = new Map<string, PathIndex>();
+  for (const item of items) {
+    if (item.pathKind !== 'canonical' || byPath.has(item.path)) continue;
+    const under: number[] = [];
+    for (let index = 0; index < changes.length; index++) {
+      if (stripped[index]!.startsWith(item.path)) under.push(index);
+      if (index % (stepSize * 8) === stepSize * 8 - 1) yield;
+    }
+    byPath.set(item.path, {
+      left: sideIndex(changes, under, 'left'),
+      right: sideIndex(changes, under, 'right'),
+    });
+    yield;
+  }
+  let done = 0;
+  for (const item of items) {
+    if (++done % stepSize === 0) yield;
+    const underIndex = byPath.get(item.path);
+    if (item.pathKind !== 'canonical' || !underIndex) continue;
+    const inside = nearest(underIndex, item);
+    const overall = nearest(all, item);
+    // The nearest change overall competes with the penalty when it is outside the item's path.
+    const outside =
+      overall && !stripped[overall.index]!.startsWith(item.path)
+        ? { distance: overall.distance + outsidePenalty, index: overall.index }
+        : undefined;
+    const found = best([inside, outside]);
+    if (!found) continue;
+    changeOfItem.set(item, found.index);
+    const linked = itemsOfChange.get(found.index);
+    if (linked) linked.push(item);
+    else itemsOfChange.set(found.index, [item]);
+  }
+  return { changeOfItem, itemsOfChange };
+}
+
+/** All the links at once (tests, and small comparisons). */
+export function linkItems<T extends LinkableItem>(
+  changes: readonly ViewChange[],
+  items: readonly T[],
+): ItemLinks<T> {
+  const steps = linkItemSteps(changes, items);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
