@@ -16,7 +16,10 @@ export interface CompareRequest {
   readonly compareId: string;
   readonly left: CompareSideRef;
   readonly right: CompareSideRef;
-  /** A shipped ignore profile's id (`default`, `prescription`), or `none`. */
+  /**
+   * A shipped ignore profile's id (`default`, `prescription`), `none`, or `auto`: the documents'
+   * type's own profile (`prescription` for two prescriptions, else `default`), the app's default.
+   */
   readonly ignoreProfile: string;
 }
 

@@ -42,7 +42,7 @@ export function compareHash(
   options: { ignore?: string; mode?: CompareMode } = {},
 ): string {
   const params = new URLSearchParams({ left: formatSide(left), right: formatSide(right) });
-  if (options.ignore && options.ignore !== 'default') params.set('ignore', options.ignore);
+  if (options.ignore && options.ignore !== 'auto') params.set('ignore', options.ignore);
   if (options.mode && options.mode !== 'side-by-side') params.set('mode', options.mode);
   return `#/compare?${params.toString()}`;
 }

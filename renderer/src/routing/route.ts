@@ -83,7 +83,7 @@ export function parseRoute(hash: string): Route {
       page: 'compare',
       left: params.get('left') ?? '',
       right: params.get('right') ?? '',
-      ignore: params.get('ignore') || 'default',
+      ignore: params.get('ignore') || 'auto', // no ignore parameter: the document type's profile
       mode: (compareModes as readonly string[]).includes(mode ?? '')
         ? (mode as CompareMode)
         : 'side-by-side',
@@ -117,7 +117,7 @@ export function formatRoute(route: Route): string {
       return `#/compare${paramsOf({
         left: route.left,
         right: route.right,
-        ignore: route.ignore === 'default' ? undefined : route.ignore,
+        ignore: route.ignore === 'auto' ? undefined : route.ignore,
         mode: route.mode === 'side-by-side' ? undefined : route.mode,
       })}`;
   }

@@ -47,8 +47,21 @@ describe('compare addresses', () => {
     expect(formatRoute(route)).toBe(hash);
     expect(parseRoute('#/compare?left=x&mode=wobbly')).toMatchObject({
       mode: 'side-by-side',
-      ignore: 'default',
+      ignore: 'auto',
       right: '',
     });
+  });
+
+  it("leave the document type's profile (auto) out of the address, and keep an explicit default", () => {
+    const left = { profileId: 'at', resourceId: 'a' };
+    const right = { profileId: 'tk', resourceId: 'b' };
+    const automatic = compareHash(left, right, { ignore: 'auto' });
+    expect(automatic).not.toContain('ignore=');
+    expect(parseRoute(automatic)).toMatchObject({ ignore: 'auto' });
+    const explicit = compareHash(left, right, { ignore: 'default' });
+    expect(explicit).toContain('ignore=default');
+    const route = parseRoute(explicit);
+    expect(route).toMatchObject({ ignore: 'default' });
+    expect(formatRoute(route)).toBe(explicit);
   });
 });
