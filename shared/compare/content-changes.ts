@@ -87,6 +87,9 @@ function hidingRule(
     const hasLeft = k < removed;
     const hasRight = k < added;
     const leftRule = hasLeft ? paths.lineRule(0, i) : undefined;
+    // An uncovered left line leaves only the attribute rules to cover the pair: without them
+    // the block stays visible, and the right line's rule (a path lookup) is not needed.
+    if (hasLeft && !leftRule && !(hasRight && rules.hasAttributeRules)) return undefined;
     const rightRule = hasRight ? paths.lineRule(1, j) : undefined;
     const isCovered = (!hasLeft || leftRule) && (!hasRight || rightRule);
     let covering = isCovered ? (leftRule ?? rightRule)?.id : undefined;
@@ -100,6 +103,42 @@ function hidingRule(
     rule ??= covering;
   }
   return rule;
+}
+
+type MutableChange = { -readonly [K in keyof ContentChange]+?: ContentChange[K] };
+
+/**
+ * A change up to its lines, in one object literal per shape: built member by member, the object
+ * grew a separate store for its later members (a cost on unrelated documents' 100,000 changes),
+ * and spreading optional parts cost more still. Members come in the same order either way, so
+ * the JSON is the same; the optional ones after `added` are set by the caller.
+ */
+function newChange(
+  block: ChangeBlock,
+  path: string,
+  leftSourceLine: number,
+  rightSourceLine: number,
+  removed: readonly string[],
+  added: readonly string[],
+): MutableChange {
+  const { leftStart, leftEnd, rightStart, rightEnd } = block;
+  if (leftSourceLine > 0 && rightSourceLine > 0)
+    return {
+      leftStart,
+      leftEnd,
+      rightStart,
+      rightEnd,
+      path,
+      leftSourceLine,
+      rightSourceLine,
+      removed,
+      added,
+    };
+  if (leftSourceLine > 0)
+    return { leftStart, leftEnd, rightStart, rightEnd, path, leftSourceLine, removed, added };
+  if (rightSourceLine > 0)
+    return { leftStart, leftEnd, rightStart, rightEnd, path, rightSourceLine, removed, added };
+  return { leftStart, leftEnd, rightStart, rightEnd, path, removed, added };
 }
 
 /** Builds the content changes of a line diff over two canonical forms. */
@@ -126,26 +165,16 @@ export function contentChanges(
     );
     const omitted = removedCount - removed.length + addedCount - added.length;
     const paired = Math.min(removed.length, added.length);
-    // Built member by member in a fixed order (the JSON shape stays the same): spreading
-    // optional parts cost more than the rest of the work on unrelated documents.
-    const change: {
-      -readonly [K in keyof ContentChange]+?: ContentChange[K];
-    } = {
-      leftStart: block.leftStart,
-      leftEnd: block.leftEnd,
-      rightStart: block.rightStart,
-      rightEnd: block.rightEnd,
-      path:
-        removedCount > 0
-          ? paths.indexedPath(0, block.leftStart)
-          : paths.indexedPath(1, block.rightStart),
-    };
-    const leftSourceLine = removedCount > 0 ? sourceLineOf(left, block.leftStart) : 0;
-    const rightSourceLine = addedCount > 0 ? sourceLineOf(right, block.rightStart) : 0;
-    if (leftSourceLine > 0) change.leftSourceLine = leftSourceLine;
-    if (rightSourceLine > 0) change.rightSourceLine = rightSourceLine;
-    change.removed = removed;
-    change.added = added;
+    const change = newChange(
+      block,
+      removedCount > 0
+        ? paths.indexedPath(0, block.leftStart)
+        : paths.indexedPath(1, block.rightStart),
+      removedCount > 0 ? sourceLineOf(left, block.leftStart) : 0,
+      addedCount > 0 ? sourceLineOf(right, block.rightStart) : 0,
+      removed,
+      added,
+    );
     if (omitted > 0) change.omittedLines = omitted;
     if (paired > 0 && wordPairs + paired <= maxWordDiffPairs) {
       wordPairs += paired;
