@@ -4,7 +4,8 @@
  * with its tag-only lines and their ids, `name[n]` segments, attribute starts), built once each:
  * a 20 MB document has a million elements, and allocation and hashing, not logic, are what its
  * canonical form costs. Most lines are never built at all: a tag-only line has one id per tag and
- * depth, and a `<name>text</name>` line is found by its text (see Tag.texts).
+ * depth, and a `<name>text</name>` or attribute line is found by its text or attributes in
+ * tables that both sides of a comparison share (TextLines, AttributeLines).
  */
 import { sha256Hex } from '../crypto/sha256';
 import { encodeUtf8 } from '../crypto/utf8';

@@ -97,9 +97,10 @@ export class Tag {
   }
 
   /**
-   * The family of `<name>text</name>` lines at one depth in `table`, by canonical text. Such a line equals no other
-   * kind of line (its text has no `<`; a start tag with attributes has a space after the name),
-   * so it is added to the interner without hashing the whole line (LineInterner.add).
+   * The family of `<name>text</name>` lines at one depth in `table`, by canonical text. Such a
+   * line equals no other kind of line (its text has no `<`; a start tag with attributes has a
+   * space after the name), so it is added to the interner without hashing the whole line
+   * (LineInterner.add), and its id is found by the text alone.
    */
   texts(depth: number, table: TextLines): number {
     return (this.families[depth] ??= table.family(this.line(TagLine.start, depth)));
