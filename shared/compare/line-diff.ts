@@ -288,7 +288,9 @@ function coarseNote(coarse: { regions: number; left: number; right: number }): s
 
 /** A stack of numbers in a typed array that grows (regions are pushed as four numbers). */
 class NumberStack {
-  private values = new Int32Array(256);
+  // Small at first (a typed array of up to 64 bytes lives in the heap, a bigger one outside it):
+  // the narrative diff runs this diff on thousands of short token lists.
+  private values = new Int32Array(16);
   size = 0;
 
   push(a0: number, a1: number, b0: number, b1: number): void {
@@ -322,16 +324,15 @@ function atLeast(kept: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayB
  */
 class Scratch {
   readonly stack = new NumberStack();
-  private readonly counts: Int32Array;
+  /** Made when a region first needs anchors (most diffs of short lists never do). */
+  private counts: Int32Array | undefined;
   /** Anchor candidates (left and right positions) and the patience sort's tables. */
-  private left = new Int32Array(256);
-  private right = new Int32Array(256);
-  private tails = new Int32Array(256);
-  private previous = new Int32Array(256);
+  private left = new Int32Array(0);
+  private right = new Int32Array(0);
+  private tails = new Int32Array(0);
+  private previous = new Int32Array(0);
 
-  constructor(distinct: number) {
-    this.counts = new Int32Array(3 * distinct);
-  }
+  constructor(private readonly distinct: number) {}
 
   /**
    * Finds a region's anchors (lines unique on both sides, longest increasing run of them, else
@@ -346,7 +347,7 @@ class Scratch {
     b0: number,
     b1: number,
   ): boolean {
-    const counts = this.counts;
+    const counts = (this.counts ??= new Int32Array(3 * this.distinct));
     for (let i = a0; i < a1; i++) counts[3 * a[i]!]!++;
     for (let j = b0; j < b1; j++) {
       const at = 3 * b[j]!;
