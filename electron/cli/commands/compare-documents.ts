@@ -6,7 +6,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readEvent } from '../../../shared/audit/builders';
+import { readEvent, type AuditContext } from '../../../shared/audit/builders';
+import type { AuditEvent } from '../../../shared/audit/event';
 import { builtinProfiles, findIgnoreProfile } from '../../../shared/compare/builtin-profiles';
 import type { CompareResult } from '../../../shared/compare/compare-documents';
 import { formatCompareText } from '../../../shared/compare/format-text';
@@ -17,11 +18,11 @@ import {
   type ResolvedProfile,
 } from '../../../shared/compare/ignore-profile';
 import { openJournal } from '../../services/audit/journal';
+import { reportContextOf } from '../../services/compare/compared-environment';
 import { splitJoinedLines } from '../../services/compare/joined-lines';
 import { progressBar } from '../../services/report/progress-bar';
 import type { ReportFormat } from '../../services/report/write-report';
 import { fileProblemReason } from '../../services/files/file-problem';
-import { cliContext } from '../audit-context';
 import { CommandFailure, UsageError, type CliIo } from '../command';
 
 /** Whether --ignore names a file rather than a shipped profile: a path, or a .json name. */
@@ -66,11 +67,11 @@ export async function profileOf(name: string | undefined, cwd: string): Promise<
 }
 
 /** Write-ahead: both reads are durable in the journal before anything is printed. */
-async function recordReads(home: string, result: CompareResult): Promise<void> {
+async function recordReads(home: string, events: readonly AuditEvent[]): Promise<void> {
   const journal = await openJournal(home);
   if (!journal.ok) throw new CommandFailure(journal.error.message);
   try {
-    for (const event of readEvents(result)) {
+    for (const event of events) {
       const recorded = await journal.value.recordBefore(event, 'nothing was shown');
       if (!recorded.ok) throw new CommandFailure(recorded.error.message);
     }
@@ -79,17 +80,22 @@ async function recordReads(home: string, result: CompareResult): Promise<void> {
   }
 }
 
-function readEvents(result: CompareResult) {
-  const context = cliContext();
-  return [result.left, result.right].map((document) =>
-    readEvent(context, document.id, document.patientHetu),
-  );
+/** One read event a side, each in its side's context: an env: document names its environment. */
+function readEvents(result: CompareResult, left: ComparedSide, right: ComparedSide) {
+  return [
+    readEvent(left.context, result.left.id, result.left.patientHetu),
+    readEvent(right.context, result.right.id, result.right.patientHetu),
+  ];
 }
 
-/** One side of a comparison: its bytes and its name on the command line. */
+/** One side of a comparison: its bytes, its name on the command line and where it came from. */
 export interface ComparedSide {
   readonly bytes: Uint8Array;
   readonly name: string;
+  /** Who read it where (compare-sides.ts): a profile's operator and environment, or the OS user. */
+  readonly context: AuditContext;
+  /** The report's name of its environment; none for a local file. */
+  readonly environment?: string;
 }
 
 /** What the command line asked for, besides the two documents. */
@@ -103,6 +109,12 @@ export interface CompareRequest {
   readonly redact: boolean;
   readonly withoutSources: boolean;
   readonly home: string;
+}
+
+/** A side as a report names it: its operand, and its environment when it came from one. */
+function sourceOf(side: ComparedSide) {
+  const { bytes, name, environment } = side;
+  return { bytes, source: name, ...(environment === undefined ? {} : { environment }) };
 }
 
 /**
@@ -133,15 +145,17 @@ export async function compareForOutput(
     throw new CommandFailure(compared.error.message);
   }
   const result = compared.value.result;
+  const reads = readEvents(result, left, right);
   if (format !== 'text') {
+    const context = reportContextOf(left, right);
     const joined = compared.value.lines;
     const lines = joined && splitJoinedLines(joined, result);
     const written = await exportReport(
       {
         result,
-        left: { bytes: left.bytes, source: left.name },
-        right: { bytes: right.bytes, source: right.name },
-        operator: cliContext().operator.name,
+        left: sourceOf(left),
+        right: sourceOf(right),
+        operator: context.operator.name,
         ...(lines ? { lines } : {}),
       },
       {
@@ -151,7 +165,7 @@ export async function compareForOutput(
         pdfPrinter: chromiumPdfPrinter({ env: io.env }),
         onProgress: (progress) => bar.update(0.3 + 0.7 * progress.fraction, progress.phase),
       },
-      { home, context: cliContext(), target: request.out ?? 'stdout', before: readEvents(result) },
+      { home, context, target: request.out ?? 'stdout', before: reads },
     );
     bar.done();
     if (!written.ok) throw new CommandFailure(written.error.message);
@@ -160,6 +174,6 @@ export async function compareForOutput(
   bar.done();
   const plain = formatCompareText(result, { left: left.name, right: right.name });
   const text = request.redact ? await redactText(plain, left.bytes, right.bytes) : plain;
-  await recordReads(home, result);
+  await recordReads(home, reads);
   return Buffer.from(text, 'utf8');
 }

@@ -8,7 +8,7 @@
  */
 import { Buffer, isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { readEvent } from '../../../shared/audit/builders';
+import { readEvent, type AuditContext } from '../../../shared/audit/builders';
 import { unifiedPatch } from '../../../shared/compare/unified-patch';
 import { openJournal } from '../../services/audit/journal';
 import {
@@ -18,7 +18,6 @@ import {
 import { sideMessage } from '../../services/compare/side-message';
 import { tooLarge } from '../../services/xml/decode-xml-bytes';
 import { defaultXmlLimits } from '../../services/xml/xml-limits';
-import { cliContext } from '../audit-context';
 import { parseEnvironmentReference } from '../environment-reference';
 import { CommandFailure } from '../command';
 
@@ -29,6 +28,8 @@ export interface UnifiedSide {
   readonly name: string;
   /** An absolute file path or the env: reference, for the journal when the file is no document. */
   readonly source: string;
+  /** Who read it where: an env: document's profile operator and environment (compare-sides.ts). */
+  readonly context: AuditContext;
 }
 
 interface Decoded {
@@ -61,13 +62,15 @@ function checkSize(side: UnifiedSide, which: 'left' | 'right'): void {
     throw new CommandFailure(sideMessage(which, tooLarge(side.bytes.byteLength, max).message));
 }
 
-/** Write-ahead: one read event per document, durable before the patch exists. */
-async function recordReads(home: string, identities: readonly DocumentIdentity[]): Promise<void> {
+/** Write-ahead: one read event per document, each in its side's context, before the patch exists. */
+async function recordReads(
+  home: string,
+  reads: readonly { readonly identity: DocumentIdentity; readonly context: AuditContext }[],
+): Promise<void> {
   const journal = await openJournal(home);
   if (!journal.ok) throw new CommandFailure(journal.error.message);
   try {
-    const context = cliContext();
-    for (const identity of identities) {
+    for (const { identity, context } of reads) {
       const event = readEvent(context, identity.id, identity.patientHetu);
       const recorded = await journal.value.recordBefore(event, 'nothing was shown');
       if (!recorded.ok) throw new CommandFailure(recorded.error.message);
@@ -130,11 +133,14 @@ export async function unifiedPatchBytes(
     throw new CommandFailure(
       'The files are not UTF-8: write the patch with --out FILE so that its bytes stay exact.',
     );
-  const identities = await Promise.all([
+  const [leftIdentity, rightIdentity] = await Promise.all([
     identifyDocument(left.bytes, left.source),
     identifyDocument(right.bytes, right.source),
   ]);
-  await recordReads(options.home, identities);
+  await recordReads(options.home, [
+    { identity: leftIdentity, context: left.context },
+    { identity: rightIdentity, context: right.context },
+  ]);
   // An env: reference is no file to apply to: the patch names it as it was given.
   const where = parseEnvironmentReference(left.name) ? { path: left.name } : patchPathOf(left.name);
   // The lines are bytes; the header is ASCII (a non-ASCII path is quoted as UTF-8 octets).

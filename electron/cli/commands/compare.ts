@@ -5,11 +5,12 @@
  * only in spirit: 0 whenever the comparison was made, differences or not ("identical" in the
  * output says which), 1 when it could not be made, 2 on bad usage.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { resolveHome } from '../../services/home';
 import { fileProblem } from '../../services/files/file-problem';
+import { readComparedSide } from './compare-sides';
 import { unifiedPatchBytes } from './compare-unified';
 import { parseEnvironmentReference } from '../environment-reference';
 import {
@@ -110,22 +111,6 @@ function checkOperand(value: string | undefined, which: string): string {
   return value;
 }
 
-/** A file's bytes, or those of an `env:NAME:id` document read from its environment. */
-async function readInput(file: string, io: CliIo, home: string): Promise<Uint8Array> {
-  const reference = parseEnvironmentReference(file);
-  if (reference) {
-    const { readEnvironmentDocument } = await import('../environment-document');
-    return readEnvironmentDocument(home, reference, io);
-  }
-  const cwd = io.cwd;
-  try {
-    // One read call, not fs/promises' 512 KB chunks: nothing else runs meanwhile in a command.
-    return readFileSync(path.resolve(cwd, file)); // a Buffer is a Uint8Array: no 20 MB copy
-  } catch (error) {
-    throw new CommandFailure(fileProblem(error, file, 'read'));
-  }
-}
-
 /** The output in one write: the bytes as they are to stdout when the caller can take bytes. */
 function writeOutput(io: CliIo, out: string | undefined, bytes: Uint8Array): void {
   if (out === undefined) {
@@ -180,25 +165,22 @@ export const compareCommand: Command = {
       userHome: homedir(),
     });
     const [left, right] = await Promise.all([
-      readInput(leftName, io, home),
-      readInput(rightName, io, home),
+      readComparedSide(leftName, io, home),
+      readComparedSide(rightName, io, home),
     ]);
     if (format === 'unified' || !full || !profile) {
       // Raw text only: no parsing or comparing (compare-unified.ts).
-      const sourceOf = (name: string) =>
-        parseEnvironmentReference(name) ? name : path.resolve(io.cwd, name);
-      const patch = await unifiedPatchBytes(
-        { bytes: left, name: leftName, source: sourceOf(leftName) },
-        { bytes: right, name: rightName, source: sourceOf(rightName) },
-        { home, isToStdout: values.out === undefined },
-      );
+      const patch = await unifiedPatchBytes(left, right, {
+        home,
+        isToStdout: values.out === undefined,
+      });
       writeOutput(io, values.out, patch.bytes);
       for (const note of patch.notes) io.stderr(`archivist compare: ${note}\n`);
       return ExitCode.ok;
     }
     const bytes = await full.compareForOutput(
-      { bytes: left, name: leftName },
-      { bytes: right, name: rightName },
+      left,
+      right,
       {
         format,
         profile,

@@ -3,8 +3,8 @@
  * line, in real processes, compares `env:at:ID` with `env:tk:ID` read from two sandboxes over
  * HTTPS, each with its own data folder, its own CA and client certificate (pinned in its own
  * profile, passphrase from its own variable). The two environments store the same document with
- * one real difference (the dose); the report names both sources and finds it, and the audit
- * journal records both reads.
+ * one real difference (the dose); the report names both sources and their environments and finds
+ * it, and the audit journal records both reads, each naming the environment it was made in.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -119,6 +119,21 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** The part of a read AuditEvent that says where it was read. */
+interface ReadEvent {
+  readonly agent: readonly {
+    readonly type: { readonly coding: readonly { readonly code: string }[] };
+    readonly who: { readonly display?: string };
+    readonly network?: { readonly address: string };
+  }[];
+}
+
+/** The environment an event names (BALP's destination agent), or undefined for a local read. */
+function destinationOf(event: ReadEvent) {
+  const agent = event.agent.find((a) => a.type.coding.some((coding) => coding.code === '110152'));
+  return agent && { name: agent.who.display, address: agent.network?.address };
+}
+
 /** The read AuditEvents of the journal, each as JSON text. */
 async function readEvents(): Promise<string[]> {
   const listed = await archivist(['audit', 'list', '--json']);
@@ -172,31 +187,44 @@ describe('archivist compare env:at:ID env:tk:ID (issue 7, AT against TK)', () =>
     }
   }, 120_000);
 
-  // Known gaps (see the README's testing notes): the command line passes no environment to the
-  // audit context or the report model for env: operands. These fail once that is fixed: then
-  // drop `.fails`.
-  it.fails(
-    'names the environment of each read in the audit journal',
-    async () => {
+  it('names the environment of each read in the audit journal, in every format', async () => {
+    for (const format of ['json', 'text', 'unified']) {
       const before = await readEvents();
-      await archivist(['compare', 'env:at:d0', 'env:tk:d0', '--format', 'json']);
+      const run = await archivist(['compare', 'env:at:d0', 'env:tk:d0', '--format', format]);
+      expect(run.code).toBe(0);
       const added = (await readEvents()).slice(before.length);
       expect(added).toHaveLength(2);
-      expect(added.filter((event) => event.includes(at.baseUrl))).toHaveLength(1);
-      expect(added.filter((event) => event.includes(tk.baseUrl))).toHaveLength(1);
-    },
-    120_000,
-  );
+      const [left, right] = added.map((event) => JSON.parse(event) as ReadEvent);
+      expect(destinationOf(left!)).toEqual({ name: 'Kanta AT', address: at.baseUrl });
+      expect(destinationOf(right!)).toEqual({ name: 'Kanta TK', address: tk.baseUrl });
+    }
+  }, 240_000);
 
-  it.fails(
-    'names both environments in the report',
-    async () => {
-      const run = await archivist(['compare', 'env:at:d0', 'env:tk:d0', '--format', 'json']);
-      const { report } = JSON.parse(run.stdout);
-      expect(report.environments).toHaveLength(2);
-      expect(report.documents.left.environment).toMatch(/AT|at/);
-      expect(report.documents.right.environment).toMatch(/TK|tk/);
-    },
-    120_000,
-  );
+  it('names both environments in the report, each document with its own', async () => {
+    const run = await archivist(['compare', 'env:at:d0', 'env:tk:d0', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const { report } = JSON.parse(run.stdout);
+    expect(report.environments).toEqual(['Kanta AT', 'Kanta TK']);
+    expect(report.documents.left.environment).toBe('Kanta AT');
+    expect(report.documents.right.environment).toBe('Kanta TK');
+  }, 120_000);
+
+  it('names the environment of one side and none of a local file (a mixed pair)', async () => {
+    const file = join(work, 'saved-here.xml');
+    writeFileSync(file, prescription('1 tabletti aamulla'));
+    const before = await readEvents();
+    const run = await archivist(['compare', file, 'env:tk:d0', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const { report } = JSON.parse(run.stdout);
+    expect(report.environments).toEqual(['Kanta TK']);
+    expect(report.documents.left).toMatchObject({ source: file });
+    expect(report.documents.left).not.toHaveProperty('environment');
+    expect(report.documents.right).toMatchObject({ source: 'env:tk:d0', environment: 'Kanta TK' });
+    const [left, right] = (await readEvents())
+      .slice(before.length)
+      .map((event) => JSON.parse(event) as ReadEvent);
+    expect(left && destinationOf(left)).toBeUndefined();
+    expect(right && destinationOf(right)).toEqual({ name: 'Kanta TK', address: tk.baseUrl });
+  }, 120_000);
 });
