@@ -20,9 +20,12 @@ import { MetadataDiffTable } from './metadata-diff-table';
 import { NarrativeDiffView } from './narrative-diff-view';
 import { useReviewedMarks } from './reviewed-marks';
 import { useAfterFirstPaint, useNarrative, useShownLines } from './use-compare-parts';
+import { useItemLinks } from './use-item-links';
 
 /** Rows of a first screen of the diff, with the virtualiser's overscan below them. */
 const firstScreenRows = 60;
+/** One empty list, so the change list's props stay the same while no item is current. */
+const noItems: readonly ChangeItem[] = [];
 
 function toggled(set: ReadonlySet<string>, value: string): Set<string> {
   const next = new Set(set);
@@ -134,16 +137,23 @@ export function ComparisonView({
     ],
     [result, revealed],
   );
+  // Every item, hidden or not, linked once per comparison: revealing a rule links nothing anew.
+  const allItems = useMemo<readonly ChangeItem[]>(
+    () => [...result.changeList.shown, ...result.changeList.hidden],
+    [result],
+  );
+  const links = useItemLinks(changes, allItems);
+  const currentItems = (current >= 0 ? links?.itemsOfChange.get(current) : undefined) ?? noItems;
   const chooseItem = useCallback(
     (item: ChangeItem) => {
-      const index = changeForItem(item, changes);
+      const index = links ? links.changeOfItem.get(item) : changeForItem(item, changes);
       if (index !== undefined) {
         const rule = changes[index]?.hiddenBy;
         if (rule !== undefined && !revealed.has(rule)) setRevealed((old) => toggled(old, rule));
         goTo(index);
       } else document.getElementById('metadata-differences')?.scrollIntoView({ block: 'start' });
     },
-    [changes, revealed, goTo],
+    [changes, links, revealed, goTo],
   );
 
   const reviewedKeys = new Set(
@@ -210,6 +220,7 @@ export function ComparisonView({
           <ChangeListPanel
             items={items}
             isTruncated={result.changeList.isTruncated}
+            currentItems={currentItems}
             onChoose={chooseItem}
           />
           <section className="compare-content" aria-label="Content">

@@ -3,7 +3,7 @@
  * for it, never a path. Where no dialog can run (the browser harness), the service says which
  * folder it reads, and the file is named here by its file name.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { AppError } from '../../../shared/result';
 import { ErrorNotice } from '../components/error-notice';
@@ -21,6 +21,7 @@ export function LocalFilePicker({
   const [folderHint, setFolderHint] = useState<string | undefined>();
   const [name, setName] = useState('');
   const [isBusy, setBusy] = useState(false);
+  const openerRef = useRef<HTMLButtonElement>(null);
 
   async function pick(fileName?: string): Promise<void> {
     if (isBusy) return;
@@ -40,13 +41,20 @@ export function LocalFilePicker({
     <div className="local-file-picker">
       {/* Busy is aria-disabled, not disabled: disabling the focused button dropped the keyboard
           focus on the page's body. */}
-      <button type="button" aria-disabled={isBusy} onClick={() => void pick()}>
+      <button ref={openerRef} type="button" aria-disabled={isBusy} onClick={() => void pick()}>
         {label}
       </button>
       {folderHint && (
         <form
           className="local-file-form"
           aria-label="Local file by name"
+          // Escape closes the form and gives the focus back to the button that opened it.
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            setFolderHint(undefined);
+            openerRef.current?.focus();
+          }}
           onSubmit={(event) => {
             event.preventDefault();
             if (name.trim()) void pick(name.trim());
