@@ -27,6 +27,7 @@ import type { NarrativeComparison } from '../../../shared/narrative-diff/narrati
 import { err, ok, type Result } from '../../../shared/result';
 import { appVersion } from '../app-version';
 import { compareInWorker } from '../compare/compare-in-worker';
+import { reportEnvironmentOf } from '../compare/compared-environment';
 import type { EnvironmentConnection } from '../environments/connection';
 import { osUserName, auditContextFor, recordAll } from './audit-trail';
 import {
@@ -153,7 +154,7 @@ export function createComparer(deps: ComparerDeps): Comparer {
         bytes: fetched.value.bytes,
         label,
         source: `env:${side.profileId}:${side.resourceId}`,
-        environment: profile.displayName,
+        environment: reportEnvironmentOf(profile),
         context,
         fallbackKey: side.resourceId,
       });

@@ -15,6 +15,7 @@ import type {
   ExportResult,
 } from '../../../shared/ipc/compare-types';
 import { err, ok, type Result } from '../../../shared/result';
+import { reportContextOf } from '../compare/compared-environment';
 import { splitJoinedLines } from '../compare/joined-lines';
 import type { PdfPrinter } from '../report/pdf-printer';
 import { latestCheckpoint } from '../report/export-report';
@@ -27,6 +28,7 @@ export interface RememberedSide {
   readonly bytes: Uint8Array;
   /** env:PROFILE:id, or the local file's name. */
   readonly source: string;
+  /** The report's name of its environment (reportEnvironmentOf); none for a local file. */
   readonly environment?: string;
   readonly context: AuditContext;
 }
@@ -85,12 +87,10 @@ export async function exportComparison(
     target = chosen;
   }
   const { result, left, right } = comparison;
+  // A local file against AT: the export is AT's operator's, as the AT read is.
+  const context = reportContextOf(left, right);
   const what = `${options.format.toUpperCase()} comparison report${options.redact ? ' (redacted)' : ''} of ${result.left.id} and ${result.right.id} to ${target}`;
-  const recorded = await recordAll(
-    home,
-    [exportEvent(left.context, what)],
-    'no report was written',
-  );
+  const recorded = await recordAll(home, [exportEvent(context, what)], 'no report was written');
   if (!recorded.ok) return recorded;
   const progress = (value: ReportProgress) =>
     options.onProgress({
@@ -113,7 +113,7 @@ export async function exportComparison(
         source: right.source,
         ...(right.environment ? { environment: right.environment } : {}),
       },
-      operator: left.context.operator.name,
+      operator: context.operator.name,
       ...(comparison.lines ? { lines: splitJoinedLines(comparison.lines, result) } : {}),
     },
     {
@@ -136,7 +136,7 @@ export async function exportComparison(
   if (!saved.ok)
     await recordAll(
       home,
-      [exportEvent(left.context, what, { code: '8', description: saved.error.message })],
+      [exportEvent(context, what, { code: '8', description: saved.error.message })],
       'the failure was not recorded',
     );
   return saved;
