@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AuditContext } from '../../../shared/audit/builders';
+import { readEvent, type AuditContext } from '../../../shared/audit/builders';
+import { openJournal } from '../../services/audit/journal';
 import { reportEnvironmentOf } from '../../services/compare/compared-environment';
 import { fileProblem } from '../../services/files/file-problem';
 import { cliContext } from '../audit-context';
@@ -27,6 +28,22 @@ export interface ComparedSide {
   readonly environment?: string;
 }
 
+/** Records a read that failed; a journal that cannot take it leaves the failure to be told. */
+async function recordFailedRead(
+  home: string,
+  context: AuditContext,
+  documentId: string,
+  description: string,
+): Promise<void> {
+  const journal = await openJournal(home);
+  if (!journal.ok) return;
+  try {
+    journal.value.append(readEvent(context, documentId, undefined, { code: '8', description }));
+  } finally {
+    journal.value.close();
+  }
+}
+
 /**
  * An env: document with its profile. The environment client and TLS load only here, so a compare
  * of two files starts without them (compare-unified.ts's start-up budget). As
@@ -41,12 +58,16 @@ async function readFromEnvironment(
   const { openProfileConnection } = await import('../environment-document');
   const { profile, connection } = await openProfileConnection(home, reference.profileId, io);
   try {
-    const fetched = await connection.read(reference.documentId);
-    if (!fetched.ok) throw new CommandFailure(`${name}: ${fetched.error.message}`);
     const context = cliContext({
       ...(profile.operator ? { operator: profile.operator } : {}),
       environment: { name: profile.displayName, baseUrl: profile.baseUrl },
     });
+    const fetched = await connection.read(reference.documentId);
+    if (!fetched.ok) {
+      // A failed read is still an attempt on patient data (outcome 8), as the app records it.
+      await recordFailedRead(home, context, reference.documentId, fetched.error.message);
+      throw new CommandFailure(`${name}: ${fetched.error.message}`);
+    }
     const environment = reportEnvironmentOf(profile);
     return { bytes: fetched.value.bytes, name, source: name, context, environment };
   } finally {

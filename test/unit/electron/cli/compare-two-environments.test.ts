@@ -134,12 +134,13 @@ function destinationOf(event: ReadEvent) {
   return agent && { name: agent.who.display, address: agent.network?.address };
 }
 
-/** The read AuditEvents of the journal, each as JSON text. */
-async function readEvents(): Promise<string[]> {
+/** The read AuditEvents of the journal (failed ones with `failed`), each as JSON text. */
+async function readEvents({ failed = false } = {}): Promise<string[]> {
   const listed = await archivist(['audit', 'list', '--json']);
   if (listed.code !== 0) throw new Error(`audit list failed: ${listed.stderr}`);
-  return (JSON.parse(listed.stdout) as { event: { action: string } }[])
+  return (JSON.parse(listed.stdout) as { event: { action: string; outcome: string } }[])
     .filter((record) => record.event.action === 'R')
+    .filter((record) => failed || record.event.outcome === '0')
     .map((record) => JSON.stringify(record.event));
 }
 
@@ -226,5 +227,18 @@ describe('archivist compare env:at:ID env:tk:ID (issue 7, AT against TK)', () =>
       .map((event) => JSON.parse(event) as ReadEvent);
     expect(left && destinationOf(left)).toBeUndefined();
     expect(right && destinationOf(right)).toEqual({ name: 'Kanta TK', address: tk.baseUrl });
+  }, 120_000);
+
+  it('records a read that failed in its environment, with outcome 8, and says which side', async () => {
+    const before = await readEvents({ failed: true });
+    const run = await archivist(['compare', 'env:at:missing-1', 'env:tk:d0', '--format', 'json']);
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toMatch(/^archivist compare: env:at:missing-1: .+\n$/);
+    const added = (await readEvents({ failed: true })).slice(before.length);
+    expect(added).toHaveLength(1);
+    const failed = JSON.parse(added[0]!) as ReadEvent & { outcome: string };
+    expect(failed.outcome).toBe('8');
+    expect(added[0]).toContain('"value":"missing-1"');
+    expect(destinationOf(failed)).toEqual({ name: 'Kanta AT', address: at.baseUrl });
   }, 120_000);
 });
