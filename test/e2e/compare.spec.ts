@@ -123,7 +123,8 @@ test('two versions from the Versions tab: metadata, changed words, navigation, m
     .click();
   await expect.poll(() => sameRows.count()).toBeGreaterThan(before);
 
-  // Hidden differences: the default profile hides signatures; revealing shows them marked.
+  // Hidden differences: the document type's profile (the page starts with it: default, or
+  // prescription, which extends it) hides signatures; revealing shows them marked.
   await expect(compare.hidden).toContainText(/\d+ differences? hidden by rule signatures/);
   const metadataRows = await compare.metadata.locator('tbody tr').count();
   await compare.hidden.getByRole('button', { name: 'Reveal rule signatures' }).click();
