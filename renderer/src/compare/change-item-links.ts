@@ -40,15 +40,37 @@ interface Nearest {
   readonly index: number;
 }
 
-function sideIndex(changes: readonly ViewChange[], of: readonly number[], side: 'left' | 'right') {
+/**
+ * The side index of the changes `of` (ascending), a few thousand changes a step. Source lines
+ * nearly always grow with the canonical lines, so the sort is skipped when they are in order: a
+ * sort of 100,000 pairs was a 300 ms step.
+ */
+function* sideIndex(
+  changes: readonly ViewChange[],
+  of: readonly number[],
+  side: 'left' | 'right',
+): Generator<void, SideIndex, void> {
   const key = side === 'left' ? 'leftSourceLine' : 'rightSourceLine';
-  const pairs: [number, number][] = [];
-  for (const index of of) {
+  let lines: number[] = [];
+  let indexes: number[] = [];
+  let isSorted = true;
+  for (let k = 0; k < of.length; k++) {
+    const index = of[k]!;
     const line = changes[index]!.change[key];
-    if (line !== undefined) pairs.push([line, index]);
+    if (k % (stepSize * 16) === stepSize * 16 - 1) yield;
+    if (line === undefined) continue;
+    if (lines.length > 0 && line < lines[lines.length - 1]!) isSorted = false;
+    lines.push(line);
+    indexes.push(index);
   }
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return { lines: pairs.map((pair) => pair[0]), indexes: pairs.map((pair) => pair[1]) };
+  if (!isSorted) {
+    const order = indexes.map((_, k) => k);
+    order.sort((a, b) => lines[a]! - lines[b]! || indexes[a]! - indexes[b]!);
+    yield;
+    lines = order.map((k) => lines[k]!);
+    indexes = order.map((k) => indexes[k]!);
+  }
+  return { lines, indexes };
 }
 
 /** The first position whose line is at least `line`. */
@@ -114,7 +136,8 @@ export function* linkItemSteps<T extends LinkableItem>(
 ): Generator<void, ItemLinks<T>, void> {
   const changeOfItem = new Map<T, number>();
   const itemsOfChange = new Map<number, T[]>();
-  if (changes.length === 0) return { changeOfItem, itemsOfChange };
+  if (changes.length === 0 || !items.some((item) => item.pathKind === 'canonical'))
+    return { changeOfItem, itemsOfChange };
   const stripped: string[] = [];
   for (const view of changes) {
     stripped.push(view.change.path.replace(/\[\d+\]/g, ''));
@@ -122,10 +145,9 @@ export function* linkItemSteps<T extends LinkableItem>(
   }
   const every = changes.map((_, index) => index);
   const all: PathIndex = {
-    left: sideIndex(changes, every, 'left'),
-    right: sideIndex(changes, every, 'right'),
+    left: yield* sideIndex(changes, every, 'left'),
+    right: yield* sideIndex(changes, every, 'right'),
   };
-  yield;
   const byPath = new Map<string, PathIndex>();
   for (const item of items) {
     if (item.pathKind !== 'canonical' || byPath.has(item.path)) continue;
@@ -135,8 +157,8 @@ export function* linkItemSteps<T extends LinkableItem>(
       if (index % (stepSize * 8) === stepSize * 8 - 1) yield;
     }
     byPath.set(item.path, {
-      left: sideIndex(changes, under, 'left'),
-      right: sideIndex(changes, under, 'right'),
+      left: yield* sideIndex(changes, under, 'left'),
+      right: yield* sideIndex(changes, under, 'right'),
     });
     yield;
   }
