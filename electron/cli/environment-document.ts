@@ -2,13 +2,18 @@
  * `env:NAME:<document id>` operands: a document read from a profile's environment instead of a
  * file (ARCHITECTURE.md, command-line contract). The profile is opened the way `archivist search`
  * opens it: its certificates, passphrase from the environment or a prompt, and its calendar.
+ * The read is audited in the profile's context (its operator and environment, as `search` and
+ * `invalidate` record them), so `show` and `compare` say where a document was read.
  */
+import { readEvent, type AuditContext } from '../../shared/audit/builders';
 import type { EnvironmentProfile } from '../../shared/environments/profile';
+import { openJournal } from '../services/audit/journal';
 import type { EnvironmentConnection } from '../services/environments/connection';
 import { openConnection } from '../services/environments/open-connection';
 import { createCliSecretStore } from '../services/profiles/cli-secret-store';
 import { findProfile } from '../services/profiles/profile-store';
 import { terminalPrompt } from '../services/profiles/terminal-prompt';
+import { cliContext } from './audit-context';
 import { CommandFailure, type CliIo } from './command';
 import type { EnvironmentReference } from './environment-reference';
 
@@ -29,20 +34,59 @@ export async function openProfileConnection(
   return { profile: profile.value, connection: opened.value };
 }
 
-/** The document's bytes (the CDA behind a DocumentReference, as the environment serves it). */
+/** Who reads through this profile, and where: its operator (else the OS user) and environment. */
+export function profileContext(profile: EnvironmentProfile): AuditContext {
+  return cliContext({
+    ...(profile.operator ? { operator: profile.operator } : {}),
+    environment: { name: profile.displayName, baseUrl: profile.baseUrl },
+  });
+}
+
+/** Records a read that failed; a journal that cannot take it leaves the failure to be told. */
+async function recordFailedRead(
+  home: string,
+  context: AuditContext,
+  documentId: string,
+  description: string,
+): Promise<void> {
+  const journal = await openJournal(home);
+  if (!journal.ok) return;
+  try {
+    journal.value.append(readEvent(context, documentId, undefined, { code: '8', description }));
+  } finally {
+    journal.value.close();
+  }
+}
+
+/** A document read from an environment, with the profile and the audit context it was read in. */
+export interface EnvironmentDocument {
+  /** The CDA behind a DocumentReference, as the environment serves it. */
+  readonly bytes: Uint8Array;
+  readonly profile: EnvironmentProfile;
+  /** The context its read is to be recorded in (the caller records it once the id is known). */
+  readonly context: AuditContext;
+}
+
+/**
+ * The document of an env: reference. A read the environment refuses is still an attempt on
+ * patient data: it is recorded (outcome 8) in the profile's context before the command fails,
+ * as the app records it; the failure names the reference as given.
+ */
 export async function readEnvironmentDocument(
   home: string,
   reference: EnvironmentReference,
   io: CliIo,
-): Promise<Uint8Array> {
-  const { connection } = await openProfileConnection(home, reference.profileId, io);
+  given = `env:${reference.profileId}:${reference.documentId}`,
+): Promise<EnvironmentDocument> {
+  const { profile, connection } = await openProfileConnection(home, reference.profileId, io);
   try {
+    const context = profileContext(profile);
     const fetched = await connection.read(reference.documentId);
-    if (!fetched.ok)
-      throw new CommandFailure(
-        `env:${reference.profileId}:${reference.documentId}: ${fetched.error.message}`,
-      );
-    return fetched.value.bytes;
+    if (!fetched.ok) {
+      await recordFailedRead(home, context, reference.documentId, fetched.error.message);
+      throw new CommandFailure(`${given}: ${fetched.error.message}`);
+    }
+    return { bytes: fetched.value.bytes, profile, context };
   } finally {
     connection.close();
   }

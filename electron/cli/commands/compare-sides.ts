@@ -7,8 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readEvent, type AuditContext } from '../../../shared/audit/builders';
-import { openJournal } from '../../services/audit/journal';
+import type { AuditContext } from '../../../shared/audit/builders';
 import { reportEnvironmentOf } from '../../services/compare/compared-environment';
 import { fileProblem } from '../../services/files/file-problem';
 import { cliContext } from '../audit-context';
@@ -28,26 +27,10 @@ export interface ComparedSide {
   readonly environment?: string;
 }
 
-/** Records a read that failed; a journal that cannot take it leaves the failure to be told. */
-async function recordFailedRead(
-  home: string,
-  context: AuditContext,
-  documentId: string,
-  description: string,
-): Promise<void> {
-  const journal = await openJournal(home);
-  if (!journal.ok) return;
-  try {
-    journal.value.append(readEvent(context, documentId, undefined, { code: '8', description }));
-  } finally {
-    journal.value.close();
-  }
-}
-
 /**
- * An env: document with its profile. The environment client and TLS load only here, so a compare
- * of two files starts without them (compare-unified.ts's start-up budget). As
- * readEnvironmentDocument (environment-document.ts), but keeping the profile.
+ * An env: document with its profile's report name. The environment client and TLS load only
+ * here, so a compare of two files starts without them (compare-unified.ts's start-up budget).
+ * readEnvironmentDocument audits in the profile's context and records a refused read.
  */
 async function readFromEnvironment(
   name: string,
@@ -55,24 +38,10 @@ async function readFromEnvironment(
   io: CliIo,
   home: string,
 ): Promise<ComparedSide> {
-  const { openProfileConnection } = await import('../environment-document');
-  const { profile, connection } = await openProfileConnection(home, reference.profileId, io);
-  try {
-    const context = cliContext({
-      ...(profile.operator ? { operator: profile.operator } : {}),
-      environment: { name: profile.displayName, baseUrl: profile.baseUrl },
-    });
-    const fetched = await connection.read(reference.documentId);
-    if (!fetched.ok) {
-      // A failed read is still an attempt on patient data (outcome 8), as the app records it.
-      await recordFailedRead(home, context, reference.documentId, fetched.error.message);
-      throw new CommandFailure(`${name}: ${fetched.error.message}`);
-    }
-    const environment = reportEnvironmentOf(profile);
-    return { bytes: fetched.value.bytes, name, source: name, context, environment };
-  } finally {
-    connection.close();
-  }
+  const { readEnvironmentDocument } = await import('../environment-document');
+  const { bytes, profile, context } = await readEnvironmentDocument(home, reference, io, name);
+  const environment = reportEnvironmentOf(profile);
+  return { bytes, name, source: name, context, environment };
 }
 
 /** A file's bytes, or those of an `env:NAME:id` document read from its environment. */

@@ -9,7 +9,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { readEvent } from '../../../shared/audit/builders';
+import { readEvent, type AuditContext } from '../../../shared/audit/builders';
 import type { DocumentMetadata, InstanceId } from '../../../shared/documents/model';
 import { formatMetadataSummary } from '../../../shared/documents/summary';
 import { HETU_ROOT } from '../../../shared/identity/scan';
@@ -104,7 +104,12 @@ function idText(id: InstanceId): string {
 }
 
 /** Write-ahead: the read is durable in the journal before anything is printed. */
-async function recordRead(home: string, metadata: DocumentMetadata, file: string): Promise<void> {
+async function recordRead(
+  home: string,
+  context: AuditContext,
+  metadata: DocumentMetadata,
+  file: string,
+): Promise<void> {
   const journal = await openJournal(home);
   if (!journal.ok) throw new CommandFailure(journal.error.message);
   try {
@@ -112,7 +117,7 @@ async function recordRead(home: string, metadata: DocumentMetadata, file: string
     const hetu = patient?.root === HETU_ROOT ? patient.extension : undefined;
     const documentId = metadata.id.root === '' ? `(no id) ${file}` : idText(metadata.id);
     const recorded = await journal.value.recordBefore(
-      readEvent(cliContext(), documentId, hetu),
+      readEvent(context, documentId, hetu),
       'nothing was shown',
     );
     if (!recorded.ok) throw new CommandFailure(recorded.error.message);
@@ -136,13 +141,15 @@ export const showCommand: Command = {
       userHome: homedir(),
     });
     const reference = parseEnvironmentReference(file);
-    const bytes = reference
-      ? await readEnvironmentDocument(home, reference, io)
-      : await readInput(file, io.cwd);
+    // An env: document is recorded in its profile's context (operator, environment), a file as
+    // the OS user's without an environment.
+    const { bytes, context } = reference
+      ? await readEnvironmentDocument(home, reference, io, file)
+      : { bytes: await readInput(file, io.cwd), context: cliContext() };
     const loaded = await loadDocument(bytes, { source: file });
     if (!loaded.ok) throw new CommandFailure(oneLine(`${file}: ${loaded.error.message}`));
     const metadata = loaded.value.metadata;
-    await recordRead(home, metadata, file);
+    await recordRead(home, context, metadata, file);
     io.stdout(
       values.json
         ? `${JSON.stringify(metadata, null, 2)}\n`
