@@ -7,9 +7,12 @@
  * reaches every change. The list follows the diff: the items of the current change are marked
  * (aria-current) and scrolled into view inside the list, which never takes the keyboard focus.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CompareResult } from '../../../shared/compare/compare-documents';
 import { afterPaint } from './after-paint';
+import type { ViewChange } from './diff-rows';
+import { changeForItem } from './line-mapping';
+import { useItemLinks } from './use-item-links';
 import { usePaintedOnce } from './use-sliced-rows';
 
 export type ChangeItem = CompareResult['changeList']['shown'][number] & {
@@ -91,18 +94,44 @@ const ChangeListEntry = memo(function ChangeListEntry({
   );
 });
 
+/** One empty list, so nothing re-renders while no item is current. */
+const noItems: readonly ChangeItem[] = [];
+
 export const ChangeListPanel = memo(function ChangeListPanel({
   items,
+  allItems,
+  changes,
+  currentChange,
   isTruncated,
-  currentItems,
   onChoose,
 }: {
+  /** The items shown: those no rule hides, and those of revealed rules. */
   readonly items: readonly ChangeItem[];
+  /** Every item, hidden or not: linked once per comparison, so a reveal links nothing anew. */
+  readonly allItems: readonly ChangeItem[];
+  readonly changes: readonly ViewChange[];
+  /** The diff's current change (-1: none). */
+  readonly currentChange: number;
   readonly isTruncated: boolean;
-  /** The items of the diff's current change (none when no item describes it). */
-  readonly currentItems: readonly ChangeItem[];
-  readonly onChoose: (item: ChangeItem) => void;
+  /** Called with the chosen item and the content change it describes, if any. */
+  readonly onChoose: (item: ChangeItem, change: number | undefined) => void;
 }) {
+  // The links live here, not in the view: their arrival re-renders the list alone.
+  const links = useItemLinks(changes, allItems);
+  const currentItems =
+    (currentChange >= 0 ? links?.itemsOfChange.get(currentChange) : undefined) ?? noItems;
+  // Read through a ref, so the items' callback stays the same when the links arrive.
+  const linksRef = useRef(links);
+  useEffect(() => {
+    linksRef.current = links;
+  }, [links]);
+  const choose = useCallback(
+    (item: ChangeItem) => {
+      const ready = linksRef.current;
+      onChoose(item, ready ? ready.changeOfItem.get(item) : changeForItem(item, changes));
+    },
+    [changes, onChoose],
+  );
   const [shown, setShown] = useState<Readonly<Record<string, number>>>({});
   const byGroup = useMemo(
     () => new Map(groups.map((group) => [group.id, items.filter((i) => i.group === group.id)])),
@@ -166,7 +195,7 @@ export const ChangeListPanel = memo(function ChangeListPanel({
                   key={`${item.path}-${index}`}
                   item={item}
                   isCurrent={current.has(item)}
-                  onChoose={onChoose}
+                  onChoose={choose}
                 />
               ))}
             </ul>

@@ -15,17 +15,13 @@ import { buildRows, navigableChanges, stepChange, viewChanges } from './diff-row
 import { DiffView } from './diff-view';
 import { HiddenRules } from './hidden-rules';
 import { areLinesReady } from './line-cache';
-import { changeForItem } from './line-mapping';
 import { MetadataDiffTable } from './metadata-diff-table';
 import { NarrativeDiffView } from './narrative-diff-view';
 import { useReviewedMarks } from './reviewed-marks';
 import { useAfterFirstPaint, useNarrative, useShownLines } from './use-compare-parts';
-import { useItemLinks } from './use-item-links';
 
 /** Rows of a first screen of the diff, with the virtualiser's overscan below them. */
 const firstScreenRows = 60;
-/** One empty list, so the change list's props stay the same while no item is current. */
-const noItems: readonly ChangeItem[] = [];
 
 function toggled(set: ReadonlySet<string>, value: string): Set<string> {
   const next = new Set(set);
@@ -142,18 +138,15 @@ export function ComparisonView({
     () => [...result.changeList.shown, ...result.changeList.hidden],
     [result],
   );
-  const links = useItemLinks(changes, allItems);
-  const currentItems = (current >= 0 ? links?.itemsOfChange.get(current) : undefined) ?? noItems;
   const chooseItem = useCallback(
-    (item: ChangeItem) => {
-      const index = links ? links.changeOfItem.get(item) : changeForItem(item, changes);
+    (_item: ChangeItem, index: number | undefined) => {
       if (index !== undefined) {
         const rule = changes[index]?.hiddenBy;
         if (rule !== undefined && !revealed.has(rule)) setRevealed((old) => toggled(old, rule));
         goTo(index);
       } else document.getElementById('metadata-differences')?.scrollIntoView({ block: 'start' });
     },
-    [changes, links, revealed, goTo],
+    [changes, revealed, goTo],
   );
 
   const reviewedKeys = new Set(
@@ -220,7 +213,9 @@ export function ComparisonView({
           <ChangeListPanel
             items={items}
             isTruncated={result.changeList.isTruncated}
-            currentItems={currentItems}
+            allItems={allItems}
+            changes={changes}
+            currentChange={current}
             onChoose={chooseItem}
           />
           <section className="compare-content" aria-label="Content">
