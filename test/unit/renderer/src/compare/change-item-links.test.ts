@@ -48,7 +48,10 @@ describe('linkItems', () => {
   it('prefers a change under the item path to a nearer one outside it', () => {
     // The title change is at the item's very line, but the item is a section's.
     const near = { pathKind: 'canonical' as const, path: `${body}/section`, leftLine: 12 };
-    expect(linkItems(views, [near]).changeOfItem.get(near)).toBe(1);
+    const links = linkItems(views, [near]);
+    expect(links.changeOfItem.get(near)).toBe(1);
+    // The changes no item points at have no items: the list marks nothing for them.
+    expect([...links.itemsOfChange.keys()]).toEqual([1]);
   });
 
   it('links nothing without changes, and nothing to an item without lines', () => {
