@@ -15,6 +15,7 @@ import type { OutOfLinePayload } from './canonical-xml';
 import { canonicalText, TextLines } from './canonical-text';
 import type { LineInterner } from './line-diff';
 import { AttributeLines, attributeLineId, startTag, Tag, TagLine } from './canonical-tag';
+import { canonicalTypeValue, SourceScope } from './canonical-scope';
 
 /** The `xml:` namespace, declared implicitly, so never written out. */
 export const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
@@ -85,6 +86,8 @@ export class Builder {
   /** Children's tags and path segments, one array each per nesting level, reused. */
   private readonly tagArrays: Tag[][] = [];
   private readonly segmentArrays: string[][] = [];
+  /** The source's namespace declarations at the element being written (for xsi:type values). */
+  readonly scope = new SourceScope();
   /** How many elements the writer is inside (a signature restarts its indentation, not this). */
   nesting = 0;
 
@@ -197,6 +200,11 @@ export class Builder {
       names.set(name, qualified);
     }
     return qualified;
+  }
+
+  /** An xsi:type value (a QName) with its namespace's canonical prefix, as names get theirs. */
+  typeValue(value: string): string {
+    return canonicalTypeValue(this.scope, value, this);
   }
 
   /** ` name="` for an attribute's qualified name, built once. */

@@ -7,6 +7,7 @@ import type { XmlAttribute, XmlElement, XmlNode } from '../xml/tree';
 import type { Builder } from './canonical-builder';
 import type { LineInterner } from './line-diff';
 import { finalHash, hashSeed, hashText, IdTable, type TextLines } from './canonical-text';
+import { isXsiType, typedAttributes } from './canonical-scope';
 
 /** Namespace declarations (`xmlns:…`) are not attributes of the canonical form. */
 export const xmlnsNamespace = 'http://www.w3.org/2000/xmlns/';
@@ -149,7 +150,7 @@ export function startTag(builder: Builder, tag: Tag, element: XmlElement): strin
       at--;
     }
     names[at] = name;
-    values[at] = attribute.value;
+    values[at] = isXsiType(attribute) ? builder.typeValue(attribute.value) : attribute.value;
   }
   let line = tag.open;
   for (let k = 0; k < count; k++)
@@ -171,7 +172,7 @@ export function attributeLineId(
 ): number {
   const table = builder.attributeLines;
   const family = tag.attributeFamily(isEmpty, depth, table);
-  const attributes = element.attributes;
+  const attributes = typedAttributes(builder, element.attributes);
   const hash = table.hashOf(attributes, family);
   let id = table.find(family, attributes, hash);
   if (id >= 0) {

@@ -175,7 +175,9 @@ function writeElement(
   depth: number,
 ): void {
   const firstLine = builder.lines.length;
+  const scope = builder.scope.enter(element.attributes);
   writeElementLines(builder, element, tag, id, depth);
+  builder.scope.leave(scope);
   if (tag.hasRange && builder.capture === undefined)
     builder.ranges.set(element, [firstLine, builder.lines.length]);
 }
