@@ -59,7 +59,12 @@ class ChangeList extends ChangeListSink {
     rightPath: string,
     chain: string,
   ): void {
-    if (this.stopWhenFull()) return;
+    // Past the fuse the sections are still aligned and named (a section-level diff); only a full
+    // list stops here.
+    if (this.isFull) {
+      this.isTruncated = true;
+      return;
+    }
     const leftSlots = sectionSlotsOf(left);
     const rightSlots = sectionSlotsOf(right);
     const paths = { left: sectionPath(leftPath), right: sectionPath(rightPath) };
@@ -67,7 +72,7 @@ class ChangeList extends ChangeListSink {
     // Most pairs of versions keep their sections in place: then only the changed ones are read.
     const inPlace = changedSectionsInPlace(leftSlots, rightSlots, paths, this.isUnchanged);
     if (inPlace) {
-      for (const [l, r] of inPlace) this.section(l, r, named(r));
+      for (const [l, r] of inPlace) this.changed(l, r, named(r));
       return;
     }
     const { pairs, removed, added } = align(
@@ -109,8 +114,26 @@ class ChangeList extends ChangeListSink {
           ...lineOf('leftLine', l.element),
           ...lineOf('rightLine', r.element),
         });
-      if (!this.isUnchanged(l.element, r.element)) this.section(l, r, named(r));
+      if (!this.isUnchanged(l.element, r.element)) this.changed(l, r, named(r));
     }
+  }
+
+  /** A changed pair of sections: read in detail, or past the fuse only named as changed. */
+  private changed(l: SectionNode, r: SectionNode, name: string): void {
+    if (!this.isOutOfTime()) {
+      this.section(l, r, name);
+      return;
+    }
+    this.add({
+      group: 'section',
+      kind: 'changed',
+      section: name,
+      text: `section ${name} changed`,
+      path: r.path,
+      pathKind: 'canonical',
+      ...lineOf('leftLine', l.element),
+      ...lineOf('rightLine', r.element),
+    });
   }
 
   section(l: SectionNode, r: SectionNode, name: string): void {

@@ -49,7 +49,7 @@ export function lineOf(
 export class ChangeListSink {
   readonly items: ChangeListItem[] = [];
   isTruncated = false;
-  /** True when the list stopped because the comparison's time ran out, not because it was full. */
+  /** True when the comparison's time ran out: from then on changed sections are only named. */
   stoppedByFuse = false;
 
   constructor(private readonly isPastFuse: () => boolean = () => false) {}
@@ -63,6 +63,18 @@ export class ChangeListSink {
   protected stopWhenFull(): boolean {
     if (!this.isFull && !this.stoppedByFuse && !this.isPastFuse()) return false;
     if (!this.isFull) this.stoppedByFuse = true;
+    this.isTruncated = true;
+    return true;
+  }
+
+  /**
+   * True once the comparison's time is up (issue 7's fuse): the caller then names a changed
+   * section without reading its entries and fields, so the list falls back to a section-level
+   * diff instead of stopping.
+   */
+  protected isOutOfTime(): boolean {
+    if (!this.stoppedByFuse && !this.isPastFuse()) return false;
+    this.stoppedByFuse = true;
     this.isTruncated = true;
     return true;
   }

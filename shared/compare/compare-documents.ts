@@ -40,9 +40,10 @@ export interface CompareOptions {
   /** When given, filled with the milliseconds each stage took (the benchmark's breakdown). */
   readonly timings?: CompareTimings;
   /**
-   * Milliseconds after which the change list stops (default 2,000, issue 7's fuse): the result is
-   * still whole (metadata diff and the line diff of the content, which has its own work budget),
-   * only the list of changes in domain terms is cut short, with a note saying so.
+   * Milliseconds after which the change list falls back to a section-level diff (default 2,000,
+   * issue 7's fuse): changed, added, removed and moved sections are still named, but no longer
+   * read entry by entry, with a note saying so. The rest of the result is whole (the metadata
+   * diff, and the line diff of the content, which has its own work budget).
    */
   readonly fuseMs?: number;
 }
@@ -306,7 +307,7 @@ export function compareDocuments(
   const notes = [...lineDiff.notes];
   if (body.stoppedByFuse)
     notes.push(
-      `The comparison ran past its ${(options.fuseMs ?? defaultFuseMs) / 1000} s budget, so the change list stops at ${body.items.length} items; the metadata and content diffs have everything.`,
+      `The comparison ran past its ${(options.fuseMs ?? defaultFuseMs) / 1000} s budget, so from there on the change list names changed sections without reading their entries and fields (a section-level diff); the metadata and content diffs have everything.`,
     );
   else if (body.isTruncated)
     notes.push(

@@ -94,18 +94,32 @@ describe('compareDocuments', () => {
     ]);
   });
 
-  it('past its time fuse stops only the change list, with a note, and keeps the whole diff', () => {
+  it('past its time fuse falls back to a section-level change list, with a note, and keeps the whole diff', () => {
     const left = side(cda([section('Lääkitys', '1', '1 tabletti'), section('Muu', '2', 'x')]));
-    const right = side(cda([section('Lääkitys', '1', '2 tablettia'), section('Muu', '2', 'y')]));
+    const right = side(
+      cda([
+        section('Lääkitys', '1', '2 tablettia'),
+        section('Muu', '2', 'y'),
+        section('Uusi', '3', 'z'),
+      ]),
+    );
     const whole = compareDocuments(left, right);
     const fused = compareDocuments(left, right, { fuseMs: -1 });
     expect(whole.changeList.isTruncated).toBe(false);
-    expect(whole.changeList.shown.length).toBeGreaterThan(0);
-    expect(fused.changeList.shown).toEqual([]);
+    expect(whole.changeList.shown.some((item) => item.group === 'entry')).toBe(true);
+    // Every section that changed, was added or removed is still named; nothing inside them is read.
+    expect(fused.changeList.shown.map((item) => item.text).sort()).toEqual([
+      'section Lääkitys changed',
+      'section Muu changed',
+      'section Uusi added',
+    ]);
     expect(fused.changeList.isTruncated).toBe(true);
     expect(fused.notes).toContainEqual(
-      expect.stringMatching(/ran past its .* budget, so the change list stops at 0 items/),
+      expect.stringMatching(
+        /ran past its .* budget, so from there on the change list names changed sections/,
+      ),
     );
+    expect(whole.notes.join(' ')).not.toMatch(/budget/);
     expect(fused.content.shown).toEqual(whole.content.shown);
     expect(fused.metadata).toEqual(whole.metadata);
     expect(fused.identical).toBe(false);
