@@ -175,9 +175,11 @@ function writeElement(
   depth: number,
 ): void {
   const firstLine = builder.lines.length;
-  const scope = builder.scope.enter(element.attributes);
+  // Most elements have no attributes, so no declarations: the scope is left alone for them.
+  const hasAttributes = element.attributes.length > 0;
+  const scope = hasAttributes ? builder.scope.enter(element.attributes) : 0;
   writeElementLines(builder, element, tag, id, depth);
-  builder.scope.leave(scope);
+  if (hasAttributes) builder.scope.leave(scope);
   if (tag.hasRange && builder.capture === undefined)
     builder.ranges.set(element, [firstLine, builder.lines.length]);
 }
