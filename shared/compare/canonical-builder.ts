@@ -13,7 +13,7 @@ import type { PayloadCodec } from '../documents/payload';
 import { Namespaces, type XmlElement } from '../xml/tree';
 import type { OutOfLinePayload } from './canonical-xml';
 import { canonicalText, TextLines } from './canonical-text';
-import type { LineInterner } from './line-diff';
+import type { LineInterner } from './line-interner';
 import { AttributeLines, attributeLineId, startTag, Tag, TagLine } from './canonical-tag';
 import { canonicalTypeValue, SourceScope } from './canonical-scope';
 

@@ -5,7 +5,7 @@
  */
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/tree';
 import type { Builder } from './canonical-builder';
-import type { LineInterner } from './line-diff';
+import type { LineInterner } from './line-interner';
 import { finalHash, hashSeed, hashText, IdTable, type TextLines } from './canonical-text';
 import { isXsiType, typedAttributes } from './canonical-scope';
 

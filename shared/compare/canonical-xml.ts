@@ -20,7 +20,7 @@ import {
   TagLine,
   type Tag,
 } from './canonical-tag';
-import { LineInterner } from './line-diff';
+import { LineInterner } from './line-interner';
 import { canonicalText, collapseWhitespace, hasContent } from './canonical-text';
 
 export { collapseWhitespace } from './canonical-text';

@@ -16,7 +16,8 @@ import {
   type ResolvedProfile,
   type RuleMatcher,
 } from './ignore-profile';
-import { diffIds, LineInterner, type ChangeBlock } from './line-diff';
+import { diffIds, type ChangeBlock } from './line-diff';
+import { LineInterner } from './line-interner';
 import { metadataItems } from './metadata-items';
 import { diffMetadata, type MetadataChange } from './metadata-diff';
 

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalizeXml, type CanonicalXml } from '../../../../shared/compare/canonical-xml';
-import { LineInterner } from '../../../../shared/compare/line-diff';
+import { LineInterner } from '../../../../shared/compare/line-interner';
 import { parseXml } from '../../../../electron/services/xml/parse-xml';
 import type { XmlElement } from '../../../../shared/xml/tree';
 import { syntheticCda } from '../../../bench/synthetic-cda';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalizeXml, type CanonicalXml } from '../../../../shared/compare/canonical-xml';
-import { LineInterner } from '../../../../shared/compare/line-diff';
+import { LineInterner } from '../../../../shared/compare/line-interner';
 import { parseXml } from '../../../../electron/services/xml/parse-xml';
 import type { XmlElement } from '../../../../shared/xml/tree';
 

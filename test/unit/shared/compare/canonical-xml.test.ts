@@ -5,7 +5,7 @@ import {
   pathOfLine,
   sourceLineOf,
 } from '../../../../shared/compare/canonical-xml';
-import { LineInterner } from '../../../../shared/compare/line-diff';
+import { LineInterner } from '../../../../shared/compare/line-interner';
 import { parseXml } from '../../../../electron/services/xml';
 import type { XmlElement } from '../../../../shared/xml/tree';
 import { corpusNote, corpusTree, hasCorpus } from '../support/corpus';

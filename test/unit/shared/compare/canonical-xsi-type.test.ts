@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalizeXml } from '../../../../shared/compare/canonical-xml';
-import { LineInterner } from '../../../../shared/compare/line-diff';
+import { LineInterner } from '../../../../shared/compare/line-interner';
 import { parseXml } from '../../../../electron/services/xml';
 
 const v3 = 'urn:hl7-org:v3';

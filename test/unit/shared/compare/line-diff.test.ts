@@ -3,9 +3,9 @@ import {
   applyBlocks,
   diffIds,
   diffLineArrays,
-  internLines,
   type ChangeBlock,
 } from '../../../../shared/compare/line-diff';
+import { internLines } from '../../../../shared/compare/line-interner';
 import { seededRandom as random } from '../../../../shared/seeded-random';
 
 /** Checks the script is well formed: ordered blocks, and equal lines everywhere between them. */

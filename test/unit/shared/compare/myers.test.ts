@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyBlocks, internLines } from '../../../../shared/compare/line-diff';
+import { applyBlocks } from '../../../../shared/compare/line-diff';
+import { internLines } from '../../../../shared/compare/line-interner';
 import { myersBlocks, type ChangeBlock } from '../../../../shared/compare/myers';
 import { seededRandom as random } from '../../../../shared/seeded-random';
 
