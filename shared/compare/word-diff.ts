@@ -14,8 +14,12 @@ export interface WordSegment {
   readonly text: string;
 }
 
-/** Lines longer than this are not word-diffed. */
-export const maxWordDiffLineLength = 4096;
+/**
+ * Lines longer than this are not word-diffed. Tokens are cut by one linear scan, the equal head
+ * and tail are skipped, and the work budget bounds the rest, so a long narrative paragraph with
+ * one changed word still gets its word diff; this only caps the scan of a thousand pairs.
+ */
+export const maxWordDiffLineLength = 65_536;
 const wordDiffBudget = 200_000;
 /** Token middles up to this many tokens in total go straight to Myers (as diffIds would). */
 const smallMiddleTokens = 128;

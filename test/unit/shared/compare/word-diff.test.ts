@@ -108,6 +108,30 @@ describe('diffWords', () => {
     ]);
   });
 
+  it('word-diffs a long narrative line: one changed word in 60 KB of text is all it marks', () => {
+    const words = Array.from({ length: 7000 }, (_, i) => `sana${i}`);
+    const left = words.join(' ');
+    const right = [...words.slice(0, 3000), 'muutettu', ...words.slice(3001)].join(' ');
+    expect(left.length).toBeGreaterThan(60_000);
+    const segments = diffWords(left, right)!;
+    expect(segments.filter((s) => s.kind !== 'equal')).toEqual([
+      { kind: 'removed', text: 'sana3000' },
+      { kind: 'added', text: 'muutettu' },
+    ]);
+    expect(
+      segments
+        .filter((s) => s.kind !== 'added')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(left);
+    expect(
+      segments
+        .filter((s) => s.kind !== 'removed')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(right);
+  });
+
   it('refuses long lines and Base64 runs (shown replaced as a whole)', () => {
     expect(diffWords('a '.repeat(maxWordDiffLineLength), 'b')).toBeUndefined();
     expect(diffWords('QUJD'.repeat(20), 'REVG'.repeat(20))).toBeUndefined();
