@@ -81,3 +81,24 @@ export function movedOf<T extends { index: number }>(pairs: readonly Pair<T>[]):
     for (let i = block.leftStart; i < block.leftEnd; i++) moved.add(ordered[i]!);
   return moved;
 }
+
+/**
+ * The moved pairs in runs that moved together (consecutive on both sides), each run under its
+ * first pair: a block of sections moved as one is then one item, not one per section.
+ */
+export function movedRuns<T extends { index: number }>(
+  moved: ReadonlySet<Pair<T>>,
+): Map<Pair<T>, Pair<T>[]> {
+  const runs = new Map<Pair<T>, Pair<T>[]>();
+  let run: Pair<T>[] = [];
+  for (const pair of [...moved].sort((x, y) => x[0].index - y[0].index)) {
+    const last = run[run.length - 1];
+    if (last && pair[0].index === last[0].index + 1 && pair[1].index === last[1].index + 1)
+      run.push(pair);
+    else {
+      run = [pair];
+      runs.set(pair, run);
+    }
+  }
+  return runs;
+}

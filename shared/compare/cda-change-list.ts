@@ -14,7 +14,7 @@ import {
   type Fact,
   type NameOf,
 } from './cda-facts';
-import { align, movedOf } from './align';
+import { align, movedOf, movedRuns, type Pair } from './align';
 import {
   bodySections,
   changedSectionsInPlace,
@@ -100,22 +100,32 @@ class ChangeList extends ChangeListSink {
         pathKind: 'canonical',
         ...lineOf('rightLine', s.element),
       });
-    const moved = movedOf(pairs);
+    const runs = movedRuns(movedOf(pairs));
     for (const pair of pairs) {
       const [l, r] = pair;
-      if (moved.has(pair))
-        this.add({
-          group: 'section',
-          kind: 'moved',
-          section: named(r),
-          text: `section ${named(r)} moved from position ${l.index + 1} to ${r.index + 1}`,
-          path: r.path,
-          pathKind: 'canonical',
-          ...lineOf('leftLine', l.element),
-          ...lineOf('rightLine', r.element),
-        });
+      const run = runs.get(pair);
+      if (run) this.moved(run, named);
       if (!this.isUnchanged(l.element, r.element)) this.changed(l, r, named(r));
     }
+  }
+
+  /** One item for a run of sections that moved together (see movedRuns). */
+  private moved(run: readonly Pair<SectionNode>[], named: (s: SectionNode) => string): void {
+    const [l, r] = run[0]!;
+    const [lastL, lastR] = run[run.length - 1]!;
+    this.add({
+      group: 'section',
+      kind: 'moved',
+      section: named(r),
+      text:
+        run.length === 1
+          ? `section ${named(r)} moved from position ${l.index + 1} to ${r.index + 1}`
+          : `sections ${named(r)} … ${named(lastR)} (${run.length} sections) moved from positions ${l.index + 1}–${lastL.index + 1} to ${r.index + 1}–${lastR.index + 1}`,
+      path: r.path,
+      pathKind: 'canonical',
+      ...lineOf('leftLine', l.element),
+      ...lineOf('rightLine', r.element),
+    });
   }
 
   /** A changed pair of sections: read in detail, or past the fuse only named as changed. */

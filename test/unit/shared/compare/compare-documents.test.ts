@@ -44,11 +44,29 @@ describe('compareDocuments', () => {
     const d = section('Lausunto', '4', 'D');
     const changedA = section('Lääkitys', '1', 'A2');
     const result = compareDocuments(side(cda([a, d, b, c])), side(cda([b, c, changedA, d])));
+    // Lääkitys and Lausunto moved together (positions 1-2 to 3-4): one item names the block.
     expect(result.changeList.shown.map((item) => item.text)).toEqual([
-      'section Lääkitys moved from position 1 to 3',
+      'sections Lääkitys … Lausunto (2 sections) moved from positions 1–2 to 3–4',
       'section Lääkitys: narrative changed from "A" to "A2"',
       'section Lääkitys, entry Havainto 1: value changed from "A" to "A2"',
-      'section Lausunto moved from position 2 to 4',
+    ]);
+  });
+
+  it('names a block of sections moved together once, and separate moves separately', () => {
+    const s = ['Lääkitys', 'Diagnoosit', 'Suunnitelma', 'Lausunto', 'Hoito', 'Muu'].map(
+      (title, i) => section(title, String(i + 1), title),
+    );
+    const [a, b, c, d, e, f] = s as [string, string, string, string, string, string];
+    // e and f move as one block before b, c, d (the fewest sections that explain the new order).
+    const block = compareDocuments(side(cda([a, b, c, d, e, f])), side(cda([a, e, f, b, c, d])));
+    expect(block.changeList.shown.map((item) => item.text)).toEqual([
+      'sections Hoito … Muu (2 sections) moved from positions 5–6 to 2–3',
+    ]);
+    // Two sections that swap places with others between them are two moves.
+    const apart = compareDocuments(side(cda([a, b, c, d, e, f])), side(cda([e, b, c, d, a, f])));
+    expect(apart.changeList.shown.map((item) => item.text).sort()).toEqual([
+      'section Hoito moved from position 5 to 1',
+      'section Lääkitys moved from position 1 to 5',
     ]);
   });
 
