@@ -5,10 +5,8 @@
  * focus stays in the diff pane; choosing a marked item keeps the same change. And Escape closes
  * the "compare with a local file" name form, giving the focus back to its button.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { syntheticCda } from '../bench/synthetic-cda';
 import { expect, test } from './fixtures';
+import { editedSyntheticPair, registerLocalFiles } from './support/local-pair';
 
 test('the change list marks and shows the current change as the diff steps', async ({
   shell,
@@ -18,20 +16,12 @@ test('the change list marks and shows the current change as the diff steps', asy
 }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1400, height: 900 });
-  const folder = path.join(home, 'local-files');
-  await mkdir(folder, { recursive: true });
-  const base = syntheticCda(400_000, 'structured', 3);
-  let seen = 0;
   // Every fifth "kontrolli" changed: more changed entries than the list shows at first.
-  const edited = base.replace(/kontrolli/g, (word) => (++seen % 5 === 0 ? 'seuranta' : word));
-  await writeFile(path.join(folder, 'follow-left.xml'), base);
-  await writeFile(path.join(folder, 'follow-right.xml'), edited);
-  const ids: string[] = [];
-  for (const name of ['follow-left.xml', 'follow-right.xml']) {
-    const picked = await app.workspace.pickFile(name);
-    if (!picked.ok || !picked.value.picked) throw new Error(`cannot register ${name}`);
-    ids.push(picked.value.fileId);
-  }
+  const pair = editedSyntheticPair(400_000, 3, 5);
+  const ids = await registerLocalFiles(app, home, [
+    ['follow-left.xml', pair.left],
+    ['follow-right.xml', pair.right],
+  ]);
   await shell.open();
   await page.goto(
     `${new URL(page.url()).origin}/#/compare?left=file:${ids[0]}&right=file:${ids[1]}`,

@@ -4,28 +4,18 @@
  * but not while typing a file name, nothing steps behind the About dialog, and asking for a local
  * file puts the focus in its name field.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { syntheticCda } from '../bench/synthetic-cda';
 import { expect, test } from './fixtures';
+import { editedSyntheticPair, registerLocalFiles } from './support/local-pair';
 
 test('keyboard focus and shortcuts in the compare view', async ({ shell, page, app, home }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1400, height: 900 });
-  const folder = path.join(home, 'local-files');
-  await mkdir(folder, { recursive: true });
-  const base = syntheticCda(200_000, 'structured', 2);
-  let seen = 0;
   // Every twentieth "kontrolli" changed: changes far enough apart to collapse the lines between.
-  const edited = base.replace(/kontrolli/g, (word) => (++seen % 20 === 0 ? 'seuranta' : word));
-  await writeFile(path.join(folder, 'keys-left.xml'), base);
-  await writeFile(path.join(folder, 'keys-right.xml'), edited);
-  const ids: string[] = [];
-  for (const name of ['keys-left.xml', 'keys-right.xml']) {
-    const picked = await app.workspace.pickFile(name);
-    if (!picked.ok || !picked.value.picked) throw new Error(`cannot register ${name}`);
-    ids.push(picked.value.fileId);
-  }
+  const pair = editedSyntheticPair(200_000, 2, 20);
+  const ids = await registerLocalFiles(app, home, [
+    ['keys-left.xml', pair.left],
+    ['keys-right.xml', pair.right],
+  ]);
   await shell.open();
   await page.goto(
     `${new URL(page.url()).origin}/#/compare?left=file:${ids[0]}&right=file:${ids[1]}`,

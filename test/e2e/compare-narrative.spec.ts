@@ -4,10 +4,9 @@
  * link) compared in the worker, drawn through the document view's allowlist with the changed
  * words as <del>/<ins> that say what they are in words, links inert until confirmed.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { expect, test } from './fixtures';
 import { seriousAccessibilityViolations } from './support/accessibility';
+import { registerLocalFiles } from './support/local-pair';
 
 function prescription(sections: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -46,23 +45,10 @@ test('Narrative mode: the changed dose words marked, a moved and an added sectio
 }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1400, height: 1000 });
-  const folder = path.join(home, 'local-files');
-  await mkdir(folder, { recursive: true });
-  await writeFile(
-    path.join(folder, 'lm.xml'),
-    prescription([dose('1 tabletti aamuisin.'), purpose]),
-  );
-  await writeFile(
-    path.join(folder, 'kor.xml'),
-    prescription([purpose, dose('2 tablettia aamuisin ja illalla.'), note]),
-  );
-  const ids = await Promise.all(
-    ['lm.xml', 'kor.xml'].map(async (name) => {
-      const picked = await app.workspace.pickFile(name);
-      if (!picked.ok || !picked.value.picked) throw new Error(`cannot register ${name}`);
-      return picked.value.fileId;
-    }),
-  );
+  const ids = await registerLocalFiles(app, home, [
+    ['lm.xml', prescription([dose('1 tabletti aamuisin.'), purpose])],
+    ['kor.xml', prescription([purpose, dose('2 tablettia aamuisin ja illalla.'), note])],
+  ]);
   await shell.open();
   const origin = new URL(page.url()).origin;
   await page.goto(`${origin}/#/compare?left=file:${ids[0]}&right=file:${ids[1]}&mode=narrative`);

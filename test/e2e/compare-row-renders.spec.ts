@@ -5,10 +5,8 @@
  * React calls after every commit): a row rendered again while its element came out the same as
  * before is a wasted render, and there must be none.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { syntheticCda } from '../bench/synthetic-cda';
 import { expect, test, type Page } from './fixtures';
+import { editedSyntheticPair, registerLocalFiles } from './support/local-pair';
 
 /** What the page's recorder has counted so far (see `installRenderRecorder`). */
 interface RenderCounts {
@@ -132,20 +130,12 @@ test('drawing, stepping and marking a comparison renders no row whose element st
 }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1400, height: 1000 });
-  const folder = path.join(home, 'local-files');
-  await mkdir(folder, { recursive: true });
-  const base = syntheticCda(300_000, 'structured', 1);
-  let seen = 0;
   // Every fifth "kontrolli" changed: many changes, so the first screen is many rows.
-  const edited = base.replace(/kontrolli/g, (word) => (++seen % 5 === 0 ? 'seuranta' : word));
-  await writeFile(path.join(folder, 'rows-left.xml'), base);
-  await writeFile(path.join(folder, 'rows-right.xml'), edited);
-  const ids: string[] = [];
-  for (const name of ['rows-left.xml', 'rows-right.xml']) {
-    const picked = await app.workspace.pickFile(name);
-    if (!picked.ok || !picked.value.picked) throw new Error(`cannot register ${name}`);
-    ids.push(picked.value.fileId);
-  }
+  const pair = editedSyntheticPair(300_000, 1, 5);
+  const ids = await registerLocalFiles(app, home, [
+    ['rows-left.xml', pair.left],
+    ['rows-right.xml', pair.right],
+  ]);
   await page.addInitScript(installRenderRecorder);
   await shell.open();
   const hash = `#/compare?left=file:${ids[0]}&right=file:${ids[1]}&mode=side-by-side`;
