@@ -2,8 +2,9 @@
 /** Entry point of the `archivist` command line: dispatches to one command, maps errors to exit codes. */
 import { runCli } from './run-cli';
 import { commands } from './commands';
+import { systemErrorDescription } from '../services/files/file-problem';
 
-/** The reason a write failed, in words (the errno code where there are none). */
+/** The reason a write failed, in words; libuv's words for the codes not listed here. */
 const writeProblems: Readonly<Record<string, string>> = {
   ENOSPC: 'no space left on device',
   EDQUOT: 'disk quota exceeded',
@@ -53,8 +54,10 @@ process.on('exit', () => {
   if (stdoutFailure === undefined || stdoutFailure.code === 'EPIPE') return;
   // A command that failed already said why in its one line; the failed write adds nothing.
   if (process.exitCode !== undefined && process.exitCode !== 0) return;
-  const code = stdoutFailure.code ?? '';
-  const words = writeProblems[code] ?? (code || stdoutFailure.message);
+  const words =
+    writeProblems[stdoutFailure.code ?? ''] ??
+    systemErrorDescription(stdoutFailure) ??
+    stdoutFailure.message;
   guardedStderr().write(`${prefix}: Could not write the output (${words}).\n`);
   process.exitCode = 1;
 });

@@ -16,6 +16,7 @@ import type { SeedCatalog } from './seed/seed-types';
 import { seededRandom } from '../../shared/seeded-random';
 import { decideFault, noFaults, type FaultSpec } from './faults';
 import { outcome, type SandboxResponse } from './outcome';
+import { listenProblem } from './listen-problem';
 import { loadState, saveState } from './persistence';
 import { primeFirstPages, type PrimingOutcome } from './prime-first-pages';
 import { route } from './router';
@@ -180,19 +181,15 @@ async function prepareTls(
   return ok({ files: made.value, ...(temporary ? { temporary } : {}) });
 }
 
+/** The sandbox serves this machine only (ARCHITECTURE.md; its TLS certificate names 127.0.0.1). */
+const host = '127.0.0.1';
+
 function listen(server: http.Server, port: number): Promise<Result<number>> {
   return new Promise((resolve) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      resolve(
-        err(
-          'listen-failed',
-          error.code === 'EADDRINUSE'
-            ? `Cannot listen on 127.0.0.1:${port}: the port is in use (choose another --port, or leave it out for a free one).`
-            : `Cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}).`,
-        ),
-      ),
+    server.once('error', (error) =>
+      resolve(err('listen-failed', listenProblem(error, host, port))),
     );
-    server.listen(port, '127.0.0.1', () => resolve(ok((server.address() as AddressInfo).port)));
+    server.listen(port, host, () => resolve(ok((server.address() as AddressInfo).port)));
   });
 }
 
@@ -251,7 +248,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Result
   const { server, sockets } = await createServer(handling, tls);
   const listened = await listen(server, options.port ?? 0);
   if (!listened.ok) return listened;
-  context.baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${listened.value}`;
+  context.baseUrl = `${tls ? 'https' : 'http'}://${host}:${listened.value}`;
   let isClosing = false;
   const primed = primeFirstPages(store, () => isClosing);
   const close = () =>

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { err, ok, type Result } from '../../../shared/result';
+import { fileProblemReason, systemErrorDescription } from '../files/file-problem';
 
 /** Prints a self-contained HTML page to PDF bytes. Never rejects. */
 export type PdfPrinter = (html: string) => Promise<Result<Uint8Array>>;
@@ -46,11 +47,12 @@ export function chromiumPdfPrinter(
           ? `CHROMIUM_PATH names ${env.CHROMIUM_PATH}, which does not exist. ${noChromiumMessage}`
           : noChromiumMessage,
       );
-    const folder = await mkdtemp(path.join(tmpdir(), 'archivist-pdf-'));
+    const made = await temporaryPage(html);
+    if (!made.ok) return made;
+    const folder = made.value;
     try {
       const page = path.join(folder, 'report.html');
       const pdf = path.join(folder, 'report.pdf');
-      await writeFile(page, html);
       const args = [
         '--headless',
         // Chromium refuses to start as root without it; the page is our own and has no script.
@@ -74,13 +76,37 @@ export function chromiumPdfPrinter(
   };
 }
 
+/**
+ * A fresh temporary folder holding the page as report.html; a folder that cannot be made or
+ * filled (TMPDIR missing, a full disk) is told in words instead of rejecting with the errno code.
+ */
+async function temporaryPage(html: string): Promise<Result<string>> {
+  const prefix = path.join(tmpdir(), 'archivist-pdf-');
+  let folder: string | undefined;
+  try {
+    folder = await mkdtemp(prefix);
+    await writeFile(path.join(folder, 'report.html'), html);
+    return ok(folder);
+  } catch (error) {
+    if (folder !== undefined) await rm(folder, { recursive: true, force: true });
+    return err(
+      'report-pdf-failed',
+      `The report could not be printed to PDF: the temporary folder ${tmpdir()} cannot be used (${fileProblemReason(error, 'write', prefix)}).`,
+    );
+  }
+}
+
 /** Runs a program; resolves with a one-line reason when it failed, '' when it ran. */
 function run(file: string, args: readonly string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve) => {
     execFile(file, [...args], { timeout: timeoutMs, maxBuffer: 4 << 20 }, (error, _out, stderr) => {
       if (!error) return resolve('');
+      if (error.killed) return resolve(`it took longer than ${timeoutMs / 1000} s`);
+      // A string code is a failed start ("spawn /opt/chromium EACCES" for a folder): say it in words.
+      const notStarted = typeof error.code === 'string' ? systemErrorDescription(error) : undefined;
+      if (notStarted) return resolve(`it could not be started (${notStarted})`);
       const last = String(stderr).trim().split('\n').pop() ?? '';
-      resolve(error.killed ? `it took longer than ${timeoutMs / 1000} s` : last || error.message);
+      resolve(last || error.message);
     });
   });
 }

@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { err, ok, type Result } from '../../../shared/result';
-import { fileProblemReason } from '../files/file-problem';
+import { fileProblemReason, systemErrorDescription } from '../files/file-problem';
 
 /** The error code of every factory failure. */
 export const certificateFactoryErrorCode = 'tls-factory-failed';
@@ -17,9 +17,13 @@ export function runOpenssl(args: readonly string[], what: string): Promise<Resul
     execFile('openssl', [...args], { maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (!error) return resolve(ok(stdout));
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      // A string code is a failed start ("spawn openssl EACCES": an openssl that is no program).
+      const notStarted = typeof error.code === 'string' ? systemErrorDescription(error) : undefined;
       const detail = missing
         ? 'the openssl command is not installed'
-        : (firstMeaningfulLine(stderr) ?? error.message.split('\n')[0]);
+        : notStarted
+          ? `the openssl command could not be started (${notStarted})`
+          : (firstMeaningfulLine(stderr) ?? error.message.split('\n')[0]);
       resolve(err(certificateFactoryErrorCode, `Could not ${what} with openssl: ${detail}.`));
     });
   });

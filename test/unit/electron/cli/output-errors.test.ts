@@ -1,9 +1,9 @@
 /**
  * Output that cannot be written (issue 8), on the bundled command line in real processes: stdout
- * on a full disk (/dev/full) is one line on stderr and exit 1, for every command that prints; a
- * reader that closed the pipe (`| head`) ends the output quietly with the command's own exit
- * code; a command that failed keeps its own one line; a stderr that cannot be written crashes
- * nothing. Without listeners on the streams Node prints "Unhandled 'error' event" and a stack.
+ * on a full disk (/dev/full) is one line on stderr and exit 1, for every command that prints, with
+ * the errno code in words (also one the command's table does not list); a reader that closed the
+ * pipe (`| head`) ends the output quietly with the command's own exit code; a command that failed
+ * keeps its own one line; a stderr that cannot be written crashes nothing. Without listeners on the streams Node prints "Unhandled 'error' event" and a stack.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -49,11 +49,15 @@ function env(): NodeJS.ProcessEnv {
   return { ...process.env, ARCHIVIST_HOME: home, ARCHIVIST_CODE_CACHE: 'off' };
 }
 
-/** Runs the bundled command with stdout, or stderr, on a full disk. */
-function runOnFullDisk(args: readonly string[], stream: 'stdout' | 'stderr' = 'stdout') {
-  const full = openSync('/dev/full', 'w');
+/** Runs the bundled command with stdout, or stderr, on a file that refuses writes (a full disk). */
+function runWithOutputOn(
+  args: readonly string[],
+  stream: 'stdout' | 'stderr' = 'stdout',
+  failingFile = '/dev/full',
+) {
+  const output = openSync(failingFile, 'w');
   try {
-    const stdio = stream === 'stdout' ? ['ignore', full, 'pipe'] : ['ignore', 'pipe', full];
+    const stdio = stream === 'stdout' ? ['ignore', output, 'pipe'] : ['ignore', 'pipe', output];
     const result = spawnSync(process.execPath, [cli, ...args], {
       env: env(),
       cwd: work,
@@ -63,7 +67,7 @@ function runOnFullDisk(args: readonly string[], stream: 'stdout' | 'stderr' = 's
     });
     return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
   } finally {
-    closeSync(full);
+    closeSync(output);
   }
 }
 
@@ -79,7 +83,7 @@ describe.skipIf(!hasDevFull)('stdout on a full disk', () => {
   ])(
     '%j: one line, exit 1',
     (args, prefix) => {
-      const run = runOnFullDisk(args);
+      const run = runWithOutputOn(args);
       expect(run.stderr).toBe(`${prefix}: Could not write the output (no space left on device).\n`);
       expect(run.code).toBe(1);
     },
@@ -90,16 +94,29 @@ describe.skipIf(!hasDevFull)('stdout on a full disk', () => {
     const notReport = join(work, 'not-a-report.txt');
     writeFileSync(notReport, 'hello\n');
     // report verify --json prints its failure as JSON on stdout and one line on stderr.
-    const run = runOnFullDisk(['report', 'verify', notReport, '--json']);
+    const run = runWithOutputOn(['report', 'verify', notReport, '--json']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^archivist report: [^\n]*not an Archivist report[^\n]*\n$/);
   }, 60_000);
 });
 
+// The kernel refuses any text but a digit 1-5 in clear_refs with EINVAL, a code the command's
+// own table does not list; the test process's own file, so nothing else is touched.
+describe.skipIf(!existsSync('/proc/self/clear_refs'))(
+  'stdout refused with an unlisted code',
+  () => {
+    it('--version: the code in words, exit 1', () => {
+      const run = runWithOutputOn(['--version'], 'stdout', '/proc/self/clear_refs');
+      expect(run.stderr).toBe('archivist: Could not write the output (invalid argument).\n');
+      expect(run.code).toBe(1);
+    }, 60_000);
+  },
+);
+
 describe.skipIf(!hasDevFull)('stderr on a full disk', () => {
   it('a usage error still exits 2 and a failure 1, without crashing', () => {
-    expect(runOnFullDisk(['info', '--frob'], 'stderr')).toMatchObject({ code: 2, stdout: '' });
-    const missing = runOnFullDisk(['show', join(work, 'missing.xml')], 'stderr');
+    expect(runWithOutputOn(['info', '--frob'], 'stderr')).toMatchObject({ code: 2, stdout: '' });
+    const missing = runWithOutputOn(['show', join(work, 'missing.xml')], 'stderr');
     expect(missing).toMatchObject({ code: 1, stdout: '' });
   }, 60_000);
 });

@@ -94,6 +94,34 @@ describe('PDF printers', () => {
     expect(!written.ok && written.error.code).toBe('report-no-chromium');
   });
 
+  it('a CHROMIUM_PATH that is a folder cannot be started, said in words', async () => {
+    const printed = await chromiumPdfPrinter({ env: { CHROMIUM_PATH: work } })('<p>x</p>');
+    expect(printed).toEqual({
+      ok: false,
+      error: {
+        code: 'report-pdf-failed',
+        message: `Chromium (${work}) did not print the report: it could not be started (permission denied)`,
+      },
+    });
+  });
+
+  it('a temporary folder that does not exist is told in words, not as ENOENT', async () => {
+    const missing = join(work, 'no-such-tmp');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = missing;
+    try {
+      // Any existing file passes the Chromium check; it is never started without the page.
+      const printer = chromiumPdfPrinter({ env: { CHROMIUM_PATH: process.execPath } });
+      const printed = await printer('<p>x</p>');
+      expect(!printed.ok && printed.error.message).toBe(
+        `The report could not be printed to PDF: the temporary folder ${missing} cannot be used (the folder does not exist).`,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
   it('the Electron adapter loads the page, prints it and always destroys its window', async () => {
     const calls: string[] = [];
     const printer = electronPdfPrinter(() => ({
