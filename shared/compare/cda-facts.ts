@@ -111,10 +111,22 @@ export function statementLabel(element: XmlElement): string | undefined {
 /** Qualified name of an element as the canonical form writes it. */
 export type NameOf = (element: XmlElement) => string;
 
+/**
+ * What tells a step apart from its siblings: a statement's code, but a reference's typeCode.
+ * The code inside a reference is the type of the document it points to, which changes when the
+ * reference is pointed at the next version: keyed by it, KOR → MIT paired the SPRT reference
+ * with the RPLC one and reported two changed references as nine items (review of issue 7).
+ */
+function stepQualifier(element: XmlElement): string | undefined {
+  if (element.name === 'code') return undefined;
+  if (isReference(element)) return attribute(element, 'typeCode');
+  const code = statementCode(element);
+  return code && (attribute(code, 'code') ?? attribute(code, 'nullFlavor'));
+}
+
 function stepKeys(elements: readonly XmlElement[], nameOf: NameOf, isQualified: boolean): string[] {
   const keys = elements.map((element) => {
-    const code = isQualified && element.name !== 'code' ? statementCode(element) : undefined;
-    const qualifier = code && (attribute(code, 'code') ?? attribute(code, 'nullFlavor'));
+    const qualifier = isQualified ? stepQualifier(element) : undefined;
     return qualifier === undefined ? nameOf(element) : `${nameOf(element)}{${qualifier}}`;
   });
   const totals = new Map<string, number>();
@@ -146,6 +158,10 @@ export function entryFacts(entry: XmlElement, entryPath: string, nameOf: NameOf)
     path: string,
     label: string | undefined,
   ): void => {
+    if (element !== entry && isReference(element)) {
+      facts.push(withLine(referenceFact(element, key, path, nameOf), element));
+      return;
+    }
     const ownLabel = element === entry ? undefined : (statementLabel(element) ?? label);
     const children = elementChildren(element);
     if (children.length === 0) {
@@ -184,6 +200,53 @@ export function entryFacts(entry: XmlElement, entryPath: string, nameOf: NameOf)
   };
   walk(entry, '', entryPath, undefined);
   return facts;
+}
+
+const externalActs = new Set([
+  'externalAct',
+  'externalDocument',
+  'externalObservation',
+  'externalProcedure',
+]);
+
+/**
+ * True for an act's reference to an external act or document; not for the `reference` of a text
+ * value (`originalText/reference value="#x"`), which points into the narrative and stays a leaf.
+ */
+function isReference(element: XmlElement): boolean {
+  if (element.name !== 'reference' || element.namespace !== Namespaces.hl7v3) return false;
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.kind === 'element' && externalActs.has(node.name)) return true;
+  }
+  return false;
+}
+
+/**
+ * A reference (to an external document, act, observation or procedure) as one fact, named by its
+ * typeCode: "reference (RPLC)" = "id root=…, code Lääkemääräys (1), setId root=…". What it
+ * points to changes as a whole, and the code inside names the target, not a statement: read leaf
+ * by leaf, the target's code became the label of its id and the enclosing statement's name the
+ * label of that code (review of issue 7).
+ */
+function referenceFact(reference: XmlElement, key: string, path: string, nameOf: NameOf): Fact {
+  const typeCode = attribute(reference, 'typeCode');
+  const parts = entryFacts(reference, '', nameOf).map((fact) => {
+    // Keys are "/externalDocument{1}/id": the step under the target names the part.
+    const part = fact.key
+      .split('/')
+      .slice(2)
+      .join('/')
+      .replace(/\{[^}]*\}/g, '');
+    return part === '@' || part === '' ? fact.value : `${part} ${fact.value}`;
+  });
+  return {
+    key,
+    label: typeCode === undefined ? nameOf(reference) : `${nameOf(reference)} (${typeCode})`,
+    value: parts.join(', '),
+    path,
+  };
 }
 
 /** The narrative of a section (`text`) as lines: each paragraph, cell, item or content run. */

@@ -3,7 +3,8 @@
  * local headers, signatures, message fields, identity codes, attachments), each change with its
  * path, both values and the labels of codes. Lists are aligned by content with the line diff (so
  * an author added in the middle is one addition, not a shifted list), and fields the archive
- * fills in are marked as expected to differ (model.ts ARCHIVE_FILLED_FIELDS).
+ * fills in are marked as expected to differ (model.ts ARCHIVE_FILLED_FIELDS). Identity codes are
+ * compared by value (see identityCodes below).
  */
 import { canonicalJson } from '../audit/canonical';
 import { labelFor } from '../codes/labels';
@@ -88,6 +89,17 @@ function alignLists(left: readonly string[], right: readonly string[]): readonly
   }));
 }
 
+function asList(value: JsonValue | undefined): readonly JsonValue[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The code an identity-code finding holds (IdentityCodeFinding.value). */
+function findingValue(finding: JsonValue): string {
+  return isObject(finding) && typeof finding.value === 'string'
+    ? finding.value
+    : canonicalJson(finding);
+}
+
 class Collector {
   readonly changes: MetadataChange[] = [];
 
@@ -132,9 +144,32 @@ class Collector {
     const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
     for (const key of keys) {
       if (path === '' && notCompared.has(key)) continue;
+      if (path === '' && key === 'identityCodes') {
+        this.identityCodes(asList(left[key]), asList(right[key]));
+        continue;
+      }
       const join = (base: string) => (base === '' ? key : `${base}.${key}`);
       this.value(join(path), join(rightPath), left[key], right[key]);
     }
+  }
+
+  /**
+   * Identity codes by value: a finding's `where` names the section title it sits under, so
+   * compared as a list, every renamed section repeated itself as a changed identity code (review
+   * of issue 7). A tester asks which codes the document holds: a finding is reported, with where
+   * it is, only when the other side holds no code of its value; moving it is not a change.
+   */
+  identityCodes(left: readonly JsonValue[], right: readonly JsonValue[]): void {
+    const leftValues = new Set(left.map(findingValue));
+    const rightValues = new Set(right.map(findingValue));
+    left.forEach((finding, i) => {
+      if (!rightValues.has(findingValue(finding)))
+        this.add('removed', `identityCodes[${i}]`, `identityCodes[${i}]`, finding, undefined);
+    });
+    right.forEach((finding, j) => {
+      if (!leftValues.has(findingValue(finding)))
+        this.add('added', `identityCodes[${j}]`, `identityCodes[${j}]`, undefined, finding);
+    });
   }
 
   list(

@@ -45,10 +45,27 @@ export function describeValue(value: JsonValue | undefined, label?: string): str
     return typeof value.extension === 'string'
       ? `${value.root}^${value.extension}`
       : value.root || `nullFlavor ${String(value.nullFlavor)}`;
+  if (isRecord(value) && typeof value.value === 'string' && typeof value.where === 'string')
+    return describeIdentityCode(value);
   const summary = isRecord(value) ? summarise(value) : undefined;
   if (summary) return summary;
   const json = JSON.stringify(value);
   return json.length > 200 ? `${json.slice(0, 200)}…` : json;
+}
+
+/**
+ * An identity-code finding as "231069-9711 at recordTarget/patientRole/id": the metadata diff
+ * reports one only when it was added or removed, and then where it is is what the tester looks
+ * for (and whether the test service would refuse it).
+ */
+function describeIdentityCode(finding: { readonly [key: string]: JsonValue }): string {
+  const refusal =
+    finding.valid === false
+      ? ' (not a valid identity code)'
+      : finding.isTestCode === false
+        ? ' (not a test code)'
+        : '';
+  return `${String(finding.value)} at ${String(finding.where)}${refusal}`;
 }
 
 /** Authors, participants, related documents and the like by their telling fields. */
