@@ -9,11 +9,12 @@
  */
 import { sha256Hex } from '../crypto/sha256';
 import { encodeUtf8 } from '../crypto/utf8';
-import type { PayloadCodec } from '../documents/payload';
+import { pureCodec, type PayloadCodec } from '../documents/payload';
+import { keepShape } from '../keep-shape';
 import { Namespaces, type XmlElement } from '../xml/tree';
 import type { OutOfLinePayload } from './canonical-xml';
 import { canonicalText, TextLines } from './canonical-text';
-import type { LineInterner } from './line-interner';
+import { LineInterner } from './line-interner';
 import { AttributeLines, attributeLineId, startTag, Tag, TagLine } from './canonical-tag';
 import { canonicalTypeValue, SourceScope } from './canonical-scope';
 
@@ -246,3 +247,8 @@ export class Builder {
     return `/${segments.reverse().join('/')}`;
   }
 }
+
+// The shapes of a builder, its interner, line tables, tags and scope outlive every comparison.
+const keptBuilder = new Builder('', pureCodec, new LineInterner());
+keptBuilder.tag('', '');
+keepShape(keptBuilder);

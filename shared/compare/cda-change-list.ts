@@ -5,6 +5,7 @@
  * jatko-osiot: text changed from A to B". A section found at another place is reported as moved.
  * The wording lives in change-list-items.ts, the aligned structure in cda-body-nodes.ts.
  */
+import { keepShape } from '../keep-shape';
 import { Namespaces, type XmlElement, type XmlNode } from '../xml/tree';
 import {
   describeLeaf,
@@ -284,6 +285,16 @@ class ChangeList extends ChangeListSink {
     for (const [key, a] of left) if (!seen.has(key)) report(a, undefined);
   }
 }
+
+// The change list's shape outlives every comparison (see keepShape).
+keepShape(
+  new ChangeList(
+    () => '',
+    () => '',
+    () => false,
+    () => false,
+  ),
+);
 
 function isEntry(node: XmlNode): node is XmlElement {
   return node.kind === 'element' && node.name === 'entry';

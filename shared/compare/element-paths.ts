@@ -6,8 +6,9 @@
  * sides, so a rule is matched once per distinct path and two lines are on the same path when
  * their ids are equal; the path text is built only for those distinct paths.
  */
-import type { CanonicalXml } from './canonical-xml';
-import type { IgnoreRule, RuleMatcher } from './ignore-profile';
+import { keepShape } from '../keep-shape';
+import { canonicalizeXml, type CanonicalXml } from './canonical-xml';
+import { compileRules, noIgnoreProfile, type IgnoreRule, type RuleMatcher } from './ignore-profile';
 
 /** The pseudo path id of the document's parent ('' as text, so a child's path is `/name`). */
 const rootPathId = 0;
@@ -130,3 +131,13 @@ export class ElementPaths {
     return path;
   }
 }
+
+// The shape of the path tables outlives every comparison (see keepShape).
+const emptyForm = canonicalizeXml({
+  kind: 'element',
+  name: 'x',
+  namespace: '',
+  attributes: [],
+  children: [],
+});
+keepShape(new ElementPaths([emptyForm, emptyForm], compileRules(noIgnoreProfile)));

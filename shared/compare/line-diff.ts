@@ -7,6 +7,7 @@
  * a note says so. TOOLCHAIN.md "Diff" has the measurements behind this design.
  */
 import { myersInto, type ChangeBlock } from './myers';
+import { keepShape } from '../keep-shape';
 
 export type { ChangeBlock } from './myers';
 
@@ -365,6 +366,9 @@ class Scratch {
     stack.push(a0, end0, b0, end1);
   }
 }
+
+// The shapes of the diff's tables outlive every comparison (see keepShape).
+keepShape(new Scratch(0));
 
 /** Applies an edit script: the left lines with every block replaced by its right lines. */
 export function applyBlocks<T>(
