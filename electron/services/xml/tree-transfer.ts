@@ -10,6 +10,7 @@
  * children; text = [2, start, end]; comment = [3, start, end]. Names index `names`; start/end
  * index `text`. Every element the reader builds has a line, so unpacked elements always do.
  */
+import { keepShape } from '../../../shared/keep-shape';
 import type { XmlAttribute, XmlElement, XmlNode } from '../../../shared/xml/tree';
 
 /** A tree packed for postMessage; `ops.buffer` goes in the transfer list. */
@@ -209,3 +210,7 @@ class Unpacker {
     return prefix === undefined ? { name, namespace, value } : { name, namespace, prefix, value };
   }
 }
+
+// The packer's and unpacker's shapes outlive every tree (see keepShape).
+keepShape(new Packer());
+keepShape(new Unpacker({ ops: new Int32Array(0), names: [], text: '' }));
