@@ -5,8 +5,9 @@
  * --histogram` on the same files in the same run (process start included) and jsdiff's plain
  * diffLines as the naive reference (2 s cap). Measured in-process: the raw-text line diff (what
  * --format unified runs), the canonical-form line diff, and the whole compareDocuments (canonical
- * forms, metadata diff, change list, with the compare worker's codec and node cap; XML parsing
- * excluded; with the median of each stage), and the command line end to end (process start,
+ * forms, metadata diff, change list, with the compare worker's codec and node cap, in a thread
+ * with its heap limits; XML parsing excluded; with the median of each stage), and the command
+ * line end to end (process start,
  * reading, auditing and writing included; its patch is checked against unifiedPatch in-process),
  * with Node's own start-up as the floor no Node program can beat.
  */
@@ -16,8 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffLines } from 'diff';
 import { canonicalizeXml } from '../../shared/compare/canonical-xml';
-import { compareDocuments, type CompareTimings } from '../../shared/compare/compare-documents';
-import { findIgnoreProfile } from '../../shared/compare/builtin-profiles';
+import type { CompareTimings } from '../../shared/compare/compare-documents';
 import { diffLineArrays } from '../../shared/compare/line-diff';
 import { splitRawLines, unifiedPatch } from '../../shared/compare/unified-patch';
 import { nodePayloadCodec as codec } from '../../electron/services/documents/node-payload-codec';
@@ -30,6 +30,7 @@ import {
   type BenchTarget,
 } from './bench-kit';
 import { bundleCli } from './bundle-cli';
+import { timeCompareInWorker } from './compare-timing-worker';
 import { inProcessLimits, pairBase, pairLabel, pairSizes, side } from './compare-pairs';
 import { variantOf, variants, type Variant } from './compare-pairs';
 
@@ -143,9 +144,6 @@ function cliTarget(
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'archivist-compare-bench-'));
-const profileResult = findIgnoreProfile('default');
-if (!profileResult.ok) throw new Error(profileResult.error.message);
-const profile = profileResult.value;
 const cli = await bundleCli(scratch);
 const rows: Record<string, unknown>[] = [];
 const targets: BenchTarget[] = [];
@@ -192,16 +190,11 @@ for (const size of pairSizes) {
     const canonicalMs = round(
       await timeMedian(runs, () => diffLineArrays(leftCanonical, rightCanonical)),
     );
+    // In a thread with the compare worker's heap limits, as the app and the command line run it.
     // Each run also notes its stage times (a few clock reads), so the breakdown explains the total.
-    const stageRuns: CompareTimings[] = [];
-    const compareMs = round(
-      await timeMedian(runs, () => {
-        const timings: CompareTimings = {};
-        stageRuns.push(timings);
-        return compareDocuments(leftSide, rightSide, { profile, codec, timings });
-      }),
-    );
-    const stagesMs = stageMedians(stageRuns.slice(1));
+    const timed = await timeCompareInWorker({ left: base, right: other, runs });
+    const compareMs = round(timed.ms);
+    const stagesMs = stageMedians(timed.stages);
     const git = gitMs(dir, runs);
     const expectedPatch = Buffer.from(unifiedPatch(base, other, 'left.xml').patch, 'utf8');
     const cliTime = cliMs(cli, dir, join(scratch, 'home'), runs, expectedPatch);

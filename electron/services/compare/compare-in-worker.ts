@@ -7,7 +7,8 @@
  */
 import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
 import { err, ok, type Result } from '../../../shared/result';
-import { returnXmlWorker, takeXmlWorker } from '../xml/xml-worker-pool';
+import type { ResourceLimits } from 'node:worker_threads';
+import { returnXmlWorker, takeXmlWorker, xmlWorkerLimits } from '../xml/xml-worker-pool';
 import {
   readElsewhere,
   type CompareOutput,
@@ -44,6 +45,17 @@ export interface CompareInWorkerOptions {
 
 export const defaultCompareTimeoutMs = 60_000;
 export const defaultCompareMemoryMb = 1536;
+
+/**
+ * The compare worker's heap limits: the old-generation cap, and a young generation big enough
+ * (64 MB semi-spaces, V8's default being 16 MB) that a comparison's canonical forms, which all
+ * survive it, are not copied by two or three scavenges on the way: on a 2 MB pair of unrelated
+ * documents those took about a third of the comparison (issue 7; the compare benchmark times
+ * compareDocuments in a thread with these limits).
+ */
+export function compareWorkerLimits(memoryMb: number): ResourceLimits {
+  return { ...xmlWorkerLimits(memoryMb), maxYoungGenerationSizeMb: 192 };
+}
 /** 1 MiB: reading a smaller document takes less than starting and feeding another thread. */
 export const parallelReadMinBytes = 1024 * 1024;
 
@@ -63,7 +75,8 @@ export function compareInWorker(
   if (!script.ok) return Promise.resolve(script);
   const path = script.value.path;
   const memoryMb = positive(options.maxMemoryMb, defaultCompareMemoryMb);
-  const worker = takeXmlWorker(path, memoryMb);
+  const limits = compareWorkerLimits(memoryMb);
+  const worker = takeXmlWorker(path, limits);
   if (!worker)
     return Promise.resolve(
       err(
@@ -73,7 +86,7 @@ export function compareInWorker(
     );
   const minBytes = options.parallelReadMinBytes ?? parallelReadMinBytes;
   // Without a second thread the comparison still runs, reading both sides in one worker.
-  const readerWorker = right.byteLength >= minBytes ? takeXmlWorker(path, memoryMb) : undefined;
+  const readerWorker = right.byteLength >= minBytes ? takeXmlWorker(path, limits) : undefined;
   const id = nextRequestId++;
   const request: CompareWorkerRequest = {
     id,
@@ -102,7 +115,7 @@ export function compareInWorker(
   const timeoutMs = positive(options.timeoutMs, defaultCompareTimeoutMs);
   return superviseCompare(job, timeoutMs, memoryMb).then(({ result, reusable }) => {
     for (const used of readerWorker ? [worker, readerWorker] : [worker]) {
-      if (reusable.includes(used)) returnXmlWorker(path, memoryMb, used);
+      if (reusable.includes(used)) returnXmlWorker(path, limits, used);
       else void used.terminate();
     }
     return result;

@@ -18,7 +18,7 @@ import {
   type XmlWorkerMode,
   type XmlWorkerRequest,
 } from './xml-worker-protocol';
-import { returnXmlWorker, takeXmlWorker, warmXmlWorker } from './xml-worker-pool';
+import { returnXmlWorker, takeXmlWorker, warmXmlWorker, xmlWorkerLimits } from './xml-worker-pool';
 
 /** How one parse in a worker is bounded, and which worker script runs it. */
 export interface XmlWorkerOptions {
@@ -71,7 +71,8 @@ export function prepareXmlWorker(
 ): Result<void> {
   const script = options.worker ? ok(options.worker) : resolveXmlWorkerScript();
   if (!script.ok) return script;
-  warmXmlWorker(script.value.path, positive(options.maxMemoryMb, defaultXmlWorkerMemoryMb));
+  const memoryMb = positive(options.maxMemoryMb, defaultXmlWorkerMemoryMb);
+  warmXmlWorker(script.value.path, xmlWorkerLimits(memoryMb));
   return ok(undefined);
 }
 
@@ -91,7 +92,8 @@ function runInWorker(
   if (!script.ok) return Promise.resolve(script);
   const path = script.value.path;
   const memoryMb = positive(options.maxMemoryMb, defaultXmlWorkerMemoryMb);
-  const worker = takeXmlWorker(path, memoryMb);
+  const workerLimits = xmlWorkerLimits(memoryMb);
+  const worker = takeXmlWorker(path, workerLimits);
   if (!worker) {
     return Promise.resolve(
       err('xml-resources', 'Archivist could not start a worker thread to read the document.'),
@@ -113,7 +115,7 @@ function runInWorker(
   const timeoutMs = positive(options.timeoutMs, defaultXmlTimeoutMs);
   return supervise(worker, request, { timeoutMs, memoryMb, signal: options.signal }).then(
     ({ result, isReusable }) => {
-      if (isReusable) returnXmlWorker(path, memoryMb, worker);
+      if (isReusable) returnXmlWorker(path, workerLimits, worker);
       else void worker.terminate();
       return result;
     },

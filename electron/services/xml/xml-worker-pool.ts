@@ -5,13 +5,18 @@
  * answered strangely is terminated, never reused. Idle workers are unref'd: they never keep the
  * process alive.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 const maxIdlePerKind = 2;
 const idle = new Map<string, Worker[]>();
 
-function keyOf(path: string, memoryMb: number): string {
-  return `${memoryMb}:${path}`;
+/** A worker's heap limits: its old-generation cap, and a stack deep enough for the readers. */
+export function xmlWorkerLimits(memoryMb: number): ResourceLimits {
+  return { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 };
+}
+
+function keyOf(path: string, limits: ResourceLimits): string {
+  return `${JSON.stringify(limits)}:${path}`;
 }
 
 function removeIdle(key: string, worker: Worker): void {
@@ -20,9 +25,9 @@ function removeIdle(key: string, worker: Worker): void {
   if (list && index !== -1) list.splice(index, 1);
 }
 
-/** An idle worker for this script and heap cap, or a new one; undefined when none can start. */
-export function takeXmlWorker(path: string, memoryMb: number): Worker | undefined {
-  const key = keyOf(path, memoryMb);
+/** An idle worker for this script and these limits, or a new one; undefined when none can start. */
+export function takeXmlWorker(path: string, limits: ResourceLimits): Worker | undefined {
+  const key = keyOf(path, limits);
   const reused = idle.get(key)?.pop();
   if (reused) {
     reused.ref();
@@ -30,7 +35,7 @@ export function takeXmlWorker(path: string, memoryMb: number): Worker | undefine
   }
   try {
     const worker = new Worker(path, {
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 },
+      resourceLimits: limits,
       // Captured, so nothing the thread prints reaches the command line's output.
       stdout: true,
       stderr: true,
@@ -45,8 +50,8 @@ export function takeXmlWorker(path: string, memoryMb: number): Worker | undefine
 }
 
 /** Gives back a worker that answered normally; beyond the idle limit it is terminated. */
-export function returnXmlWorker(path: string, memoryMb: number, worker: Worker): void {
-  const key = keyOf(path, memoryMb);
+export function returnXmlWorker(path: string, limits: ResourceLimits, worker: Worker): void {
+  const key = keyOf(path, limits);
   const list = idle.get(key) ?? [];
   if (list.length >= maxIdlePerKind) {
     void worker.terminate();
@@ -58,9 +63,9 @@ export function returnXmlWorker(path: string, memoryMb: number, worker: Worker):
 }
 
 /** Starts a worker ahead of need (for example when the app starts), so the first parse is quicker. */
-export function warmXmlWorker(path: string, memoryMb: number): void {
-  const worker = takeXmlWorker(path, memoryMb);
-  if (worker) returnXmlWorker(path, memoryMb, worker);
+export function warmXmlWorker(path: string, limits: ResourceLimits): void {
+  const worker = takeXmlWorker(path, limits);
+  if (worker) returnXmlWorker(path, limits, worker);
 }
 
 /** Terminates every idle worker (on quit, and between tests); returns how many there were. */

@@ -1,0 +1,63 @@
+/**
+ * The compare benchmark's in-process timing, run in a worker thread with the compare worker's own
+ * heap limits (compareWorkerLimits), as the app and the command line run compareDocuments: the
+ * limits decide how often, and how much, the garbage collector works during a comparison. The
+ * pair arrives as text and is read here (not timed); then the whole compareDocuments is timed,
+ * warm, with a full collection before each run, as timeMedian does.
+ */
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { CompareTimings } from '../../shared/compare/compare-documents';
+import { compareWorkerLimits } from '../../electron/services/compare/compare-in-worker';
+
+/** What the benchmark asks: a pair's texts and how many timed runs. */
+interface TimingRequest {
+  readonly left: string;
+  readonly right: string;
+  readonly runs: number;
+}
+
+/** Median milliseconds of the whole comparison, and of each stage over the timed runs. */
+export interface TimingAnswer {
+  readonly ms: number;
+  readonly stages: readonly CompareTimings[];
+}
+
+/** Times compareDocuments on one pair in a fresh worker thread with the compare worker's limits. */
+export function timeCompareInWorker(request: TimingRequest): Promise<TimingAnswer> {
+  const self = JSON.stringify(new URL(import.meta.url).href);
+  // Worker threads do not inherit tsx's loader from --import, so the thread registers it.
+  const worker = new Worker(
+    `import('tsx/esm/api').then(({ register }) => { register(); return import(${self}); })`,
+    { eval: true, workerData: request, resourceLimits: compareWorkerLimits(1536) },
+  );
+  return new Promise((resolve, reject) => {
+    worker.once('message', (answer: TimingAnswer) => {
+      resolve(answer);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+async function answer(request: TimingRequest): Promise<TimingAnswer> {
+  const { compareDocuments } = await import('../../shared/compare/compare-documents');
+  const { findIgnoreProfile } = await import('../../shared/compare/builtin-profiles');
+  const { nodePayloadCodec: codec } =
+    await import('../../electron/services/documents/node-payload-codec');
+  const { side } = await import('./compare-pairs');
+  const { timeMedian } = await import('./bench-kit');
+  const profile = findIgnoreProfile('default');
+  if (!profile.ok) throw new Error(profile.error.message);
+  const left = side(request.left);
+  const right = side(request.right);
+  const stages: CompareTimings[] = [];
+  const ms = await timeMedian(request.runs, () => {
+    const timings: CompareTimings = {};
+    stages.push(timings);
+    return compareDocuments(left, right, { profile: profile.value, codec, timings });
+  });
+  // The first entry is timeMedian's untimed warm-up run.
+  return { ms, stages: stages.slice(1) };
+}
+
+if (!isMainThread) parentPort?.postMessage(await answer(workerData as TimingRequest));
