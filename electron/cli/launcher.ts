@@ -22,6 +22,12 @@ try {
   );
   process.exitCode = 1;
 }
+// When the work is done and the event loop is empty, end the process from the last 'exit'
+// listener: Node would otherwise free the whole heap first, which the operating system does at
+// once (5-20 ms of a 2 MB compare; issue 7). Nothing is lost: no write or other work is pending
+// then, and every other 'exit' listener (the code cache, the output check) has run. No argument:
+// process.exitCode as those listeners left it (a failed write sets 1) is the exit code.
+process.once('beforeExit', () => process.once('exit', () => process.exit()));
 if (bytes) {
   const argv = process.argv.slice(2);
   const trace = process.env[cacheTraceVariable] === '1';

@@ -76,10 +76,16 @@ function range(start: number, end: number): string {
   return count === 0 ? `${start},0` : `${start + 1},${count}`;
 }
 
-function emit(out: string[], prefix: string, line: string): void {
+const noNewlineMarker = '\n\\ No newline at end of file\n';
+
+/** Writes one patch line: `prefix`, then the line as the file has it. */
+type LineWriter = (out: string[], prefix: string, line: string) => void;
+
+/** For splitRawLines' lines: a line without its '\n' is the file's unterminated last line. */
+const writeRawLine: LineWriter = (out, prefix, line) => {
   out.push(prefix, line);
-  if (!line.endsWith('\n')) out.push('\n\\ No newline at end of file\n');
-}
+  if (!line.endsWith('\n')) out.push(noNewlineMarker);
+};
 
 /** Escapes git writes for these bytes in a quoted path (quote.c, `cq_lookup`); others are octal. */
 const quoteEscapes: Readonly<Record<number, string>> = {
@@ -126,6 +132,58 @@ export function unifiedPatch(
 ): { patch: string; notes: readonly string[] } {
   const left = splitRawLines(leftText);
   const right = splitRawLines(rightText);
+  return patchOfLines(left, right, filePath, options, writeRawLine);
+}
+
+/**
+ * Marks the last line of a file that does not end in '\n'. No Latin-1 text holds it (it is above
+ * U+00FF), so a marked line never equals a line of the other file that has its '\n'.
+ */
+const unterminated = '\u0100';
+
+/**
+ * Latin-1 text split at each '\n' by String#split, the '\n's dropped, the unterminated last line
+ * (if any) marked. One native call: in a fresh process, splitRawLines' loop of indexOf and slice
+ * took 10 ms for a 2 MB pair and this 6 ms (issue 7). Two lines are equal exactly when the raw
+ * lines are, so the line diff finds the same blocks and the patch is the same.
+ */
+function splitLatin1Lines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (text.endsWith('\n')) lines.pop();
+  else lines[lines.length - 1] += unterminated;
+  return lines;
+}
+
+/** For splitLatin1Lines' lines: the '\n' put back, or the marker turned into git's note. */
+const writeSplitLine: LineWriter = (out, prefix, line) => {
+  if (line.endsWith(unterminated)) out.push(prefix, line.slice(0, -1), noNewlineMarker);
+  else out.push(prefix, line, '\n');
+};
+
+/**
+ * unifiedPatch for the command line's files read as Latin-1 (one character per byte, so every
+ * character is below U+0100): the same patch, its characters the patch's bytes.
+ */
+export function unifiedPatchLatin1(
+  leftText: string,
+  rightText: string,
+  filePath: string,
+  options: UnifiedPatchOptions = {},
+): { patch: string; notes: readonly string[] } {
+  const left = splitLatin1Lines(leftText);
+  const right = splitLatin1Lines(rightText);
+  return patchOfLines(left, right, filePath, options, writeSplitLine);
+}
+
+/** The patch of two line lists (either splitting), each line written by `write`. */
+function patchOfLines(
+  left: readonly string[],
+  right: readonly string[],
+  filePath: string,
+  options: UnifiedPatchOptions,
+  write: LineWriter,
+): { patch: string; notes: readonly string[] } {
   const diff = diffLineArrays(
     left,
     right,
@@ -140,12 +198,12 @@ export function unifiedPatch(
     );
     let at = hunk.leftStart;
     for (const block of hunk.blocks) {
-      for (let i = at; i < block.leftStart; i++) emit(out, ' ', left[i]!);
-      for (let i = block.leftStart; i < block.leftEnd; i++) emit(out, '-', left[i]!);
-      for (let j = block.rightStart; j < block.rightEnd; j++) emit(out, '+', right[j]!);
+      for (let i = at; i < block.leftStart; i++) write(out, ' ', left[i]!);
+      for (let i = block.leftStart; i < block.leftEnd; i++) write(out, '-', left[i]!);
+      for (let j = block.rightStart; j < block.rightEnd; j++) write(out, '+', right[j]!);
       at = block.leftEnd;
     }
-    for (let i = at; i < hunk.leftEnd; i++) emit(out, ' ', left[i]!);
+    for (let i = at; i < hunk.leftEnd; i++) write(out, ' ', left[i]!);
   }
   return { patch: out.join(''), notes: diff.notes };
 }

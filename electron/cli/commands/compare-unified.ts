@@ -9,7 +9,7 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { readEvent, type AuditContext } from '../../../shared/audit/builders';
-import { unifiedPatch } from '../../../shared/compare/unified-patch';
+import { unifiedPatchLatin1 } from '../../../shared/compare/unified-patch';
 import { openJournal } from '../../services/audit/journal';
 import {
   identifyDocument,
@@ -32,13 +32,6 @@ export interface UnifiedSide {
   readonly context: AuditContext;
 }
 
-interface Decoded {
-  /** Each byte as one character (Latin-1), so no UTF-8 decoding is paid for (see rawText). */
-  readonly left: string;
-  readonly right: string;
-  readonly encoding: 'utf-8' | 'latin1';
-}
-
 /** Bytes as characters one to one: Buffer's latin1 (TextDecoder's "latin1" is windows-1252). */
 function rawText(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -47,12 +40,10 @@ function rawText(bytes: Uint8Array): string {
 /**
  * Both files as byte strings. The line diff only tests lines for equality, and two UTF-8 lines
  * are equal exactly when their bytes are, so diffing the bytes gives the same patch as diffing
- * decoded text while skipping a decode that took 190 ms for a 20 MB pair. The encoding says how
- * the tester's files are: not UTF-8 means the patch must go to a file to keep its bytes exact.
+ * decoded text while skipping a decode that took 190 ms for a 20 MB pair.
  */
-function decodeRaw(left: Uint8Array, right: Uint8Array): Decoded {
-  const encoding = isUtf8(left) && isUtf8(right) ? 'utf-8' : 'latin1';
-  return { left: rawText(left), right: rawText(right), encoding };
+function decodeRaw(left: Uint8Array, right: Uint8Array): { left: string; right: string } {
+  return { left: rawText(left), right: rawText(right) };
 }
 
 /** The same byte cap as every document read: the diff runs in this process, not a capped worker. */
@@ -128,11 +119,13 @@ export async function unifiedPatchBytes(
 ): Promise<{ readonly bytes: Uint8Array; readonly notes: readonly string[] }> {
   checkSize(left, 'left');
   checkSize(right, 'right');
-  const raw = decodeRaw(left.bytes, right.bytes);
-  if (raw.encoding === 'latin1' && options.isToStdout)
+  // Not UTF-8 means the patch must go to a file to keep its bytes exact; a file takes any bytes,
+  // so with --out the check is skipped.
+  if (options.isToStdout && !(isUtf8(left.bytes) && isUtf8(right.bytes)))
     throw new CommandFailure(
       'The files are not UTF-8: write the patch with --out FILE so that its bytes stay exact.',
     );
+  const raw = decodeRaw(left.bytes, right.bytes);
   const [leftIdentity, rightIdentity] = await Promise.all([
     identifyDocument(left.bytes, left.source),
     identifyDocument(right.bytes, right.source),
@@ -144,7 +137,7 @@ export async function unifiedPatchBytes(
   // An env: reference is no file to apply to: the patch names it as it was given.
   const where = parseEnvironmentReference(left.name) ? { path: left.name } : patchPathOf(left.name);
   // The lines are bytes; the header is ASCII (a non-ASCII path is quoted as UTF-8 octets).
-  const { patch } = unifiedPatch(raw.left, raw.right, where.path);
+  const { patch } = unifiedPatchLatin1(raw.left, raw.right, where.path);
   const notes =
     patch === ''
       ? ['The files are identical: the patch is empty.']
