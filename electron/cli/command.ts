@@ -49,10 +49,15 @@ export class CommandFailure extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** A user's text inside a one-line message, whole (a path): control characters shown as '?'. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- a newline or escape typed into an argument must not break the line
+  return text.replace(/[\u0000-\u001f\u007f]/g, '?');
+}
+
 /** A user's text inside a one-line message: control characters shown as '?', at most 60 characters. */
 export function shown(text: string): string {
-  // eslint-disable-next-line no-control-regex -- a newline or escape typed into an argument must not break the line
-  const plain = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  const plain = printable(text);
   return plain.length > 60 ? `${plain.slice(0, 60)}…` : plain;
 }
 

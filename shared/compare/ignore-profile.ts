@@ -73,39 +73,45 @@ function text(value: unknown, maxLength: number): value is string {
   return typeof value === 'string' && value.trim() !== '' && value.length <= maxLength;
 }
 
-function parseRule(raw: unknown, index: number, where: string): Result<IgnoreRule> {
+/** A rule, or the rest of a sentence saying what is wrong with it ("rule 2 (…) needs …"). */
+function parseRule(raw: unknown, index: number): IgnoreRule | string {
   const at = `rule ${index + 1}`;
-  if (!isObject(raw)) return invalid(where, `${at} must be an object.`);
+  if (!isObject(raw)) return `${at} must be an object.`;
   const extra = unknownKey(raw, ruleKeys);
-  if (extra !== undefined) return invalid(where, `${at} has an unknown field "${extra}".`);
+  if (extra !== undefined) return `${at} has an unknown field "${extra}".`;
   if (typeof raw.id !== 'string' || !idPattern.test(raw.id))
-    return invalid(where, `${at} needs an "id" of lowercase letters, digits and dashes.`);
+    return `${at} needs an "id" of lowercase letters, digits and dashes.`;
+  const named = `${at} ("${raw.id}")`;
   if (raw.target !== 'model' && raw.target !== 'canonical')
-    return invalid(where, `${at} ("${raw.id}") needs "target": "model" or "canonical".`);
+    return `${named} needs "target": "model" or "canonical".`;
   if (!text(raw.pattern, 500) || /\s/.test(raw.pattern))
-    return invalid(where, `${at} ("${raw.id}") needs a "pattern" without spaces.`);
+    return `${named} needs a "pattern" without spaces.`;
   if (raw.target === 'model' && raw.pattern.includes('/'))
-    return invalid(
-      where,
-      `${at} ("${raw.id}") is a model rule: its pattern uses dots, not slashes.`,
-    );
+    return `${named} is a model rule: its pattern uses dots, not slashes.`;
   const problem = patternProblem(raw.target, raw.pattern);
-  if (problem !== undefined) return invalid(where, `${at} ("${raw.id}") ${problem}`);
-  if (!text(raw.reason, 500))
-    return invalid(where, `${at} ("${raw.id}") needs a "reason" a tester can read.`);
-  return ok({ id: raw.id, target: raw.target, pattern: raw.pattern, reason: raw.reason });
+  if (problem !== undefined) return `${named} ${problem}`;
+  if (!text(raw.reason, 500)) return `${named} needs a "reason" a tester can read.`;
+  return { id: raw.id, target: raw.target, pattern: raw.pattern, reason: raw.reason };
 }
 
-function parseScope(raw: unknown, where: string): Result<ProfileScope> {
-  if (
-    !isObject(raw) ||
-    !Array.isArray(raw.documentCodes) ||
-    unknownKey(raw, new Set(['documentCodes']))
-  )
-    return invalid(
-      where,
-      '"appliesTo" must be { "documentCodes": [{ "codeSystem": …, "code"?: … }] }.',
-    );
+/** The rules, and what is wrong with each rule that is not valid (one problem a rule). */
+function parseRules(raw: readonly unknown[], problems: string[]): IgnoreRule[] {
+  const rules: IgnoreRule[] = [];
+  for (const [index, entry] of raw.entries()) {
+    const rule = parseRule(entry, index);
+    if (typeof rule === 'string') problems.push(rule);
+    else if (rules.some((other) => other.id === rule.id))
+      problems.push(`two rules have the id "${rule.id}".`);
+    else rules.push(rule);
+  }
+  return rules;
+}
+
+/** The scope, or what is wrong with it. */
+function parseScope(raw: unknown): ProfileScope | string {
+  const shape = '"appliesTo" must be { "documentCodes": [{ "codeSystem": …, "code"?: … }] }.';
+  if (!isObject(raw) || !Array.isArray(raw.documentCodes)) return shape;
+  if (unknownKey(raw, new Set(['documentCodes']))) return shape;
   const codes: { codeSystem: string; code?: string }[] = [];
   for (const entry of raw.documentCodes) {
     if (
@@ -113,51 +119,60 @@ function parseScope(raw: unknown, where: string): Result<ProfileScope> {
       !text(entry.codeSystem, 200) ||
       (entry.code !== undefined && !text(entry.code, 200))
     )
-      return invalid(
-        where,
-        'every "documentCodes" entry needs a "codeSystem" (and may have a "code").',
-      );
+      return 'every "documentCodes" entry needs a "codeSystem" (and may have a "code").';
     codes.push(
       typeof entry.code === 'string'
         ? { codeSystem: entry.codeSystem, code: entry.code }
         : { codeSystem: entry.codeSystem },
     );
   }
-  return ok({ documentCodes: codes });
+  return { documentCodes: codes };
+}
+
+/** Problems named in one message; a profile with more says how many more there are. */
+const maxProblemsShown = 5;
+
+/**
+ * Every problem in one sentence: "…: "title" is required; rule 2 ("x") needs a "reason" …", so a
+ * tester fixes the file once instead of once per problem (issue 7 review).
+ */
+function allInvalid<T>(where: string, problems: readonly string[]): Result<T> {
+  const shown = problems.slice(0, maxProblemsShown).map((problem) => problem.replace(/\.$/, ''));
+  const more = problems.length - shown.length;
+  const rest = more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'}` : '';
+  return invalid(where, `${shown.join('; ')}${rest}.`);
 }
 
 /** Validates a parsed JSON value as an ignore profile; `where` names it in messages (e.g. the file). */
 export function parseIgnoreProfile(raw: unknown, where: string): Result<IgnoreProfile> {
   if (!isObject(raw)) return invalid(where, 'it must be a JSON object.');
+  const problems: string[] = [];
   const extra = unknownKey(raw, profileKeys);
-  if (extra !== undefined) return invalid(where, `unknown field "${extra}".`);
-  if (typeof raw.id !== 'string' || !idPattern.test(raw.id))
-    return invalid(where, '"id" must be lowercase letters, digits and dashes.');
-  if (!text(raw.title, 200)) return invalid(where, '"title" is required.');
+  if (extra !== undefined) problems.push(`unknown field "${extra}".`);
+  const id = typeof raw.id === 'string' && idPattern.test(raw.id) ? raw.id : undefined;
+  if (id === undefined) problems.push('"id" must be lowercase letters, digits and dashes.');
+  const title = text(raw.title, 200) ? raw.title : undefined;
+  if (title === undefined) problems.push('"title" is required.');
   if (raw.description !== undefined && !text(raw.description, 2000))
-    return invalid(where, '"description" must be text.');
+    problems.push('"description" must be text.');
   if (
     raw.extends !== undefined &&
     (typeof raw.extends !== 'string' || !idPattern.test(raw.extends))
   )
-    return invalid(where, '"extends" must be the id of another profile.');
-  if (!Array.isArray(raw.rules)) return invalid(where, '"rules" must be a list.');
-  const rules: IgnoreRule[] = [];
-  for (const [index, entry] of raw.rules.entries()) {
-    const rule = parseRule(entry, index, where);
-    if (!rule.ok) return rule;
-    if (rules.some((other) => other.id === rule.value.id))
-      return invalid(where, `two rules have the id "${rule.value.id}".`);
-    rules.push(rule.value);
-  }
-  const scope = raw.appliesTo === undefined ? undefined : parseScope(raw.appliesTo, where);
-  if (scope && !scope.ok) return scope;
+    problems.push('"extends" must be the id of another profile.');
+  if (!Array.isArray(raw.rules)) problems.push('"rules" must be a list.');
+  const rules = Array.isArray(raw.rules) ? parseRules(raw.rules, problems) : [];
+  const scope = raw.appliesTo === undefined ? undefined : parseScope(raw.appliesTo);
+  if (typeof scope === 'string') problems.push(scope);
+  // Each of these has added a problem; the compiler needs them checked by name.
+  if (problems.length > 0 || id === undefined || title === undefined || typeof scope === 'string')
+    return allInvalid(where, problems);
   return ok({
-    id: raw.id,
-    title: raw.title,
+    id,
+    title,
     ...(typeof raw.description === 'string' ? { description: raw.description } : {}),
     ...(typeof raw.extends === 'string' ? { extends: raw.extends } : {}),
-    ...(scope ? { appliesTo: scope.value } : {}),
+    ...(scope ? { appliesTo: scope } : {}),
     rules,
   });
 }

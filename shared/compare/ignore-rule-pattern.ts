@@ -4,6 +4,7 @@
  * refused only when it was all `**`; `*` over the model or `/*` and `/ClinicalDocument` over the
  * canonical XML hide every difference just the same.
  */
+import { metadataFieldNames } from '../documents/metadata-fields';
 import { compilePattern, patternCovers } from './path-glob';
 
 /** A name no literal pattern can spell (patterns have no control characters): only wildcards match it. */
@@ -18,6 +19,44 @@ const modelStep = /^(?:\*\*|[\p{L}\p{N}_*-]+)$/u;
 
 function stepsOf(pattern: string, target: 'model' | 'canonical'): string[] {
   return target === 'model' ? pattern.split('.') : pattern.replace(/^\//, '').split('/');
+}
+
+/** Single-character edits (insert, delete, replace) between two short names. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row.push(
+        Math.min(
+          (previous[j] ?? 0) + 1,
+          (row[j - 1] ?? 0) + 1,
+          (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        ),
+      );
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * What is wrong with a model pattern's first step when it names no field of DocumentMetadata:
+ * such a rule hides nothing, so a typo would look like "no differences there" (issue 7 review).
+ */
+function unknownFieldProblem(first: string): string | undefined {
+  const step = compilePattern(first, 'model');
+  if (first === '**' || metadataFieldNames.some((name) => patternCovers(step, [name])))
+    return undefined;
+  // Two edits (a swapped pair, "titel") only in names long enough not to match anything.
+  const most = first.length >= 5 ? 2 : 1;
+  const near = metadataFieldNames
+    .map((name) => ({ name, edits: editDistance(first.toLowerCase(), name.toLowerCase()) }))
+    .filter((candidate) => candidate.edits <= most)
+    .sort((a, b) => a.edits - b.edits)[0]?.name;
+  const hint = near
+    ? `did you mean "${near}"?`
+    : `a model path starts with one of ${metadataFieldNames.join(', ')}`;
+  return `starts with "${first}", which is no field of the document model (${hint}).`;
 }
 
 /**
@@ -37,6 +76,8 @@ export function patternProblem(target: 'model' | 'canonical', pattern: string): 
   if (bad !== undefined) return `has a step "${bad}" that is no ${target} path name.`;
   if (target === 'canonical' && steps.slice(0, -1).some((step) => step.startsWith('@')))
     return 'names an attribute (@) before its last step.';
+  const unknownField = target === 'model' ? unknownFieldProblem(steps[0] ?? '') : undefined;
+  if (unknownField !== undefined) return unknownField;
   const compiled = compilePattern(pattern, target);
   if (target === 'model' && patternCovers(compiled, [anyName]))
     return `would hide everything: "${pattern}" matches every model field.`;

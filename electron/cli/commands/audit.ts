@@ -7,10 +7,12 @@ import type { AuditFilter } from '../../../shared/audit/filter';
 import { toRow } from '../../../shared/audit/filter';
 import { parseHetu } from '../../../shared/identity/hetu';
 import { openJournal } from '../../services/audit/journal';
+import { auditPaths } from '../../services/audit/files';
 import { listRecords, toCsv, verifyHome } from '../../services/audit/reader';
 import { resolveHome } from '../../services/home';
 import { fileProblemReason } from '../../services/files/file-problem';
 import { cliContext } from '../audit-context';
+import { refuseOutOverInput } from '../out-target';
 import {
   CommandFailure,
   ExitCode,
@@ -28,7 +30,8 @@ const help = `Usage: archivist audit verify [--home DIR] [--json]
 verify   checks every record's hash chain and every signed checkpoint; exit 1 names
          the first bad record and why.
 list     shows the records that pass the filters, oldest first.
-export   writes the records as JSON or CSV (stdout, or --out FILE); the export is itself audited.
+export   writes the records as JSON or CSV (stdout, or --out FILE outside the home's audit
+         folder); the export is itself audited.
 
 Filters:
   --patient HETU      records about this patient
@@ -159,6 +162,12 @@ async function exportRecords(home: string, values: Values, io: CliIo): Promise<E
   const format = values.format;
   if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv.');
   const filter = filterOf(values);
+  // The export is recorded in the journal and then written: over a journal file, it replaced it.
+  refuseOutOverInput(
+    values.out,
+    [{ role: "audit journal's folder", name: auditPaths(home).dir, isFolder: true }],
+    io.cwd,
+  );
   checkHomeFolder(home);
   const records = listRecords(home, filter);
   const target = values.out ? path.resolve(io.cwd, values.out) : 'stdout';

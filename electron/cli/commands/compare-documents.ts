@@ -19,16 +19,13 @@ import {
 } from '../../../shared/compare/ignore-profile';
 import { openJournal } from '../../services/audit/journal';
 import { reportContextOf } from '../../services/compare/compared-environment';
+import { withSideNames } from '../../services/compare/side-message';
 import { splitJoinedLines } from '../../services/compare/joined-lines';
 import { progressBar } from '../../services/report/progress-bar';
 import type { ReportFormat } from '../../services/report/write-report';
 import { fileProblemReason } from '../../services/files/file-problem';
-import { CommandFailure, UsageError, type CliIo } from '../command';
-
-/** Whether --ignore names a file rather than a shipped profile: a path, or a .json name. */
-function isFileName(name: string): boolean {
-  return name.endsWith('.json') || /[/\\]/.test(name) || name.startsWith('.');
-}
+import { CommandFailure, UsageError, printable, type CliIo } from '../command';
+import { isProfileFileName } from './ignore-profile-name';
 
 /**
  * The ignore profile named by --ignore: a shipped id, `none`, or a JSON file of the user's;
@@ -37,7 +34,7 @@ function isFileName(name: string): boolean {
 export async function profileOf(name: string | undefined, cwd: string): Promise<ResolvedProfile> {
   const wanted = name ?? 'default';
   if (wanted === 'none') return noIgnoreProfile;
-  if (!isFileName(wanted)) {
+  if (!isProfileFileName(wanted)) {
     const found = findIgnoreProfile(wanted);
     if (!found.ok) throw new UsageError(found.error.message);
     return found.value;
@@ -142,7 +139,8 @@ export async function compareForOutput(
   });
   if (!compared.ok) {
     bar.done();
-    throw new CommandFailure(compared.error.message);
+    const names = { left: printable(left.name), right: printable(right.name) };
+    throw new CommandFailure(withSideNames(compared.error.message, names));
   }
   const result = compared.value.result;
   const reads = readEvents(result, left, right);

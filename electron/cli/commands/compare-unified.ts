@@ -15,11 +15,11 @@ import {
   identifyDocument,
   type DocumentIdentity,
 } from '../../services/documents/identify-document';
-import { sideMessage } from '../../services/compare/side-message';
+import { sideMessage, withSideNames } from '../../services/compare/side-message';
 import { tooLarge } from '../../services/xml/decode-xml-bytes';
 import { defaultXmlLimits } from '../../services/xml/xml-limits';
 import { parseEnvironmentReference } from '../environment-reference';
-import { CommandFailure } from '../command';
+import { CommandFailure, printable } from '../command';
 
 /** One side: its bytes, its name on the command line, and the source an unreadable file is named by. */
 export interface UnifiedSide {
@@ -47,10 +47,17 @@ function decodeRaw(left: Uint8Array, right: Uint8Array): { left: string; right: 
 }
 
 /** The same byte cap as every document read: the diff runs in this process, not a capped worker. */
-function checkSize(side: UnifiedSide, which: 'left' | 'right'): void {
+function checkSizes(left: UnifiedSide, right: UnifiedSide): void {
   const max = defaultXmlLimits.maxBytes;
-  if (side.bytes.byteLength > max)
-    throw new CommandFailure(sideMessage(which, tooLarge(side.bytes.byteLength, max).message));
+  const names = { left: printable(left.name), right: printable(right.name) };
+  for (const [which, side] of [
+    ['left', left],
+    ['right', right],
+  ] as const)
+    if (side.bytes.byteLength > max) {
+      const message = sideMessage(which, tooLarge(side.bytes.byteLength, max).message);
+      throw new CommandFailure(withSideNames(message, names));
+    }
 }
 
 /** Write-ahead: one read event per document, each in its side's context, before the patch exists. */
@@ -117,8 +124,7 @@ export async function unifiedPatchBytes(
   right: UnifiedSide,
   options: { readonly home: string; readonly isToStdout: boolean },
 ): Promise<{ readonly bytes: Uint8Array; readonly notes: readonly string[] }> {
-  checkSize(left, 'left');
-  checkSize(right, 'right');
+  checkSizes(left, right);
   // Not UTF-8 means the patch must go to a file to keep its bytes exact; a file takes any bytes,
   // so with --out the check is skipped.
   if (options.isToStdout && !(isUtf8(left.bytes) && isUtf8(right.bytes)))

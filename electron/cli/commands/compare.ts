@@ -8,11 +8,14 @@
 import { writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { auditPaths } from '../../services/audit/files';
 import { resolveHome } from '../../services/home';
 import { fileProblem } from '../../services/files/file-problem';
 import { readComparedSide } from './compare-sides';
 import { unifiedPatchBytes } from './compare-unified';
 import { parseEnvironmentReference } from '../environment-reference';
+import { refuseOutOverInput, type OutInput } from '../out-target';
+import { isProfileFileName } from './ignore-profile-name';
 import {
   CommandFailure,
   ExitCode,
@@ -53,7 +56,8 @@ with \`archivist report verify FILE\`. Making a report is recorded in the audit 
 Options:
   --format FORMAT    one of the formats above (default: text)
   --json             the same as --format json
-  --out FILE         write to FILE instead of stdout
+  --out FILE         write to FILE instead of stdout; FILE may not be one of the documents, the
+                     --ignore file or in the home's audit folder (refused, exit 2)
   --redact           mask identity codes and person names (HETU-1, NAME-1; the same value gets
                      the same mask); redacted reports embed no sources (not with unified)
   --without-sources  reports: do not embed the two sources (only their sha256)
@@ -111,6 +115,26 @@ function checkOperand(value: string | undefined, which: string): string {
   return value;
 }
 
+/**
+ * The files compare reads, for refuseOutOverInput: an env: document is no file to overwrite. The
+ * audit journal is one too: the reads are recorded in it before the output is written over it.
+ */
+function inputsOf(
+  left: string,
+  right: string,
+  ignore: string | undefined,
+  home: string,
+): OutInput[] {
+  const files: OutInput[] = [
+    { role: 'left document', name: left },
+    { role: 'right document', name: right },
+  ].filter((input) => parseEnvironmentReference(input.name) === undefined);
+  if (ignore !== undefined && isProfileFileName(ignore))
+    files.push({ role: 'ignore profile', name: ignore });
+  files.push({ role: "audit journal's folder", name: auditPaths(home).dir, isFolder: true });
+  return files;
+}
+
 /** The output in one write: the bytes as they are to stdout when the caller can take bytes. */
 function writeOutput(io: CliIo, out: string | undefined, bytes: Uint8Array): void {
   if (out === undefined) {
@@ -151,6 +175,14 @@ export const compareCommand: Command = {
     if (positionals.length > 2) throw unexpectedArgument(positionals[2]);
     const leftName = checkOperand(positionals[0], 'left');
     const rightName = checkOperand(positionals[1], 'right');
+    const home = resolveHome({
+      explicitHome: values.home,
+      env: io.env,
+      platform: process.platform,
+      userHome: homedir(),
+    });
+    const inputs = inputsOf(leftName, rightName, values.ignore, home);
+    refuseOutOverInput(values.out, inputs, io.cwd);
     // A patch is never filtered, so unified loads the profiles only to check an explicit --ignore
     // (a wrong name is still a mistake); every other format needs them (compare-documents.ts).
     const full =
@@ -158,12 +190,6 @@ export const compareCommand: Command = {
         ? undefined
         : await import('./compare-documents');
     const profile = await full?.profileOf(values.ignore, io.cwd);
-    const home = resolveHome({
-      explicitHome: values.home,
-      env: io.env,
-      platform: process.platform,
-      userHome: homedir(),
-    });
     const [left, right] = await Promise.all([
       readComparedSide(leftName, io, home),
       readComparedSide(rightName, io, home),

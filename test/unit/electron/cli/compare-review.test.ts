@@ -125,7 +125,18 @@ describe('compare messages (G)', () => {
     const empty = file('empty.xml', '');
     const run = await runArchivist(['compare', doc, empty, '--home', home()]);
     expect(run).toMatchObject({ code: 1, stdout: '' });
-    expect(run.stderr).toBe('archivist compare: The right document is empty (0 bytes).\n');
+    expect(run.stderr).toBe(
+      `archivist compare: The right document (${empty}) is empty (0 bytes).\n`,
+    );
+  });
+
+  it('says in one sentence which document is of a kind it cannot read', async () => {
+    const other = file('other-root.xml', '<foo/>');
+    const run = await runArchivist(['compare', other, doc, '--home', home()]);
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toBe(
+      `archivist compare: The left document (${other}) is not one Archivist can read: the root element is <foo> in no namespace. Expected a CDA ClinicalDocument, an HL7 V3 RCMR archive message or a FHIR DocumentReference.\n`,
+    );
   });
 
   it('says a folder given as --ignore is a folder, not a profile file', async () => {
@@ -148,6 +159,27 @@ describe('compare messages (G)', () => {
         `archivist compare: The ignore profile ${folder} is a folder, not a profile file: give a JSON file or a shipped profile's id.\n`,
       );
     }
+  });
+});
+
+describe('an ignore profile file with several mistakes', () => {
+  it('names all of them in one line: no title, a misspelt model field, no reason', async () => {
+    const doc = file('h.xml', cda('', '1.2.3.1'));
+    const profile = file(
+      'mistakes.json',
+      JSON.stringify({
+        id: 'mistakes',
+        rules: [
+          { id: 'title', target: 'model', pattern: 'titel', reason: 'Free text.' },
+          { id: 'copy', target: 'model', pattern: 'copyTime' },
+        ],
+      }),
+    );
+    const run = await runArchivist(['compare', doc, doc, '--ignore', profile, '--home', home()]);
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toBe(
+      `archivist compare: The ignore profile ${profile} is not valid: "title" is required; rule 1 ("title") starts with "titel", which is no field of the document model (did you mean "title"?); rule 2 ("copy") needs a "reason" a tester can read.\n`,
+    );
   });
 });
 

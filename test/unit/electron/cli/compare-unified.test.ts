@@ -176,7 +176,7 @@ describe('archivist compare --format unified', () => {
     const run = await unified(pair.left, big, home);
     expect(run).toMatchObject({ code: 1, stdout: '' });
     expect(run.stderr).toMatch(
-      /^archivist compare: The right document is 51(\.0)? MB, more than the 50(\.0)? MB Archivist reads; it refuses larger files to protect itself\.\n$/,
+      /^archivist compare: The right document \(big\.xml\) is 51(\.0)? MB, more than the 50(\.0)? MB Archivist reads; it refuses larger files to protect itself\.\n$/,
     );
     expect(existsSync(join(home, 'audit'))).toBe(false);
   });

@@ -87,6 +87,28 @@ describe('parseIgnoreProfile', () => {
     });
   }
 
+  it('names every problem in one message: a missing title and a rule without a reason', () => {
+    const { title: _title, ...untitled } = valid;
+    const raw = { ...untitled, rules: [rule, { ...rule, id: 'q', reason: '' }] };
+    expect(parseIgnoreProfile(raw, 'x.json')).toMatchObject({
+      ok: false,
+      error: {
+        message:
+          'The ignore profile x.json is not valid: "title" is required; rule 2 ("q") needs a "reason" a tester can read.',
+      },
+    });
+  });
+
+  it('names five problems and counts the rest', () => {
+    const rules = Array.from({ length: 8 }, (_, i) => ({ ...rule, id: `r${i}`, reason: '' }));
+    const parsed = parseIgnoreProfile({ ...valid, rules }, 'x.json');
+    const message = parsed.ok ? '' : parsed.error.message;
+    expect(message).toContain(
+      'rule 5 ("r4") needs a "reason" a tester can read; and 3 more problems.',
+    );
+    expect(message).not.toContain('rule 6');
+  });
+
   it('refuses extends cycles and unknown bases', () => {
     const a: IgnoreProfile = { id: 'a', title: 'A', extends: 'b', rules: [] };
     const b: IgnoreProfile = { id: 'b', title: 'B', extends: 'a', rules: [] };

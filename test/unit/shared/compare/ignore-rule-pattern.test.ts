@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseIgnoreProfile } from '../../../../shared/compare/ignore-profile';
+import { metadataFieldNames } from '../../../../shared/documents/metadata-fields';
 
 function refusal(target: 'model' | 'canonical', pattern: string): string | undefined {
   const parsed = parseIgnoreProfile(
@@ -117,6 +118,24 @@ describe('ignore rule patterns', () => {
       'has a step "declared(Time)" that is no model path name.',
     ],
     [
+      'a misspelt model field',
+      'model',
+      'titel',
+      'starts with "titel", which is no field of the document model (did you mean "title"?).',
+    ],
+    [
+      'a model field in the wrong case',
+      'model',
+      'LocalHeader.declaredTime',
+      'starts with "LocalHeader", which is no field of the document model (did you mean "localHeader"?).',
+    ],
+    [
+      'a wildcard matching no model field',
+      'model',
+      'zz*.time',
+      `starts with "zz*", which is no field of the document model (a model path starts with one of ${metadataFieldNames.join(', ')}).`,
+    ],
+    [
       'an attribute with children',
       'canonical',
       '**/section/@ID/x',
@@ -140,6 +159,9 @@ describe('ignore rule patterns', () => {
     ['model', 'signatures'],
     ['model', 'authors.time'],
     ['model', '*.time'],
+    ['model', 'local*.declaredTime'],
+    ['model', '**.time'],
+    ['model', 'title'],
   ];
   for (const [target, pattern] of accepted)
     it(`accepts the ${target} pattern ${pattern}`, () => {
