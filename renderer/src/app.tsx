@@ -17,6 +17,7 @@ import { useRoute } from './routing/use-route';
 import { SearchPage } from './search/search-page';
 import { CalendarBanner } from './shell/calendar-banner';
 import { EnvironmentSwitcher, KindBadge } from './shell/environment-switcher';
+import { comparedEnvironments, HeaderEnvironments } from './shell/header-environments';
 import { useNow, useOverview } from './shell/use-overview';
 
 type Load =
@@ -71,10 +72,16 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
   }, [api]);
 
   const ready = overview.state === 'ready' ? overview.overview : undefined;
+  // The compare page is in the environments of its documents, not the default one.
+  const compared = route.page === 'compare' ? comparedEnvironments(route.left, route.right) : [];
+  const comparedProfile = compared.find((environment) => typeof environment !== 'string');
   const routeProfileId =
-    route.page === 'search' || route.page === 'document' ? route.profileId : undefined;
-  const activeId = routeProfileId ?? ready?.defaultProfileId;
+    route.page === 'search' || route.page === 'document'
+      ? route.profileId
+      : comparedProfile?.profileId;
+  const activeId = routeProfileId ?? (compared.length > 0 ? undefined : ready?.defaultProfileId);
   const activeProfile = ready?.profiles.find((profile) => profile.id === activeId);
+  const searchId = activeId ?? ready?.defaultProfileId;
   // Countdowns run on the services' clock (overview.now), which a sandbox under test may set.
   const clockOffsetMs =
     overview.state === 'ready' ? Date.parse(overview.overview.now) - overview.loadedAt : 0;
@@ -114,7 +121,9 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
       </a>
       <header className="app-header">
         <h1 className="app-title">Archivist</h1>
-        {activeProfile ? (
+        {ready && compared.length > 0 ? (
+          <HeaderEnvironments environments={compared} profiles={ready.profiles} />
+        ) : activeProfile ? (
           <span className="active-environment" aria-label="Environment in use">
             <KindBadge kind={activeProfile.kind} /> {activeProfile.displayName}
           </span>
@@ -124,9 +133,9 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
         {activeProfile && ready && <Operator profile={activeProfile} osUser={ready.osUser} />}
         <span className="app-header-spacer" />
         <nav aria-label="Pages" className="header-nav">
-          {activeId && (
+          {searchId && (
             <a
-              href={`#/env/${encodeURIComponent(activeId)}/search`}
+              href={`#/env/${encodeURIComponent(searchId)}/search`}
               aria-current={route.page === 'search' ? 'page' : undefined}
             >
               Search

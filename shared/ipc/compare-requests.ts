@@ -34,12 +34,21 @@ export const ignoreProfileField = stringField({
   patternHint: 'must be an ignore profile id (lower-case letters, digits and dashes)',
 });
 
-/** A plain file name (no folders): what the browser harness accepts instead of a dialog. */
-export const fileNameField = stringField({
-  maxLength: 255,
-  pattern: /^(?!\.{1,2}$)[^/\\\0:]+$/,
-  patternHint: 'must be a file name without folders',
-});
+const plainFileName = /^(?!\.{1,2}$)[^/\\\0:]+$/;
+const fileNameString = stringField({ maxLength: 255 });
+
+/**
+ * A plain file name (no folders): what the browser harness accepts instead of a dialog. A tester
+ * types it, so its refusal is a sentence for them, not a field path (issue 7 review).
+ */
+export const fileNameField: Validator<string> = (raw, path) => {
+  const name = fileNameString(raw, path);
+  if (!name.ok || plainFileName.test(name.value)) return name;
+  return err(
+    'invalid-request',
+    `"${name.value}" is not a plain file name. Type only the name of a file in the local files folder, such as v2.xml, without folders (no /, \\, : or ..).`,
+  );
+};
 
 const environmentSide = objectOf({ profileId: profileIdField, resourceId: resourceIdField });
 const fileSide = objectOf({ fileId: fileIdField });

@@ -27,6 +27,7 @@ import type { NarrativeComparison } from '../../../shared/narrative-diff/narrati
 import { err, ok, type Result } from '../../../shared/result';
 import { appVersion } from '../app-version';
 import { compareInWorker } from '../compare/compare-in-worker';
+import { withSideNames } from '../compare/side-message';
 import { reportEnvironmentOf } from '../compare/compared-environment';
 import type { EnvironmentConnection } from '../environments/connection';
 import { osUserName, auditContextFor, recordAll } from './audit-trail';
@@ -191,7 +192,10 @@ export function createComparer(deps: ComparerDeps): Comparer {
         }),
       );
       await recordAll(deps.home, failures, 'the failure was not recorded');
-      return compared;
+      // The worker has only the bytes: the message names the side, here also its file or place.
+      const names = { left: left.value.label, right: right.value.label };
+      const message = withSideNames(compared.error.message, names);
+      return { ok: false, error: { ...compared.error, message } };
     }
     const { result, lines } = compared.value;
     const recorded = await recordAll(

@@ -7,6 +7,11 @@
  * sorted by source line once, per side and per item path, and each item is a binary search. The
  * work comes as a generator of small steps, so the view can spread it over tasks.
  */
+import {
+  bestCandidate,
+  elementOfCanonicalPath,
+  elementOfModelPath,
+} from '../../../shared/compare/model-path-links';
 import type { ViewChange } from './diff-rows';
 
 /** What an item needs to be linked: the fields changeForItem reads. */
@@ -136,8 +141,21 @@ export function* linkItemSteps<T extends LinkableItem>(
 ): Generator<void, ItemLinks<T>, void> {
   const changeOfItem = new Map<T, number>();
   const itemsOfChange = new Map<number, T[]>();
-  if (changes.length === 0 || !items.some((item) => item.pathKind === 'canonical'))
+  const link = (item: T, index: number): void => {
+    changeOfItem.set(item, index);
+    const linked = itemsOfChange.get(index);
+    if (linked) linked.push(item);
+    else itemsOfChange.set(index, [item]);
+  };
+  if (changes.length === 0) return { changeOfItem, itemsOfChange };
+  const ofModelItem = yield* linkModelItems(changes, items);
+  if (!items.some((item) => item.pathKind === 'canonical')) {
+    for (const item of items) {
+      const index = ofModelItem.get(item);
+      if (index !== undefined) link(item, index);
+    }
     return { changeOfItem, itemsOfChange };
+  }
   const stripped: string[] = [];
   for (const view of changes) {
     stripped.push(view.change.path.replace(/\[\d+\]/g, ''));
@@ -165,6 +183,8 @@ export function* linkItemSteps<T extends LinkableItem>(
   let done = 0;
   for (const item of items) {
     if (++done % stepSize === 0) yield;
+    const ofModel = ofModelItem.get(item);
+    if (ofModel !== undefined) link(item, ofModel);
     const underIndex = byPath.get(item.path);
     if (item.pathKind !== 'canonical' || !underIndex) continue;
     const inside = nearest(underIndex, item);
@@ -175,13 +195,53 @@ export function* linkItemSteps<T extends LinkableItem>(
         ? { distance: overall.distance + outsidePenalty, index: overall.index }
         : undefined;
     const found = best([inside, outside]);
-    if (!found) continue;
-    changeOfItem.set(item, found.index);
-    const linked = itemsOfChange.get(found.index);
-    if (linked) linked.push(item);
-    else itemsOfChange.set(found.index, [item]);
+    if (found) link(item, found.index);
   }
   return { changeOfItem, itemsOfChange };
+}
+
+/**
+ * Links header and metadata items (model paths, no source lines) to the content change on the
+ * element their field lives in (model-path-links.ts): "id changed" to /ClinicalDocument/id.
+ */
+function* linkModelItems<T extends LinkableItem>(
+  changes: readonly ViewChange[],
+  items: readonly T[],
+): Generator<void, Map<T, number>, void> {
+  const links = new Map<T, number>();
+  if (!items.some((item) => item.pathKind === 'model')) return links;
+  const byElement = new Map<string, number[]>();
+  for (let index = 0; index < changes.length; index++) {
+    const element = elementOfCanonicalPath(changes[index]!.change.path);
+    const under = element === undefined ? undefined : byElement.get(element);
+    if (under) under.push(index);
+    else if (element !== undefined) byElement.set(element, [index]);
+    if (index % (stepSize * 16) === stepSize * 16 - 1) yield;
+  }
+  let done = 0;
+  for (const item of items) {
+    if (item.pathKind !== 'model') continue;
+    if (++done % 16 === 0) yield;
+    const index = modelItemChange(item.path, changes, byElement);
+    if (index !== undefined) links.set(item, index);
+  }
+  return links;
+}
+
+/** The change a model path points at, among the changes under each element (`byElement`). */
+function modelItemChange(
+  modelPath: string,
+  changes: readonly ViewChange[],
+  byElement: ReadonlyMap<string, readonly number[]>,
+): number | undefined {
+  const element = elementOfModelPath(modelPath);
+  const indexes = element === undefined ? undefined : byElement.get(element);
+  if (!indexes) return undefined;
+  const position = bestCandidate(
+    modelPath,
+    indexes.map((index) => changes[index]!.change.path),
+  );
+  return position === undefined ? undefined : indexes[position];
 }
 
 /** All the links at once (tests, and small comparisons). */

@@ -3,13 +3,14 @@
  * and ignore profile switches, swapping sides and replacing the right side with a local file;
  * then the comparison itself (comparison-view.tsx). A reload compares again, audited again.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { AppError } from '../../../shared/result';
 import type { CompareSideInfo } from '../../../shared/ipc/compare-types';
 import { ErrorNotice } from '../components/error-notice';
 import { openOutside } from '../bridge/open-outside';
 import { compareHash, compareModes, parseSide, type CompareMode } from './compare-address';
+import { knownProfileChoices, knownSide, rememberComparison } from './compare-memory';
 import { ComparisonView } from './comparison-view';
 import { ExportPanel } from './export-panel';
 import { LocalFilePicker } from './local-file-picker';
@@ -41,17 +42,31 @@ function badAddress(side: 'left' | 'right') {
   };
 }
 
-function SideCard({ side, info }: { side: 'Left' | 'Right'; info: CompareSideInfo }) {
-  const document = info.document;
+/** A compared side; after a failed comparison, what is known of it (knownSide). */
+function SideCard({
+  side,
+  info,
+}: {
+  side: 'Left' | 'Right';
+  info: CompareSideInfo | { readonly label: string };
+}) {
+  const document = 'document' in info ? info.document : undefined;
   return (
     <div className="compare-side" aria-label={`${side} document`} role="group">
       <strong>{side}:</strong> {info.label}
-      <div className="muted">
-        {document.title ?? '(untitled)'} · <code>{document.id}</code>
-        {document.versionNumber !== undefined && <> · version {document.versionNumber}</>}
-      </div>
+      {document && (
+        <div className="muted">
+          {document.title ?? '(untitled)'} · <code>{document.id}</code>
+          {document.versionNumber !== undefined && <> · version {document.versionNumber}</>}
+        </div>
+      )}
     </div>
   );
+}
+
+function profileLabel(profile: { readonly id: string; readonly title: string }): string {
+  if (profile.id === 'none') return 'none (hide nothing)';
+  return profile.title === profile.id ? profile.id : `${profile.id}: ${profile.title}`;
 }
 
 export function ComparePage({ api, left, right, ignore, mode }: ComparePageProps) {
@@ -82,8 +97,11 @@ function LoadedSides({
 }) {
   const { load, retry, cancel } = useComparison(api, left, right, ignore);
   const [linkProblem, setLinkProblem] = useState<AppError | undefined>(undefined);
+  useEffect(() => {
+    if (load.state === 'ready') rememberComparison(left, right, load.compared);
+  }, [load, left, right]);
   const profiles =
-    load.state === 'ready' ? load.compared.ignoreProfiles : [{ id: ignore, title: ignore }];
+    load.state === 'ready' ? load.compared.ignoreProfiles : knownProfileChoices(ignore);
   return (
     <section className="compare-page" aria-labelledby="compare-heading" data-state={load.state}>
       <h2 id="compare-heading">Compare</h2>
@@ -91,6 +109,14 @@ function LoadedSides({
         <div className="compare-sides">
           <SideCard side="Left" info={load.compared.left} />
           <SideCard side="Right" info={load.compared.right} />
+        </div>
+      )}
+      {/* A failed comparison keeps its sides in view, so the tester sees what was compared and
+          can pick another file. */}
+      {load.state === 'failed' && (
+        <div className="compare-sides">
+          <SideCard side="Left" info={knownSide(left)} />
+          <SideCard side="Right" info={knownSide(right)} />
         </div>
       )}
       <div className="compare-toolbar" role="toolbar" aria-label="Comparison">
@@ -114,7 +140,7 @@ function LoadedSides({
           >
             {profiles.map((profile) => (
               <option key={profile.id} value={profile.id}>
-                {profile.id === 'none' ? 'none (hide nothing)' : `${profile.id}: ${profile.title}`}
+                {profileLabel(profile)}
               </option>
             ))}
           </select>

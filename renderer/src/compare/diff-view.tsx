@@ -12,6 +12,7 @@ import { changeOfRow, MemoDiffRow } from './diff-row';
 import type { ShownLines } from './line-cache';
 import { lineOfRow, rowOfLine } from './line-mapping';
 import { measureWithoutLayout, observePaneWithoutLayout } from './measure-row';
+import { revealInWindow } from './reveal-in-window';
 import { useAttached, useSlicedRows } from './use-sliced-rows';
 
 export interface DiffViewProps {
@@ -69,8 +70,11 @@ export function DiffView(props: DiffViewProps) {
     if (seq === 0) return;
     // A button inside a row (a reviewed mark) may scroll out and be unmounted by the virtualiser,
     // which would drop the keyboard focus on the page's body: the pane keeps it instead.
-    keepFocusInPane(scrollRef.current);
+    const pane = scrollRef.current;
+    keepFocusInPane(pane);
     virtualizer.scrollToIndex(requestedRow, { align: 'center' });
+    // The pane alone scrolling left the change below the fold: the page follows (issue 7).
+    return pane ? revealInWindow(pane, requestedRow) : undefined;
   }, [seq, requestedRow, virtualizer]);
 
   // An expander or a hidden row's reveal button is replaced by the rows it stood for; the focus

@@ -4,6 +4,7 @@
  * change), and which row shows a given line.
  */
 import type { ContentChange } from '../../../shared/compare/content-changes';
+import { bestCandidate } from '../../../shared/compare/model-path-links';
 import type { DiffRow, ViewChange } from './diff-rows';
 
 /**
@@ -67,7 +68,9 @@ export function lineOfRow(
 
 /**
  * The content change a change-list item points at: by its source line on either side, preferring
- * changes under the item's canonical path. Metadata items have none (they live in the table).
+ * changes under the item's canonical path. A header or metadata item (a model path) points at the
+ * change on the element its field lives in (model-path-links.ts), if any; else it has none and
+ * lives in the metadata table only.
  */
 export function changeForItem(
   item: {
@@ -78,7 +81,12 @@ export function changeForItem(
   },
   changes: readonly ViewChange[],
 ): number | undefined {
-  if (item.pathKind !== 'canonical' || changes.length === 0) return undefined;
+  if (changes.length === 0) return undefined;
+  if (item.pathKind === 'model')
+    return bestCandidate(
+      item.path,
+      changes.map((view) => view.change.path),
+    );
   const stripped = (path: string) => path.replace(/\[\d+\]/g, '');
   let best: { index: number; score: number } | undefined;
   changes.forEach((view, index) => {

@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { AppError } from '../../../shared/result';
 import { ErrorNotice } from '../components/error-notice';
+import { rememberFileName } from './compare-memory';
 
 export function LocalFilePicker({
   api,
@@ -30,7 +31,11 @@ export function LocalFilePicker({
     const result = await api.pickCompareFile(fileName === undefined ? {} : { name: fileName });
     setBusy(false);
     if (result.ok) {
-      if (result.value.picked) onPicked(result.value.fileId);
+      if (result.value.picked) {
+        // The compare page names the file even when it cannot be compared (not XML, too large).
+        rememberFileName(result.value.fileId, result.value.name);
+        onPicked(result.value.fileId);
+      }
       return;
     }
     if (result.error.code === 'file-dialog-unavailable') setFolderHint(result.error.message);

@@ -59,7 +59,7 @@ describe('compare request validators', () => {
     expect(pick({ name: 'v2 final.xml' }, 'request').ok).toBe(true);
     for (const name of ['../secret.xml', 'a/b.xml', 'a\\b.xml', '..', 'C:x.xml'])
       expect(messageOf(pick({ name }, 'request'))).toBe(
-        'request.name must be a file name without folders.',
+        `"${name}" is not a plain file name. Type only the name of a file in the local files folder, such as v2.xml, without folders (no /, \\, : or ..).`,
       );
   });
 });

@@ -33,16 +33,46 @@ describe('linkItems', () => {
   const section = { pathKind: 'canonical' as const, path: `${body}/section`, leftLine: 79 };
   const entry = { pathKind: 'canonical' as const, path: `${body}/section/entry`, rightLine: 90 };
   const title = { pathKind: 'canonical' as const, path: '/ClinicalDocument/title', leftLine: 12 };
-  const metadata = { pathKind: 'model' as const, path: 'title', leftLine: 12 };
+  const header = { pathKind: 'model' as const, path: 'title' };
+  const signature = { pathKind: 'model' as const, path: 'signatures[0].time' };
 
   it('links each item to its change and each change to its items', () => {
-    const links = linkItems(views, [section, entry, title, metadata]);
+    const links = linkItems(views, [header, signature, section, entry, title]);
     expect(links.changeOfItem.get(section)).toBe(1);
     expect(links.changeOfItem.get(entry)).toBe(2);
     expect(links.changeOfItem.get(title)).toBe(0);
-    expect(links.changeOfItem.has(metadata)).toBe(false);
+    // A header item (a model path) links to the change on its field's element, in list order.
+    expect(links.changeOfItem.get(header)).toBe(0);
+    expect(links.changeOfItem.has(signature)).toBe(false);
     expect(links.itemsOfChange.get(1)).toEqual([section]);
-    expect(links.itemsOfChange.get(0)).toEqual([title]);
+    expect(links.itemsOfChange.get(0)).toEqual([header, title]);
+  });
+
+  it('links header items alone, and picks the change naming their inner fields', () => {
+    const authors = viewChanges(
+      [
+        change(20, '/ClinicalDocument/author[1]/time[1]', 28, 28),
+        change(22, '/ClinicalDocument/author[1]/assignedAuthor[1]/id[1]', 30, 30),
+        change(
+          30,
+          '/ClinicalDocument/author[1]/assignedAuthor[1]/representedOrganization[1]/id[1]',
+          38,
+          38,
+        ),
+      ],
+      [],
+    );
+    const time = { pathKind: 'model' as const, path: 'authors[0].time' };
+    const id = { pathKind: 'model' as const, path: 'authors[0].ids[0]' };
+    const organisation = { pathKind: 'model' as const, path: 'authors[0].organisation.ids[0]' };
+    const custodian = { pathKind: 'model' as const, path: 'custodian.name' };
+    const links = linkItems(authors, [time, id, organisation, custodian]);
+    expect(links.changeOfItem.get(time)).toBe(0);
+    expect(links.changeOfItem.get(id)).toBe(1);
+    expect(links.changeOfItem.get(organisation)).toBe(2);
+    expect(links.changeOfItem.has(custodian)).toBe(false);
+    for (const item of [time, id, organisation, custodian])
+      expect(links.changeOfItem.get(item)).toBe(changeForItem(item, authors));
   });
 
   it('prefers a change under the item path to a nearer one outside it', () => {

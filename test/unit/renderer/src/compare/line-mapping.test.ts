@@ -110,9 +110,12 @@ describe('changeForItem', () => {
     expect(changeForItem(item, views)).toBe(1);
   });
 
-  it('links nothing for metadata items', () => {
-    expect(
-      changeForItem({ pathKind: 'model', path: 'title', leftLine: 12 }, views),
-    ).toBeUndefined();
+  it('links a header item to the change on the element of its field', () => {
+    expect(changeForItem({ pathKind: 'model', path: 'title' }, views)).toBe(0);
+  });
+
+  it('links nothing for a metadata item with no content change on its element', () => {
+    expect(changeForItem({ pathKind: 'model', path: 'effectiveTime' }, views)).toBeUndefined();
+    expect(changeForItem({ pathKind: 'model', path: 'signatures[0].time' }, views)).toBeUndefined();
   });
 });
