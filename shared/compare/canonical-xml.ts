@@ -48,6 +48,12 @@ export interface CanonicalXml {
   readonly elementSegment: readonly string[];
   readonly elementParent: Int32Array;
   readonly elementSourceLine: Int32Array;
+  /**
+   * Line index → source line of each comment line whose source line is known: a comment is
+   * written as a line of its parent element, but a commented-out block is often far from the
+   * parent's start tag.
+   */
+  readonly commentSourceLines: ReadonlyMap<number, number>;
   readonly payloads: readonly OutOfLinePayload[];
   /** Namespace URI → canonical prefix ('' for the document element's namespace). */
   readonly prefixes: ReadonlyMap<string, string>;
@@ -101,6 +107,7 @@ export function canonicalizeXml(
     elementSegment: builder.elementSegment,
     elementParent: builder.elementParent.slice(0, elementCount),
     elementSourceLine: builder.elementSourceLine.slice(0, elementCount),
+    commentSourceLines: builder.commentSourceLines,
     payloads: builder.payloads,
     prefixes: builder.prefixes,
     ranges: builder.ranges,
@@ -116,8 +123,10 @@ export function pathOfLine(canonical: CanonicalXml, line: number, withIndexes = 
   return withIndexes ? path : stripIndexes(path);
 }
 
-/** The source line (1-based) of a canonical line's element, or 0 when unknown. */
+/** The source line (1-based) of a canonical comment line, else of its element; 0 when unknown. */
 export function sourceLineOf(canonical: CanonicalXml, line: number): number {
+  const comment = canonical.commentSourceLines.get(line);
+  if (comment !== undefined) return comment;
   const element = canonical.lineElement[line];
   return element === undefined ? 0 : (canonical.elementSourceLine[element] ?? 0);
 }
@@ -249,9 +258,12 @@ function writeElementLines(
     if (node.kind === 'text') {
       // Usually every text here is the whitespace between elements (texts === 0): not rescanned.
       if (texts > 0 && hasContent(node.text)) builder.emit(inner + canonicalText(node.text), id);
-    } else if (node.kind === 'comment')
+    } else if (node.kind === 'comment') {
+      // Not while a signature is measured: its lines are not the form's.
+      if (node.line && builder.capture === undefined)
+        builder.commentSourceLines.set(builder.lines.length, node.line);
       builder.emit(`${inner}<!--${collapseWhitespace(node.text)}-->`, id);
-    else {
+    } else {
       const childTag = tags[elementIndex]!;
       const childId = builder.register(segments[elementIndex++]!, id, node.line);
       if (isMain && isSignature(node)) writeSignature(builder, node, childTag, childId, depth + 1);

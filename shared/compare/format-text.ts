@@ -6,6 +6,7 @@
 import type { ChangeListItem } from './cda-change-list';
 import type { CompareResult, ComparedDocument } from './compare-documents';
 import type { ContentChange } from './content-changes';
+import { markedRuns } from './word-marks';
 
 const groupTitles: readonly [ChangeListItem['group'], string][] = [
   ['header', 'Header'],
@@ -24,32 +25,26 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** Line k of one side of a change, its word diff marked `[-removed-]` or `{+added+}`. */
+function markedLine(change: ContentChange, k: number, side: 'left' | 'right'): string {
+  const line = (side === 'left' ? change.removed : change.added)[k] ?? '';
+  const words = change.words?.[k];
+  if (!words) return line;
+  const [open, close] = side === 'left' ? ['[-', '-]'] : ['{+', '+}'];
+  return markedRuns(words, side)
+    .map((run) => (run.isChanged ? `${open}${run.text}${close}` : run.text))
+    .join('');
+}
+
 function contentLines(change: ContentChange): string[] {
   const where = [
     change.leftSourceLine ? `left line ${change.leftSourceLine}` : '',
     change.rightSourceLine ? `right line ${change.rightSourceLine}` : '',
   ].filter((part) => part !== '');
   const lines = [`  @@ ${change.path}${where.length > 0 ? ` (${where.join(', ')})` : ''}`];
-  change.removed.forEach((line, k) => {
-    const words = change.words?.[k];
-    const marked = words
-      ? words
-          .filter((s) => s.kind !== 'added')
-          .map((s) => (s.kind === 'removed' ? `[-${s.text}-]` : s.text))
-          .join('')
-      : line;
-    lines.push(`  - ${marked.trimStart()}`);
-  });
-  change.added.forEach((line, k) => {
-    const words = change.words?.[k];
-    const marked = words
-      ? words
-          .filter((s) => s.kind !== 'removed')
-          .map((s) => (s.kind === 'added' ? `{+${s.text}+}` : s.text))
-          .join('')
-      : line;
-    lines.push(`  + ${marked.trimStart()}`);
-  });
+  // The canonical form's indentation is depth; the text output leaves it out (and never marks it).
+  change.removed.forEach((_, k) => lines.push(`  - ${markedLine(change, k, 'left').trimStart()}`));
+  change.added.forEach((_, k) => lines.push(`  + ${markedLine(change, k, 'right').trimStart()}`));
   if (change.omittedLines) lines.push(`  … ${plural(change.omittedLines, 'more line')} not shown`);
   return lines;
 }

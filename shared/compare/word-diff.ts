@@ -7,6 +7,8 @@
 import { looksLikeBase64 } from '../crypto/base64';
 import { diffIds } from './line-diff';
 import { myersInto, type ChangeBlock } from './myers';
+import { indentationLength } from './word-marks';
+import { slideToTags } from './word-slide';
 
 /** A run of text that is equal on both sides, or only on one. */
 export interface WordSegment {
@@ -62,6 +64,8 @@ function isWord(codePoint: number): boolean {
  * fresh typed array per line lives outside the heap).
  */
 class TokenBuffer {
+  /** The line last cut. */
+  line = '';
   ids = new Int32Array(256);
   /** Where each token starts, and the line's length after the last. */
   starts = new Int32Array(257);
@@ -91,6 +95,7 @@ class TokenBuffer {
     }
     starts[count] = line.length;
     this.count = count;
+    this.line = line;
   }
 
   /**
@@ -234,19 +239,44 @@ function pushSegment(segments: WordSegment[], kind: WordSegment['kind'], text: s
   else segments.push({ kind, text });
 }
 
+/** Whether two lines start with the same indentation of `length` units. */
+function hasSameIndentation(left: string, right: string, length: number): boolean {
+  for (let k = 0; k < length; k++) if (left.charCodeAt(k) !== right.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
  * The word diff of a changed line pair, or undefined when the pair must not be word-diffed.
- * Segments are cut from the lines by token offsets rather than joined from token lists.
+ * Segments are cut from the lines by token offsets rather than joined from token lists. An
+ * indentation that differs is diffed apart from the words, as one removed and one added segment
+ * first: it is the canonical form's depth, and its run of spaces must not be matched with one
+ * inside the line (views leave it unmarked, word-marks.ts).
  */
 export function diffWords(left: string, right: string): WordSegment[] | undefined {
   if (isUnfit(left) || isUnfit(right)) return undefined;
+  const leftIndentation = indentationLength(left);
+  const rightIndentation = indentationLength(right);
+  const segments: WordSegment[] = [];
+  if (leftIndentation === rightIndentation && hasSameIndentation(left, right, leftIndentation))
+    return appendWordSegments(left, right, segments);
+  pushSegment(segments, 'removed', left.slice(0, leftIndentation));
+  pushSegment(segments, 'added', right.slice(0, rightIndentation));
+  return appendWordSegments(left.slice(leftIndentation), right.slice(rightIndentation), segments);
+}
+
+/** Appends the word segments of a pair, or gives undefined when the work budget ran out. */
+function appendWordSegments(
+  left: string,
+  right: string,
+  segments: WordSegment[],
+): WordSegment[] | undefined {
   leftTokens.cut(left);
   rightTokens.cut(right);
-  const blocks = tokenBlocks(left, right);
-  if (!blocks) return undefined;
+  const found = tokenBlocks(left, right);
+  if (!found) return undefined;
+  const blocks = slideToTags(found, leftTokens, rightTokens);
   const at = leftTokens.starts;
   const bt = rightTokens.starts;
-  const segments: WordSegment[] = [];
   let from = 0;
   for (const block of blocks) {
     pushSegment(segments, 'equal', left.slice(at[from]!, at[block.leftStart]!));

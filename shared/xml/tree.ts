@@ -37,6 +37,8 @@ export interface XmlText {
 export interface XmlComment {
   readonly kind: 'comment';
   readonly text: string;
+  /** 1-based line of `<!--`: a commented-out block's diff names its own line, not its parent's. */
+  readonly line?: number;
 }
 
 export type XmlNode = XmlElement | XmlText | XmlComment;

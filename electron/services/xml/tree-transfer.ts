@@ -7,8 +7,9 @@
  *
  * Layout, in document order: element = [1, name, namespace, prefix (-1: none), line,
  * attributeCount, childCount] then per attribute [name, namespace, prefix, start, end], then its
- * children; text = [2, start, end]; comment = [3, start, end]. Names index `names`; start/end
- * index `text`. Every element the reader builds has a line, so unpacked elements always do.
+ * children; text = [2, start, end]; comment = [3, start, end, line]. Names index `names`;
+ * start/end index `text`. Every element and comment the reader builds has a line, so unpacked
+ * ones always do.
  */
 import { keepShape } from '../../../shared/keep-shape';
 import type { XmlAttribute, XmlElement, XmlNode } from '../../../shared/xml/tree';
@@ -81,9 +82,14 @@ export function packTree(root: XmlElement): PackedTree {
   const packer = new Packer();
   const pending: XmlNode[] = [root];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    if (node.kind !== 'element') {
+    if (node.kind === 'text') {
       const start = packer.string(node.text);
-      packer.push(node.kind === 'text' ? textOp : commentOp, start, start + node.text.length);
+      packer.push(textOp, start, start + node.text.length);
+      continue;
+    }
+    if (node.kind === 'comment') {
+      const start = packer.string(node.text);
+      packer.push(commentOp, start, start + node.text.length, node.line ?? 0);
       continue;
     }
     const { name, namespace, prefix, line, attributes, children } = node;
@@ -177,7 +183,8 @@ class Unpacker {
   private node(): { node: XmlNode; children?: { children: XmlNode[]; remaining: number } } {
     const op = this.int();
     if (op === textOp) return { node: { kind: 'text', text: this.string() } };
-    if (op === commentOp) return { node: { kind: 'comment', text: this.string() } };
+    if (op === commentOp)
+      return { node: { kind: 'comment', text: this.string(), line: this.int() } };
     if (op !== elementOp) throw new PackedTreeError();
     const name = this.name();
     const namespace = this.name();

@@ -139,7 +139,7 @@ class XmlReader {
       if (frame && markup.kind === 'cdata') this.appendText(frame, markup.value, lt);
       if (frame && markup.kind === 'comment') {
         context.countNode(lt);
-        this.pushChild({ kind: 'comment', text: markup.value });
+        this.pushChild({ kind: 'comment', text: markup.value, line: context.lineAt(lt) });
       }
       return markup.end;
     }

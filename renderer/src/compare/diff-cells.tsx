@@ -4,8 +4,10 @@
  */
 import type { ReactNode } from 'react';
 import type { WordSegment } from '../../../shared/compare/word-diff';
+import { markedRuns } from '../../../shared/compare/word-marks';
 import type { DiffRow, ViewChange } from './diff-rows';
 
+/** One side of a word diff: changed runs as <del> or <ins>, the indentation never marked. */
 function Segments({
   segments,
   side,
@@ -13,16 +15,15 @@ function Segments({
   segments: readonly WordSegment[];
   side: 'left' | 'right';
 }) {
-  const skip = side === 'left' ? 'added' : 'removed';
   return (
     <>
-      {segments.map((segment, index) =>
-        segment.kind === skip ? null : segment.kind === 'removed' ? (
-          <del key={index}>{segment.text}</del>
-        ) : segment.kind === 'added' ? (
-          <ins key={index}>{segment.text}</ins>
+      {markedRuns(segments, side).map((run, index) =>
+        !run.isChanged ? (
+          <span key={index}>{run.text}</span>
+        ) : side === 'left' ? (
+          <del key={index}>{run.text}</del>
         ) : (
-          <span key={index}>{segment.text}</span>
+          <ins key={index}>{run.text}</ins>
         ),
       )}
     </>

@@ -159,6 +159,29 @@ describe('canonicalizeXml', () => {
     );
   });
 
+  it('gives a comment line the source line of its comment, other lines their element’s', () => {
+    const c = canonicalizeXml(
+      tree(
+        '<a xmlns="urn:hl7-org:v3">\n<b>\n<c/>\n\n<!-- <c/> -->\n<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><!--s--><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>\n</b><!--\nlast--></a>',
+      ),
+    );
+    expect(c.lines.map((line, k) => `${sourceLineOf(c, k)} ${line.trim()}`)).toEqual([
+      '1 <a xmlns="urn:hl7-org:v3" xmlns:ds="http://www.w3.org/2000/09/xmldsig#">',
+      '2 <b>',
+      '3 <c/>',
+      '5 <!--<c/>-->',
+      expect.stringMatching(/^6 \[signature ds:Signature: 4 lines, sha256 /),
+      '2 </b>',
+      '7 <!--last-->',
+      '1 </a>',
+    ]);
+    // Only the form's comment lines: the signature's comment is inside its one line.
+    expect([...c.commentSourceLines]).toEqual([
+      [3, 5],
+      [6, 7],
+    ]);
+  });
+
   it.skipIf(!hasCorpus)(`keeps the narrative of a real prescription readable${corpusNote}`, () => {
     const lm = canonicalizeXml(corpusTree('kanta-cda-api/Esko__4_Renitec_LM.xml'));
     expect(lm.payloads.filter((p) => p.kind === 'signature')).toHaveLength(2);

@@ -37,6 +37,22 @@ function lcsLength(left: readonly string[], right: readonly string[]): number {
   return row[right.length]!;
 }
 
+/** Changed tokens of a minimal diff: a differing indentation is one token each side, apart. */
+function fewestChangedTokens(left: string, right: string): number {
+  const [leftIndentation] = /^[ \t]*/.exec(left)!;
+  const [rightIndentation] = /^[ \t]*/.exec(right)!;
+  const [a, b] = [tokenize(left), tokenize(right)];
+  if (leftIndentation === rightIndentation) return a.length + b.length - 2 * lcsLength(a, b);
+  const [restA, restB] = [a.slice(leftIndentation ? 1 : 0), b.slice(rightIndentation ? 1 : 0)];
+  return (
+    (leftIndentation ? 1 : 0) +
+    (rightIndentation ? 1 : 0) +
+    restA.length +
+    restB.length -
+    2 * lcsLength(restA, restB)
+  );
+}
+
 function line(next: () => number): string {
   let out = '';
   const count = Math.floor(next() * 30);
@@ -64,7 +80,7 @@ describe('diffWords', () => {
     }
   });
 
-  it("changes as few of tokenize's tokens as possible, on 500 random pairs", () => {
+  it("changes as few of tokenize's tokens as possible (an indentation that differs apart), on 500 random pairs", () => {
     const next = random(9);
     for (let run = 0; run < 500; run++) {
       const left = line(next);
@@ -74,9 +90,7 @@ describe('diffWords', () => {
       const changed = segments
         .filter((segment) => segment.kind !== 'equal')
         .reduce((sum, segment) => sum + tokenize(segment.text).length, 0);
-      const a = tokenize(left);
-      const b = tokenize(right);
-      expect(changed).toBe(a.length + b.length - 2 * lcsLength(a, b));
+      expect(changed).toBe(fewestChangedTokens(left, right));
     }
   });
 
@@ -130,6 +144,36 @@ describe('diffWords', () => {
         .map((s) => s.text)
         .join(''),
     ).toBe(right);
+  });
+
+  it('diffs a changed indentation apart, so its spaces are never matched inside the line', () => {
+    // Diffed with the words, the left's indentation would be "equal" to the spaces after `b`.
+    expect(diffWords('    a', '  b    a')).toEqual([
+      { kind: 'removed', text: '    ' },
+      { kind: 'added', text: '  b    ' },
+      { kind: 'equal', text: 'a' },
+    ]);
+  });
+
+  it('marks markup put around a line as whole tags: <!-- and --> added or removed', () => {
+    // The token diff alone marks `<{+!--<+}text{+>--+}>`: as few tokens, but not what changed.
+    expect(diffWords('<text>', '<!--<text>-->')).toEqual([
+      { kind: 'added', text: '<!--' },
+      { kind: 'equal', text: '<text>' },
+      { kind: 'added', text: '-->' },
+    ]);
+    expect(diffWords('<!--<content>Testi</content>-->', '<content>Testi</content>')).toEqual([
+      { kind: 'removed', text: '<!--' },
+      { kind: 'equal', text: '<content>Testi</content>' },
+      { kind: 'removed', text: '-->' },
+    ]);
+  });
+
+  it('keeps the place it found for a run that has no tag boundary to move to', () => {
+    expect(diffWords('a b', 'a b b')).toEqual([
+      { kind: 'equal', text: 'a b' },
+      { kind: 'added', text: ' b' },
+    ]);
   });
 
   it('refuses long lines and Base64 runs (shown replaced as a whole)', () => {

@@ -59,7 +59,15 @@ describe('parseXml: exact trees of legal documents', () => {
     );
     expect(tree.children).toEqual([
       text('<>&"\'AB\u{1F600}<b>&nbsp;</b>!'),
-      { kind: 'comment', text: ' note ' },
+      { kind: 'comment', text: ' note ', line: 1 },
+    ]);
+  });
+
+  it('gives each comment the line its `<!--` is on', () => {
+    const tree = parsed('<a>\n  <b/>\n<!-- one\n two -->\n\n  <!--three--></a>');
+    expect(tree.children.filter((node) => node.kind === 'comment')).toEqual([
+      { kind: 'comment', text: ' one\n two ', line: 3 },
+      { kind: 'comment', text: 'three', line: 6 },
     ]);
   });
 

@@ -16,6 +16,11 @@ describe('packTree / unpackTree', () => {
     expect(unpackTree(packTree(tree(source)))).toEqual(tree(source));
   });
 
+  it("keeps a comment's source line (a diff of a commented-out block names it)", () => {
+    const unpacked = unpackTree(packTree(tree('<a>\n\n<!-- x --></a>')));
+    expect(unpacked?.children[1]).toEqual({ kind: 'comment', text: ' x ', line: 3 });
+  });
+
   it('round-trips a generated CDA document and keeps string values whole', () => {
     const root = tree(syntheticCda(150_000, 'structured'));
     expect(unpackTree(packTree(root))).toEqual(root);
