@@ -7,6 +7,7 @@
  */
 import { Namespaces, type XmlElement } from '../xml/tree';
 import { collapseWhitespace, hasContent } from './canonical-text';
+import { codedText } from './describe-value';
 
 /** One leaf of an entry: where it is, what to call it, what it says. */
 export interface Fact {
@@ -74,9 +75,18 @@ function ownText(element: XmlElement): string {
 export function describeLeaf(element: XmlElement): string {
   const text = ownText(element);
   if (text !== '') return text;
-  const displayName = attribute(element, 'displayName');
+  return describeOwnAttributes(element);
+}
+
+/**
+ * An element's own attributes as they read: a coded value (CD, CE, CV, CO…) as "Lääkäri (1)"
+ * and a quantity as "10 mg", whether or not it has children (a CD with qualifiers read
+ * "code=1 codeSystem=… displayName=Hoidollinen syy type=CD" beside its readable siblings);
+ * anything else as its attributes.
+ */
+function describeOwnAttributes(element: XmlElement): string {
   const code = attribute(element, 'code');
-  if (code !== undefined) return displayName ? `${displayName} (${code})` : code;
+  if (code !== undefined) return codedText(code, attribute(element, 'displayName'));
   const value = attribute(element, 'value');
   if (value !== undefined) {
     const unit = attribute(element, 'unit');
@@ -176,8 +186,8 @@ export function entryFacts(entry: XmlElement, entryPath: string, nameOf: NameOf)
       );
       return;
     }
-    const attributes = describeAttributes(element);
-    if (element !== entry && attributes !== '')
+    const attributes = element === entry ? '' : describeOwnAttributes(element);
+    if (attributes !== '')
       facts.push(
         withLine(
           {

@@ -1,10 +1,13 @@
 /**
  * The CSV report: one row per change (area, path, left, right, rule), shown changes first and
- * then the ones the ignore profile hid, named by rule. RFC 4180: comma-separated, CRLF line
- * ends, fields quoted when they hold a comma, quote or line break, quotes doubled. Cells that a
- * spreadsheet would read as a formula are prefixed with an apostrophe (OWASP "CSV Injection").
+ * then the ones the ignore profile hid, named by rule. Metadata values are in the change list's
+ * words (describe-value.ts), not the JSON report's structured form: a cell is read by a person.
+ * RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or line
+ * break, quotes doubled. Cells that a spreadsheet would read as a formula are prefixed with an
+ * apostrophe (OWASP "CSV Injection").
  */
-import type { ReportModel } from '../../../shared/report/report-model';
+import { describeReportedValue } from '../../../shared/compare/describe-value';
+import type { ReportHiddenChange, ReportModel } from '../../../shared/report/report-model';
 
 export const csvHeader = ['area', 'path', 'left', 'right', 'rule'] as const;
 
@@ -21,11 +24,25 @@ function line(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
+/** A hidden change's two values; metadata ones in words like the shown ones. */
+function hiddenValues(change: ReportHiddenChange): [string, string] {
+  if (change.area !== 'metadata') return [change.left ?? '', change.right ?? ''];
+  return [describeReportedValue(change.left) ?? '', describeReportedValue(change.right) ?? ''];
+}
+
 /** The CSV body (without the manifest line integrity.ts appends). */
 export function reportCsv(model: ReportModel): string {
   const rows: string[] = [line(csvHeader)];
   for (const change of model.metadataChanges)
-    rows.push(line(['metadata', change.path, change.left ?? '', change.right ?? '', '']));
+    rows.push(
+      line([
+        'metadata',
+        change.path,
+        describeReportedValue(change.left, change.leftLabel) ?? '',
+        describeReportedValue(change.right, change.rightLabel) ?? '',
+        '',
+      ]),
+    );
   for (const change of model.changes)
     rows.push(
       line([
@@ -41,6 +58,6 @@ export function reportCsv(model: ReportModel): string {
       line(['content', change.path, change.removed.join('\n'), change.added.join('\n'), '']),
     );
   for (const change of model.hidden.changes)
-    rows.push(line([change.area, change.path, change.left ?? '', change.right ?? '', change.rule]));
+    rows.push(line([change.area, change.path, ...hiddenValues(change), change.rule]));
   return rows.join('');
 }

@@ -3,6 +3,8 @@
  * forbids all three) that reads and prints well. The integrity manifest is appended by
  * integrity.ts as a JSON data block, which browsers never execute.
  */
+import { describeReportedValue } from '../../../shared/compare/describe-value';
+import { modelPathLinker } from '../../../shared/compare/model-path-links';
 import type { ReportModel } from '../../../shared/report/report-model';
 import { contentDiffHtml } from './html-content-diff';
 import { escapeHtml as e } from './html-escape';
@@ -72,9 +74,19 @@ function findingsHtml(model: ReportModel): string {
   );
 }
 
+/**
+ * A metadata value in the change list's words (describe-value.ts), the model's JSON form as its
+ * tooltip where the words leave something out; the JSON report keeps the structured value.
+ */
 function labelled(value: string | undefined, label: string | undefined): string {
-  if (value === undefined) return '<span class="note">(none)</span>';
-  return `<span class="mono">${e(value)}</span>${label ? ` <span class="note">${e(label)}</span>` : ''}`;
+  const text = describeReportedValue(value, label);
+  if (value === undefined || text === undefined) return '<span class="note">(none)</span>';
+  return text === value ? e(text) : `<span title="${e(value)}">${e(text)}</span>`;
+}
+
+/** A short cell that must not break inside a word (cells break anywhere so long OIDs fit). */
+function nowrap(text: string): string {
+  return `<span class="nowrap">${e(text)}</span>`;
 }
 
 function metadataHtml(model: ReportModel): string {
@@ -83,25 +95,45 @@ function metadataHtml(model: ReportModel): string {
     ['Field', 'Change', 'Left', 'Right'],
     model.metadataChanges.map((change) => [
       `<span class="mono">${e(change.path)}</span>`,
-      `<span class="kind-${change.kind}">${change.kind}</span>${change.expected ? ' <span class="expected">(expected: the archive fills it in)</span>' : ''}`,
+      `<span class="kind-${change.kind} nowrap">${change.kind}</span>${change.expected ? ' <span class="expected">(expected: the archive fills it in)</span>' : ''}`,
       labelled(change.left, change.leftLabel),
       labelled(change.right, change.rightLabel),
     ]),
   );
 }
 
+/**
+ * An item's source lines: its own, or for a header or metadata item (a model path, no lines) those
+ * of the content change on its field's element, as the app's change list links them.
+ */
+function linesOf(
+  change: ReportModel['changes'][number],
+  model: ReportModel,
+  linkOf: (modelPath: string) => number | undefined,
+): string {
+  const index =
+    change.pathKind === 'model' && change.leftLine === undefined && change.rightLine === undefined
+      ? linkOf(change.path)
+      : undefined;
+  const linked = index === undefined ? undefined : model.content.changes[index];
+  const left = linked ? linked.leftSourceLine : change.leftLine;
+  const right = linked ? linked.rightSourceLine : change.rightLine;
+  return `${left ?? '—'} / ${right ?? '—'}`;
+}
+
 function changesHtml(model: ReportModel): string {
   if (model.changes.length === 0) return '<p>The change list is empty.</p>';
+  const linkOf = modelPathLinker(model.content.changes.map((change) => change.path));
   const truncated = model.changeListTruncated
     ? '<p class="note">The change list was cut at its limit; the content diff below is complete.</p>'
     : '';
   return `${truncated}${table(
     ['#', 'Where', 'Change', 'Lines (left / right)'],
     model.changes.map((change, index) => [
-      String(index + 1),
-      e(change.group),
+      nowrap(String(index + 1)),
+      nowrap(change.group),
       e(change.text),
-      `${change.leftLine ?? '—'} / ${change.rightLine ?? '—'}`,
+      linesOf(change, model, linkOf),
     ]),
   )}`;
 }

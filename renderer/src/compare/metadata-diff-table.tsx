@@ -3,26 +3,32 @@
  * Fields the archive fills in are marked "expected to differ" in words, and changes an ignore
  * rule hides appear only once their rule is revealed, marked with the rule.
  */
-import type { JsonValue, MetadataChange } from '../../../shared/compare/metadata-diff';
+import { describeValue } from '../../../shared/compare/describe-value';
+import type { MetadataChange } from '../../../shared/compare/metadata-diff';
 
 export type ShownMetadataChange = MetadataChange & { readonly hiddenBy?: string };
 
-/** Ids as root^extension and codes as their code, as testers read them; anything else as JSON. */
-function plainText(value: JsonValue): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const { root, extension, code } = value as Record<string, unknown>;
-    if (typeof root === 'string')
-      return typeof extension === 'string' ? `${root}^${extension}` : root;
-    if (typeof code === 'string') return code;
-  }
-  return JSON.stringify(value);
-}
-
-function valueText(value: MetadataChange['left'], label: string | undefined): string {
-  if (value === undefined) return '(none)';
-  const text = plainText(value);
-  return label && label !== text ? `${text} (${label})` : text;
+/**
+ * One side's value in the words the change list uses (describe-value.ts), with the raw value as
+ * the cell's tooltip where the words leave something out: whole authors or related documents
+ * as JSON squeezed the other columns until OIDs wrapped over four lines (issue 7 review).
+ */
+function ValueCell({
+  value,
+  label,
+  className,
+}: {
+  readonly value: MetadataChange['left'];
+  readonly label: string | undefined;
+  readonly className: string;
+}) {
+  const text = describeValue(value, label) ?? '(none)';
+  const raw = value === undefined || typeof value === 'string' ? undefined : JSON.stringify(value);
+  return (
+    <td className={className} title={raw !== undefined && raw !== text ? raw : undefined}>
+      {text}
+    </td>
+  );
 }
 
 export function MetadataDiffTable({
@@ -66,12 +72,16 @@ export function MetadataDiffTable({
                   <code>{change.path}</code>
                 </th>
                 <td>{change.kind}</td>
-                <td className={change.kind === 'added' ? 'muted' : 'is-removed'}>
-                  {valueText(change.left, change.leftLabel)}
-                </td>
-                <td className={change.kind === 'removed' ? 'muted' : 'is-added'}>
-                  {valueText(change.right, change.rightLabel)}
-                </td>
+                <ValueCell
+                  value={change.left}
+                  label={change.leftLabel}
+                  className={change.kind === 'added' ? 'muted' : 'is-removed'}
+                />
+                <ValueCell
+                  value={change.right}
+                  label={change.rightLabel}
+                  className={change.kind === 'removed' ? 'muted' : 'is-added'}
+                />
                 <td>
                   {change.expected && (
                     <span className="expected-chip">archive-filled: expected to differ</span>

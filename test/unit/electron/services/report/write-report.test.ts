@@ -4,6 +4,7 @@ import {
   contentDiffHtml,
   maxHtmlRows,
 } from '../../../../../electron/services/report/html-content-diff';
+import { escapeHtml } from '../../../../../electron/services/report/html-escape';
 import { reportCsp } from '../../../../../electron/services/report/html-report';
 import {
   maxEmbeddedSourceBytes,
@@ -64,6 +65,19 @@ describe('HTML report', () => {
     expect(model.testDataFindings.map((finding) => finding.value)).not.toContain(patientCode);
     expect(text).toMatch(/<details><summary>\d+ lines without shown changes/);
     expect(text).toContain(request.result.profile.sha256);
+  });
+
+  it('gives a header item of the change list the lines of its content change', async () => {
+    const { text, model } = await made('html');
+    const header = model.changes.find((item) => item.pathKind === 'model' && item.path === 'id');
+    const content = model.content.changes.find((change) =>
+      change.path.startsWith('/ClinicalDocument/id'),
+    );
+    if (!header || !content) throw new Error('the fixture pair has no changed document id');
+    expect(header.leftLine).toBeUndefined();
+    const lines = `${content.leftSourceLine} / ${content.rightSourceLine}`;
+    expect(lines).toMatch(/^\d+ \/ \d+$/);
+    expect(text).toContain(`<td>${escapeHtml(header.text)}</td><td>${lines}</td>`);
   });
 });
 

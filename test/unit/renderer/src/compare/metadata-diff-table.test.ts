@@ -1,0 +1,86 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import {
+  MetadataDiffTable,
+  type ShownMetadataChange,
+} from '../../../../../renderer/src/compare/metadata-diff-table';
+
+const author = {
+  functionCode: {
+    code: 'KOR',
+    codeSystem: '1.2.246.537.5.40006.2003',
+    displayName: 'Korjaaja',
+    label: 'Korjaaja',
+  },
+  code: { code: '76111', codeSystem: '1.2.246.537.6.148.2008', label: 'lääkärin tutkinto' },
+  name: {
+    given: ['Inkeri'],
+    family: ['Backman Tes'],
+    prefix: [],
+    suffix: [],
+    formatted: 'Inkeri Backman Tes',
+  },
+};
+
+function table(changes: readonly ShownMetadataChange[]): string {
+  return renderToStaticMarkup(
+    createElement(MetadataDiffTable, {
+      changes,
+      reviewed: new Set<string>(),
+      onToggleReviewed: () => {},
+    }),
+  );
+}
+
+/** The text and title of the value cells of the first row. */
+function valueCells(html: string): { text: string; title: string | undefined }[] {
+  const cells = [
+    ...html.matchAll(/<td class="(?:muted|is-removed|is-added)"( title="([^"]*)")?>([^<]*)<\/td>/g),
+  ];
+  return cells.map((cell) => ({ text: cell[3] ?? '', title: cell[2] }));
+}
+
+describe('MetadataDiffTable', () => {
+  it('shows an added author in the change list words, the raw value as the tooltip', () => {
+    const html = table([{ path: 'authors[1]', kind: 'added', right: author }]);
+    const [left, right] = valueCells(html);
+    expect(left).toEqual({ text: '(none)', title: undefined });
+    expect(right?.text).toBe('Korjaaja (KOR), lääkärin tutkinto (76111), Inkeri Backman Tes');
+    expect(right?.title?.replace(/&quot;/g, '"')).toBe(JSON.stringify(author));
+    expect(html).not.toContain('>{'); // no JSON as a cell's text
+  });
+
+  it('shows codes as "label (code)" and ids as root^extension, text without a tooltip', () => {
+    const html = table([
+      {
+        path: 'register',
+        kind: 'changed',
+        left: { code: '1', codeSystem: '1.2.246.537.5.40105.2006' },
+        right: { code: '2', codeSystem: '1.2.246.537.5.40105.2006' },
+        leftLabel: 'Lääkemääräys',
+        rightLabel: 'Lääkemääräyksen mitätöinti',
+      },
+    ]);
+    expect(valueCells(html).map((cell) => cell.text)).toEqual([
+      'Lääkemääräys (1)',
+      'Lääkemääräyksen mitätöinti (2)',
+    ]);
+    const ids = table([
+      {
+        path: 'patient.id',
+        kind: 'changed',
+        left: { root: '1.2.246.21', extension: '010181-900C' },
+        right: 'plain text',
+      },
+    ]);
+    expect(valueCells(ids)).toEqual([
+      {
+        text: '1.2.246.21^010181-900C',
+        title:
+          '{&quot;root&quot;:&quot;1.2.246.21&quot;,&quot;extension&quot;:&quot;010181-900C&quot;}',
+      },
+      { text: 'plain text', title: undefined },
+    ]);
+  });
+});
