@@ -14,6 +14,7 @@ import {
   narrativeLines,
   type Fact,
   type NameOf,
+  type NarrativeLine,
 } from './cda-facts';
 import { align, movedOf, movedRuns, type Pair } from './align';
 import {
@@ -29,7 +30,7 @@ import {
   type UnchangedTest,
 } from './cda-body-nodes';
 import { ChangeListSink, lineOf, type ChangeListItem } from './change-list-items';
-import { diffLineArrays } from './line-diff';
+import { diffLineArrays, type ChangeBlock } from './line-diff';
 
 export { maxChangeListItems, type ChangeListItem } from './change-list-items';
 export type { UnchangedTest } from './cda-body-nodes';
@@ -40,6 +41,34 @@ const entryKeys: readonly ((e: EntryNode) => string | undefined)[] = [
   (e) => e.code,
   () => '',
 ];
+
+/**
+ * Narrative lines the line diff removed on the left and added, with the same text, on the right:
+ * left index → right index, and the right index j noted as -1 - j (the two never collide).
+ */
+function narrativeMoves(
+  left: readonly NarrativeLine[],
+  right: readonly NarrativeLine[],
+  blocks: readonly ChangeBlock[],
+): Map<number, number> {
+  const addedByText = new Map<string, number[]>();
+  for (const block of blocks)
+    for (let j = block.rightStart; j < block.rightEnd; j++) {
+      const text = right[j]!.text;
+      const same = addedByText.get(text);
+      if (same) same.push(j);
+      else addedByText.set(text, [j]);
+    }
+  const moves = new Map<number, number>();
+  for (const block of blocks)
+    for (let i = block.leftStart; i < block.leftEnd; i++) {
+      const to = addedByText.get(left[i]!.text)?.shift();
+      if (to === undefined) continue;
+      moves.set(i, to);
+      moves.set(-1 - to, i);
+    }
+  return moves;
+}
 
 /** Walks two bodies in step: sections, then their narrative, entries and nested sections. */
 class ChangeList extends ChangeListSink {
@@ -193,14 +222,25 @@ class ChangeList extends ChangeListSink {
       left.map((line) => line.text),
       right.map((line) => line.text),
     );
+    const moves = narrativeMoves(left, right, diff.blocks);
     for (const block of diff.blocks) {
-      const paired = Math.min(block.leftEnd - block.leftStart, block.rightEnd - block.rightStart);
+      // A line that reappears unchanged elsewhere in the narrative moved: one item, named where it
+      // left (two swapped paragraphs are two moves, not two removals and two additions).
+      const removed: number[] = [];
+      for (let i = block.leftStart; i < block.leftEnd; i++) {
+        const to = moves.get(i);
+        if (to === undefined) removed.push(i);
+        else this.narrativeLine(name, left[i], right[to], 'moved');
+      }
+      const added: number[] = [];
+      for (let j = block.rightStart; j < block.rightEnd; j++) if (!moves.has(-1 - j)) added.push(j);
+      const paired = Math.min(removed.length, added.length);
       for (let k = 0; k < paired; k++)
-        this.narrativeLine(name, left[block.leftStart + k], right[block.rightStart + k]);
-      for (let i = block.leftStart + paired; i < block.leftEnd; i++)
-        this.narrativeLine(name, left[i], undefined);
-      for (let j = block.rightStart + paired; j < block.rightEnd; j++)
-        this.narrativeLine(name, undefined, right[j]);
+        this.narrativeLine(name, left[removed[k]!], right[added[k]!]);
+      for (let k = paired; k < removed.length; k++)
+        this.narrativeLine(name, left[removed[k]!], undefined);
+      for (let k = paired; k < added.length; k++)
+        this.narrativeLine(name, undefined, right[added[k]!]);
     }
   }
 

@@ -125,17 +125,24 @@ export class ChangeListSink {
   }
 
   /** One line of a section's narrative, paired with its counterpart when both exist. */
-  narrativeLine(name: string, a: NarrativeLine | undefined, b: NarrativeLine | undefined): void {
+  /** A narrative line added, removed, changed, or (`moved`) moved unchanged. */
+  narrativeLine(
+    name: string,
+    a: NarrativeLine | undefined,
+    b: NarrativeLine | undefined,
+    moved?: 'moved',
+  ): void {
     const line = (b ?? a)!;
     this.add({
       group: 'section',
-      kind: a === undefined ? 'added' : b === undefined ? 'removed' : 'changed',
+      kind: moved ?? (a === undefined ? 'added' : b === undefined ? 'removed' : 'changed'),
       section: name,
       field: 'narrative',
       ...(a ? { left: a.text } : {}),
       ...(b ? { right: b.text } : {}),
-      text:
-        a && b
+      text: moved
+        ? `section ${name}: narrative moved: ${quote(line.text)}`
+        : a && b
           ? `section ${name}: narrative changed from ${quote(a.text)} to ${quote(b.text)}`
           : a
             ? `section ${name}: narrative removed: ${quote(a.text)}`
