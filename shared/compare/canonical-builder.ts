@@ -64,8 +64,8 @@ export class Builder {
   readonly payloads: OutOfLinePayload[] = [];
   readonly prefixes = new Map<string, string>();
   readonly ranges = new Map<XmlElement, readonly [number, number]>();
-  /** Line index → source line of each comment line (other lines take their element's). */
-  readonly commentSourceLines = new Map<number, number>();
+  /** Line index → source line of each comment or text line with its own (others take their element's). */
+  readonly ownSourceLines = new Map<number, number>();
   /**
    * While a signature is measured its lines go here, unindented, instead of into the form (and
    * into the interner, whose ids are the form's lines only).

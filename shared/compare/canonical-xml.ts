@@ -49,11 +49,12 @@ export interface CanonicalXml {
   readonly elementParent: Int32Array;
   readonly elementSourceLine: Int32Array;
   /**
-   * Line index → source line of each comment line whose source line is known: a comment is
-   * written as a line of its parent element, but a commented-out block is often far from the
+   * Line index → source line of each comment line, and of each text line of mixed content that
+   * starts on a line of its own (XmlText.line): both are written as lines of their parent
+   * element, but a commented-out block or the third line of a paragraph is often far from the
    * parent's start tag.
    */
-  readonly commentSourceLines: ReadonlyMap<number, number>;
+  readonly ownSourceLines: ReadonlyMap<number, number>;
   readonly payloads: readonly OutOfLinePayload[];
   /** Namespace URI → canonical prefix ('' for the document element's namespace). */
   readonly prefixes: ReadonlyMap<string, string>;
@@ -107,7 +108,7 @@ export function canonicalizeXml(
     elementSegment: builder.elementSegment,
     elementParent: builder.elementParent.slice(0, elementCount),
     elementSourceLine: builder.elementSourceLine.slice(0, elementCount),
-    commentSourceLines: builder.commentSourceLines,
+    ownSourceLines: builder.ownSourceLines,
     payloads: builder.payloads,
     prefixes: builder.prefixes,
     ranges: builder.ranges,
@@ -123,10 +124,10 @@ export function pathOfLine(canonical: CanonicalXml, line: number, withIndexes = 
   return withIndexes ? path : stripIndexes(path);
 }
 
-/** The source line (1-based) of a canonical comment line, else of its element; 0 when unknown. */
+/** The source line (1-based) of a canonical line (its own, else its element's); 0 when unknown. */
 export function sourceLineOf(canonical: CanonicalXml, line: number): number {
-  const comment = canonical.commentSourceLines.get(line);
-  if (comment !== undefined) return comment;
+  const own = canonical.ownSourceLines.get(line);
+  if (own !== undefined) return own;
   const element = canonical.lineElement[line];
   return element === undefined ? 0 : (canonical.elementSourceLine[element] ?? 0);
 }
@@ -257,11 +258,15 @@ function writeElementLines(
     const node = children[i]!;
     if (node.kind === 'text') {
       // Usually every text here is the whitespace between elements (texts === 0): not rescanned.
-      if (texts > 0 && hasContent(node.text)) builder.emit(inner + canonicalText(node.text), id);
+      if (texts > 0 && hasContent(node.text)) {
+        if (node.line !== undefined && builder.capture === undefined)
+          builder.ownSourceLines.set(builder.lines.length, node.line);
+        builder.emit(inner + canonicalText(node.text), id);
+      }
     } else if (node.kind === 'comment') {
       // Not while a signature is measured: its lines are not the form's.
       if (node.line && builder.capture === undefined)
-        builder.commentSourceLines.set(builder.lines.length, node.line);
+        builder.ownSourceLines.set(builder.lines.length, node.line);
       builder.emit(`${inner}<!--${collapseWhitespace(node.text)}-->`, id);
     } else {
       const childTag = tags[elementIndex]!;

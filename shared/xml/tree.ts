@@ -32,6 +32,12 @@ export interface XmlElement {
 export interface XmlText {
   readonly kind: 'text';
   readonly text: string;
+  /**
+   * 1-based line of the text's first non-whitespace character, only where that is not the line
+   * of its element's start tag (text after a line break in mixed content): a change there names
+   * its own line. Absent on most texts (`<td>text</td>`), which keeps a large tree small.
+   */
+  readonly line?: number;
 }
 
 export interface XmlComment {

@@ -7,9 +7,9 @@
  *
  * Layout, in document order: element = [1, name, namespace, prefix (-1: none), line,
  * attributeCount, childCount] then per attribute [name, namespace, prefix, start, end], then its
- * children; text = [2, start, end]; comment = [3, start, end, line]. Names index `names`;
- * start/end index `text`. Every element and comment the reader builds has a line, so unpacked
- * ones always do.
+ * children; text = [2, start, end]; comment = [3, start, end, line]; a text with its own line
+ * (XmlText.line) = [4, start, end, line]. Names index `names`; start/end index `text`. Every
+ * element and comment the reader builds has a line, so unpacked ones always do.
  */
 import { keepShape } from '../../../shared/keep-shape';
 import type { XmlAttribute, XmlElement, XmlNode } from '../../../shared/xml/tree';
@@ -24,6 +24,7 @@ export interface PackedTree {
 const elementOp = 1;
 const textOp = 2;
 const commentOp = 3;
+const textLineOp = 4;
 
 class Packer {
   ops = new Int32Array(1024);
@@ -84,7 +85,8 @@ export function packTree(root: XmlElement): PackedTree {
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     if (node.kind === 'text') {
       const start = packer.string(node.text);
-      packer.push(textOp, start, start + node.text.length);
+      if (node.line === undefined) packer.push(textOp, start, start + node.text.length);
+      else packer.push(textLineOp, start, start + node.text.length, node.line);
       continue;
     }
     if (node.kind === 'comment') {
@@ -185,6 +187,7 @@ class Unpacker {
     if (op === textOp) return { node: { kind: 'text', text: this.string() } };
     if (op === commentOp)
       return { node: { kind: 'comment', text: this.string(), line: this.int() } };
+    if (op === textLineOp) return { node: { kind: 'text', text: this.string(), line: this.int() } };
     if (op !== elementOp) throw new PackedTreeError();
     const name = this.name();
     const namespace = this.name();

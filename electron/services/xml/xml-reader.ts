@@ -283,11 +283,32 @@ class XmlReader {
       this.childCount > frame.childStart ? this.children[this.childCount - 1] : undefined;
     if (last?.kind === 'text') {
       checkTextLength(this.context, last.text.length + value.length, position, 'A text');
-      this.children[this.childCount - 1] = { kind: 'text', text: last.text + value };
+      const text = last.text + value;
+      this.children[this.childCount - 1] =
+        last.line === undefined ? { kind: 'text', text } : { kind: 'text', text, line: last.line };
       return;
     }
     this.context.countNode(position);
-    this.pushChild({ kind: 'text', text: value });
+    const line = this.ownLine(frame, position);
+    this.pushChild(
+      line === 0 ? { kind: 'text', text: value } : { kind: 'text', text: value, line },
+    );
+  }
+
+  /**
+   * The source line where text from `position` has its first non-whitespace character, or 0
+   * when it has none before the next markup or starts on its element's line (see XmlText.line).
+   */
+  private ownLine(frame: Frame, position: number): number {
+    const { context } = this;
+    const { text } = context;
+    let at = position;
+    while (isWhitespace(text.charCodeAt(at))) at += 1;
+    // Whitespace up to a tag (indentation) is no content; a CDATA section starts at its `<`.
+    if (at >= text.length || (text.charCodeAt(at) === 0x3c && !text.startsWith('<![CDATA[', at)))
+      return 0;
+    const line = context.lineAt(at);
+    return line === frame.element.line ? 0 : line;
   }
 }
 

@@ -176,9 +176,28 @@ describe('canonicalizeXml', () => {
       '1 </a>',
     ]);
     // Only the form's comment lines: the signature's comment is inside its one line.
-    expect([...c.commentSourceLines]).toEqual([
+    expect([...c.ownSourceLines]).toEqual([
       [3, 5],
       [6, 7],
+    ]);
+  });
+
+  it('gives a text line of mixed content that starts on a line of its own that line', () => {
+    const c = canonicalizeXml(
+      tree(
+        '<a xmlns="urn:hl7-org:v3">\n<paragraph>First <content>bold</content>\n\n  third line\n<br/>  tail</paragraph></a>',
+      ),
+    );
+    expect(c.lines.map((line, k) => `${sourceLineOf(c, k)} ${line.trim()}`)).toEqual([
+      '1 <a xmlns="urn:hl7-org:v3">',
+      '2 <paragraph>',
+      '2 First',
+      '2 <content>bold</content>',
+      '4 third line',
+      '5 <br/>',
+      '5 tail',
+      '2 </paragraph>',
+      '1 </a>',
     ]);
   });
 

@@ -71,13 +71,22 @@ describe('parseXml: exact trees of legal documents', () => {
     ]);
   });
 
+  it('gives a text the line of its first character only when that is not its element’s line', () => {
+    const tree = parsed('<a>one<b/>\n  two <![CDATA[x]]>\n<c/>\n\n<![CDATA[y]]></a>');
+    expect(tree.children.filter((node) => node.kind === 'text')).toEqual([
+      text('one'),
+      { ...text('\n  two x\n'), line: 2 },
+      { ...text('\n\ny'), line: 5 },
+    ]);
+  });
+
   it('normalises CRLF and lone CR to LF, and tab/newline in attribute values to spaces (XML 1.0 §2.11, §3.3.3)', () => {
     const tree = parsed('<a v="x\ty\r\nz" w="1&#10;2">\r\nline\rnext</a>');
     expect(tree.attributes).toEqual([
       { name: 'v', namespace: '', value: 'x y z' },
       { name: 'w', namespace: '', value: '1\n2' },
     ]);
-    expect(tree.children).toEqual([text('\nline\nnext')]);
+    expect(tree.children).toEqual([{ ...text('\nline\nnext'), line: 3 }]);
   });
 
   it('counts lines for each element and drops processing instructions and everything outside the root', () => {

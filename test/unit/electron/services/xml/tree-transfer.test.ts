@@ -21,6 +21,15 @@ describe('packTree / unpackTree', () => {
     expect(unpacked?.children[1]).toEqual({ kind: 'comment', text: ' x ', line: 3 });
   });
 
+  it("keeps a text's own source line (a paragraph's third line names it)", () => {
+    const unpacked = unpackTree(packTree(tree('<a>x<b/>\n\n y</a>')));
+    expect(unpacked?.children).toEqual([
+      { kind: 'text', text: 'x' },
+      expect.objectContaining({ kind: 'element', name: 'b' }),
+      { kind: 'text', text: '\n\n y', line: 3 },
+    ]);
+  });
+
   it('round-trips a generated CDA document and keeps string values whole', () => {
     const root = tree(syntheticCda(150_000, 'structured'));
     expect(unpackTree(packTree(root))).toEqual(root);
