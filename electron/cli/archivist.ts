@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** Entry point of the `archivist` command line: dispatches to one command, maps errors to exit codes. */
+import { fstatSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { runCli } from './run-cli';
 import { commands } from './commands';
 import { systemErrorDescription } from '../services/files/file-problem';
@@ -62,10 +64,46 @@ process.on('exit', () => {
   process.exitCode = 1;
 });
 
+/** Whether stdout is a regular file (`> out.json`); asked once, at the first write. */
+let isStdoutFile: boolean | undefined;
+
+/**
+ * Writes to stdout redirected to a file. Node's own stream for a file ignores a short write: on a
+ * full disk the kernel takes the first 64 KB, the rest is dropped and nothing fails, so a
+ * cut-off report ended with exit 0 (issue 7 review). Here the rest is written until it is all
+ * out or the system says why not.
+ */
+function writeToFile(chunk: string | Uint8Array): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+  try {
+    for (let at = 0; at < bytes.length;) {
+      const written = writeSync(1, bytes, at, bytes.length - at);
+      if (written <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+      at += written;
+    }
+  } catch (error) {
+    stdoutFailure = error as NodeJS.ErrnoException;
+  }
+}
+
 const write = (chunk: string | Uint8Array) => {
+  if (stdoutFailure !== undefined) return;
+  isStdoutFile ??= isRegularFile(1);
+  if (isStdoutFile) {
+    writeToFile(chunk);
+    return;
+  }
   const stdout = guardedStdout();
-  if (stdoutFailure === undefined && !stdout.destroyed) stdout.write(chunk);
+  if (!stdout.destroyed) stdout.write(chunk);
 };
+
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
+}
 
 void runCli(argv, {
   stdout: write,
@@ -77,6 +115,9 @@ void runCli(argv, {
   // and only a report's progress bar asks.
   get isStderrTty() {
     return Boolean(process.stderr.isTTY);
+  },
+  get isStdoutTty() {
+    return isatty(1);
   },
 }).then((code) => {
   process.exitCode = code;

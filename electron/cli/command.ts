@@ -14,6 +14,8 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
   readonly isStderrTty: boolean;
+  /** True when stdout is a terminal, where bytes that are not UTF-8 would come out garbled. */
+  readonly isStdoutTty?: boolean;
 }
 
 export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;

@@ -6,7 +6,8 @@
  */
 import { realpathSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
-import { UsageError, printable } from './command';
+import { fileProblem } from '../services/files/file-problem';
+import { CommandFailure, UsageError, printable } from './command';
 
 /** A file the command reads: what it is to the user, and its path as the user gave it. */
 export interface OutInput {
@@ -80,5 +81,22 @@ export function refuseOutOverInput(
         ? `--out is inside the ${where}; choose a file elsewhere.`
         : `--out names the ${where}; choose another file.`,
     );
+  }
+}
+
+/**
+ * Throws a CommandFailure when --out's folder does not exist or is no folder, before anything is
+ * read or journaled: the reads and the export would otherwise be recorded for a report that
+ * cannot be written (issue 7 review).
+ */
+export function refuseMissingOutFolder(out: string | undefined, cwd: string): void {
+  if (out === undefined) return;
+  const target = path.resolve(cwd, out);
+  const folder = path.dirname(target);
+  try {
+    if (statSync(folder).isDirectory()) return;
+    throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+  } catch (error) {
+    throw new CommandFailure(fileProblem(error, out, 'write', target));
   }
 }

@@ -1,5 +1,5 @@
 /** `archivist audit verify|list|export`: check, read and export the audit journal (issue 5). */
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { exportEvent } from '../../../shared/audit/builders';
@@ -11,6 +11,7 @@ import { auditPaths } from '../../services/audit/files';
 import { listRecords, toCsv, verifyHome } from '../../services/audit/reader';
 import { resolveHome } from '../../services/home';
 import { fileProblemReason } from '../../services/files/file-problem';
+import { replaceFile } from '../../services/files/replace-file';
 import { cliContext } from '../audit-context';
 import { refuseOutOverInput } from '../out-target';
 import {
@@ -185,7 +186,7 @@ async function exportRecords(home: string, values: Values, io: CliIo): Promise<E
     if (!values.out) io.stdout(text);
     else
       try {
-        writeFileSync(target, text);
+        await replaceFile(target, text);
       } catch (error) {
         const why = fileProblemReason(error, 'write', target);
         // The export was recorded before writing; that it failed is recorded after it, as

@@ -11,6 +11,7 @@ import type { AuditEvent } from '../../../shared/audit/event';
 import { builtinProfiles, findIgnoreProfile } from '../../../shared/compare/builtin-profiles';
 import type { CompareResult } from '../../../shared/compare/compare-documents';
 import { formatCompareText } from '../../../shared/compare/format-text';
+import { err, ok } from '../../../shared/result';
 import {
   noIgnoreProfile,
   parseIgnoreProfile,
@@ -115,15 +116,17 @@ function sourceOf(side: ComparedSide) {
 }
 
 /**
- * Compares two documents and returns the bytes to write (the text output or a report), both
- * reads audited first. Throws CommandFailure (or UsageError for an unknown profile).
+ * Compares two documents and hands `deliver` the bytes to write (the text output or a report),
+ * both reads audited first; a report that cannot be delivered is recorded as a failed export.
+ * Throws CommandFailure (or UsageError for an unknown profile); `deliver` throws CommandFailure.
  */
 export async function compareForOutput(
   left: ComparedSide,
   right: ComparedSide,
   request: CompareRequest,
   io: CliIo,
-): Promise<Uint8Array> {
+  deliver: (bytes: Uint8Array) => Promise<void>,
+): Promise<void> {
   const { compareInWorker, exportReport, chromiumPdfPrinter, redactText } =
     await import('./compare-full');
   const { format, home, profile } = request;
@@ -163,15 +166,30 @@ export async function compareForOutput(
         pdfPrinter: chromiumPdfPrinter({ env: io.env }),
         onProgress: (progress) => bar.update(0.3 + 0.7 * progress.fraction, progress.phase),
       },
-      { home, context, target: request.out ?? 'stdout', before: reads },
+      {
+        home,
+        context,
+        target: request.out ?? 'stdout',
+        before: reads,
+        deliver: async (bytes) => {
+          bar.done();
+          try {
+            await deliver(bytes);
+            return ok(undefined);
+          } catch (error) {
+            if (error instanceof CommandFailure) return err('export-write', error.message);
+            throw error;
+          }
+        },
+      },
     );
     bar.done();
     if (!written.ok) throw new CommandFailure(written.error.message);
-    return written.value.bytes;
+    return;
   }
   bar.done();
   const plain = formatCompareText(result, { left: left.name, right: right.name });
   const text = request.redact ? await redactText(plain, left.bytes, right.bytes) : plain;
   await recordReads(home, reads);
-  return Buffer.from(text, 'utf8');
+  await deliver(Buffer.from(text, 'utf8'));
 }

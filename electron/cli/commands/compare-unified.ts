@@ -19,7 +19,7 @@ import { sideMessage, withSideNames } from '../../services/compare/side-message'
 import { tooLarge } from '../../services/xml/decode-xml-bytes';
 import { defaultXmlLimits } from '../../services/xml/xml-limits';
 import { parseEnvironmentReference } from '../environment-reference';
-import { CommandFailure, printable } from '../command';
+import { CommandFailure, UsageError, printable } from '../command';
 
 /** One side: its bytes, its name on the command line, and the source an unreadable file is named by. */
 export interface UnifiedSide {
@@ -116,20 +116,21 @@ export function patchPathOf(name: string, platform: NodeJS.Platform = process.pl
 
 /**
  * The unified patch turning the left file into the right one, as the bytes to write (none when
- * they are equal), and notes for stderr. `isToStdout` refuses non-UTF-8 files, whose patch must
- * go to a file to keep its bytes exact. Throws CommandFailure with one clear line.
+ * they are equal), and notes for stderr. `isBytesOutput` false (stdout is a terminal, or takes
+ * text only) refuses files that are not UTF-8, whose patch must reach a file byte for byte.
+ * Throws CommandFailure with one clear line, or UsageError for that refusal.
  */
 export async function unifiedPatchBytes(
   left: UnifiedSide,
   right: UnifiedSide,
-  options: { readonly home: string; readonly isToStdout: boolean },
+  options: { readonly home: string; readonly isBytesOutput: boolean },
 ): Promise<{ readonly bytes: Uint8Array; readonly notes: readonly string[] }> {
   checkSizes(left, right);
-  // Not UTF-8 means the patch must go to a file to keep its bytes exact; a file takes any bytes,
-  // so with --out the check is skipped.
-  if (options.isToStdout && !(isUtf8(left.bytes) && isUtf8(right.bytes)))
-    throw new CommandFailure(
-      'The files are not UTF-8: write the patch with --out FILE so that its bytes stay exact.',
+  // A file or a pipe (`> fix.patch`, `| git apply`) takes any bytes; a terminal shows them
+  // garbled and a copy from it is no longer the patch.
+  if (!options.isBytesOutput && !(isUtf8(left.bytes) && isUtf8(right.bytes)))
+    throw new UsageError(
+      'The files are not UTF-8: redirect the patch to a file (> fix.patch) or give --out FILE, so that its bytes stay exact.',
     );
   const raw = decodeRaw(left.bytes, right.bytes);
   const [leftIdentity, rightIdentity] = await Promise.all([

@@ -5,16 +5,16 @@
  * only in spirit: 0 whenever the comparison was made, differences or not ("identical" in the
  * output says which), 1 when it could not be made, 2 on bad usage.
  */
-import { writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { auditPaths } from '../../services/audit/files';
 import { resolveHome } from '../../services/home';
 import { fileProblem } from '../../services/files/file-problem';
+import { replaceFile } from '../../services/files/replace-file';
 import { readComparedSide } from './compare-sides';
 import { unifiedPatchBytes } from './compare-unified';
 import { parseEnvironmentReference } from '../environment-reference';
-import { refuseOutOverInput, type OutInput } from '../out-target';
+import { refuseMissingOutFolder, refuseOutOverInput, type OutInput } from '../out-target';
 import { isProfileFileName } from './ignore-profile-name';
 import {
   CommandFailure,
@@ -26,7 +26,8 @@ import {
   unexpectedArgument,
 } from '../command';
 
-const help = `Usage: archivist compare <left> <right> [--format FORMAT] [--out FILE] [--redact] [--ignore PROFILE] [--home DIR]
+const help = `Usage: archivist compare <left> <right> [--format FORMAT | --json] [--out FILE] [--redact]
+                         [--without-sources] [--ignore PROFILE] [--home DIR]
 
 Compares two documents (CDA, HL7 V3 RCMR archive messages, FHIR DocumentReference XML): the
 metadata field by field, the content as canonical XML (attribute order, namespace prefixes and
@@ -56,8 +57,9 @@ with \`archivist report verify FILE\`. Making a report is recorded in the audit 
 Options:
   --format FORMAT    one of the formats above (default: text)
   --json             the same as --format json
-  --out FILE         write to FILE instead of stdout; FILE may not be one of the documents, the
-                     --ignore file or in the home's audit folder (refused, exit 2)
+  --out FILE         write to FILE instead of stdout (- is stdout); FILE may not be one of the
+                     documents, the --ignore file or in the home's audit folder (refused, exit 2).
+                     FILE is replaced only when complete: a failed write leaves it as it was
   --redact           mask identity codes and person names (HETU-1, NAME-1; the same value gets
                      the same mask); redacted reports embed no sources (not with unified)
   --without-sources  reports: do not embed the two sources (only their sha256)
@@ -136,7 +138,7 @@ function inputsOf(
 }
 
 /** The output in one write: the bytes as they are to stdout when the caller can take bytes. */
-function writeOutput(io: CliIo, out: string | undefined, bytes: Uint8Array): void {
+async function writeOutput(io: CliIo, out: string | undefined, bytes: Uint8Array): Promise<void> {
   if (out === undefined) {
     if (io.stdoutBytes) io.stdoutBytes(bytes);
     else io.stdout(Buffer.from(bytes).toString('utf8'));
@@ -144,10 +146,17 @@ function writeOutput(io: CliIo, out: string | undefined, bytes: Uint8Array): voi
   }
   const target = path.resolve(io.cwd, out);
   try {
-    writeFileSync(target, bytes);
+    // Never half a file: a failed write leaves the previous file, if any, as it was.
+    await replaceFile(target, bytes);
   } catch (error) {
     throw new CommandFailure(fileProblem(error, out, 'write', target));
   }
+}
+
+/** --out as given: `-` is stdout, as in most tools; an empty name is a mistake. */
+function outOf(out: string | undefined): string | undefined {
+  if (out === '') throw new UsageError('--out needs a file name (or - for stdout).');
+  return out === '-' ? undefined : out;
 }
 
 function checkUsage(
@@ -169,7 +178,8 @@ export const compareCommand: Command = {
   summary: 'compare two documents: metadata, content, change list; reports (HTML, PDF, CSV, JSON)',
   help,
   run: async (args, io: CliIo) => {
-    const { values, positionals } = parseCommandArgs(args, options, true);
+    const { values: given, positionals } = parseCommandArgs(args, options, true);
+    const values = { ...given, out: outOf(given.out) };
     const format = formatOf(values);
     checkUsage(format, values);
     if (positionals.length > 2) throw unexpectedArgument(positionals[2]);
@@ -183,6 +193,7 @@ export const compareCommand: Command = {
     });
     const inputs = inputsOf(leftName, rightName, values.ignore, home);
     refuseOutOverInput(values.out, inputs, io.cwd);
+    refuseMissingOutFolder(values.out, io.cwd);
     // A patch is never filtered, so unified loads the profiles only to check an explicit --ignore
     // (a wrong name is still a mistake); every other format needs them (compare-documents.ts).
     const full =
@@ -198,13 +209,14 @@ export const compareCommand: Command = {
       // Raw text only: no parsing or comparing (compare-unified.ts).
       const patch = await unifiedPatchBytes(left, right, {
         home,
-        isToStdout: values.out === undefined,
+        isBytesOutput:
+          values.out !== undefined || (io.stdoutBytes !== undefined && io.isStdoutTty !== true),
       });
-      writeOutput(io, values.out, patch.bytes);
+      await writeOutput(io, values.out, patch.bytes);
       for (const note of patch.notes) io.stderr(`archivist compare: ${note}\n`);
       return ExitCode.ok;
     }
-    const bytes = await full.compareForOutput(
+    await full.compareForOutput(
       left,
       right,
       {
@@ -217,8 +229,8 @@ export const compareCommand: Command = {
         home,
       },
       io,
+      (bytes) => writeOutput(io, values.out, bytes),
     );
-    writeOutput(io, values.out, bytes);
     return ExitCode.ok;
   },
 };

@@ -7,7 +7,7 @@
 import { exportEvent, type AuditContext } from '../../../shared/audit/builders';
 import type { AuditEvent } from '../../../shared/audit/event';
 import type { CheckpointReference } from '../../../shared/report/report-model';
-import type { Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
 import { readCheckpoints } from '../audit/files';
 import { openJournal } from '../audit/journal';
 import {
@@ -24,6 +24,11 @@ export interface ExportAudit {
   readonly target: string;
   /** Events to make durable first (the reads of the two documents). */
   readonly before?: readonly AuditEvent[];
+  /**
+   * Writes the made report to its target (the command line's --out or stdout); a failure is
+   * recorded as a failed export, like a report that could not be made.
+   */
+  readonly deliver?: (bytes: Uint8Array) => Promise<Result<void>>;
 }
 
 /** The last signed checkpoint of the journal in `home`, if it has one that reads as JSON. */
@@ -74,9 +79,14 @@ export async function exportReport(
     { ...request, ...(checkpoint ? { auditCheckpoint: checkpoint } : {}) },
     options,
   );
-  if (written.ok) return written;
-  await recordFailure(audit, what, written.error.message);
-  return written;
+  if (!written.ok) {
+    await recordFailure(audit, what, written.error.message);
+    return written;
+  }
+  const delivered = audit.deliver ? await audit.deliver(written.value.bytes) : ok(undefined);
+  if (delivered.ok) return written;
+  await recordFailure(audit, what, delivered.error.message);
+  return { ok: false, error: delivered.error };
 }
 
 async function recordFailure(audit: ExportAudit, what: string, message: string): Promise<void> {

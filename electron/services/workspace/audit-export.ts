@@ -5,7 +5,6 @@
  * (write-ahead, like the command line's), and a failed write is recorded too. The file goes where
  * main's save dialog says, or back as a download where no dialog can run (the browser harness).
  */
-import { writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { exportEvent, type AuditContext } from '../../../shared/audit/builders';
@@ -19,6 +18,7 @@ import { listRecords, toCsv } from '../audit/reader';
 import { osUserName, recordAll } from './audit-trail';
 import type { SaveFile } from './compare-export';
 import { fileProblemReason } from '../files/file-problem';
+import { replaceFile } from '../files/replace-file';
 
 const mediaTypes = { json: 'application/json', csv: 'text/csv' } as const;
 
@@ -71,7 +71,7 @@ export async function exportAuditJournal(
       base64: bytes.toString('base64'),
     });
   try {
-    await writeFile(target, bytes);
+    await replaceFile(target, bytes);
     return ok({
       kind: 'saved',
       fileName: path.basename(target),

@@ -4,7 +4,6 @@
  * journal before the report is made (write-ahead; a failure is recorded too); the file goes where
  * main's save dialog says, or, where no dialog can run (the browser harness), back as a download.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportEvent, type AuditContext } from '../../../shared/audit/builders';
 import type { CompareResult } from '../../../shared/compare/compare-documents';
@@ -22,6 +21,7 @@ import { latestCheckpoint } from '../report/export-report';
 import { writeReport, type ReportProgress } from '../report/write-report';
 import { recordAll } from './audit-trail';
 import { fileProblemReason } from '../files/file-problem';
+import { replaceFile } from '../files/replace-file';
 
 /** One side as the report needs it. */
 export interface RememberedSide {
@@ -144,7 +144,7 @@ export async function exportComparison(
 
 async function save(target: string, bytes: Uint8Array): Promise<Result<ExportResult>> {
   try {
-    await writeFile(target, bytes);
+    await replaceFile(target, bytes);
     return ok({ kind: 'saved', fileName: path.basename(target), byteSize: bytes.byteLength });
   } catch (error) {
     const reason = fileProblemReason(error, 'write', target);

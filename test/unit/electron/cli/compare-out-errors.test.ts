@@ -4,7 +4,16 @@
  * `(ENOENT)`, `(EISDIR)` and `(ENOSPC)`), naming the file as it was typed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,10 +79,103 @@ describe('compare --out that cannot be written', () => {
     );
   }
 
+  it('refuses a missing folder before anything is read or recorded', () => {
+    const run = compareTo(join('no-folder', 'report.html'), 'html');
+    expect(run.code).toBe(1);
+    const home = join(work, `home-${homes - 1}`);
+    expect(readdirSync(home)).toEqual([]);
+  }, 60_000);
+
   it('still writes a file that can be written (the same run, another --out)', () => {
     const run = compareTo('report.html', 'html');
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(existsSync(join(work, 'report.html'))).toBe(true);
+  }, 60_000);
+});
+
+const hasBash = spawnSync('bash', ['-c', 'ulimit -f 64']).status === 0;
+
+/** Runs the bundled command in bash with a file size limit (a disk that fills up mid-write). */
+function runWithFileLimit(kb: number, args: string, home: string) {
+  const result = spawnSync(
+    'bash',
+    ['-c', `ulimit -f ${kb}; exec "$0" "$1" ${args}`, process.execPath, cli],
+    {
+      env: { ...process.env, ARCHIVIST_HOME: home, ARCHIVIST_CODE_CACHE: 'off' },
+      cwd: work,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe.skipIf(!hasBash)('a disk that fills up while the output is written', () => {
+  // A pair whose report (about 400 KB) is far more than the limit; the journal stays below it.
+  const big = (word: string) =>
+    cda(word).replace(
+      '</ClinicalDocument>',
+      `${Array.from({ length: 3000 }, (_, n) => `  <text>${word} ${n}</text>\n`).join('')}</ClinicalDocument>`,
+    );
+  beforeAll(() => {
+    writeFileSync(join(work, 'big-left.xml'), big('vasen'));
+    writeFileSync(join(work, 'big-right.xml'), big('oikea'));
+  });
+
+  it('--out: leaves the previous file whole and no temporary file, records a failed export', () => {
+    const home = join(work, `home-${homes++}`);
+    mkdirSync(home);
+    mkdirSync(join(work, 'limited'));
+    writeFileSync(join(work, 'limited', 'report.json'), 'the previous report');
+    const run = runWithFileLimit(
+      64,
+      'compare big-left.xml big-right.xml --format json --out limited/report.json',
+      home,
+    );
+    expect(run.stderr).toBe(
+      'archivist compare: Could not write limited/report.json (the file is too large).\n',
+    );
+    expect(run.code).toBe(1);
+    expect(readFileSync(join(work, 'limited', 'report.json'), 'utf8')).toBe('the previous report');
+    expect(readdirSync(join(work, 'limited'))).toEqual(['report.json']);
+    const audit = spawnSync(process.execPath, [cli, 'audit', 'list', '--json'], {
+      env: { ...process.env, ARCHIVIST_HOME: home, ARCHIVIST_CODE_CACHE: 'off' },
+      encoding: 'utf8',
+    });
+    type Listed = { event: { action: string; outcome: string } };
+    const outcomes = (JSON.parse(audit.stdout) as Listed[])
+      .filter(({ event }) => event.action === 'E')
+      .map(({ event }) => event.outcome);
+    expect(outcomes).toEqual(['0', '8']);
+  }, 60_000);
+
+  it('stdout redirected to a file: exit 1 and one line, not a cut-off output and exit 0', () => {
+    const home = join(work, `home-${homes++}`);
+    mkdirSync(home);
+    const run = runWithFileLimit(
+      64,
+      'compare big-left.xml big-right.xml --format json > stdout.json',
+      home,
+    );
+    expect(run.stderr).toBe(
+      'archivist compare: Could not write the output (the file is too large).\n',
+    );
+    expect(run.code).toBe(1);
+  }, 60_000);
+});
+
+describe('--out - and an empty --out', () => {
+  it('--out - writes to stdout', () => {
+    const run = compareTo('-', 'unified');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('+  <title>Korjaus</title>');
+    expect(existsSync(join(work, '-'))).toBe(false);
+  }, 60_000);
+
+  it('an empty --out is a usage error (exit 2), not "could not write"', () => {
+    const run = compareTo('', 'html');
+    expect(run.stderr).toContain('--out needs a file name');
+    expect(run.code).toBe(2);
   }, 60_000);
 });
 

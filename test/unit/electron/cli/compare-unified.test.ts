@@ -43,23 +43,40 @@ function files(left: Uint8Array | string, right: Uint8Array | string, leftName =
   return { dir, left: join(dir, leftName), right: join(dir, 'right.xml') };
 }
 
-/** `compare --format unified` run in the left file's folder, the files named relative to it. */
-async function unified(left: string, right: string, home: string, out?: string) {
+/**
+ * `compare --format unified` run in the left file's folder, the files named relative to it.
+ * `stdout` says what stdout is: text only (the default, as a test's), or bytes to a terminal or not.
+ */
+async function unified(
+  left: string,
+  right: string,
+  home: string,
+  out?: string,
+  stdout: { isTty: boolean; textOnly?: boolean } = { isTty: false, textOnly: true },
+) {
   const cwd = dirname(left);
-  let stdout = '';
+  let text = '';
   let stderr = '';
+  const chunks: Buffer[] = [];
   const args = ['compare', relative(cwd, left), relative(cwd, right), '--format', 'unified'];
   const code = await runCli(
     [...args, ...(out === undefined ? [] : ['--out', out]), '--home', home],
     {
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
+      stdout: (chunk) => (text += chunk),
+      ...(stdout.textOnly ? {} : { stdoutBytes: (bytes) => chunks.push(Buffer.from(bytes)) }),
+      stderr: (chunk) => (stderr += chunk),
       env: {},
       cwd,
       isStderrTty: false,
+      isStdoutTty: stdout.isTty,
     },
   );
-  return { code, stdout, stderr };
+  return {
+    code,
+    stdout: text,
+    stderr,
+    ...(chunks.length > 0 ? { bytes: Buffer.concat(chunks) } : {}),
+  };
 }
 
 async function auditedIds(home: string): Promise<(string | undefined)[][]> {
@@ -102,20 +119,29 @@ describe('archivist compare --format unified', () => {
   });
 
   it.skipIf(!hasPatch)(
-    'keeps the bytes of files that are not UTF-8: refused on stdout, exact with --out',
+    'keeps the bytes of files that are not UTF-8: exact on stdout taking bytes and with --out, refused on a terminal',
     async () => {
       const left = Buffer.from('rivi 1\nT\xe4m\xe4 on Latin-1\nrivi 3\n', 'latin1');
       const right = Buffer.from('rivi 1\nT\xe4m\xe4 on muutettu \xff\nrivi 3\n', 'latin1');
       const pair = files(left, right);
-      const refused = await unified(pair.left, pair.right, fresh('home'));
-      expect(refused).toMatchObject({ code: 1, stdout: '' });
-      expect(refused.stderr).toBe(
-        'archivist compare: The files are not UTF-8: write the patch with --out FILE so that its bytes stay exact.\n',
+      const expected = Buffer.from(
+        unifiedPatch(left.toString('latin1'), right.toString('latin1'), 'left.xml').patch,
+        'latin1',
       );
+      const refusal =
+        "archivist compare: The files are not UTF-8: redirect the patch to a file (> fix.patch) or give --out FILE, so that its bytes stay exact.\nRun 'archivist compare --help' for usage.\n";
+      for (const stdout of [{ isTty: true }, { isTty: false, textOnly: true }]) {
+        const refused = await unified(pair.left, pair.right, fresh('home'), undefined, stdout);
+        expect(refused).toMatchObject({ code: 2, stdout: '', stderr: refusal });
+      }
+      const piped = await unified(pair.left, pair.right, fresh('home'), undefined, {
+        isTty: false,
+      });
+      expect(piped).toMatchObject({ code: 0, stderr: '' });
+      expect(piped.bytes).toEqual(expected);
       const out = join(pair.dir, 'fix.patch');
       expect((await unified(pair.left, pair.right, fresh('home'), out)).code).toBe(0);
-      const expected = unifiedPatch(left.toString('latin1'), right.toString('latin1'), 'left.xml');
-      expect(readFileSync(out)).toEqual(Buffer.from(expected.patch, 'latin1'));
+      expect(readFileSync(out)).toEqual(expected);
       const applied = spawnSync('patch', ['--quiet', '-i', 'fix.patch'], { cwd: pair.dir });
       expect(applied.status).toBe(0);
       expect(readFileSync(pair.left)).toEqual(right);
