@@ -12,7 +12,7 @@ import {
   entryFacts,
   firstChild,
   narrativeLines,
-  type Fact,
+  type FactOwner,
   type NameOf,
   type NarrativeLine,
 } from './cda-facts';
@@ -30,6 +30,8 @@ import {
   type UnchangedTest,
 } from './cda-body-nodes';
 import { ChangeListSink, lineOf, type ChangeListItem } from './change-list-items';
+import { entryChanges } from './entry-changes';
+import { statementIn, statementWords, subtreeWords } from './entry-subtree-words';
 import { diffLineArrays, type ChangeBlock } from './line-diff';
 
 export { maxChangeListItems, type ChangeListItem } from './change-list-items';
@@ -248,28 +250,8 @@ class ChangeList extends ChangeListSink {
     if (this.stopWhenFull() || this.entriesUnchangedInPlace(l.element, r.element)) return;
     const { pairs, removed, added } = align(entriesOf(l.element), entriesOf(r.element), entryKeys);
     const path = `${r.path}/entry`;
-    for (const e of removed)
-      this.add({
-        group: 'entry',
-        kind: 'removed',
-        section: name,
-        entry: e.label,
-        text: `section ${name}: entry ${e.label} removed`,
-        path,
-        pathKind: 'canonical',
-        ...lineOf('leftLine', e.element),
-      });
-    for (const e of added)
-      this.add({
-        group: 'entry',
-        kind: 'added',
-        section: name,
-        entry: e.label,
-        text: `section ${name}: entry ${e.label} added`,
-        path,
-        pathKind: 'canonical',
-        ...lineOf('rightLine', e.element),
-      });
+    for (const e of removed) this.wholeEntry(e, 'removed', name, path);
+    for (const e of added) this.wholeEntry(e, 'added', name, path);
     for (const [le, re] of pairs)
       if (!this.isUnchanged(le.element, re.element)) this.entry(le, re, name, path);
   }
@@ -296,33 +278,66 @@ class ChangeList extends ChangeListSink {
     }
   }
 
+  /** An entry on one side only: one item naming its statement, by the entry's id. */
+  private wholeEntry(e: EntryNode, kind: 'added' | 'removed', name: string, path: string): void {
+    const statement = statementIn(e.element);
+    const words = statement
+      ? { statement: statement.name, field: e.label, summary: statementWords(statement) }
+      : { field: 'entry', summary: e.label };
+    const place = { section: name, entry: e.label, ...(e.id ? { shownEntry: e.id } : {}) };
+    const at = this.statementPlace({ element: e.element, path }, kind);
+    this.entryPart(place, kind, words, at.path, at.line);
+  }
+
+  /**
+   * Where an added or removed element points: at the statement a wrapper (entry, component,
+   * entryRelationship) holds, so that an ignore rule naming the statement hides it and the view
+   * jumps to the statement's own line.
+   */
+  private statementPlace(
+    owner: { readonly element: XmlElement; readonly path: string },
+    kind: 'added' | 'removed',
+  ): { path: string; line: number | undefined } {
+    const statement = statementIn(owner.element);
+    if (!statement || statement === owner.element)
+      return { path: owner.path, line: owner.element.line };
+    const nameOf = kind === 'added' ? this.nameOfRight : this.nameOfLeft;
+    return { path: `${owner.path}/${nameOf(statement)}`, line: statement.line };
+  }
+
   entry(l: EntryNode, r: EntryNode, name: string, path: string): void {
     if (this.stopWhenFull()) return;
-    const left = new Map(
-      entryFacts(l.element, path, this.nameOfLeft).map((fact) => [fact.key, fact]),
+    const owners = { left: new Map<string, FactOwner>(), right: new Map<string, FactOwner>() };
+    const changes = entryChanges(
+      entryFacts(l.element, path, this.nameOfLeft, owners.left),
+      entryFacts(r.element, path, this.nameOfRight, owners.right),
+      owners,
     );
-    const right = entryFacts(r.element, path, this.nameOfRight);
-    const seen = new Set<string>();
-    const report = (a: Fact | undefined, b: Fact | undefined): void => {
+    const withinEntry = (label: string) =>
+      label.startsWith(`${r.label} › `) ? label.slice(r.label.length + 3) : label;
+    for (const change of changes) {
+      if (change.kind === 'subtree') {
+        const { owner, side } = change;
+        const words = subtreeWords(owner, change.facts);
+        const field = withinEntry(words.field);
+        const place = { section: name, entry: r.label, shownEntry: r.label };
+        const at = this.statementPlace(owner, side);
+        this.entryPart(place, side, { ...words, field }, at.path, at.line);
+        continue;
+      }
+      const { left: a, right: b } = change;
       const fact = (b ?? a)!;
-      const label = fact.label.startsWith(`${r.label} › `)
-        ? fact.label.slice(r.label.length + 3)
-        : fact.label;
-      this.field('entry', name, r.label, label, a?.value, b?.value, fact.path);
-      const last = this.items[this.items.length - 1];
+      const count = this.items.length;
+      this.field('entry', name, r.label, withinEntry(fact.label), a?.value, b?.value, fact.path);
+      // A full list took no item: the last one is another change's and keeps its lines.
+      const last = this.items.length > count ? this.items[count] : undefined;
       if (last && (a?.line !== undefined || b?.line !== undefined))
         this.items[this.items.length - 1] = {
           ...last,
           ...(a?.line !== undefined ? { leftLine: a.line } : {}),
           ...(b?.line !== undefined ? { rightLine: b.line } : {}),
         };
-    };
-    for (const b of right) {
-      seen.add(b.key);
-      const a = left.get(b.key);
-      if (!a || a.value !== b.value) report(a, b);
     }
-    for (const [key, a] of left) if (!seen.has(key)) report(a, undefined);
   }
 }
 

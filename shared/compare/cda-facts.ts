@@ -7,6 +7,7 @@
  */
 import { Namespaces, type XmlElement } from '../xml/tree';
 import { collapseWhitespace, hasContent } from './canonical-text';
+import { attributesInWords } from './attribute-words';
 import { codedText } from './describe-value';
 
 /** One leaf of an entry: where it is, what to call it, what it says. */
@@ -61,7 +62,8 @@ export function attribute(element: XmlElement | undefined, name: string): string
   return undefined;
 }
 
-function ownText(element: XmlElement): string {
+/** The element's own text (not its children's), whitespace collapsed. */
+export function ownText(element: XmlElement): string {
   let text = '';
   const children = element.children;
   for (let i = 0; i < children.length; i++) {
@@ -82,7 +84,7 @@ export function describeLeaf(element: XmlElement): string {
  * An element's own attributes as they read: a coded value (CD, CE, CV, CO…) as "Lääkäri (1)"
  * and a quantity as "10 mg", whether or not it has children (a CD with qualifiers read
  * "code=1 codeSystem=… displayName=Hoidollinen syy type=CD" beside its readable siblings);
- * anything else as its attributes.
+ * anything else as its attributes in words.
  */
 function describeOwnAttributes(element: XmlElement): string {
   const code = attribute(element, 'code');
@@ -92,16 +94,7 @@ function describeOwnAttributes(element: XmlElement): string {
     const unit = attribute(element, 'unit');
     return unit ? `${value} ${unit}` : value;
   }
-  return describeAttributes(element);
-}
-
-/** Attributes as `name=value`, sorted; namespace declarations and ID anchors left out. */
-function describeAttributes(element: XmlElement): string {
-  return element.attributes
-    .filter((entry) => entry.namespace !== 'http://www.w3.org/2000/xmlns/' && entry.name !== 'ID')
-    .map((entry) => `${entry.name}=${entry.value}`)
-    .sort()
-    .join(' ');
+  return attributesInWords(element);
 }
 
 /** The code of a clinical statement (its own `code`, or its only child's, through a wrapper). */
@@ -159,8 +152,25 @@ function withLine<T extends object>(value: T, element: XmlElement): T & { line?:
   return value;
 }
 
-/** Every leaf fact of an entry (or any statement), keyed relative to it. */
-export function entryFacts(entry: XmlElement, entryPath: string, nameOf: NameOf): Fact[] {
+/** An element of an entry that holds facts: an added or removed one is named as a whole. */
+export interface FactOwner {
+  readonly key: string;
+  /** e.g. "Lääkemääräyksen mitätöinnin syy › observation". */
+  readonly label: string;
+  readonly path: string;
+  readonly element: XmlElement;
+}
+
+/**
+ * Every leaf fact of an entry (or any statement), keyed relative to it; with `owners`, also
+ * every element below the entry that has children, by its key (the prefix of its facts' keys).
+ */
+export function entryFacts(
+  entry: XmlElement,
+  entryPath: string,
+  nameOf: NameOf,
+  owners?: Map<string, FactOwner>,
+): Fact[] {
   const facts: Fact[] = [];
   const walk = (
     element: XmlElement,
@@ -187,18 +197,15 @@ export function entryFacts(entry: XmlElement, entryPath: string, nameOf: NameOf)
       return;
     }
     const attributes = element === entry ? '' : describeOwnAttributes(element);
-    if (attributes !== '')
-      facts.push(
-        withLine(
-          {
-            key: `${key}/@`,
-            label: ownLabel === undefined ? nameOf(element) : `${ownLabel} › ${nameOf(element)}`,
-            value: attributes,
-            path,
-          },
-          element,
-        ),
-      );
+    if (element !== entry && (attributes !== '' || owners)) {
+      const ownerLabel =
+        ownLabel === undefined ? nameOf(element) : `${ownLabel} › ${nameOf(element)}`;
+      owners?.set(key, { key, label: ownerLabel, path, element });
+      if (attributes !== '')
+        facts.push(
+          withLine({ key: `${key}/@`, label: ownerLabel, value: attributes, path }, element),
+        );
+    }
     // The entry's own statement is not keyed by its code: the entry is already aligned, and a
     // changed code must read as a change, not as everything removed and added.
     const keys = stepKeys(children, nameOf, element !== entry);

@@ -124,7 +124,36 @@ export class ChangeListSink {
     });
   }
 
-  /** One line of a section's narrative, paired with its counterpart when both exist. */
+  /**
+   * An entry, or a part of one, added or removed as a whole: one item that names it (see
+   * entry-subtree-words.ts). `shownEntry` is how the sentence names the entry (its id for a
+   * whole entry, none when it has no id), `entry` how the list groups it.
+   */
+  entryPart(
+    place: { readonly section: string; readonly entry: string; readonly shownEntry?: string },
+    kind: 'added' | 'removed',
+    words: { readonly statement?: string; readonly field: string; readonly summary: string },
+    path: string,
+    line: number | undefined,
+  ): void {
+    const where = `section ${place.section}${place.shownEntry === undefined ? '' : `, entry ${place.shownEntry}`}`;
+    this.add({
+      group: 'entry',
+      kind,
+      section: place.section,
+      entry: place.entry,
+      field: words.field,
+      ...(kind === 'added' ? { right: words.summary } : { left: words.summary }),
+      text:
+        words.statement === undefined
+          ? `${where}: ${words.field} ${kind}: ${quote(words.summary)}`
+          : `${where}: ${words.summary} ${kind}`,
+      path,
+      pathKind: 'canonical',
+      ...(line === undefined ? {} : { [kind === 'added' ? 'rightLine' : 'leftLine']: line }),
+    });
+  }
+
   /** A narrative line added, removed, changed, or (`moved`) moved unchanged. */
   narrativeLine(
     name: string,

@@ -3,7 +3,7 @@
  * redaction): an `id` with root 1.2.246.21 holds one in its extension, a code with code system
  * 1.2.246.21 in its code, whatever it looks like (a temporary or malformed value need not be
  * hetu-shaped, and only hetu-shaped strings are masked on sight). Reads XML tags with either
- * quote, the change list's unquoted "extension=… root=…", and the compact JSON of the report's
+ * quote, the change list's "root^extension" (or older "extension=… root=…"), and the compact JSON of the report's
  * metadata values ({"root":"1.2.246.21",…}); for an
  * RCMR message, the CDA it carries as well (embedded-cda.ts).
  */
@@ -55,8 +55,12 @@ function valuesIn(text: string, into: Set<string>): void {
   }
 }
 
-/** The change list writes an id's attributes unquoted, in name order: "extension=X root=R". */
+/**
+ * The change list writes an id as "R^X" (attribute-words.ts); older reports wrote its attributes
+ * unquoted, in name order: "extension=X root=R".
+ */
 const unquotedPairs = [
+  /(?<![\w.-])1\.2\.246\.21\^([^\s"'<>,]+)/g,
   /(?<![\w.-])extension=([^\s"'<>]+)\s+root=1\.2\.246\.21(?![\w.-])/g,
   /(?<![\w.-])root=1\.2\.246\.21\s+extension=([^\s"'<>]+)/g,
   /(?<![\w.-])code=([^\s"'<>]+)\s+codeSystem=1\.2\.246\.21(?![\w.-])/g,

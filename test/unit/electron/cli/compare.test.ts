@@ -101,7 +101,7 @@ describe('archivist compare', () => {
           item.text.includes('Lääkemääräyksen mitätöinnin syy tekstinä'),
       );
       expect(reasons.map((item) => item.text)).toContain(
-        'section Lääkemääräyksen mitätöinti › #1 › #1, entry Lääkemääräyksen mitätöinnin muut tiedot: Lääkemääräyksen mitätöinnin syy tekstinä › value added: "lääkeaineallergia"',
+        'section Lääkemääräyksen mitätöinti › #1 › #1, entry Lääkemääräyksen mitätöinnin muut tiedot: observation "Lääkemääräyksen mitätöinnin syy tekstinä" (code 95) Lääkkeen haittavaikutus (3), "lääkeaineallergia" added',
       );
       expect(
         result.hidden.byRule.find((rule) => rule.rule === 'signatures')?.metadata,

@@ -111,7 +111,7 @@ function withReferences(...references: readonly [string, string, string][]): str
 }
 
 const described = (id: string, code: string) =>
-  `"id root=${id}, code Tyyppi ${code} (${code}), setId root=1.2.3.1"`;
+  `"id ${id}, code Tyyppi ${code} (${code}), setId 1.2.3.1"`;
 
 describe('references in the change list', () => {
   it('names each re-pointed reference once, by its typeCode (the KOR → MIT shape)', () => {
@@ -180,8 +180,8 @@ describe.skipIf(!hasCorpus)(`the LM → KOR → MIT chain${corpusNote}`, () => {
     ]);
     // RPLC now points at KOR (…415), SPRT at MIT itself (…416).
     expect(references.map((item) => item.right)).toEqual([
-      expect.stringContaining('id root=1.2.246.10.6794809.93001.2015.415,'),
-      expect.stringContaining('id root=1.2.246.10.6794809.93001.2015.416,'),
+      expect.stringContaining('id 1.2.246.10.6794809.93001.2015.415,'),
+      expect.stringContaining('id 1.2.246.10.6794809.93001.2015.416,'),
     ]);
   });
 });

@@ -72,11 +72,13 @@ describe.skipIf(!hasCorpus)(`values of physiogel LM → MIT${corpusNote}`, () =>
   it('reads the added invalidation type as its display name and code', () => {
     const type = first(/displayName="([^"]+)" xsi:type="CD">\s*<qualifier>/);
     expect(type).not.toBe('(not found)');
+    // The added observation is one item that says its value.
     const added = items.filter(
-      (item) =>
-        item.kind === 'added' && item.field === 'Lääkemääräyksen mitätöinnin tyyppi › value',
+      (item) => item.kind === 'added' && item.field === 'Lääkemääräyksen mitätöinnin tyyppi',
     );
-    expect(added.map((item) => item.right)).toContain(`${type} (1)`);
+    expect(added.map((item) => item.right)).toEqual([
+      `observation "Lääkemääräyksen mitätöinnin tyyppi" (code 96) ${type} (1)`,
+    ]);
     for (const item of items) {
       for (const value of [item.left, item.right]) {
         expect(value ?? '').not.toMatch(/\bcodeSystem=| @ |, {2}/);

@@ -104,11 +104,11 @@ describe('compareDocuments', () => {
     ]);
     expect(texts(withEntries('Sama', [a, b]), withEntries('Toinen', [a]))).toEqual([
       'section Lääkitys: narrative changed from "Sama" to "Toinen"',
-      'section Lääkitys: entry Havainto 2 removed',
+      'section Lääkitys, entry 9.9.2: observation "Havainto 2" (code 2) "y" removed',
     ]);
     expect(texts(withEntries('Sama', [a]), withEntries('Toinen', [a, b]))).toEqual([
       'section Lääkitys: narrative changed from "Sama" to "Toinen"',
-      'section Lääkitys: entry Havainto 2 added',
+      'section Lääkitys, entry 9.9.2: observation "Havainto 2" (code 2) "y" added',
     ]);
   });
 

@@ -30,6 +30,14 @@ describe('identityValuesInXml', () => {
     ).toEqual(['TEMP-3', 'TEMP-4', 'Z9']);
   });
 
+  it("reads the change list's ids written root^extension, not those of another root", () => {
+    expect(
+      identityValuesInXml(
+        'id changed from "1.2.246.21^TEMP-5" to "1.2.246.21^TEMP-6, code X"; 1.2.246.21.7^NO; 9.1.2.246.21^NO',
+      ),
+    ).toEqual(['TEMP-5', 'TEMP-6']);
+  });
+
   it('reads the CDA an RCMR message carries as well as the wrapper', () => {
     const cda =
       '<ClinicalDocument xmlns="urn:hl7-org:v3"><id root="1.2.246.21" extension="INSIDE-ONLY"/></ClinicalDocument>';

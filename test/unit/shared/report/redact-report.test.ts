@@ -58,7 +58,7 @@ describe('redactReport', () => {
     const words = JSON.stringify(report(false).content.changes.map((change) => change.words));
     expect(words).toContain('"900C"');
     expect(words).toContain('"OLD"');
-    expect(JSON.stringify(report(false).changes)).toContain('extension=TEMP-OLD-1 root=1.2.246.21');
+    expect(JSON.stringify(report(false).changes)).toContain('1.2.246.21^TEMP-OLD-1');
   });
 
   it('masks a code split by the word diff and a value shown under the hetu root that no source listed', () => {
