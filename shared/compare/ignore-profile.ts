@@ -9,7 +9,8 @@ import { canonicalJson } from '../audit/canonical';
 import { sha256Hex } from '../crypto/sha256';
 import { encodeUtf8 } from '../crypto/utf8';
 import { err, ok, type Result } from '../result';
-import { patternProblem } from './ignore-rule-pattern';
+import { baseChain, problemsAmongShipped, ruleIdsTakenFromBases } from './ignore-profile-bases';
+import { ignoreIdPattern, isObject, isText, parseRules, unknownKey } from './ignore-profile-rules';
 import { compilePattern, patternCovers, splitPath, type PathPattern } from './path-glob';
 
 /** One rule: what it hides and why. */
@@ -51,60 +52,10 @@ export const noIgnoreProfile: ResolvedProfile = resolvedOf(
   [],
 );
 
-const idPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const profileKeys = new Set(['id', 'title', 'description', 'extends', 'appliesTo', 'rules']);
-const ruleKeys = new Set(['id', 'target', 'pattern', 'reason']);
-
-type Raw = Record<string, unknown>;
-
-function isObject(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function invalid<T>(where: string, message: string): Result<T> {
   return err('ignore-profile-invalid', `The ignore profile ${where} is not valid: ${message}`);
-}
-
-function unknownKey(value: Raw, allowed: ReadonlySet<string>): string | undefined {
-  return Object.keys(value).find((key) => !allowed.has(key));
-}
-
-function text(value: unknown, maxLength: number): value is string {
-  return typeof value === 'string' && value.trim() !== '' && value.length <= maxLength;
-}
-
-/** A rule, or the rest of a sentence saying what is wrong with it ("rule 2 (…) needs …"). */
-function parseRule(raw: unknown, index: number): IgnoreRule | string {
-  const at = `rule ${index + 1}`;
-  if (!isObject(raw)) return `${at} must be an object.`;
-  const extra = unknownKey(raw, ruleKeys);
-  if (extra !== undefined) return `${at} has an unknown field "${extra}".`;
-  if (typeof raw.id !== 'string' || !idPattern.test(raw.id))
-    return `${at} needs an "id" of lowercase letters, digits and dashes.`;
-  const named = `${at} ("${raw.id}")`;
-  if (raw.target !== 'model' && raw.target !== 'canonical')
-    return `${named} needs "target": "model" or "canonical".`;
-  if (!text(raw.pattern, 500) || /\s/.test(raw.pattern))
-    return `${named} needs a "pattern" without spaces.`;
-  if (raw.target === 'model' && raw.pattern.includes('/'))
-    return `${named} is a model rule: its pattern uses dots, not slashes.`;
-  const problem = patternProblem(raw.target, raw.pattern);
-  if (problem !== undefined) return `${named} ${problem}`;
-  if (!text(raw.reason, 500)) return `${named} needs a "reason" a tester can read.`;
-  return { id: raw.id, target: raw.target, pattern: raw.pattern, reason: raw.reason };
-}
-
-/** The rules, and what is wrong with each rule that is not valid (one problem a rule). */
-function parseRules(raw: readonly unknown[], problems: string[]): IgnoreRule[] {
-  const rules: IgnoreRule[] = [];
-  for (const [index, entry] of raw.entries()) {
-    const rule = parseRule(entry, index);
-    if (typeof rule === 'string') problems.push(rule);
-    else if (rules.some((other) => other.id === rule.id))
-      problems.push(`two rules have the id "${rule.id}".`);
-    else rules.push(rule);
-  }
-  return rules;
 }
 
 /** The scope, or what is wrong with it. */
@@ -116,8 +67,8 @@ function parseScope(raw: unknown): ProfileScope | string {
   for (const entry of raw.documentCodes) {
     if (
       !isObject(entry) ||
-      !text(entry.codeSystem, 200) ||
-      (entry.code !== undefined && !text(entry.code, 200))
+      !isText(entry.codeSystem, 200) ||
+      (entry.code !== undefined && !isText(entry.code, 200))
     )
       return 'every "documentCodes" entry needs a "codeSystem" (and may have a "code").';
     codes.push(
@@ -133,7 +84,7 @@ function parseScope(raw: unknown): ProfileScope | string {
 const maxProblemsShown = 5;
 
 /**
- * Every problem in one sentence: "…: "title" is required; rule 2 ("x") needs a "reason" …", so a
+ * Every problem in one sentence: "…: "title" is required; rule "x" needs a "reason" …", so a
  * tester fixes the file once instead of once per problem (issue 7 review).
  */
 function allInvalid<T>(where: string, problems: readonly string[]): Result<T> {
@@ -143,27 +94,35 @@ function allInvalid<T>(where: string, problems: readonly string[]): Result<T> {
   return invalid(where, `${shown.join('; ')}${rest}.`);
 }
 
-/** Validates a parsed JSON value as an ignore profile; `where` names it in messages (e.g. the file). */
-export function parseIgnoreProfile(raw: unknown, where: string): Result<IgnoreProfile> {
+/**
+ * Validates a parsed JSON value as an ignore profile; `where` names it in messages (e.g. the
+ * file). A tester's own profile is checked against the `shipped` ones too.
+ */
+export function parseIgnoreProfile(
+  raw: unknown,
+  where: string,
+  shipped?: readonly IgnoreProfile[],
+): Result<IgnoreProfile> {
   if (!isObject(raw)) return invalid(where, 'it must be a JSON object.');
   const problems: string[] = [];
   const extra = unknownKey(raw, profileKeys);
   if (extra !== undefined) problems.push(`unknown field "${extra}".`);
-  const id = typeof raw.id === 'string' && idPattern.test(raw.id) ? raw.id : undefined;
+  const id = typeof raw.id === 'string' && ignoreIdPattern.test(raw.id) ? raw.id : undefined;
   if (id === undefined) problems.push('"id" must be lowercase letters, digits and dashes.');
-  const title = text(raw.title, 200) ? raw.title : undefined;
+  const title = isText(raw.title, 200) ? raw.title : undefined;
   if (title === undefined) problems.push('"title" is required.');
-  if (raw.description !== undefined && !text(raw.description, 2000))
+  if (raw.description !== undefined && !isText(raw.description, 2000))
     problems.push('"description" must be text.');
   if (
     raw.extends !== undefined &&
-    (typeof raw.extends !== 'string' || !idPattern.test(raw.extends))
+    (typeof raw.extends !== 'string' || !ignoreIdPattern.test(raw.extends))
   )
     problems.push('"extends" must be the id of another profile.');
   if (!Array.isArray(raw.rules)) problems.push('"rules" must be a list.');
   const rules = Array.isArray(raw.rules) ? parseRules(raw.rules, problems) : [];
   const scope = raw.appliesTo === undefined ? undefined : parseScope(raw.appliesTo);
   if (typeof scope === 'string') problems.push(scope);
+  if (shipped !== undefined) problems.push(...problemsAmongShipped(raw, shipped));
   // Each of these has added a problem; the compiler needs them checked by name.
   if (problems.length > 0 || id === undefined || title === undefined || typeof scope === 'string')
     return allInvalid(where, problems);
@@ -192,29 +151,14 @@ export function resolveIgnoreProfile(
   profile: IgnoreProfile,
   known: readonly IgnoreProfile[],
 ): Result<ResolvedProfile> {
-  const chain: IgnoreProfile[] = [];
-  const seen = new Set([profile.id]);
-  for (let base = profile.extends; base !== undefined;) {
-    if (seen.has(base))
-      return invalid(`"${profile.id}"`, `"extends" goes round in a circle through "${base}".`);
-    seen.add(base);
-    const found = known.find((candidate) => candidate.id === base);
-    if (!found)
-      return invalid(`"${profile.id}"`, `it extends "${base}", which is not a known profile.`);
-    chain.unshift(found);
-    base = found.extends;
-  }
-  const resolved = resolvedOf(profile, chain);
-  const ids = new Set<string>();
-  for (const rule of resolved.rules) {
-    if (ids.has(rule.id))
-      return invalid(
-        `"${profile.id}"`,
-        `the rule id "${rule.id}" is used twice with what it extends.`,
-      );
-    ids.add(rule.id);
-  }
-  return ok(resolved);
+  const chain = baseChain(profile.id, profile.extends, known);
+  if (typeof chain === 'string') return invalid(`"${profile.id}"`, chain);
+  const taken = ruleIdsTakenFromBases(
+    profile.rules.map((rule) => rule.id),
+    chain,
+  );
+  if (taken.length > 0) return allInvalid(`"${profile.id}"`, taken);
+  return ok(resolvedOf(profile, chain));
 }
 
 /** True when a per-type profile's scope includes a document code. */

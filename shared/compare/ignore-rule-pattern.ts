@@ -60,6 +60,19 @@ function unknownFieldProblem(first: string): string | undefined {
 }
 
 /**
+ * What is wrong with a canonical pattern whose first step cannot be the document element:
+ * patterns start at the root (a leading `/` is optional), so `/title` or `section/text` matches
+ * nothing, and the rule would look like "no differences there".
+ */
+function rootProblem(first: string, pattern: string): string | undefined {
+  const step = compilePattern(first, 'canonical');
+  if (documentElements.some((name) => name !== anyName && patternCovers(step, [name])))
+    return undefined;
+  const anyDepth = `**/${pattern.replace(/^\//, '')}`;
+  return `starts with "${first}", which is no document element: a canonical path starts at the document element ("/ClinicalDocument/…") or with "**/" for any depth ("${anyDepth}").`;
+}
+
+/**
  * The rest of a sentence saying what is wrong with `pattern` ("uses an index: …"), or undefined
  * when it is a pattern that can match something and does not hide everything.
  */
@@ -78,6 +91,8 @@ export function patternProblem(target: 'model' | 'canonical', pattern: string): 
     return 'names an attribute (@) before its last step.';
   const unknownField = target === 'model' ? unknownFieldProblem(steps[0] ?? '') : undefined;
   if (unknownField !== undefined) return unknownField;
+  const misplaced = target === 'canonical' ? rootProblem(steps[0] ?? '', pattern) : undefined;
+  if (misplaced !== undefined) return misplaced;
   const compiled = compilePattern(pattern, target);
   if (target === 'model' && patternCovers(compiled, [anyName]))
     return `would hide everything: "${pattern}" matches every model field.`;

@@ -4,65 +4,22 @@
  * module only for these formats (and for an explicit --ignore, to check it), so the unified fast
  * path starts without the profiles, the text formatter and the progress bar (issue 7).
  */
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { readEvent, type AuditContext } from '../../../shared/audit/builders';
 import type { AuditEvent } from '../../../shared/audit/event';
-import { builtinProfiles, findIgnoreProfile } from '../../../shared/compare/builtin-profiles';
 import type { CompareResult } from '../../../shared/compare/compare-documents';
 import { formatCompareText } from '../../../shared/compare/format-text';
 import { err, ok } from '../../../shared/result';
-import {
-  noIgnoreProfile,
-  parseIgnoreProfile,
-  resolveIgnoreProfile,
-  type ResolvedProfile,
-} from '../../../shared/compare/ignore-profile';
+import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
 import { openJournal } from '../../services/audit/journal';
 import { reportContextOf } from '../../services/compare/compared-environment';
 import { withSideNames } from '../../services/compare/side-message';
 import { splitJoinedLines } from '../../services/compare/joined-lines';
 import { progressBar } from '../../services/report/progress-bar';
 import type { ReportFormat } from '../../services/report/write-report';
-import { fileProblemReason } from '../../services/files/file-problem';
-import { CommandFailure, UsageError, printable, type CliIo } from '../command';
-import { isProfileFileName } from './ignore-profile-name';
+import { CommandFailure, printable, type CliIo } from '../command';
 
-/**
- * The ignore profile named by --ignore: a shipped id, `none`, or a JSON file of the user's;
- * `default` when none is named (the caller then asks the worker for the documents' type's own).
- */
-export async function profileOf(name: string | undefined, cwd: string): Promise<ResolvedProfile> {
-  const wanted = name ?? 'default';
-  if (wanted === 'none') return noIgnoreProfile;
-  if (!isProfileFileName(wanted)) {
-    const found = findIgnoreProfile(wanted);
-    if (!found.ok) throw new UsageError(found.error.message);
-    return found.value;
-  }
-  const file = path.resolve(cwd, wanted);
-  let raw: unknown;
-  try {
-    if ((await stat(file)).isDirectory())
-      throw new CommandFailure(
-        `The ignore profile ${wanted} is a folder, not a profile file: give a JSON file or a shipped profile's id.`,
-      );
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    if (error instanceof CommandFailure) throw error;
-    throw new CommandFailure(
-      error instanceof SyntaxError
-        ? `The ignore profile ${wanted} is not valid JSON.`
-        : `Could not read the ignore profile ${wanted} (${fileProblemReason(error, 'read')}).`,
-    );
-  }
-  const parsed = parseIgnoreProfile(raw, wanted);
-  if (!parsed.ok) throw new CommandFailure(parsed.error.message);
-  const shipped = builtinProfiles();
-  const resolved = resolveIgnoreProfile(parsed.value, shipped.ok ? shipped.value : []);
-  if (!resolved.ok) throw new CommandFailure(resolved.error.message);
-  return resolved.value;
-}
+/** compare.ts loads the profile through this module, with the rest of the full compare. */
+export { profileOf } from './ignore-profile-choice';
 
 /** Write-ahead: both reads are durable in the journal before anything is printed. */
 async function recordReads(home: string, events: readonly AuditEvent[]): Promise<void> {
@@ -118,7 +75,7 @@ function sourceOf(side: ComparedSide) {
 /**
  * Compares two documents and hands `deliver` the bytes to write (the text output or a report),
  * both reads audited first; a report that cannot be delivered is recorded as a failed export.
- * Throws CommandFailure (or UsageError for an unknown profile); `deliver` throws CommandFailure.
+ * Throws CommandFailure; `deliver` throws CommandFailure.
  */
 export async function compareForOutput(
   left: ComparedSide,

@@ -72,8 +72,8 @@ Options:
 A progress bar is drawn on stderr while a report is made, when stderr is a terminal.
 
 Exit codes: 0 the comparison was made (whether or not the documents differ), 1 it could not be
-made (unreadable file, malformed document, audit journal not writable, no Chromium for a PDF),
-2 bad usage.
+made (unreadable file, malformed document, a bad or unknown --ignore profile, audit journal
+not writable, no Chromium for a PDF), 2 bad usage.
 
 Examples:
   archivist compare v1.xml v2.xml

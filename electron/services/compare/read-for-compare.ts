@@ -12,6 +12,7 @@ import type { CompareSide } from '../../../shared/compare/compare-documents';
 import { detectDocumentKind, readDocument } from '../../../shared/documents/read-document';
 import { unwrapRcmr } from '../../../shared/documents/rcmr';
 import { err, ok, type Result } from '../../../shared/result';
+import { looksLikeJson } from '../documents/fhir-json-input';
 import { nodePayloadCodec as codec } from '../documents/node-payload-codec';
 import { parseXml } from '../xml/parse-xml';
 import { sideMessage } from './side-message';
@@ -20,11 +21,20 @@ import { sideMessage } from './side-message';
 export const compareMaxNodes = 5_000_000;
 const limits = { maxNodes: compareMaxNodes };
 
+/**
+ * The reader says only "not XML: it looks like JSON" and leaves a tester with FHIR JSON in hand
+ * wondering whether compare reads FHIR at all (issue 7 new-user review): it does, as XML.
+ */
+const fhirJsonRefusal =
+  'The document is JSON, not XML: compare reads FHIR documents as XML only; `archivist show` reads FHIR JSON.';
+
 /** Reads one side; errors name the side ("The left document is …") so the tester knows which file. */
 export function readForCompare(bytes: Uint8Array, side: 'left' | 'right'): Result<CompareSide> {
   const fail = (error: { code: string; message: string }): Result<never> =>
     err(error.code, sideMessage(side, error.message));
   const tree = parseXml(bytes, limits);
+  if (!tree.ok && tree.error.code === 'xml-not-xml' && looksLikeJson(bytes))
+    return fail({ code: tree.error.code, message: fhirJsonRefusal });
   if (!tree.ok) return fail(tree.error);
   const metadata = readDocument(tree.value, {
     codec,

@@ -178,7 +178,7 @@ describe('an ignore profile file with several mistakes', () => {
     const run = await runArchivist(['compare', doc, doc, '--ignore', profile, '--home', home()]);
     expect(run).toMatchObject({ code: 1, stdout: '' });
     expect(run.stderr).toBe(
-      `archivist compare: The ignore profile ${profile} is not valid: "title" is required; rule 1 ("title") starts with "titel", which is no field of the document model (did you mean "title"?); rule 2 ("copy") needs a "reason" a tester can read.\n`,
+      `archivist compare: The ignore profile ${profile} is not valid: "title" is required; rule "title" starts with "titel", which is no field of the document model (did you mean "title"?); rule "copy" needs a "reason" a tester can read.\n`,
     );
   });
 });

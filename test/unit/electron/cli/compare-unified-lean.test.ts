@@ -21,9 +21,9 @@ const home = join(work, 'home');
 const args = ['compare', left, right, '--format', 'unified', '--home', home];
 
 describe('compare --format unified', () => {
-  it('refuses an unknown --ignore profile as bad usage, and takes a known one', async () => {
+  it('refuses an unknown --ignore profile as a missing profile file is (exit 1), and takes a known one', async () => {
     const unknown = await runArchivist([...args, '--ignore', 'no-such-profile']);
-    expect(unknown.code).toBe(2);
+    expect(unknown.code).toBe(1);
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toMatch(
       /^archivist compare: There is no ignore profile "no-such-profile"/,

@@ -216,7 +216,8 @@ describe('archivist compare → reports', () => {
         '--out',
         join(work, 'tty.html'),
         '--home',
-        freshHome(),
+        // An existing home: a new one adds its "created the home folder" line after the bar.
+        mkdtempSync(join(work, 'tty-home-')),
       ],
       {
         stdout: () => {},

@@ -13,6 +13,7 @@ import {
   resolveIgnoreProfile,
   type IgnoreProfile,
 } from '../../../../shared/compare/ignore-profile';
+import { ignoreProfileFromText } from '../../../../shared/compare/ignore-profile-file';
 import { compilePattern, patternCovers, splitPath } from '../../../../shared/compare/path-glob';
 import { unwrap } from '../support/fixtures';
 
@@ -56,24 +57,33 @@ describe('parseIgnoreProfile', () => {
     [
       'a rule without reason',
       { ...valid, rules: [{ ...rule, reason: ' ' }] },
-      'rule 1 ("r") needs a "reason" a tester can read.',
+      'rule "r" needs a "reason" a tester can read.',
     ],
     [
       'a bad target',
       { ...valid, rules: [{ ...rule, target: 'xml' }] },
-      'rule 1 ("r") needs "target": "model" or "canonical".',
+      'rule "r" needs "target": "model" or "canonical".',
     ],
     [
       'a rule hiding everything',
       { ...valid, rules: [{ ...rule, target: 'canonical', pattern: '**' }] },
-      'rule 1 ("r") would hide everything: "**" matches the document element.',
+      'rule "r" would hide everything: "**" matches the document element.',
     ],
     [
       'a model rule with slashes',
       { ...valid, rules: [{ ...rule, pattern: 'a/b' }] },
-      'rule 1 ("r") is a model rule: its pattern uses dots, not slashes.',
+      'rule "r" is a model rule: its pattern uses dots, not slashes.',
     ],
-    ['duplicate rule ids', { ...valid, rules: [rule, rule] }, 'two rules have the id "r".'],
+    [
+      'duplicate rule ids',
+      { ...valid, rules: [rule, rule] },
+      '2 rules have the id "r": give each its own.',
+    ],
+    [
+      'a rule without a valid id, by its place in the file',
+      { ...valid, rules: [rule, { ...rule, id: 'Bad Id' }] },
+      'rule 2 needs an "id" of lowercase letters, digits and dashes.',
+    ],
   ];
   for (const [what, raw, message] of refusals) {
     it(`refuses ${what} with a sentence`, () => {
@@ -94,7 +104,7 @@ describe('parseIgnoreProfile', () => {
       ok: false,
       error: {
         message:
-          'The ignore profile x.json is not valid: "title" is required; rule 2 ("q") needs a "reason" a tester can read.',
+          'The ignore profile x.json is not valid: "title" is required; rule "q" needs a "reason" a tester can read.',
       },
     });
   });
@@ -103,10 +113,8 @@ describe('parseIgnoreProfile', () => {
     const rules = Array.from({ length: 8 }, (_, i) => ({ ...rule, id: `r${i}`, reason: '' }));
     const parsed = parseIgnoreProfile({ ...valid, rules }, 'x.json');
     const message = parsed.ok ? '' : parsed.error.message;
-    expect(message).toContain(
-      'rule 5 ("r4") needs a "reason" a tester can read; and 3 more problems.',
-    );
-    expect(message).not.toContain('rule 6');
+    expect(message).toContain('rule "r4" needs a "reason" a tester can read; and 3 more problems.');
+    expect(message).not.toContain('rule "r5"');
   });
 
   it('refuses extends cycles and unknown bases', () => {
@@ -115,7 +123,98 @@ describe('parseIgnoreProfile', () => {
     expect(resolveIgnoreProfile(a, [a, b]).ok).toBe(false);
     const lonely = resolveIgnoreProfile({ ...a, extends: 'zzz' }, []);
     expect(!lonely.ok && lonely.error.message).toContain(
-      'it extends "zzz", which is not a known profile.',
+      'it extends "zzz", which is not a known profile (known: ).',
+    );
+  });
+
+  it('names a duplicate id with the invalid rule that has it, not only once that rule is fixed', () => {
+    const raw = { ...valid, rules: [{ ...rule, reason: '' }, rule] };
+    expect(parseIgnoreProfile(raw, 'x.json')).toMatchObject({
+      error: {
+        message:
+          'The ignore profile x.json is not valid: rule "r" needs a "reason" a tester can read; 2 rules have the id "r": give each its own.',
+      },
+    });
+  });
+});
+
+describe('a profile file among the shipped profiles', () => {
+  const shipped = unwrap(builtinProfiles());
+  const defaultRuleId = shipped.find((profile) => profile.id === 'default')!.rules[0]!.id;
+
+  it('names an unknown extends, a rule id its base has and a rule problem in one message with the file', () => {
+    const raw = {
+      ...valid,
+      extends: 'defualt',
+      rules: [rule, { ...rule, id: 'q', target: 'xml' }],
+    };
+    expect(parseIgnoreProfile(raw, 'my.json', shipped)).toMatchObject({
+      error: {
+        message:
+          'The ignore profile my.json is not valid: rule "q" needs "target": "model" or "canonical"; it extends "defualt", which is not a known profile (known: default, prescription).',
+      },
+    });
+    const taken = { ...valid, extends: 'default', rules: [{ ...rule, id: defaultRuleId }] };
+    expect(parseIgnoreProfile(taken, 'my.json', shipped)).toMatchObject({
+      error: {
+        message: `The ignore profile my.json is not valid: rule "${defaultRuleId}" is also a rule of "default", which it extends: give it an id of its own.`,
+      },
+    });
+  });
+
+  it('refuses the id of a shipped profile, naming the file and the id', () => {
+    for (const raw of [
+      { ...valid, id: 'default' },
+      { ...valid, id: 'default', extends: 'default' },
+    ])
+      expect(parseIgnoreProfile(raw, 'my.json', shipped)).toMatchObject({
+        ok: false,
+        error: {
+          message:
+            'The ignore profile my.json is not valid: its id "default" is the id of a shipped profile: give it an id of its own.',
+        },
+      });
+    expect(parseIgnoreProfile({ ...valid, id: 'default' }, 'default.json').ok).toBe(true);
+  });
+});
+
+describe('ignoreProfileFromText', () => {
+  const shipped = unwrap(builtinProfiles());
+  const text = JSON.stringify({ ...valid, extends: 'default' }, null, 2);
+
+  it('reads a file saved with a UTF-8 byte order mark (Windows Notepad)', () => {
+    const withMark = unwrap(ignoreProfileFromText(`\uFEFF${text}`, 'my.json', shipped));
+    expect(withMark).toEqual(unwrap(ignoreProfileFromText(text, 'my.json', shipped)));
+    expect(withMark.rules.map((r) => r.id)).toContain('r');
+  });
+
+  it('names the line and column of a JSON mistake, after a byte order mark too', () => {
+    const broken = '\uFEFF{\n  "id": "mine",\n  "rules": [,]\n}';
+    expect(ignoreProfileFromText(broken, 'my.json', shipped)).toEqual({
+      ok: false,
+      error: {
+        code: 'ignore-profile-not-json',
+        message:
+          'The ignore profile my.json is not valid JSON at line 3, column 13: unexpected ",".',
+        line: 3,
+        column: 13,
+      },
+    });
+  });
+
+  it('resolves extends, and checks the profile among the shipped ones', () => {
+    const own = unwrap(ignoreProfileFromText(text, 'my.json', shipped));
+    expect(own.rules.map((r) => r.id)).toEqual([
+      ...unwrap(findIgnoreProfile('default')).rules.map((r) => r.id),
+      'r',
+    ]);
+    const clash = ignoreProfileFromText(
+      JSON.stringify({ ...valid, id: 'prescription' }),
+      'p.json',
+      shipped,
+    );
+    expect(!clash.ok && clash.error.message).toContain(
+      'its id "prescription" is the id of a shipped profile',
     );
   });
 });

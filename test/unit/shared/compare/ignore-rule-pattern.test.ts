@@ -22,7 +22,7 @@ function refusal(target: 'model' | 'canonical', pattern: string): string | undef
   return parsed.ok ? undefined : parsed.error.message;
 }
 
-const prefix = 'The ignore profile mine.json is not valid: rule 2 ("tested")';
+const prefix = 'The ignore profile mine.json is not valid: rule "tested"';
 
 describe('ignore rule patterns', () => {
   const refused: [string, 'model' | 'canonical', string, string][] = [
@@ -136,6 +136,24 @@ describe('ignore rule patterns', () => {
       `starts with "zz*", which is no field of the document model (a model path starts with one of ${metadataFieldNames.join(', ')}).`,
     ],
     [
+      'a canonical path that does not start at the document element',
+      'canonical',
+      '/title',
+      'starts with "title", which is no document element: a canonical path starts at the document element ("/ClinicalDocument/…") or with "**/" for any depth ("**/title").',
+    ],
+    [
+      'a relative canonical path (patterns start at the root)',
+      'canonical',
+      'section/text',
+      'starts with "section", which is no document element: a canonical path starts at the document element ("/ClinicalDocument/…") or with "**/" for any depth ("**/section/text").',
+    ],
+    [
+      'a document element with a prefix canonical forms do not use',
+      'canonical',
+      '/cda:ClinicalDocument/title',
+      'starts with "cda:ClinicalDocument", which is no document element: a canonical path starts at the document element ("/ClinicalDocument/…") or with "**/" for any depth ("**/cda:ClinicalDocument/title").',
+    ],
+    [
       'an attribute with children',
       'canonical',
       '**/section/@ID/x',
@@ -155,6 +173,9 @@ describe('ignore rule patterns', () => {
     ['canonical', '**/ds:Signature'],
     ['canonical', '/ClinicalDocument/*'],
     ['canonical', '**/@xsi:type'],
+    ['canonical', 'ClinicalDocument/title'],
+    ['canonical', '/DocumentReference/date'],
+    ['canonical', '/Clinical*/title'],
     ['model', 'localHeader.activeCustodian*'],
     ['model', 'signatures'],
     ['model', 'authors.time'],
