@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from './fixtures';
+import { scrollListTo } from './support/change-list';
 import { eskoVersionPair } from './support/folder-pair';
 
 /** Fails unless the element's box lies wholly inside the window. */
@@ -74,10 +75,8 @@ test('next/previous change and the change list bring the current change into the
   // Back at the top of the page, a change-list item moves the diff and shows its row.
   await main.evaluate((element) => element.scrollTo(0, 0));
   const list = page.getByRole('navigation', { name: 'Change list' });
-  await list
-    .getByRole('button', { name: /narrative changed/ })
-    .first()
-    .click();
+  const item = list.getByRole('button', { name: /narrative changed/ }).first();
+  await (await scrollListTo(list, item)).click();
   await expect(position).toContainText(/Change \d+ of/);
   await expectInWindow(page, current);
 });

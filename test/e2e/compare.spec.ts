@@ -10,6 +10,7 @@ import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from './fixtures';
 import { DocumentTablePage, DocumentView } from './pages/inspector';
 import { seriousAccessibilityViolations } from './support/accessibility';
+import { scrollListTo } from './support/change-list';
 import { keepScreenshot } from './support/screenshots';
 
 /** The compare page's parts, by role and name: the one place that knows them. */
@@ -149,7 +150,7 @@ test('two versions from the Versions tab: metadata, changed words, navigation, m
 
   // The change list links to the diff: a section item moves the diff to its content change.
   const sections = compare.changeList.getByRole('region', { name: 'Sections' });
-  await sections.getByRole('button').first().click();
+  await (await scrollListTo(compare.changeList, sections.getByRole('button').first())).click();
   await expect(compare.position).toContainText(/^Change \d+ of \d+: \/ClinicalDocument\/component/);
   await expect(compare.diff.locator('[aria-current="true"]').first()).toBeVisible();
 });

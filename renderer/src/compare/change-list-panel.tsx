@@ -1,85 +1,87 @@
 /**
  * The change list in domain terms ("section Lääkemääräys › #1, entry …: text changed from A to
  * B"), grouped as header, sections, entries and metadata. Choosing an item moves the diff to the
- * content change it describes, or the metadata table to its field. Each group shows its first
- * items and more on request: all 5,000 items of a large pair at once made a 300 ms layout and a
- * 750 ms task on the UI thread (compare-long-tasks.spec.ts), while next/previous change still
- * reaches every change. The list follows the diff: the items of the current change are marked
- * (aria-current) and scrolled into view inside the list, which never takes the keyboard focus.
+ * content change it describes, or the metadata table to its field. The list is virtualised like
+ * the diff (use-sliced-rows.ts, measure-row.ts): a large pair has over a thousand items, and
+ * removing them all when the Narrative mode opened took 17-27 ms of the UI thread (issue 7).
+ * Only the rows in view and a margin are in the page, each item with its place in its group
+ * (aria-posinset / aria-setsize); a focused item stays in the page while scrolled away, so the
+ * keyboard focus is never dropped. The list follows the diff: the items of the current change
+ * are marked (aria-current) and scrolled into view inside the list, which never takes the focus.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CompareResult } from '../../../shared/compare/compare-documents';
-import { afterPaint } from './after-paint';
+import {
+  defaultRangeExtractor,
+  useVirtualizer,
+  type Range,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
+import {
+  changeGroups,
+  changeListRows,
+  type ChangeItem,
+  type ChangeListRow,
+} from './change-list-rows';
 import type { ViewChange } from './diff-rows';
 import { changeForItem } from './line-mapping';
+import { measureWithoutLayout, observePaneWithoutLayout } from './measure-row';
 import { useItemLinks } from './use-item-links';
-import { usePaintedOnce } from './use-sliced-rows';
+import { useAttached, useSlicedRows } from './use-sliced-rows';
 
-export type ChangeItem = CompareResult['changeList']['shown'][number] & {
-  readonly hiddenBy?: string;
-};
+export type { ChangeItem } from './change-list-rows';
 
-/** Items a group shows at first, and how many more each "Show more" adds. */
-export const changeListPage = 100;
+/** A row's first guess: most items take two or three lines of the narrow panel. */
+const estimatedRowHeight = 52;
+/** New rows created per frame (use-sliced-rows.ts). */
+const rowsPerSlice = 12;
 
-const groups: readonly { readonly id: ChangeItem['group']; readonly title: string }[] = [
-  { id: 'metadata', title: 'Metadata' },
-  { id: 'header', title: 'Header' },
-  { id: 'section', title: 'Sections' },
-  { id: 'entry', title: 'Entries' },
-];
+/** Frames the current item is kept in view for at most, and in a row before it counts as there. */
+const maxScrollFrames = 90;
+const steadyFrames = 4;
 
-/**
- * Scrolls `element` into the middle of `list` when it is not wholly in view; only the list moves.
- * Returns whether it scrolled.
- */
-function scrollWithin(list: HTMLElement, element: HTMLElement): boolean {
-  const box = list.getBoundingClientRect();
-  const at = element.getBoundingClientRect();
-  if (at.top >= box.top && at.bottom <= box.bottom) return false;
-  list.scrollTop += at.top - box.top - (list.clientHeight - at.height) / 2;
-  return true;
+/** Whether row `index` lies wholly inside the list's scrolled view, as last measured. */
+function isWhollyInView(virtualizer: Virtualizer<HTMLDivElement, Element>, index: number): boolean {
+  // The rows in range, measured as of now (a row out of range is out of view anyway).
+  const placed = virtualizer.getVirtualItems().find((item) => item.index === index);
+  const top = virtualizer.scrollOffset ?? 0;
+  const height = virtualizer.scrollRect?.height ?? 0;
+  return placed !== undefined && placed.start >= top && placed.end <= top + height;
 }
 
-/**
- * Frames spent finding the place of an item whose neighbours were never laid out (see below):
- * each lays out only the items then in view, and a jump over a hundred unseen items takes a few.
- */
-const maxScrollAttempts = 60;
-
-/**
- * Scrolls the item into view, and again after each frame until it stays there: the items passed
- * over were sized by their estimate (`content-visibility: auto`), and the ones laid out on arrival
- * move the target. Returns a cancel. The focus is not touched.
- */
-function scrollIntoList(list: HTMLElement, element: HTMLElement): () => void {
-  let frame = 0;
-  // The items that came into view are laid out only in the frame after the scroll, so the item
-  // must stay in view for a few frames in a row.
-  const attempt = (left: number, steady: number) => {
-    const moved = scrollWithin(list, element);
-    if (left <= 1 || (!moved && steady >= 2)) return;
-    frame = requestAnimationFrame(() => attempt(left - 1, moved ? 0 : steady + 1));
-  };
-  attempt(maxScrollAttempts, 0);
-  return () => cancelAnimationFrame(frame);
+/** The row index of the element an event came from, if it is inside a row. */
+function rowIndexOf(target: EventTarget | null): number | undefined {
+  if (!(target instanceof Element)) return undefined;
+  const index = Number(target.closest('[data-index]')?.getAttribute('data-index'));
+  return Number.isInteger(index) ? index : undefined;
 }
 
 // Memoised (the view re-renders as the diff is drawn and lines arrive), and so is each item: a
 // step to another change re-renders only the items whose mark changed.
 const ChangeListEntry = memo(function ChangeListEntry({
-  item,
+  row,
+  index,
+  start,
   isCurrent,
+  measure,
   onChoose,
 }: {
-  readonly item: ChangeItem;
+  readonly row: Extract<ChangeListRow, { kind: 'item' }>;
+  readonly index: number;
+  readonly start: number;
   readonly isCurrent: boolean;
+  readonly measure: (element: Element | null) => void;
   readonly onChoose: (item: ChangeItem) => void;
 }) {
+  const { item } = row;
   return (
     <li
+      ref={measure}
+      data-index={index}
+      style={{ transform: `translateY(${start}px)` }}
       className={`change-item change-${item.kind}${isCurrent ? ' is-current' : ''}`}
       aria-current={isCurrent ? 'true' : undefined}
+      aria-posinset={row.position}
+      aria-setsize={row.groupSize}
     >
       <button type="button" className="link-like" onClick={() => onChoose(item)}>
         <span className="change-kind">{item.kind}</span> {item.text}
@@ -132,86 +134,125 @@ export const ChangeListPanel = memo(function ChangeListPanel({
     },
     [changes, onChoose],
   );
-  const [shown, setShown] = useState<Readonly<Record<string, number>>>({});
-  const byGroup = useMemo(
-    () => new Map(groups.map((group) => [group.id, items.filter((i) => i.group === group.id)])),
-    [items],
+  const { rows, rowOfItem } = useMemo(() => changeListRows(items), [items]);
+
+  // A focused item scrolled out of view stays rendered: unmounting it would drop the focus on
+  // the page's body.
+  const [focusedRow, setFocusedRow] = useState<number | undefined>(undefined);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (focusedRow === undefined || focusedRow >= range.count || indexes.includes(focusedRow))
+        return indexes;
+      return [...indexes, focusedRow].sort((a, b) => a - b);
+    },
+    [focusedRow],
   );
-  // A current item past its group's "Show more" is reached a page per painted frame: showing
-  // thousands of items at once was a long task.
-  const wanted = useMemo(() => {
-    const first = currentItems[0];
-    const index = first ? (byGroup.get(first.group)?.indexOf(first) ?? -1) : -1;
-    return first && index >= 0 ? { group: first.group, count: index + 1 } : undefined;
-  }, [currentItems, byGroup]);
-  const wantedLimit = wanted ? (shown[wanted.group] ?? changeListPage) : 0;
-  useEffect(() => {
-    if (!wanted || wantedLimit >= wanted.count) return;
-    return afterPaint(() =>
-      setShown((old) => ({ ...old, [wanted.group]: wantedLimit + changeListPage })),
-    );
-  }, [wanted, wantedLimit]);
-  const listRef = useRef<HTMLElement>(null);
-  const scrolledFor = useRef<readonly ChangeItem[] | undefined>(undefined);
-  const cancelScroll = useRef(() => {});
-  useEffect(() => {
-    const element = listRef.current?.querySelector<HTMLElement>('[aria-current="true"]');
-    if (!element || !listRef.current || scrolledFor.current === currentItems) return;
-    scrolledFor.current = currentItems;
-    cancelScroll.current();
-    cancelScroll.current = scrollIntoList(listRef.current, element);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The list mounts empty and gets its rows once attached, a slice a frame (use-sliced-rows.ts).
+  const isAttached = useAttached();
+  const virtualizer = useVirtualizer({
+    count: isAttached ? rows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimatedRowHeight,
+    getItemKey: (index) => rows[index]?.key ?? index,
+    measureElement: measureWithoutLayout(estimatedRowHeight),
+    observeElementRect: observePaneWithoutLayout,
+    rangeExtractor,
+    overscan: 6,
+    // As in the diff (diff-view.tsx): no flushSync inside React's commit.
+    useFlushSync: false,
+    initialRect: { width: 320, height: 400 },
   });
-  useEffect(() => () => cancelScroll.current(), []);
+
+  // The current change's first item is scrolled to the middle of the list when not wholly in
+  // view; only the list moves. The rows it lands among are measured in the frames after (a slice
+  // a frame), which moves it, so it is checked again each frame until it stays in view.
+  const currentRow = currentItems[0] ? rowOfItem.get(currentItems[0]) : undefined;
+  const rowCount = virtualizer.options.count;
+  useEffect(() => {
+    if (currentRow === undefined || currentRow >= rowCount) return;
+    let frame = 0;
+    const attempt = (left: number, steady: number) => {
+      const isInView = isWhollyInView(virtualizer, currentRow);
+      if (!isInView) virtualizer.scrollToIndex(currentRow, { align: 'center' });
+      if (left <= 1 || (isInView && steady >= steadyFrames)) return;
+      frame = requestAnimationFrame(() => attempt(left - 1, isInView ? steady + 1 : 0));
+    };
+    attempt(maxScrollFrames, 0);
+    return () => cancelAnimationFrame(frame);
+  }, [currentRow, rowCount, virtualizer]);
+
+  const noteFocus = (event: FocusEvent) => setFocusedRow(rowIndexOf(event.target));
+  const noteBlur = (event: FocusEvent) => {
+    if (!scrollRef.current?.contains(event.relatedTarget as Node | null)) setFocusedRow(undefined);
+  };
+
   const current = new Set(currentItems);
-  // The items come one frame after the page around them: their first layout (and the second one
-  // that `content-visibility: auto` makes in the same frame) was most of the page's first frame.
-  const isPainted = usePaintedOnce();
-  if (!isPainted)
-    return (
-      <nav className="change-list" aria-label="Change list">
-        <h3>Change list ({items.length})</h3>
-        <p className="muted" role="status">
-          Listing the changes…
-        </p>
-      </nav>
-    );
+  const inRange = virtualizer.getVirtualItems();
+  const sliced = useSlicedRows(inRange, rowsPerSlice);
+  // The focused row is never held back for a later slice either.
+  const focused = inRange.find((placed) => placed.index === focusedRow);
+  const shown =
+    focused && !sliced.includes(focused)
+      ? [...sliced, focused].sort((a, b) => a.index - b.index)
+      : sliced;
+  // Rows in view, by group: each group is a region with its own list, as before virtualising.
+  const byGroup = new Map<ChangeListRow['group'], { index: number; start: number }[]>();
+  for (const { index, start } of shown) {
+    const row = rows[index];
+    if (!row) continue;
+    const inGroup = byGroup.get(row.group) ?? [];
+    inGroup.push({ index, start });
+    byGroup.set(row.group, inGroup);
+  }
   return (
-    <nav ref={listRef} className="change-list" aria-label="Change list">
+    <nav className="change-list" aria-label="Change list">
       <h3>Change list ({items.length})</h3>
       {items.length === 0 && <p className="muted">No changes to list.</p>}
-      {groups.map((group) => {
-        const inGroup = byGroup.get(group.id) ?? [];
-        if (inGroup.length === 0) return null;
-        const limit = shown[group.id] ?? changeListPage;
-        const more = Math.min(changeListPage, inGroup.length - limit);
-        return (
-          <section key={group.id} aria-label={group.title}>
-            <h4>
-              {group.title} ({inGroup.length})
-            </h4>
-            <ul>
-              {inGroup.slice(0, limit).map((item, index) => (
-                <ChangeListEntry
-                  key={`${item.path}-${index}`}
-                  item={item}
-                  isCurrent={current.has(item)}
-                  onChoose={choose}
-                />
-              ))}
-            </ul>
-            {more > 0 && (
-              <button
-                type="button"
-                className="small-button"
-                onClick={() => setShown((old) => ({ ...old, [group.id]: limit + more }))}
-              >
-                Show {more} more {group.title.toLowerCase()} changes (
-                {(inGroup.length - limit).toLocaleString('en')} not shown)
-              </button>
-            )}
-          </section>
-        );
-      })}
+      <div ref={scrollRef} className="change-list-scroll" onFocus={noteFocus} onBlur={noteBlur}>
+        <div className="change-list-rows" style={{ height: virtualizer.getTotalSize() }}>
+          {[...byGroup].map(([group, placed]) => {
+            const title = changeGroups.find((known) => known.id === group)?.title ?? group;
+            const hasItems = placed.some(({ index }) => rows[index]?.kind === 'item');
+            return (
+              <section key={group} aria-label={title}>
+                {placed.map(({ index, start }) => {
+                  const row = rows[index];
+                  return row?.kind === 'heading' ? (
+                    <h4
+                      key={row.key}
+                      ref={virtualizer.measureElement}
+                      data-index={index}
+                      style={{ transform: `translateY(${start}px)` }}
+                    >
+                      {row.title} ({row.count})
+                    </h4>
+                  ) : null;
+                })}
+                {hasItems && (
+                  <ul>
+                    {placed.map(({ index, start }) => {
+                      const row = rows[index];
+                      return row?.kind === 'item' ? (
+                        <ChangeListEntry
+                          key={row.key}
+                          row={row}
+                          index={index}
+                          start={start}
+                          isCurrent={current.has(row.item)}
+                          measure={virtualizer.measureElement}
+                          onChoose={choose}
+                        />
+                      ) : null;
+                    })}
+                  </ul>
+                )}
+              </section>
+            );
+          })}
+        </div>
+      </div>
       {isTruncated && (
         <p className="muted">The list stops here; the content diff has every change.</p>
       )}

@@ -12,6 +12,7 @@ import { openOutside } from '../bridge/open-outside';
 import { compareHash, compareModes, parseSide, type CompareMode } from './compare-address';
 import { knownProfileChoices, knownSide, rememberComparison } from './compare-memory';
 import { ComparisonView } from './comparison-view';
+import { reviewScope } from './reviewed-keys';
 import { ExportPanel } from './export-panel';
 import { LocalFilePicker } from './local-file-picker';
 import { useComparison } from './use-comparison';
@@ -177,7 +178,7 @@ function LoadedSides({
           api={api}
           compared={load.compared}
           mode={mode}
-          comparisonKey={compareHash(left, right, { ignore })}
+          reviewScope={reviewScope(left, right, ignore)}
           onOpenLink={(url) =>
             void openOutside(api, url).then((opened) =>
               setLinkProblem(opened.ok ? undefined : opened.error),

@@ -11,12 +11,13 @@ import { ErrorNotice } from '../components/error-notice';
 import type { CompareMode } from './compare-address';
 import { ChangeListPanel, type ChangeItem } from './change-list-panel';
 import { compareShortcut } from './compare-shortcuts';
-import { buildRows, navigableChanges, stepChange, viewChanges } from './diff-rows';
+import { buildRows, navigableChanges, stepChange, viewChanges, type ViewChange } from './diff-rows';
 import { DiffView } from './diff-view';
 import { HiddenRules } from './hidden-rules';
 import { areLinesReady } from './line-cache';
 import { MetadataDiffTable } from './metadata-diff-table';
 import { NarrativeDiffView } from './narrative-diff-view';
+import { contentMarkKey, metadataMarkKey, type ReviewScope } from './reviewed-keys';
 import { useReviewedMarks } from './reviewed-marks';
 import { useAfterFirstPaint, useNarrative, useShownLines } from './use-compare-parts';
 
@@ -33,14 +34,14 @@ export function ComparisonView({
   api,
   compared,
   mode,
-  comparisonKey,
+  reviewScope,
   onOpenLink,
 }: {
   readonly api: ArchivistApi;
   readonly compared: ComparedDocuments;
   readonly mode: CompareMode;
-  /** The comparison's address without the mode: reviewed marks are kept per comparison. */
-  readonly comparisonKey: string;
+  /** Which comparison reviewed marks belong to, swapped sides included (reviewed-keys.ts). */
+  readonly reviewScope: ReviewScope;
   /** Opens a narrative link outside the app, after the tester confirmed it. */
   readonly onOpenLink: (url: string) => void;
 }) {
@@ -54,7 +55,15 @@ export function ComparisonView({
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState(-1);
   const [scrollRequest, setScrollRequest] = useState({ row: 0, seq: 0 });
-  const { reviewed, toggle } = useReviewedMarks(comparisonKey);
+  const { reviewed, toggle } = useReviewedMarks(reviewScope.address);
+  const { isMirrored } = reviewScope;
+  const isContentReviewed = (view: ViewChange | undefined): boolean =>
+    view !== undefined && reviewed.has(contentMarkKey(view.change, isMirrored));
+  const metadataKey = useCallback(
+    (change: { readonly path: string; readonly rightPath?: string }) =>
+      metadataMarkKey(change, isMirrored),
+    [isMirrored],
+  );
 
   const changes = useMemo(() => viewChanges(result.content.shown, result.content.hidden), [result]);
   const { rows, changeRows } = useMemo(
@@ -101,9 +110,9 @@ export function ComparisonView({
   const toggleReviewed = useCallback(
     (index: number) => {
       const view = changes[index];
-      if (view) toggle(`c:${view.key}`);
+      if (view) toggle(contentMarkKey(view.change, isMirrored));
     },
-    [changes, toggle],
+    [changes, toggle, isMirrored],
   );
 
   useEffect(() => {
@@ -149,13 +158,11 @@ export function ComparisonView({
     [changes, revealed, goTo],
   );
 
-  const reviewedKeys = new Set(
-    changes.filter((view) => reviewed.has(`c:${view.key}`)).map((view) => view.key),
-  );
+  const reviewedKeys = new Set(changes.filter(isContentReviewed).map((view) => view.key));
   const reviewable = navigable.length + metadataChanges.length;
   const reviewedCount =
-    navigable.filter((index) => reviewed.has(`c:${changes[index]?.key}`)).length +
-    metadataChanges.filter((change) => reviewed.has(`m:${change.path}`)).length;
+    navigable.filter((index) => isContentReviewed(changes[index])).length +
+    metadataChanges.filter((change) => reviewed.has(metadataKey(change))).length;
   const position = navigable.indexOf(current);
   const currentChange = changes[current]?.change;
   return (
@@ -195,6 +202,7 @@ export function ComparisonView({
         <MetadataDiffTable
           changes={metadataChanges}
           reviewed={reviewed}
+          markKeyOf={metadataKey}
           onToggleReviewed={toggle}
         />
       </details>

@@ -34,10 +34,13 @@ function ValueCell({
 export function MetadataDiffTable({
   changes,
   reviewed,
+  markKeyOf,
   onToggleReviewed,
 }: {
   readonly changes: readonly ShownMetadataChange[];
   readonly reviewed: ReadonlySet<string>;
+  /** The key of a change's reviewed mark (reviewed-keys.ts: it depends on the sides' order). */
+  readonly markKeyOf: (change: ShownMetadataChange) => string;
   readonly onToggleReviewed: (key: string) => void;
 }) {
   if (changes.length === 0) return <p className="muted">No metadata differences are shown.</p>;
@@ -56,7 +59,7 @@ export function MetadataDiffTable({
         </thead>
         <tbody>
           {changes.map((change) => {
-            const key = `m:${change.path}`;
+            const key = markKeyOf(change);
             const isReviewed = reviewed.has(key);
             return (
               <tr key={key} className={change.expected ? 'is-expected' : undefined}>

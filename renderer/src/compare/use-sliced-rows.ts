@@ -23,16 +23,6 @@ export function useAttached(): boolean {
 }
 
 /**
- * False until the browser has painted once since the component mounted (after-paint.ts): what
- * is drawn only then gets a layout of its own instead of sharing the page's first one.
- */
-export function usePaintedOnce(): boolean {
-  const [isPainted, setPainted] = useState(false);
-  useEffect(() => afterPaint(() => setPainted(true)), []);
-  return isPainted;
-}
-
-/**
  * The items to render now: those already on screen, plus at most `perSlice` new ones. While some
  * are held back, the next slice is added after the browser has painted this one (after-paint.ts),
  * so the layout of each slice happens in a frame of its own rather than all together.

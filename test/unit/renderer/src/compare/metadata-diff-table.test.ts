@@ -28,6 +28,7 @@ function table(changes: readonly ShownMetadataChange[]): string {
     createElement(MetadataDiffTable, {
       changes,
       reviewed: new Set<string>(),
+      markKeyOf: (change: ShownMetadataChange) => `m:${change.path}`,
       onToggleReviewed: () => {},
     }),
   );
