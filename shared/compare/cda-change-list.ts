@@ -9,10 +9,8 @@ import { keepShape } from '../keep-shape';
 import { Namespaces, type XmlElement, type XmlNode } from '../xml/tree';
 import {
   describeLeaf,
-  entryFacts,
   firstChild,
   narrativeLines,
-  type FactOwner,
   type NameOf,
   type NarrativeLine,
 } from './cda-facts';
@@ -31,6 +29,7 @@ import {
 } from './cda-body-nodes';
 import { ChangeListSink, lineOf, type ChangeListItem } from './change-list-items';
 import { entryChanges } from './entry-changes';
+import { entryFactsOfPair } from './repeated-children';
 import { statementIn, statementWords, subtreeWords } from './entry-subtree-words';
 import { diffLineArrays, type ChangeBlock } from './line-diff';
 
@@ -307,12 +306,11 @@ class ChangeList extends ChangeListSink {
 
   entry(l: EntryNode, r: EntryNode, name: string, path: string): void {
     if (this.stopWhenFull()) return;
-    const owners = { left: new Map<string, FactOwner>(), right: new Map<string, FactOwner>() };
-    const changes = entryChanges(
-      entryFacts(l.element, path, this.nameOfLeft, owners.left),
-      entryFacts(r.element, path, this.nameOfRight, owners.right),
-      owners,
-    );
+    const { facts, owners } = entryFactsOfPair(l.element, r.element, path, {
+      left: this.nameOfLeft,
+      right: this.nameOfRight,
+    });
+    const changes = entryChanges(facts.left, facts.right, owners);
     const withinEntry = (label: string) =>
       label.startsWith(`${r.label} › `) ? label.slice(r.label.length + 3) : label;
     for (const change of changes) {

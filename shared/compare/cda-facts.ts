@@ -127,15 +127,26 @@ function stepQualifier(element: XmlElement): string | undefined {
   return code && (attribute(code, 'code') ?? attribute(code, 'nullFlavor'));
 }
 
-function stepKeys(elements: readonly XmlElement[], nameOf: NameOf, isQualified: boolean): string[] {
-  const keys = elements.map((element) => {
-    const qualifier = isQualified ? stepQualifier(element) : undefined;
-    return qualifier === undefined ? nameOf(element) : `${nameOf(element)}{${qualifier}}`;
-  });
+/** A child's step in a fact key before any index: its name, and its qualifier if it has one. */
+export function stepBase(element: XmlElement, nameOf: NameOf, isQualified: boolean): string {
+  const qualifier = isQualified ? stepQualifier(element) : undefined;
+  return qualifier === undefined ? nameOf(element) : `${nameOf(element)}{${qualifier}}`;
+}
+
+/** Step keys of one element's children; `given` holds those aligned with the other side. */
+function stepKeys(
+  elements: readonly XmlElement[],
+  nameOf: NameOf,
+  isQualified: boolean,
+  given: ReadonlyMap<XmlElement, string> | undefined,
+): string[] {
+  const keys = elements.map((element) => stepBase(element, nameOf, isQualified));
   const totals = new Map<string, number>();
   for (const key of keys) totals.set(key, (totals.get(key) ?? 0) + 1);
   const seen = new Map<string, number>();
-  return keys.map((key) => {
+  return keys.map((key, at) => {
+    const aligned = given?.get(elements[at]!);
+    if (aligned !== undefined) return aligned;
     if (totals.get(key) === 1) return key;
     const index = (seen.get(key) ?? 0) + 1;
     seen.set(key, index);
@@ -164,12 +175,15 @@ export interface FactOwner {
 /**
  * Every leaf fact of an entry (or any statement), keyed relative to it; with `owners`, also
  * every element below the entry that has children, by its key (the prefix of its facts' keys).
+ * Repeated children are keyed by their place among their kind (`component{95}[2]`), or by the
+ * step `alignedSteps` gives them (repeated-children.ts pairs them with the other side's).
  */
 export function entryFacts(
   entry: XmlElement,
   entryPath: string,
   nameOf: NameOf,
   owners?: Map<string, FactOwner>,
+  alignedSteps?: ReadonlyMap<XmlElement, string>,
 ): Fact[] {
   const facts: Fact[] = [];
   const walk = (
@@ -208,7 +222,7 @@ export function entryFacts(
     }
     // The entry's own statement is not keyed by its code: the entry is already aligned, and a
     // changed code must read as a change, not as everything removed and added.
-    const keys = stepKeys(children, nameOf, element !== entry);
+    const keys = stepKeys(children, nameOf, element !== entry, alignedSteps);
     children.forEach((child, index) => {
       // A statement's own code is labelled by the statement above it, not by itself.
       const childLabel = child.name === 'code' ? label : ownLabel;

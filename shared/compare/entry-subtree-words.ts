@@ -92,7 +92,7 @@ export function statementWords(statement: XmlElement): string {
 /** The last step of a fact's key below its owner, without code qualifier or index. */
 function stepName(fact: Fact): string {
   const step = fact.key.slice(fact.key.lastIndexOf('/') + 1);
-  return step.replace(/\{[^}]*\}/g, '').replace(/\[\d+\]$/, '');
+  return step.replace(/\{[^}]*\}/g, '').replace(/\[[^\]]*\]$/, '');
 }
 
 /** An added or removed part of an entry: its statement in words, else its leaves by name. */
