@@ -5,10 +5,14 @@
  * element, by attribute rules on every attribute that differs. Anything uncertain stays visible.
  */
 import { sourceLineOf, type CanonicalXml } from './canonical-xml';
+import { findMovedLines, type MovedLines } from './content-moves';
 import { ElementPaths } from './element-paths';
 import type { RuleMatcher } from './ignore-profile';
 import type { ChangeBlock } from './line-diff';
 import { diffWords, type WordSegment } from './word-diff';
+import { readsAsEdit } from './word-similarity';
+
+export type { MovedLines } from './content-moves';
 
 /** One changed region of the canonical form. */
 export interface ContentChange {
@@ -26,8 +30,13 @@ export interface ContentChange {
   readonly removed: readonly string[];
   readonly added: readonly string[];
   readonly omittedLines?: number;
-  /** Word diffs of the paired lines (removed[i] against added[i]), when they could be computed. */
+  /**
+   * Word diffs of the paired lines (removed[i] against added[i]); null where a pair is not one
+   * line edited (moved lines, or lines too unlike, word-similarity.ts) or could not be diffed.
+   */
   readonly words?: readonly (readonly WordSegment[] | null)[];
+  /** Runs of these lines that another change has, unchanged, on the other side (content-moves.ts). */
+  readonly moved?: readonly MovedLines[];
   /** The rule that hides this change. */
   readonly hiddenBy?: string;
 }
@@ -141,6 +150,39 @@ function newChange(
   return { leftStart, leftEnd, rightStart, rightEnd, path, removed, added };
 }
 
+function isMoved(moved: readonly MovedLines[], side: MovedLines['side'], line: number): boolean {
+  return moved.some((run) => run.side === side && run.start <= line && line < run.end);
+}
+
+/**
+ * The word diffs of a change's line pairs, and how many pairs were diffed, or undefined when
+ * that is more than `budget`. A pair with a moved line is not diffed: the moved line belongs
+ * with its copy elsewhere, not with the line that happens to share its position.
+ */
+function pairWords(
+  block: ChangeBlock,
+  removed: readonly string[],
+  added: readonly string[],
+  moved: readonly MovedLines[] | undefined,
+  budget: number,
+): { segments: (readonly WordSegment[] | null)[]; diffed: number } | undefined {
+  const paired = Math.min(removed.length, added.length);
+  if (!moved && paired > budget) return undefined;
+  const isPairMoved = (k: number): boolean =>
+    moved !== undefined &&
+    (isMoved(moved, 'removed', block.leftStart + k) ||
+      isMoved(moved, 'added', block.rightStart + k));
+  let diffed = 0;
+  for (let k = 0; k < paired; k++) if (!isPairMoved(k)) diffed++;
+  if (diffed > budget) return undefined;
+  const segments = new Array<readonly WordSegment[] | null>(paired);
+  for (let k = 0; k < paired; k++) {
+    const words = isPairMoved(k) ? undefined : diffWords(removed[k]!, added[k]!);
+    segments[k] = words && readsAsEdit(removed[k]!, added[k]!, words) ? words : null;
+  }
+  return { segments, diffed };
+}
+
 /** Builds the content changes of a line diff over two canonical forms. */
 export function contentChanges(
   left: CanonicalXml,
@@ -150,6 +192,7 @@ export function contentChanges(
 ): ContentChange[] {
   let wordPairs = 0;
   const paths = new ElementPaths([left, right], rules);
+  const movedLines = findMovedLines(left, right, blocks);
   const changes: ContentChange[] = new Array<ContentChange>(blocks.length);
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
@@ -176,14 +219,16 @@ export function contentChanges(
       added,
     );
     if (omitted > 0) change.omittedLines = omitted;
-    if (paired > 0 && wordPairs + paired <= maxWordDiffPairs) {
-      wordPairs += paired;
-      const words: (readonly WordSegment[] | null)[] = new Array<readonly WordSegment[] | null>(
-        paired,
-      );
-      for (let k = 0; k < paired; k++) words[k] = diffWords(removed[k]!, added[k]!) ?? null;
-      change.words = words;
+    const moved = movedLines[index];
+    const words =
+      paired > 0
+        ? pairWords(block, removed, added, moved, maxWordDiffPairs - wordPairs)
+        : undefined;
+    if (words) {
+      wordPairs += words.diffed;
+      change.words = words.segments;
     }
+    if (moved) change.moved = moved;
     const hiddenBy = hidingRule(left, right, block, paths);
     if (hiddenBy !== undefined) change.hiddenBy = hiddenBy;
     changes[index] = change as ContentChange;

@@ -36,15 +36,42 @@ function markedLine(change: ContentChange, k: number, side: 'left' | 'right'): s
     .join('');
 }
 
+/**
+ * One side's lines of a change, marked `-` or `+`. A run of moved lines is one line that says
+ * where they went (or came from), with the first of them: they are unchanged there, and listed
+ * whole, a swapped block of sections buried the real changes (issue 7 review).
+ */
+function sideLines(change: ContentChange, side: 'left' | 'right'): string[] {
+  const [lines, first, marker, kind, other] =
+    side === 'left'
+      ? ([change.removed, change.leftStart, '-', 'removed', 'to right'] as const)
+      : ([change.added, change.rightStart, '+', 'added', 'from left'] as const);
+  const out: string[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const run = change.moved?.find((moved) => moved.side === kind && moved.start === first + k);
+    if (!run) {
+      // The canonical form's indentation is depth; the text output leaves it out (and never marks it).
+      out.push(`  ${marker} ${markedLine(change, k, side).trimStart()}`);
+      continue;
+    }
+    const count = run.end - run.start;
+    const where = run.otherSourceLine
+      ? `line ${run.otherSourceLine}`
+      : `canonical line ${run.otherStart + 1}`;
+    const more = count > 1 ? ` … (${plural(count, 'line')})` : '';
+    out.push(`  ${marker} moved ${other} ${where}: ${lines[k]!.trimStart()}${more}`);
+    k += count - 1;
+  }
+  return out;
+}
+
 function contentLines(change: ContentChange): string[] {
   const where = [
     change.leftSourceLine ? `left line ${change.leftSourceLine}` : '',
     change.rightSourceLine ? `right line ${change.rightSourceLine}` : '',
   ].filter((part) => part !== '');
   const lines = [`  @@ ${change.path}${where.length > 0 ? ` (${where.join(', ')})` : ''}`];
-  // The canonical form's indentation is depth; the text output leaves it out (and never marks it).
-  change.removed.forEach((_, k) => lines.push(`  - ${markedLine(change, k, 'left').trimStart()}`));
-  change.added.forEach((_, k) => lines.push(`  + ${markedLine(change, k, 'right').trimStart()}`));
+  lines.push(...sideLines(change, 'left'), ...sideLines(change, 'right'));
   if (change.omittedLines) lines.push(`  … ${plural(change.omittedLines, 'more line')} not shown`);
   return lines;
 }

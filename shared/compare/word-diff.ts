@@ -46,7 +46,7 @@ function isUnfit(line: string): boolean {
 const isWordUnit = new Uint8Array(0x10000);
 
 /** Whether the code point is a word character: a letter, a digit or `_` (tokenPattern's class). */
-function isWord(codePoint: number): boolean {
+export function isWord(codePoint: number): boolean {
   if (codePoint < 0x10000) {
     let known = isWordUnit[codePoint]!;
     if (known === 0) {

@@ -86,3 +86,48 @@ describe.skipIf(!hasCorpus)(`formatCompareText on the corpus${corpusNote}`, () =
     expect(contentOf(text)).not.toMatch(/\[-[ \t]+-\]|\{\+[ \t]+\+\}/);
   });
 });
+
+/** A CDA of sections of two paragraphs each: section i (from 0) has them on lines 7 + 8i and 8 + 8i. */
+const sectionsCda = (sections: readonly (readonly [string, string, string])[]) =>
+  `<ClinicalDocument xmlns="urn:hl7-org:v3">
+<id root="1.2.246.10.1"/><title>T</title><component><structuredBody>
+${sections
+  .map(
+    ([title, first, second]) => `<component><section>
+<code code="${title.length}" codeSystem="1.2.3"/>
+<title>${title}</title>
+<text>
+<paragraph>${first}</paragraph>
+<paragraph>${second}</paragraph>
+</text>
+</section></component>`,
+  )
+  .join('\n')}
+</structuredBody></component></ClinicalDocument>
+`;
+
+describe('formatCompareText: swapped sections', () => {
+  it('names a moved run of lines once, with the other side’s line, instead of word-diffing it', () => {
+    const medication = [
+      'Lääkitys',
+      'Annos 1 tabletti aamuisin',
+      'ja illalla tarvittaessa',
+    ] as const;
+    const diagnoses = ['Diagnoosit', 'Verenpainetauti, todettu 2019', 'Astma lapsuudesta'] as const;
+    const care = ['Hoito', 'Kontrolli kuukauden kuluttua', 'Laboratoriokokeet ennen'] as const;
+    const content = contentOf(
+      compareText(
+        xmlTree(sectionsCda([medication, care, diagnoses])),
+        xmlTree(sectionsCda([diagnoses, care, medication])),
+      ),
+    );
+    expect(content).toContain(
+      '  - moved to right line 23: <paragraph>Annos 1 tabletti aamuisin</paragraph> … (2 lines)',
+    );
+    expect(content).toContain(
+      '  + moved from left line 23: <paragraph>Verenpainetauti, todettu 2019</paragraph> … (2 lines)',
+    );
+    expect(content).not.toContain('ja illalla tarvittaessa');
+    expect(content).not.toMatch(/\[-(Annos|Verenpainetauti)|\{\+(Annos|Verenpainetauti)/);
+  });
+});
