@@ -83,6 +83,9 @@ function contentLines(change: ContentChange): string[] {
  * above six items read as a miscount).
  */
 function summary(result: CompareResult, hidden: number): string {
+  // Everything hidden: "different: 0 … and 0 … shown" read as a contradiction (issue 7 review).
+  if (result.shownDifferences === 0)
+    return `no differences shown: the ${plural(hidden, 'difference')} found ${hidden === 1 ? 'is' : 'are'} hidden by the profile`;
   const metadata = plural(result.metadata.shown.length, 'metadata change');
   const content = plural(result.content.shown.length, 'content change');
   const items = plural(result.changeList.shown.length, 'item');

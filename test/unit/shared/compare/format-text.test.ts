@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareDocuments, type CompareSide } from '../../../../shared/compare/compare-documents';
+import { findIgnoreProfile } from '../../../../shared/compare/builtin-profiles';
 import { formatCompareText } from '../../../../shared/compare/format-text';
 import { readDocument } from '../../../../shared/documents/read-document';
 import type { XmlElement } from '../../../../shared/xml/tree';
@@ -129,5 +130,21 @@ describe('formatCompareText: swapped sections', () => {
     );
     expect(content).not.toContain('ja illalla tarvittaessa');
     expect(content).not.toMatch(/\[-(Annos|Verenpainetauti)|\{\+(Annos|Verenpainetauti)/);
+  });
+});
+
+describe('formatCompareText: every difference hidden', () => {
+  it('says that none is shown and how many the profile hid, not "different: 0 … shown"', () => {
+    const profile = unwrap(findIgnoreProfile('default'));
+    const left = xmlTree(cda(narrative));
+    const right = xmlTree(
+      cda(narrative).replace('<title>T</title>', '<title>T</title><copyTime value="20240101"/>'),
+    );
+    const result = compareDocuments(side(left), side(right), { profile });
+    expect(result.identical).toBe(false);
+    const text = formatCompareText(result, { left: 'a.xml', right: 'b.xml' });
+    expect(text.split('\n')[3]).toMatch(
+      /^no differences shown: the \d+ differences? found (is|are) hidden by the profile$/,
+    );
   });
 });
