@@ -8,6 +8,7 @@
 import type { CompareResult } from '../compare/compare-documents';
 import type { JsonValue } from '../compare/metadata-diff';
 import type { WordSegment } from '../compare/word-diff';
+import type { MovedLines } from '../compare/content-moves';
 
 export interface ReportMetadataChange {
   /** The left side's path for removed and changed, the right's for added. */
@@ -56,6 +57,8 @@ export interface ReportContentChange {
   readonly omittedLines: number;
   /** Word diffs of removed[i] against added[i]; null where a pair was not word-diffed. */
   readonly words?: readonly (readonly WordSegment[] | null)[];
+  /** Runs of these lines found unchanged on the other side: moved, not edited. */
+  readonly moved?: readonly MovedLines[];
 }
 
 /** A signature or Base64 payload the canonical form took out of line: compared by hash and size. */
@@ -135,6 +138,7 @@ export function contentChanges(result: CompareResult): ReportContentChange[] {
     added: change.added,
     omittedLines: change.omittedLines ?? 0,
     ...optional('words', change.words),
+    ...optional('moved', change.moved),
   }));
 }
 

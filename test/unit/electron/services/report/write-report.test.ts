@@ -192,6 +192,25 @@ describe('JSON report', () => {
     }
   });
 
+  it('names the moved runs of a hunk, and still validates', async () => {
+    const section = (code: string, title: string) =>
+      `<component><section><code code="${code}" codeSystem="1.2.3"/><title>${title}</title><text><paragraph>${title}: tämä kappale kertoo osion sisällön</paragraph></text></section></component>`;
+    const cda = (codes: readonly string[]) =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<ClinicalDocument xmlns="urn:hl7-org:v3"><id root="1.2.246.10.1"/><title>T</title><component><structuredBody>\n${codes.map((code) => section(code, `Osio ${code}`)).join('\n')}\n</structuredBody></component></ClinicalDocument>\n`;
+    const swapped = await fixtureRequest('v1.xml', 'v2.xml', {
+      left: cda(['1', '2', '3']),
+      right: cda(['3', '2', '1']),
+    });
+    const written = await writeReport(swapped, { format: 'json', redact: false });
+    if (!written.ok) throw new Error(written.error.message);
+    const value = JSON.parse(Buffer.from(written.value.bytes).toString('utf8')) as {
+      report: { content: { changes: { moved?: { side: string }[] }[] } };
+    };
+    expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+    const moved = value.report.content.changes.flatMap((change) => change.moved ?? []);
+    expect(moved.map((run) => run.side).sort()).toEqual(['added', 'added', 'removed', 'removed']);
+  });
+
   it('fails the schema when a required part is missing (the schema can fail)', async () => {
     const value = JSON.parse((await made('json')).text) as { report: Record<string, unknown> };
     delete value.report.documents;
