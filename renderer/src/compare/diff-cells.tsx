@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { WordSegment } from '../../../shared/compare/word-diff';
 import { markedRuns } from '../../../shared/compare/word-marks';
 import type { DiffRow, ViewChange } from './diff-rows';
+import { movedNote } from './moved-note';
 
 /** One side of a word diff: changed runs as <del> or <ins>, the indentation never marked. */
 function Segments({
@@ -34,14 +35,22 @@ function ChangedText({
   view,
   pair,
   side,
+  line,
 }: {
   view: ViewChange;
   pair: number;
   side: 'left' | 'right';
+  line: number | undefined;
 }) {
   const text = side === 'left' ? view.change.removed[pair] : view.change.added[pair];
   const words = view.change.words?.[pair];
-  return words ? <Segments segments={words} side={side} /> : <>{text}</>;
+  const moved = line === undefined ? undefined : movedNote(view.change, side, line);
+  return (
+    <>
+      {words ? <Segments segments={words} side={side} /> : text}
+      {moved && <span className="diff-moved"> {moved}</span>}
+    </>
+  );
 }
 
 /** A line number and its text; `hasText` shows text on a row that has no number on this side. */
@@ -113,10 +122,14 @@ export function ChangeCells({
       <>
         {review}
         <Cell line={row.left} marker={row.left === undefined ? ' ' : '-'}>
-          {row.left !== undefined && <ChangedText view={view} pair={row.pair} side="left" />}
+          {row.left !== undefined && (
+            <ChangedText view={view} pair={row.pair} side="left" line={row.left} />
+          )}
         </Cell>
         <Cell line={row.right} marker={row.right === undefined ? ' ' : '+'}>
-          {row.right !== undefined && <ChangedText view={view} pair={row.pair} side="right" />}
+          {row.right !== undefined && (
+            <ChangedText view={view} pair={row.pair} side="right" line={row.right} />
+          )}
         </Cell>
       </>
     );
@@ -129,7 +142,12 @@ export function ChangeCells({
         {row.left === undefined ? '' : row.left + 1}
       </span>
       <Cell line={row.right} hasText marker={side === 'left' ? '-' : '+'}>
-        <ChangedText view={view} pair={row.pair} side={side} />
+        <ChangedText
+          view={view}
+          pair={row.pair}
+          side={side}
+          line={side === 'left' ? row.left : row.right}
+        />
       </Cell>
     </>
   );
