@@ -219,3 +219,20 @@ function run(
     ? { side, start, end, otherStart, otherSourceLine: source }
     : { side, start, end, otherStart };
 }
+
+/**
+ * The note on the first line of a moved run, for a view or a report: `moved to line N` /
+ * `moved from line N` (1-based canonical line on the other side), or undefined.
+ */
+export function movedNote(
+  change: { readonly moved?: readonly MovedLines[] },
+  side: 'left' | 'right',
+  line: number,
+): string | undefined {
+  const own = side === 'left' ? 'removed' : 'added';
+  const run = change.moved?.find((moved) => moved.side === own && moved.start === line);
+  if (run === undefined) return undefined;
+  const count = run.end - run.start;
+  const lines = count === 1 ? '' : ` (${count} lines)`;
+  return `moved ${side === 'left' ? 'to' : 'from'} line ${run.otherStart + 1}${lines}`;
+}

@@ -5,6 +5,7 @@
  */
 import type { ReportContentChange, ReportModel } from '../../../shared/report/report-model';
 import type { SideBySideRow, UnchangedRegion } from '../../../shared/report/unchanged-regions';
+import { movedNote } from '../../../shared/compare/content-moves';
 import { escapeHtml } from './html-escape';
 
 function cell(line: string | null, number: number, kind: string): string {
@@ -26,6 +27,20 @@ function rowsHtml(
     .join('\n');
 }
 
+/** A changed line, with the moved-run note on the first line of a run (content-moves.ts). */
+function changedCell(
+  change: ReportContentChange,
+  side: 'left' | 'right',
+  line: string | null,
+  number: number,
+): string {
+  const html = cell(line, number, side === 'left' ? 'del' : 'ins');
+  const note = line === null ? undefined : movedNote(change, side, number);
+  return note === undefined
+    ? html
+    : html.replace(/<\/td>$/, ` <span class="moved">${escapeHtml(note)}</span></td>`);
+}
+
 function changeHtml(change: ReportContentChange, index: number): string {
   const count = Math.max(change.removed.length, change.added.length);
   const rows: string[] = [];
@@ -33,7 +48,7 @@ function changeHtml(change: ReportContentChange, index: number): string {
     const left = change.removed[row] ?? null;
     const right = change.added[row] ?? null;
     rows.push(
-      `<tr>${cell(left, change.leftStart + row, 'del')}${cell(right, change.rightStart + row, 'ins')}</tr>`,
+      `<tr>${changedCell(change, 'left', left, change.leftStart + row)}${changedCell(change, 'right', right, change.rightStart + row)}</tr>`,
     );
   }
   const omitted =

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import type { WordSegment } from '../../../shared/compare/word-diff';
 import { markedRuns } from '../../../shared/compare/word-marks';
 import type { DiffRow, ViewChange } from './diff-rows';
-import { movedNote } from './moved-note';
+import { movedNote } from '../../../shared/compare/content-moves';
 
 /** One side of a word diff: changed runs as <del> or <ins>, the indentation never marked. */
 function Segments({

@@ -192,7 +192,7 @@ describe('JSON report', () => {
     }
   });
 
-  it('names the moved runs of a hunk, and still validates', async () => {
+  it('names the moved runs of a hunk (and the HTML report says where they went), and still validates', async () => {
     const section = (code: string, title: string) =>
       `<component><section><code code="${code}" codeSystem="1.2.3"/><title>${title}</title><text><paragraph>${title}: tämä kappale kertoo osion sisällön</paragraph></text></section></component>`;
     const cda = (codes: readonly string[]) =>
@@ -209,6 +209,11 @@ describe('JSON report', () => {
     expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
     const moved = value.report.content.changes.flatMap((change) => change.moved ?? []);
     expect(moved.map((run) => run.side).sort()).toEqual(['added', 'added', 'removed', 'removed']);
+    const html = await writeReport(swapped, { format: 'html', redact: false });
+    if (!html.ok) throw new Error(html.error.message);
+    const page = Buffer.from(html.value.bytes).toString('utf8');
+    expect(page.match(/<span class="moved">moved to line \d+<\/span>/g)).toHaveLength(2);
+    expect(page.match(/<span class="moved">moved from line \d+<\/span>/g)).toHaveLength(2);
   });
 
   it('fails the schema when a required part is missing (the schema can fail)', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentChange } from '../../../../../shared/compare/content-changes';
-import { movedNote } from '../../../../../renderer/src/compare/moved-note';
+import type { ContentChange } from '../../../../shared/compare/content-changes';
+import { movedNote } from '../../../../shared/compare/content-moves';
 
 const change = (moved: ContentChange['moved']): ContentChange =>
   ({
