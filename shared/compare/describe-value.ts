@@ -2,8 +2,9 @@
  * Metadata values in the words testers read them, for every place that shows one: the change
  * list (metadata-items.ts), the compare view's metadata table and the HTML and CSV reports. The
  * review of issue 7 found raw JSON in the table and the CSV beside readable change-list items.
- * Codes read "Korjaaja (KOR)", ids root^extension, an author or a related document by its
- * telling fields. The JSON report keeps the structured values: it is read by programs.
+ * Codes read "Korjaaja (KOR)", ids root^extension, HL7 times 2024-05-06 08:53:11 +02:00, an
+ * author or a related document by its telling fields. The JSON report keeps the structured and
+ * raw values: it is read by programs (the HTML report keeps the raw value as a tooltip).
  */
 import { labelFor } from '../codes/labels';
 import type { JsonValue } from './metadata-diff';
@@ -20,7 +21,8 @@ export function codedText(code: string, name: string | undefined): string {
 
 /** A model value in a few words; `label` is the code label the metadata diff found, if any. */
 export function describeValue(value: JsonValue | undefined, label?: string): string | undefined {
-  if (value === undefined || typeof value === 'string') return value;
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return readableTime(value) ?? value;
   const text = describe(value, label);
   return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
 }
@@ -43,6 +45,30 @@ export function describeReportedValue(
   } catch {
     return describeValue(text, label);
   }
+}
+
+/**
+ * HL7 TS (YYYYMMDD[HH[MM[SS[.S]]]][+-ZZZZ]) as "2024-05-06 08:53:11 +02:00", from a full date
+ * on; anything else, or a date that cannot be one (month 13), is undefined and stays as it is.
+ */
+export function readableTime(text: string): string | undefined {
+  const parts =
+    /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})?(\d{2}(?:\.\d{1,4})?)?)?(?:([+-])(\d{2})(\d{2}))?$/.exec(
+      text,
+    );
+  if (!parts) return undefined;
+  const [, year, month, day, hour, minute, second, sign, zoneHours, zoneMinutes] = parts;
+  if (!inRange(month, 1, 12) || !inRange(day, 1, 31) || !inRange(hour, 0, 23)) return undefined;
+  if (!inRange(minute, 0, 59) || !inRange(second?.slice(0, 2), 0, 60)) return undefined;
+  const date = `${year}-${month}-${day}`;
+  const clock = hour === undefined ? '' : ` ${[hour, minute, second].filter(Boolean).join(':')}`;
+  const zone = sign === undefined ? '' : ` ${sign}${zoneHours}:${zoneMinutes}`;
+  return `${date}${clock}${zone}`;
+}
+
+/** Whether two digits (absent counts as fine) lie within a calendar field's range. */
+function inRange(digits: string | undefined, low: number, high: number): boolean {
+  return digits === undefined || (Number(digits) >= low && Number(digits) <= high);
 }
 
 function isRecord(value: JsonValue | undefined): value is JsonRecord {
@@ -74,13 +100,18 @@ function labelOf(code: JsonRecord): string | undefined {
   return typeof own === 'string' ? own : undefined;
 }
 
-/** "Korjaaja (KOR)"; a code without a value by its nullFlavor or text, never as " @ system". */
+/**
+ * "Korjaaja (KOR)"; a code no table names as "code 1 (1.2.246.777.5.1)" (testers did not read
+ * "1 @ 1.2.246.777.5.1"); a code without a value by its nullFlavor or text.
+ */
 function describeCode(code: JsonRecord, label: string | undefined): string {
   if (code.code === '') {
     if (typeof code.nullFlavor === 'string') return `nullFlavor ${code.nullFlavor}`;
     return typeof code.originalText === 'string' ? code.originalText : '(no code)';
   }
-  return label ? codedText(String(code.code), label) : `${String(code.code)} @ ${code.codeSystem}`;
+  return label
+    ? codedText(String(code.code), label)
+    : `code ${String(code.code)} (${String(code.codeSystem)})`;
 }
 
 function describeId(id: JsonRecord): string {
@@ -104,13 +135,15 @@ function describeIdentityCode(finding: JsonRecord): string {
   return `${String(finding.value)} at ${String(finding.where)}${refusal}`;
 }
 
-/** A time or an interval ({ value } or { low, high }) as the document gives it. */
+/** A time or an interval ({ value } or { low, high }), its times made readable. */
 function describeInterval(record: JsonRecord): string | undefined {
   const keys = Object.keys(record);
   if (keys.length === 0 || !keys.every((key) => ['value', 'low', 'high'].includes(key)))
     return undefined;
-  if (typeof record.value === 'string') return record.value;
-  return `${typeof record.low === 'string' ? record.low : '…'} – ${typeof record.high === 'string' ? record.high : '…'}`;
+  const time = (part: JsonValue | undefined) =>
+    typeof part === 'string' ? (readableTime(part) ?? part) : '…';
+  if (typeof record.value === 'string') return time(record.value);
+  return `${time(record.low)} – ${time(record.high)}`;
 }
 
 /**

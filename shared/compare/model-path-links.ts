@@ -94,30 +94,77 @@ export function bestCandidate(
   return found?.index;
 }
 
+/** What linking needs of a content change: the path of its first line and its changed lines. */
+export interface ChangedLines {
+  readonly path: string;
+  readonly removed: readonly string[];
+  readonly added: readonly string[];
+}
+
+/** A child of ClinicalDocument's start tag in the canonical form (two spaces a level). */
+const topLevelTag = /^ {2}<(?:[\w.-]+:)?([\w.-]+)/;
+
+function addTopLevelTags(lines: readonly string[], elements: Set<string>): void {
+  for (const line of lines) {
+    const name = topLevelTag.exec(line)?.[1];
+    if (name !== undefined) elements.add(name);
+  }
+}
+
 /**
- * A finder of the canonical path (its position in `canonicalPaths`) each model path points at, as
- * bestCandidate picks it; the paths are grouped by element once, so the many body changes of a
- * large pair are not scanned again for every header item.
+ * The children of ClinicalDocument a change touches: the one its first line is under, and each
+ * one whose start tag is among its lines. Neighbouring header lines that all changed are one
+ * change with the path of the first: on LM → KOR, id, code, title and effectiveTime are one change
+ * at /ClinicalDocument/id, and "title changed" found no change under title (issue 7 review, 8).
  */
-export function modelPathLinker(
-  canonicalPaths: readonly string[],
-): (modelPath: string) => number | undefined {
-  const byElement = new Map<string, number[]>();
-  canonicalPaths.forEach((path, index) => {
-    const element = elementOfCanonicalPath(path);
-    if (element === undefined) return;
+export function elementsOfChange(change: ChangedLines): Set<string> {
+  const elements = new Set<string>();
+  const first = elementOfCanonicalPath(change.path);
+  if (first !== undefined) elements.add(first);
+  addTopLevelTags(change.removed, elements);
+  addTopLevelTags(change.added, elements);
+  return elements;
+}
+
+/** Adds change `index` to the list of each element it touches (elementsOfChange), in order. */
+export function groupByElement(
+  byElement: Map<string, number[]>,
+  change: ChangedLines,
+  index: number,
+): void {
+  for (const element of elementsOfChange(change)) {
     const under = byElement.get(element);
     if (under) under.push(index);
     else byElement.set(element, [index]);
-  });
-  return (modelPath) => {
-    const element = elementOfModelPath(modelPath);
-    const indexes = element === undefined ? undefined : byElement.get(element);
-    if (!indexes) return undefined;
-    const position = bestCandidate(
-      modelPath,
-      indexes.map((index) => canonicalPaths[index]!),
-    );
-    return position === undefined ? undefined : indexes[position];
-  };
+  }
+}
+
+/**
+ * The change a model path points at, of the changes grouped by element (groupByElement): the
+ * one bestCandidate picks among those whose path is under the field's element, else the first
+ * whose lines hold the element's start tag. Undefined when no change touches the element.
+ */
+export function changeOfModelPath(
+  modelPath: string,
+  byElement: ReadonlyMap<string, readonly number[]>,
+  pathOf: (index: number) => string,
+): number | undefined {
+  const element = elementOfModelPath(modelPath);
+  const indexes = element === undefined ? undefined : byElement.get(element);
+  if (!indexes || indexes.length === 0) return undefined;
+  const position = bestCandidate(modelPath, indexes.map(pathOf));
+  return indexes[position ?? 0];
+}
+
+/**
+ * A finder of the change (its position in `changes`) each model path points at, as
+ * changeOfModelPath picks it; the changes are grouped by element once, so the many body changes
+ * of a large pair are not scanned again for every header item.
+ */
+export function modelPathLinker(
+  changes: readonly ChangedLines[],
+): (modelPath: string) => number | undefined {
+  const byElement = new Map<string, number[]>();
+  changes.forEach((change, index) => groupByElement(byElement, change, index));
+  return (modelPath) => changeOfModelPath(modelPath, byElement, (index) => changes[index]!.path);
 }

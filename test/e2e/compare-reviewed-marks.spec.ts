@@ -167,3 +167,45 @@ test('a corrupt or oversized stored value is ignored, and marking starts afresh'
   await waitUntilCompared(page);
   await expect(count).toHaveText(/^1 of \d+ reviewed$/);
 });
+
+test('reviewed marks stay on their changes when the ignore profile is switched', async ({
+  shell,
+  page,
+  app,
+  home,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const pair = correctedPair();
+  const ids = await registerLocalFiles(app, home, [
+    ['profile-left.xml', pair.left],
+    ['profile-right.xml', pair.right],
+  ]);
+  await shell.open();
+  const origin = new URL(page.url()).origin;
+  await page.goto(`${origin}/#/compare?left=file:${ids[0]}&right=file:${ids[1]}`);
+  await waitUntilCompared(page);
+  const metadata = page.getByRole('table', { name: 'Metadata differences' });
+  const count = page.locator('.reviewed-count');
+  await stepTo(page, 2);
+  await page.keyboard.press('r');
+  await metadata.getByRole('checkbox', { name: 'Reviewed: title' }).check();
+  await expect(count).toHaveText(/^2 of \d+ reviewed$/);
+
+  // "none" hides nothing: the same two marks, the title's box and one change (a mark keyed with
+  // the profile counted 0 here).
+  const menu = page.getByLabel('Ignore profile');
+  await menu.selectOption('none');
+  await expect(page).toHaveURL(/ignore=none/);
+  await waitUntilCompared(page);
+  await expect(count).toHaveText(/^2 of \d+ reviewed$/);
+  await expect(metadata.getByRole('checkbox', { name: 'Reviewed: title' })).toBeChecked();
+
+  // A mark taken away under "none" is gone under the document type's profile too.
+  await metadata.getByRole('checkbox', { name: 'Reviewed: title' }).uncheck();
+  await menu.selectOption('auto');
+  await expect(page).not.toHaveURL(/ignore=/);
+  await waitUntilCompared(page);
+  await expect(count).toHaveText(/^1 of \d+ reviewed$/);
+  await expect(metadata.getByRole('checkbox', { name: 'Reviewed: title' })).not.toBeChecked();
+});

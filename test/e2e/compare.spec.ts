@@ -74,7 +74,7 @@ test('two versions from the Versions tab: metadata, changed words, navigation, m
 
   // The metadata diff, and a changed line whose changed words are marked in the text itself.
   await expect(compare.metadata.locator('tbody tr').first()).toBeVisible();
-  await expect(compare.metadata).toContainText('title');
+  await expect(compare.metadata).toContainText('Title');
   const changed = compare.diff.locator('.diff-row-change');
   await expect(changed.first()).toBeVisible();
   await expect(changed.locator('del').first()).toBeVisible();
@@ -125,14 +125,16 @@ test('two versions from the Versions tab: metadata, changed words, navigation, m
   await expect.poll(() => sameRows.count()).toBeGreaterThan(before);
 
   // Hidden differences: the document type's profile (the page starts with it: default, or
-  // prescription, which extends it) hides signatures; revealing shows them marked.
-  await expect(compare.hidden).toContainText(/\d+ differences? hidden by rule signatures/);
+  // prescription, which extends it) hides signatures; the summary line opens their list, and
+  // revealing shows them marked.
+  await page.locator('.compare-summary > summary').click();
+  await expect(compare.hidden).toContainText(/\d+ differences? hidden by rules? signatures/);
   const metadataRows = await compare.metadata.locator('tbody tr').count();
-  await compare.hidden.getByRole('button', { name: 'Reveal rule signatures' }).click();
+  await compare.hidden.getByRole('button', { name: /^Reveal rules? signatures/ }).click();
   await expect(compare.metadata.locator('tbody tr')).not.toHaveCount(metadataRows);
   await expect(compare.metadata).toContainText('hidden by rule signatures');
   await expect(
-    compare.hidden.getByRole('button', { name: 'Hide rule signatures again' }),
+    compare.hidden.getByRole('button', { name: /^Hide rules? signatures.* again$/ }),
   ).toHaveAttribute('aria-pressed', 'true');
 
   // Inline mode: one text column, the place and the address kept; a reload keeps both.
@@ -240,7 +242,7 @@ test('a document against a local file named in the harness folder, and an addres
   );
   await expect(compare.diff.locator('.diff-row-change')).toHaveCount(1);
   await expect(compare.diff.locator('.diff-row-change ins')).toHaveText(/EDITED/);
-  await expect(compare.metadata).toContainText('title');
+  await expect(compare.metadata).toContainText('Title');
   await keepScreenshot(page, testInfo, 'compare-local-file');
 
   await page.goto(`${new URL(page.url()).origin}/#/compare?left=env:sandbox:x&right=nonsense`);

@@ -35,3 +35,19 @@ export function withSideNames(
     (phrase: string, side: 'left' | 'right') => `${phrase} (${names[side]})`,
   );
 }
+
+/**
+ * A message about a side that could not be fetched, naming the side and where it comes from:
+ * "The left document (Down environment · seed-doc-50): cannot reach 127.0.0.1:47899: …" rather
+ * than a bare "Cannot reach …" that left the tester guessing which side failed (issue 7 review,
+ * item 7). A message that already names its side is returned as it is.
+ */
+export function fetchFailureMessage(
+  side: 'left' | 'right',
+  label: string,
+  message: string,
+): string {
+  if (namedSide.test(message)) return message;
+  const names = side === 'left' ? { left: label, right: '' } : { left: '', right: label };
+  return withSideNames(sideMessage(side, message), names);
+}

@@ -123,7 +123,7 @@ function linesOf(
 
 function changesHtml(model: ReportModel): string {
   if (model.changes.length === 0) return '<p>The change list is empty.</p>';
-  const linkOf = modelPathLinker(model.content.changes.map((change) => change.path));
+  const linkOf = modelPathLinker(model.content.changes);
   const truncated = model.changeListTruncated
     ? '<p class="note">The change list was cut at its limit; the content diff below is complete.</p>'
     : '';

@@ -27,7 +27,7 @@ import type { NarrativeComparison } from '../../../shared/narrative-diff/narrati
 import { err, ok, type Result } from '../../../shared/result';
 import { appVersion } from '../app-version';
 import { compareInWorker } from '../compare/compare-in-worker';
-import { withSideNames } from '../compare/side-message';
+import { fetchFailureMessage, withSideNames } from '../compare/side-message';
 import { reportEnvironmentOf } from '../compare/compared-environment';
 import type { EnvironmentConnection } from '../environments/connection';
 import { osUserName, auditContextFor, recordAll } from './audit-trail';
@@ -121,7 +121,23 @@ export function createComparer(deps: ComparerDeps): Comparer {
     };
   };
 
+  /** One side's bytes; an environment's failure names the side and the environment. */
   async function fetchSide(
+    which: 'left' | 'right',
+    side: CompareSideRef,
+    signal: AbortSignal,
+  ): Promise<Result<FetchedSide>> {
+    const fetched = await fetchBytes(which, side, signal);
+    // A local file's messages name the file already.
+    if (fetched.ok || 'fileId' in side) return fetched;
+    // The environment's display name is known only once its profile was found (fetchBytes).
+    const label = `${side.profileId} · ${side.resourceId}`;
+    const message = fetchFailureMessage(which, label, fetched.error.message);
+    return { ok: false, error: { ...fetched.error, message } };
+  }
+
+  async function fetchBytes(
+    which: 'left' | 'right',
     side: CompareSideRef,
     signal: AbortSignal,
   ): Promise<Result<FetchedSide>> {
@@ -140,6 +156,7 @@ export function createComparer(deps: ComparerDeps): Comparer {
     return deps.withConnection(side.profileId, async (connection, profile) => {
       const context = auditContextFor(profile, deps.now);
       const fetched = await connection.read(side.resourceId, { signal });
+      const label = `${profile.displayName} · ${side.resourceId}`;
       if (!fetched.ok) {
         if (!signal.aborted) {
           const failure = readEvent(context, side.resourceId, undefined, {
@@ -148,9 +165,9 @@ export function createComparer(deps: ComparerDeps): Comparer {
           });
           await recordAll(deps.home, [failure], 'the failure was not recorded');
         }
-        return fetched;
+        const message = fetchFailureMessage(which, label, fetched.error.message);
+        return { ok: false, error: { ...fetched.error, message } };
       }
-      const label = `${profile.displayName} · ${side.resourceId}`;
       return ok({
         bytes: fetched.value.bytes,
         label,
@@ -169,8 +186,8 @@ export function createComparer(deps: ComparerDeps): Comparer {
     const profile = profileFor(request.ignoreProfile);
     if (!profile.ok) return profile;
     const [left, right] = await Promise.all([
-      fetchSide(request.left, signal),
-      fetchSide(request.right, signal),
+      fetchSide('left', request.left, signal),
+      fetchSide('right', request.right, signal),
     ]);
     if (signal.aborted) return cancelled;
     if (!left.ok) return left;

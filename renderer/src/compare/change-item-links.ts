@@ -7,11 +7,7 @@
  * sorted by source line once, per side and per item path, and each item is a binary search. The
  * work comes as a generator of small steps, so the view can spread it over tasks.
  */
-import {
-  bestCandidate,
-  elementOfCanonicalPath,
-  elementOfModelPath,
-} from '../../../shared/compare/model-path-links';
+import { changeOfModelPath, groupByElement } from '../../../shared/compare/model-path-links';
 import type { ViewChange } from './diff-rows';
 
 /** What an item needs to be linked: the fields changeForItem reads. */
@@ -202,7 +198,8 @@ export function* linkItemSteps<T extends LinkableItem>(
 
 /**
  * Links header and metadata items (model paths, no source lines) to the content change on the
- * element their field lives in (model-path-links.ts): "id changed" to /ClinicalDocument/id.
+ * element their field lives in (model-path-links.ts): "id changed" to /ClinicalDocument/id, and
+ * "title changed" to that change too when title's line is inside it.
  */
 function* linkModelItems<T extends LinkableItem>(
   changes: readonly ViewChange[],
@@ -211,37 +208,26 @@ function* linkModelItems<T extends LinkableItem>(
   const links = new Map<T, number>();
   if (!items.some((item) => item.pathKind === 'model')) return links;
   const byElement = new Map<string, number[]>();
+  // Counted in lines: a header change's lines are read for the elements they touch.
+  let work = 0;
   for (let index = 0; index < changes.length; index++) {
-    const element = elementOfCanonicalPath(changes[index]!.change.path);
-    const under = element === undefined ? undefined : byElement.get(element);
-    if (under) under.push(index);
-    else if (element !== undefined) byElement.set(element, [index]);
-    if (index % (stepSize * 16) === stepSize * 16 - 1) yield;
+    const { change } = changes[index]!;
+    groupByElement(byElement, change, index);
+    work += 1 + change.removed.length + change.added.length;
+    if (work >= stepSize * 16) {
+      work = 0;
+      yield;
+    }
   }
+  const pathOf = (index: number) => changes[index]!.change.path;
   let done = 0;
   for (const item of items) {
     if (item.pathKind !== 'model') continue;
     if (++done % 16 === 0) yield;
-    const index = modelItemChange(item.path, changes, byElement);
+    const index = changeOfModelPath(item.path, byElement, pathOf);
     if (index !== undefined) links.set(item, index);
   }
   return links;
-}
-
-/** The change a model path points at, among the changes under each element (`byElement`). */
-function modelItemChange(
-  modelPath: string,
-  changes: readonly ViewChange[],
-  byElement: ReadonlyMap<string, readonly number[]>,
-): number | undefined {
-  const element = elementOfModelPath(modelPath);
-  const indexes = element === undefined ? undefined : byElement.get(element);
-  if (!indexes) return undefined;
-  const position = bestCandidate(
-    modelPath,
-    indexes.map((index) => changes[index]!.change.path),
-  );
-  return position === undefined ? undefined : indexes[position];
 }
 
 /** All the links at once (tests, and small comparisons). */

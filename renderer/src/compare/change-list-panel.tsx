@@ -1,12 +1,12 @@
 /**
  * The change list in domain terms ("section Lääkemääräys › #1, entry …: text changed from A to
  * B"), grouped as header, sections, entries and metadata. Choosing an item moves the diff to the
- * content change it describes, or the metadata table to its field. The list is virtualised like
- * the diff (use-sliced-rows.ts, measure-row.ts): a large pair has over a thousand items, and
- * removing them all when the Narrative mode opened took 17-27 ms of the UI thread (issue 7).
- * Only the rows in view and a margin are in the page, each item with its place in its group
- * (aria-posinset / aria-setsize); a focused item stays in the page while scrolled away, so the
- * keyboard focus is never dropped. The list follows the diff: the items of the current change
+ * content change it describes; an item with none (a signature's field) is plain text saying so.
+ * The list is virtualised like the diff (use-sliced-rows.ts, measure-row.ts): a large pair has
+ * over a thousand items, and removing them all when the Narrative mode opened took 17-27 ms of
+ * the UI thread (issue 7). Only the rows in view and a margin are in the page, each item with its
+ * place in its group (aria-posinset / aria-setsize); a focused item stays in the page while
+ * scrolled away, so the keyboard focus is never dropped. The list follows the diff: the items of the current change
  * are marked (aria-current) and scrolled into view inside the list, which never takes the focus.
  */
 import {
@@ -16,6 +16,7 @@ import {
   type Virtualizer,
 } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { changeListHeading } from './change-list-heading';
 import {
   changeGroups,
   changeListRows,
@@ -62,6 +63,7 @@ const ChangeListEntry = memo(function ChangeListEntry({
   index,
   start,
   isCurrent,
+  isLinked,
   measure,
   onChoose,
 }: {
@@ -69,6 +71,8 @@ const ChangeListEntry = memo(function ChangeListEntry({
   readonly index: number;
   readonly start: number;
   readonly isCurrent: boolean;
+  /** False when the item has no content change to go to; undefined while links are prepared. */
+  readonly isLinked: boolean | undefined;
   readonly measure: (element: Element | null) => void;
   readonly onChoose: (item: ChangeItem) => void;
 }) {
@@ -83,9 +87,18 @@ const ChangeListEntry = memo(function ChangeListEntry({
       aria-posinset={row.position}
       aria-setsize={row.groupSize}
     >
-      <button type="button" className="link-like" onClick={() => onChoose(item)}>
-        <span className="change-kind">{item.kind}</span> {item.text}
-      </button>
+      {isLinked === false ? (
+        // Not a link: choosing it would move nothing (a signature's fields have no line in the
+        // content diff), which read as a broken link (issue 7 review, item 8).
+        <span>
+          <span className="change-kind">{item.kind}</span> {item.text}{' '}
+          <span className="muted">(no line in the content diff)</span>
+        </span>
+      ) : (
+        <button type="button" className="link-like" onClick={() => onChoose(item)}>
+          <span className="change-kind">{item.kind}</span> {item.text}
+        </button>
+      )}
       {item.hiddenBy && (
         <span className="hidden-chip">
           {' '}
@@ -208,7 +221,7 @@ export const ChangeListPanel = memo(function ChangeListPanel({
   }
   return (
     <nav className="change-list" aria-label="Change list">
-      <h3>Change list ({items.length})</h3>
+      <h3>{changeListHeading(items, allItems, isTruncated)}</h3>
       {items.length === 0 && <p className="muted">No changes to list.</p>}
       <div ref={scrollRef} className="change-list-scroll" onFocus={noteFocus} onBlur={noteBlur}>
         <div className="change-list-rows" style={{ height: virtualizer.getTotalSize() }}>
@@ -241,6 +254,7 @@ export const ChangeListPanel = memo(function ChangeListPanel({
                           index={index}
                           start={start}
                           isCurrent={current.has(row.item)}
+                          isLinked={links ? links.changeOfItem.has(row.item) : undefined}
                           measure={virtualizer.measureElement}
                           onChoose={choose}
                         />

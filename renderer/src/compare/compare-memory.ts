@@ -47,15 +47,23 @@ export function rememberFileName(fileId: string, name: string): void {
   fileNames.set(fileId, name);
 }
 
-/** A side as the page last saw it, or a label made of what the address and picker tell. */
-export function knownSide(side: CompareSideRef): CompareSideInfo | { readonly label: string } {
+/**
+ * A side as the page last saw it, or a label made of what the address and picker tell, with the
+ * environment's display name when `environmentNames` has it.
+ */
+export function knownSide(
+  side: CompareSideRef,
+  environmentNames?: ReadonlyMap<string, string>,
+): CompareSideInfo | { readonly label: string } {
   const seen = sides.get(formatSide(side));
   if (seen) return seen;
   if ('fileId' in side) {
     const name = fileNames.get(side.fileId);
     return { label: name === undefined ? 'a local file' : `file ${name}` };
   }
-  return { label: `${side.profileId} · ${side.resourceId}` };
+  return {
+    label: `${environmentNames?.get(side.profileId) ?? side.profileId} · ${side.resourceId}`,
+  };
 }
 
 /** The profile menu's entries: the last comparison's, else the profile asked for by its id. */

@@ -3,10 +3,10 @@
  * and ignore profile switches, swapping sides and replacing the right side with a local file;
  * then the comparison itself (comparison-view.tsx). A reload compares again, audited again.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { AppError } from '../../../shared/result';
-import type { CompareSideInfo } from '../../../shared/ipc/compare-types';
+import type { CompareSideInfo, CompareSideRef } from '../../../shared/ipc/compare-types';
 import { ErrorNotice } from '../components/error-notice';
 import { openOutside } from '../bridge/open-outside';
 import { compareHash, compareModes, parseSide, type CompareMode } from './compare-address';
@@ -15,7 +15,8 @@ import { ComparisonView } from './comparison-view';
 import { reviewScope } from './reviewed-keys';
 import { ExportPanel } from './export-panel';
 import { LocalFilePicker } from './local-file-picker';
-import { useComparison } from './use-comparison';
+import { useEnvironmentNames } from './use-environment-names';
+import { useFileTrial } from './use-file-trial';
 import './compare.css';
 
 export interface ComparePageProps {
@@ -96,28 +97,33 @@ function LoadedSides({
   ignore: string;
   mode: CompareMode;
 }) {
-  const { load, retry, cancel } = useComparison(api, left, right, ignore);
+  const moveTo = useCallback(
+    (file: CompareSideRef) => go(compareHash(left, file, { ignore, mode })),
+    [left, ignore, mode],
+  );
+  const trial = useFileTrial(api, { left, right }, ignore, moveTo);
+  const { load, shown, comparedRight, isTrying, retry, cancel } = trial;
   const [linkProblem, setLinkProblem] = useState<AppError | undefined>(undefined);
   useEffect(() => {
-    if (load.state === 'ready') rememberComparison(left, right, load.compared);
-  }, [load, left, right]);
-  const profiles =
-    load.state === 'ready' ? load.compared.ignoreProfiles : knownProfileChoices(ignore);
+    if (load.state === 'ready') rememberComparison(left, comparedRight, load.compared);
+  }, [load, left, comparedRight]);
+  const profiles = shown ? shown.ignoreProfiles : knownProfileChoices(ignore);
+  const environmentNames = useEnvironmentNames(api, load.state === 'failed');
   return (
     <section className="compare-page" aria-labelledby="compare-heading" data-state={load.state}>
       <h2 id="compare-heading">Compare</h2>
-      {load.state === 'ready' && (
+      {shown && (
         <div className="compare-sides">
-          <SideCard side="Left" info={load.compared.left} />
-          <SideCard side="Right" info={load.compared.right} />
+          <SideCard side="Left" info={shown.left} />
+          <SideCard side="Right" info={shown.right} />
         </div>
       )}
       {/* A failed comparison keeps its sides in view, so the tester sees what was compared and
           can pick another file. */}
-      {load.state === 'failed' && (
+      {load.state === 'failed' && !isTrying && (
         <div className="compare-sides">
-          <SideCard side="Left" info={knownSide(left)} />
-          <SideCard side="Right" info={knownSide(right)} />
+          <SideCard side="Left" info={knownSide(left, environmentNames)} />
+          <SideCard side="Right" info={knownSide(right, environmentNames)} />
         </div>
       )}
       <div className="compare-toolbar" role="toolbar" aria-label="Comparison">
@@ -152,7 +158,8 @@ function LoadedSides({
         <LocalFilePicker
           api={api}
           label="Compare the left side with a local file…"
-          onPicked={(fileId) => go(compareHash(left, { fileId }, { ignore, mode }))}
+          onPicked={trial.tryFile}
+          problem={trial.fileProblem}
         />
       </div>
       {load.state === 'loading' && (
@@ -163,7 +170,7 @@ function LoadedSides({
           </button>
         </p>
       )}
-      {load.state === 'failed' && (
+      {load.state === 'failed' && !isTrying && (
         <div className="compare-failure">
           <ErrorNotice error={load.error} />
           <button type="button" onClick={retry}>
@@ -172,13 +179,13 @@ function LoadedSides({
         </div>
       )}
       {linkProblem && <ErrorNotice error={linkProblem} />}
-      {load.state === 'ready' && <ExportPanel api={api} compareId={load.compared.compareId} />}
-      {load.state === 'ready' && (
+      {shown && <ExportPanel api={api} compareId={shown.compareId} />}
+      {shown && (
         <ComparisonView
           api={api}
-          compared={load.compared}
+          compared={shown}
           mode={mode}
-          reviewScope={reviewScope(left, right, ignore)}
+          reviewScope={reviewScope(left, load.state === 'ready' ? comparedRight : right)}
           onOpenLink={(url) =>
             void openOutside(api, url).then((opened) =>
               setLinkProblem(opened.ok ? undefined : opened.error),

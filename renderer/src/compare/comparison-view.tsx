@@ -1,5 +1,5 @@
 /**
- * One loaded comparison: the hidden-rule summary with reveal, the metadata diff, the change list
+ * One loaded comparison: a one-line summary of what changed, the hidden rules with reveal, the metadata diff, the change list
  * linked to the content diff, next/previous change (F7 / Shift+F7, n / p), reviewed marks (r, or
  * the ○/✓ buttons) and the mode switch that keeps the place; or, in the Narrative mode, the word
  * diff of the rendered narrative (narrative-diff-view.tsx).
@@ -11,6 +11,7 @@ import { ErrorNotice } from '../components/error-notice';
 import type { CompareMode } from './compare-address';
 import { ChangeListPanel, type ChangeItem } from './change-list-panel';
 import { compareShortcut } from './compare-shortcuts';
+import { ComparisonSummary } from './comparison-summary';
 import { buildRows, navigableChanges, stepChange, viewChanges, type ViewChange } from './diff-rows';
 import { DiffView } from './diff-view';
 import { HiddenRules } from './hidden-rules';
@@ -171,7 +172,20 @@ export function ComparisonView({
       {!result.identical && result.shownDifferences === 0 && (
         <p className="compare-verdict">Every difference is hidden by the ignore profile.</p>
       )}
-      <HiddenRules hidden={result.hiddenByRule} revealed={revealed} onToggle={reveal} />
+      {!result.identical && (
+        <ComparisonSummary
+          counts={{
+            contentChanges: navigable.length,
+            metadataChanges: metadataChanges.length,
+            changeListItems: items.length,
+            hiddenByRule: result.hiddenByRule,
+            revealed,
+            profileName: result.profile.id,
+          }}
+        >
+          <HiddenRules hidden={result.hiddenByRule} revealed={revealed} onToggle={reveal} />
+        </ComparisonSummary>
+      )}
       {[...result.notes, ...(compared.linesNote ? [compared.linesNote] : [])].map((note) => (
         <p key={note} className="compare-note">
           Note: {note}

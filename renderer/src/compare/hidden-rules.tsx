@@ -1,12 +1,57 @@
 /**
- * What the ignore profile hid, rule by rule ("N differences hidden by rule R: reason"), each with
- * a Reveal toggle that brings its hidden changes into the diff, the metadata table and the list.
+ * What the ignore profile hid, one line per reason ("N differences hidden by rules A and B:
+ * reason"), each with a Reveal toggle that brings its hidden changes into the diff, the metadata
+ * table and the list. Rules that give the same reason (a model rule and its XML twin) share a
+ * line: the tester's review read two lines saying the same as two findings.
  */
 import type { HiddenCount } from '../../../shared/compare/compare-documents';
 
-function countText(entry: HiddenCount): string {
-  const total = entry.metadata + entry.content;
-  return `${total} ${total === 1 ? 'difference' : 'differences'}`;
+/** The rules that give one reason, with what they hid together. */
+export interface ReasonGroup {
+  readonly rules: readonly string[];
+  readonly reason: string;
+  readonly differences: number;
+  readonly changeList: number;
+}
+
+/** The profile's hidden counts merged by reason, in the profile's order of first mention. */
+export function groupByReason(hidden: readonly HiddenCount[]): ReasonGroup[] {
+  const groups = new Map<string, ReasonGroup>();
+  for (const entry of hidden) {
+    const old = groups.get(entry.reason);
+    groups.set(entry.reason, {
+      rules: [...(old?.rules ?? []), entry.rule],
+      reason: entry.reason,
+      differences: (old?.differences ?? 0) + entry.metadata + entry.content,
+      changeList: (old?.changeList ?? 0) + entry.changeList,
+    });
+  }
+  return [...groups.values()];
+}
+
+/** "1 difference", "2 change-list items": a count with its noun in the right number. */
+export function counted(count: number, singular: string, plural: string): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** "rule a", "rules a and b", "rules a, b and c". */
+export function ruleNames(rules: readonly string[]): string {
+  if (rules.length === 1) return `rule ${rules[0] ?? ''}`;
+  return `rules ${rules.slice(0, -1).join(', ')} and ${rules.at(-1) ?? ''}`;
+}
+
+function RuleIds({ rules }: { readonly rules: readonly string[] }) {
+  return (
+    <>
+      {rules.length === 1 ? 'rule ' : 'rules '}
+      {rules.map((rule, index) => (
+        <span key={rule}>
+          {index === 0 ? '' : index === rules.length - 1 ? ' and ' : ', '}
+          <code>{rule}</code>
+        </span>
+      ))}
+    </>
+  );
 }
 
 export function HiddenRules({
@@ -21,21 +66,32 @@ export function HiddenRules({
   if (hidden.length === 0) return null;
   return (
     <ul className="hidden-rules" aria-label="Hidden differences">
-      {hidden.map((entry) => {
-        const isRevealed = revealed.has(entry.rule);
+      {groupByReason(hidden).map((group) => {
+        const isRevealed = group.rules.every((rule) => revealed.has(rule));
+        // One toggle for the line: its rules are revealed or hidden together.
+        const toggle = () =>
+          group.rules
+            .filter((rule) => revealed.has(rule) === isRevealed)
+            .forEach((rule) => onToggle(rule));
         return (
-          <li key={entry.rule}>
-            {countText(entry)} hidden by rule <code>{entry.rule}</code>: {entry.reason}
-            {entry.changeList > 0 && (
-              <span className="muted"> ({entry.changeList} change-list items)</span>
+          <li key={group.rules.join(' ')}>
+            {counted(group.differences, 'difference', 'differences')} hidden by{' '}
+            <RuleIds rules={group.rules} />: {group.reason}
+            {group.changeList > 0 && (
+              <span className="muted">
+                {' '}
+                ({counted(group.changeList, 'change-list item', 'change-list items')})
+              </span>
             )}{' '}
             <button
               type="button"
               className="small-button"
               aria-pressed={isRevealed}
-              onClick={() => onToggle(entry.rule)}
+              onClick={toggle}
             >
-              {isRevealed ? `Hide rule ${entry.rule} again` : `Reveal rule ${entry.rule}`}
+              {isRevealed
+                ? `Hide ${ruleNames(group.rules)} again`
+                : `Reveal ${ruleNames(group.rules)}`}
             </button>
           </li>
         );

@@ -4,7 +4,7 @@
  * change), and which row shows a given line.
  */
 import type { ContentChange } from '../../../shared/compare/content-changes';
-import { bestCandidate } from '../../../shared/compare/model-path-links';
+import { modelPathLinker } from '../../../shared/compare/model-path-links';
 import type { DiffRow, ViewChange } from './diff-rows';
 
 /**
@@ -83,10 +83,7 @@ export function changeForItem(
 ): number | undefined {
   if (changes.length === 0) return undefined;
   if (item.pathKind === 'model')
-    return bestCandidate(
-      item.path,
-      changes.map((view) => view.change.path),
-    );
+    return modelPathLinker(changes.map((view) => view.change))(item.path);
   const stripped = (path: string) => path.replace(/\[\d+\]/g, '');
   let best: { index: number; score: number } | undefined;
   changes.forEach((view, index) => {

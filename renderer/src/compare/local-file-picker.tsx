@@ -13,16 +13,21 @@ export function LocalFilePicker({
   api,
   label,
   onPicked,
+  problem,
 }: {
   readonly api: ArchivistApi;
   readonly label: string;
   readonly onPicked: (fileId: string) => void;
+  /** Why the file picked last could not be compared (the page keeps its comparison). */
+  readonly problem?: AppError | undefined;
 }) {
   const [error, setError] = useState<AppError | undefined>();
   const [folderHint, setFolderHint] = useState<string | undefined>();
   const [name, setName] = useState('');
   const [isBusy, setBusy] = useState(false);
   const openerRef = useRef<HTMLButtonElement>(null);
+  // The picker's own refusal (too large, no such file) is the newer news.
+  const shownError = error ?? problem;
 
   async function pick(fileName?: string): Promise<void> {
     if (isBusy) return;
@@ -80,7 +85,7 @@ export function LocalFilePicker({
           </button>
         </form>
       )}
-      {error && <ErrorNotice error={error} />}
+      {shownError && <ErrorNotice error={shownError} />}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 /**
  * Runs one comparison through the bridge and cancels it when the view goes away or asks for
  * another one, so leaving the view never leaves the workspace fetching and comparing for nobody.
+ * The last comparison that answered is held: the page shows it while a chosen local file is
+ * tried, and going back to it after the file failed shows it again without comparing again.
  */
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
@@ -12,6 +14,8 @@ export type ComparisonLoad =
   | { readonly state: 'ready'; readonly compared: ComparedDocuments }
   | { readonly state: 'failed'; readonly error: AppError };
 
+type ReadyLoad = Extract<ComparisonLoad, { state: 'ready' }>;
+
 function newCompareId(): string {
   return `cmp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
@@ -21,7 +25,13 @@ export function useComparison(
   left: CompareSideRef,
   right: CompareSideRef,
   ignoreProfile: string,
-): { load: ComparisonLoad; retry: () => void; cancel: () => void } {
+): {
+  load: ComparisonLoad;
+  retry: () => void;
+  cancel: () => void;
+  /** The last comparison that answered, whichever sides it had. */
+  held: ComparedDocuments | undefined;
+} {
   const [attempt, setAttempt] = useState(0);
   // Sides are objects from the address: compare them by value. Answers are kept with the run
   // they belong to; anything else is still loading.
@@ -31,12 +41,15 @@ export function useComparison(
     key: '',
     load: { state: 'loading' },
   });
+  const [held, setHeld] = useState<{ key: string; load: ReadyLoad }>();
+  const heldKey = useRef<string | undefined>(undefined);
   const running = useRef<string | undefined>(undefined);
 
   useEffect(() => {
+    const thisRun = `${attempt}:${key}`;
+    if (heldKey.current === thisRun) return;
     const [l, r, ignore] = JSON.parse(key) as [CompareSideRef, CompareSideRef, string];
     const compareId = newCompareId();
-    const thisRun = `${attempt}:${key}`;
     running.current = compareId;
     void api
       .compareDocuments({ compareId, left: l, right: r, ignoreProfile: ignore })
@@ -45,14 +58,14 @@ export function useComparison(
         running.current = undefined;
         // A transition: React renders a large comparison in slices that yield to input and
         // painting, instead of one long task on the UI thread.
-        startTransition(() =>
-          setAnswer({
-            key: thisRun,
-            load: result.ok
-              ? { state: 'ready', compared: result.value }
-              : { state: 'failed', error: result.error },
-          }),
-        );
+        const load: ComparisonLoad = result.ok
+          ? { state: 'ready', compared: result.value }
+          : { state: 'failed', error: result.error };
+        if (load.state === 'ready') heldKey.current = thisRun;
+        startTransition(() => {
+          setAnswer({ key: thisRun, load });
+          if (load.state === 'ready') setHeld({ key: thisRun, load });
+        });
       });
     return () => {
       if (running.current === compareId) {
@@ -67,6 +80,7 @@ export function useComparison(
     if (compareId) void api.cancelCompare({ compareId });
   }, [api]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const load: ComparisonLoad = answer.key === runKey ? answer.load : { state: 'loading' };
-  return { load, retry, cancel };
+  const load: ComparisonLoad =
+    answer.key === runKey ? answer.load : held?.key === runKey ? held.load : { state: 'loading' };
+  return { load, retry, cancel, held: held?.load.compared };
 }

@@ -3,6 +3,7 @@ import {
   codedText,
   describeReportedValue,
   describeValue,
+  readableTime,
 } from '../../../../shared/compare/describe-value';
 import { diffMetadata } from '../../../../shared/compare/metadata-diff';
 import { readDocument } from '../../../../shared/documents/read-document';
@@ -32,7 +33,9 @@ const name = {
 describe('describeValue', () => {
   it('names a code by its label and code, and an unlabelled one by its code system', () => {
     expect(describeValue(korjaaja, 'Korjaaja')).toBe('Korjaaja (KOR)');
-    expect(describeValue({ code: 'X1', codeSystem: '1.2.3' })).toBe('X1 @ 1.2.3');
+    expect(describeValue({ code: '1', codeSystem: '1.2.246.777.5.1' })).toBe(
+      'code 1 (1.2.246.777.5.1)',
+    );
     expect(codedText('1', 'Hoidollinen syy')).toBe('Hoidollinen syy (1)');
     expect(codedText('1', undefined)).toBe('1');
   });
@@ -57,9 +60,9 @@ describe('describeValue', () => {
     );
     expect(describeValue({ root: '', nullFlavor: 'NA' })).toBe('nullFlavor NA');
     expect(describeValue(name)).toBe('Inkeri Backman Tes');
-    expect(describeValue({ value: '20150930101638' })).toBe('20150930101638');
-    expect(describeValue({ low: '19750501', high: '20130815' })).toBe('19750501 – 20130815');
-    expect(describeValue({ low: '19750501' })).toBe('19750501 – …');
+    expect(describeValue({ value: '20150930101638' })).toBe('2015-09-30 10:16:38');
+    expect(describeValue({ low: '19750501', high: '20130815' })).toBe('1975-05-01 – 2013-08-15');
+    expect(describeValue({ low: '19750501' })).toBe('1975-05-01 – …');
     expect(
       describeValue({
         value: '010181-900C',
@@ -67,6 +70,16 @@ describe('describeValue', () => {
         isTestCode: false,
       }),
     ).toBe('010181-900C at recordTarget/patientRole/id (not a test code)');
+  });
+
+  it('reads HL7 times as date, clock and zone, and leaves text that is no time as it is', () => {
+    expect(describeValue('20240506085311+0200')).toBe('2024-05-06 08:53:11 +02:00');
+    expect(readableTime('202405060853-0500')).toBe('2024-05-06 08:53 -05:00');
+    expect(readableTime('20240506085311.25')).toBe('2024-05-06 08:53:11.25');
+    expect(readableTime('20240506')).toBe('2024-05-06');
+    for (const text of ['2024', '20241306', '20240532', '2024050625', '010181-900C', '1.2.3'])
+      expect(readableTime(text)).toBeUndefined();
+    expect(describeValue('Yleislääketiede: käynti')).toBe('Yleislääketiede: käynti');
   });
 
   it('lists any other structure field by field, leaving out empty ones', () => {

@@ -3,6 +3,7 @@ import {
   bestCandidate,
   elementOfCanonicalPath,
   elementOfModelPath,
+  elementsOfChange,
   modelPathLinker,
 } from '../../../../shared/compare/model-path-links';
 
@@ -34,9 +35,56 @@ describe('model path links', () => {
     expect(bestCandidate('message.sender', paths)).toBeUndefined();
   });
 
-  it('gives the same answers through the linker that groups the paths once', () => {
-    const linkOf = modelPathLinker(paths);
+  it('gives the same answers through the linker that groups the changes once', () => {
+    const linkOf = modelPathLinker(paths.map((path) => ({ path, removed: [], added: [] })));
     for (const model of ['id', 'authors[0].organisation.name', 'custodian.name', 'title'])
       expect(linkOf(model)).toBe(bestCandidate(model, paths));
+  });
+
+  // LM → KOR: id, code, title and effectiveTime all changed, one change at /ClinicalDocument/id.
+  const header = {
+    path: '/ClinicalDocument/id',
+    removed: [
+      '  <id root="1.2.246.10.1.413"/>',
+      '  <code code="1" codeSystem="1.2.246.537.5.40105.2006"/>',
+      '  <title>Lääkemääräys</title>',
+      '  <effectiveTime value="20150430114738"/>',
+    ],
+    added: [
+      '  <id root="1.2.246.10.1.415"/>',
+      '  <code code="3" codeSystem="1.2.246.537.5.40105.2006"/>',
+      '  <title>Lääkemääräyksen korjaus</title>',
+      '  <hl7fi:localHeader>',
+    ],
+  };
+  const section = {
+    path: '/ClinicalDocument/component[1]/structuredBody[1]/component[1]/section[1]',
+    removed: ['        <title>Vanha</title>'],
+    added: ['        <title>Uusi</title>'],
+  };
+
+  it('names every child of ClinicalDocument whose start tag is among a change’s lines', () => {
+    expect([...elementsOfChange(header)].sort()).toEqual(
+      ['code', 'effectiveTime', 'id', 'localHeader', 'title'].sort(),
+    );
+    // A section's title is deeper: it is not the document's title.
+    expect([...elementsOfChange(section)]).toEqual(['component']);
+  });
+
+  it('links a header field to the change whose lines hold its element', () => {
+    const linkOf = modelPathLinker([header, section]);
+    expect(linkOf('title')).toBe(0);
+    expect(linkOf('effectiveTime')).toBe(0);
+    expect(linkOf('register')).toBe(0);
+    expect(linkOf('custodian.name')).toBeUndefined();
+  });
+
+  it('prefers a change under the field’s element to one that only holds its start tag', () => {
+    const title = {
+      path: '/ClinicalDocument/title[1]',
+      removed: ['  <title>A</title>'],
+      added: [],
+    };
+    expect(modelPathLinker([header, section, title])('title')).toBe(2);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sideMessage, withSideNames } from '../../../../../electron/services/compare/side-message';
+import {
+  fetchFailureMessage,
+  sideMessage,
+  withSideNames,
+} from '../../../../../electron/services/compare/side-message';
 
 describe('sideMessage', () => {
   it('names the side once when the message is about "the document"', () => {
@@ -34,5 +38,27 @@ describe('sideMessage', () => {
     expect(sideMessage('left', 'XML declarations must come first.')).toBe(
       'The left document: XML declarations must come first.',
     );
+  });
+});
+
+describe('fetchFailureMessage', () => {
+  it('names the side and its environment in a fetch failure', () => {
+    expect(
+      fetchFailureMessage(
+        'left',
+        'Down environment · seed-doc-50',
+        'Cannot reach 127.0.0.1:47899: the connection was refused (nothing listens on that port). Tried 3 times.',
+      ),
+    ).toBe(
+      'The left document (Down environment · seed-doc-50): cannot reach 127.0.0.1:47899: the connection was refused (nothing listens on that port). Tried 3 times.',
+    );
+  });
+
+  it('names the right side as right, and leaves a message that already names its side', () => {
+    expect(fetchFailureMessage('right', 'file b.xml', 'The file b.xml is gone.')).toBe(
+      'The right document (file b.xml): the file b.xml is gone.',
+    );
+    const named = 'The left document (Down environment · doc-1): cannot reach x.';
+    expect(fetchFailureMessage('left', 'down · doc-1', named)).toBe(named);
   });
 });

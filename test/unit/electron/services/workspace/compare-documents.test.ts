@@ -337,7 +337,7 @@ describe('workspace compare', () => {
     );
   });
 
-  it('says which document is missing, recorded with outcome 8', async () => {
+  it('says which document is missing, on which side and where, recorded with outcome 8', async () => {
     const compared = await app.workspace.compare({
       compareId: 'w7',
       left: side(chain.older),
@@ -345,6 +345,10 @@ describe('workspace compare', () => {
       ignoreProfile: 'default',
     });
     expect(!compared.ok && compared.error.code).toBe('env-not-found');
+    // The side and its environment's display name, not the profile id (issue 7 review, item 7).
+    expect(!compared.ok && compared.error.message).toMatch(
+      /^The right document \(Local sandbox · no-such-document\): [a-z]/,
+    );
     const failures = listRecords(home, { action: 'R', document: 'no-such-document' });
     expect(failures.at(-1)?.event.outcome).toBe('8');
   });

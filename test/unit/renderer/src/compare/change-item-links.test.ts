@@ -48,6 +48,27 @@ describe('linkItems', () => {
     expect(links.itemsOfChange.get(0)).toEqual([header, title]);
   });
 
+  it('links a header item to the change that holds its line under another path', () => {
+    // LM → KOR: id, title and effectiveTime changed together, one change at /ClinicalDocument/id.
+    const block: ContentChange = {
+      ...change(4, '/ClinicalDocument/id[1]', 6, 6),
+      leftEnd: 7,
+      rightEnd: 7,
+      removed: ['  <id root="1.413"/>', '  <title>Lääkemääräys</title>', '  <effectiveTime/>'],
+      added: ['  <id root="1.415"/>', '  <title>Korjaus</title>', '  <effectiveTime/>'],
+    };
+    const views = viewChanges(
+      [block, change(11, '/ClinicalDocument/versionNumber[1]', 13, 13)],
+      [],
+    );
+    const time = { pathKind: 'model' as const, path: 'effectiveTime' };
+    const links = linkItems(views, [header, time, signature]);
+    expect(links.changeOfItem.get(header)).toBe(0);
+    expect(links.changeOfItem.get(time)).toBe(0);
+    expect(links.changeOfItem.has(signature)).toBe(false);
+    expect(changeForItem(header, views)).toBe(0);
+  });
+
   it('links header items alone, and picks the change naming their inner fields', () => {
     const authors = viewChanges(
       [

@@ -84,4 +84,50 @@ describe('MetadataDiffTable', () => {
       { text: 'plain text', title: undefined },
     ]);
   });
+
+  it('shows an HL7 time readable, the raw time as the tooltip', () => {
+    const html = table([
+      {
+        path: 'effectiveTime',
+        kind: 'changed',
+        left: '20240506085311+0200',
+        right: '20250512102457+0200',
+      },
+    ]);
+    expect(valueCells(html)).toEqual([
+      { text: '2024-05-06 08:53:11 +02:00', title: '20240506085311+0200' },
+      { text: '2025-05-12 10:24:57 +02:00', title: '20250512102457+0200' },
+    ]);
+  });
+
+  it('caps a long table with a "Show all N" button, and shows a short one whole', () => {
+    const rows = (count: number): ShownMetadataChange[] =>
+      Array.from({ length: count }, (_, index) => ({
+        path: `field${index}`,
+        kind: 'changed',
+        left: 'a',
+        right: 'b',
+      }));
+    const long = table(rows(19));
+    expect(long).toContain('class="metadata-diff-scroll is-capped"');
+    expect(long).toContain('aria-expanded="false"');
+    expect(long).toContain('Show all 19 metadata differences');
+    expect(long.match(/<tr/g)).toHaveLength(20); // every row is there, for keyboard and search
+    const short = table(rows(4));
+    expect(short).not.toContain('is-capped');
+    expect(short).not.toContain('Show all');
+  });
+
+  it('names a field in words, the model path under it when it has more than one step', () => {
+    const change = (path: string): ShownMetadataChange => ({
+      path,
+      kind: 'changed',
+      left: 'a',
+      right: 'b',
+    });
+    expect(table([change('authors[0].organisation.ids[0]')])).toContain(
+      '<th scope="row" title="authors[0].organisation.ids[0]">Author 1 › organisation › id 1<code class="field-path">authors[0].organisation.ids[0]</code></th>',
+    );
+    expect(table([change('title')])).toContain('<th scope="row" title="title">Title</th>');
+  });
 });

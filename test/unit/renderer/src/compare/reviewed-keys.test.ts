@@ -13,18 +13,21 @@ const docB = { profileId: 'sandbox', resourceId: 'doc-2' };
 
 describe('reviewScope', () => {
   it('gives a comparison and its swapped twin one address, one of them mirrored', () => {
-    const straight = reviewScope(docB, fileA, 'default');
-    const swapped = reviewScope(fileA, docB, 'default');
+    const straight = reviewScope(docB, fileA);
+    const swapped = reviewScope(fileA, docB);
     expect(straight.address).toBe(swapped.address);
     expect([straight.isMirrored, swapped.isMirrored].sort()).toEqual([false, true]);
-    expect(straight.address).toContain('ignore=default');
     expect(straight.address).not.toContain('mode=');
   });
 
-  it('keeps comparisons under different ignore profiles apart', () => {
-    expect(reviewScope(docB, fileA, 'none').address).not.toBe(
-      reviewScope(docB, fileA, 'default').address,
-    );
+  it('gives the same comparison under any ignore profile one address', () => {
+    // The profile is not an input: a mark stays on its change when the profile is switched.
+    expect(reviewScope(docB, fileA).address).not.toContain('ignore=');
+  });
+
+  it('keeps comparisons of other documents apart', () => {
+    const docC = { profileId: 'sandbox', resourceId: 'doc-3' };
+    expect(reviewScope(docB, docC).address).not.toBe(reviewScope(docB, fileA).address);
   });
 });
 
