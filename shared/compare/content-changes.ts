@@ -10,7 +10,7 @@ import { ElementPaths } from './element-paths';
 import type { RuleMatcher } from './ignore-profile';
 import type { ChangeBlock } from './line-diff';
 import { diffWords, type WordSegment } from './word-diff';
-import { readsAsEdit } from './word-similarity';
+import { hasSameHead, readsAsEdit } from './word-similarity';
 
 export type { MovedLines } from './content-moves';
 
@@ -177,7 +177,11 @@ function pairWords(
   if (diffed > budget) return undefined;
   const segments = new Array<readonly WordSegment[] | null>(paired);
   for (let k = 0; k < paired; k++) {
-    const words = isPairMoved(k) ? undefined : diffWords(removed[k]!, added[k]!);
+    // Lines that start differently are never one line edited: not worth a word diff.
+    const words =
+      isPairMoved(k) || !hasSameHead(removed[k]!, added[k]!)
+        ? undefined
+        : diffWords(removed[k]!, added[k]!);
     segments[k] = words && readsAsEdit(removed[k]!, added[k]!, words) ? words : null;
   }
   return { segments, diffed };
