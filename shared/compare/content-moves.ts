@@ -29,6 +29,11 @@ export interface MovedLines {
   readonly otherSourceLine?: number;
 }
 
+/**
+ * Comparisons with more separate changes than this are not searched for moves: a reorganised
+ * document has a few large changes; 20 MB with 10% of its lines edited has about 35,000.
+ */
+const maxMoveSearchBlocks = 20_000;
 /** A run must hold at least this many letters and digits of text and values to count as moved. */
 const minMovedContent = 20;
 /**
@@ -162,11 +167,12 @@ export function findMovedLines(
   workBudget = defaultWorkBudget,
 ): (MovedLines[] | undefined)[] {
   const moved = new Array<MovedLines[] | undefined>(blocks.length);
-  // A document more than half rewritten has its moves among a wall of changes, and looking for
-  // them cost 45 ms of the 1 s a 20 MB pair of unrelated documents has (issue 7): not searched.
+  // A document more than half rewritten, or changed in more than maxMoveSearchBlocks places, has
+  // its moves among a wall of changes, and looking for them cost 30-45 ms of the 1 s a 20 MB pair
+  // of unrelated documents has (issue 7; 100,000 changes): not searched.
   let removed = 0;
   for (const block of blocks) removed += block.leftEnd - block.leftStart;
-  if (2 * removed > left.lines.length) return moved;
+  if (2 * removed > left.lines.length || blocks.length > maxMoveSearchBlocks) return moved;
   const { leftIds, rightIds } = changedIds(left, right, blocks);
   const added = new AddedLines(blocks, rightIds);
   let work = 0;

@@ -259,6 +259,7 @@ class XmlReader {
             ? context.intern(raw)
             : raw),
       start,
+      indentation !== undefined,
     );
   }
 
@@ -276,20 +277,27 @@ class XmlReader {
     );
   }
 
-  /** Appends text, merging with a text just before it (CDATA next to text reads as one text). */
-  private appendText(frame: Frame, value: string, position: number): void {
+  /**
+   * Appends text, merging with a text just before it (CDATA next to text reads as one text).
+   * `isBlank`: the caller knows the value is white space only (indentation, most of a document's
+   * texts), which has no line of its own until content joins it.
+   */
+  private appendText(frame: Frame, value: string, position: number, isBlank = false): void {
     if (value === '') return;
     const last =
       this.childCount > frame.childStart ? this.children[this.childCount - 1] : undefined;
     if (last?.kind === 'text') {
       checkTextLength(this.context, last.text.length + value.length, position, 'A text');
       const text = last.text + value;
+      // Content after white space (a CDATA section after a line break) gives the text its line.
+      const line =
+        last.line ?? (isBlank || !isBlankText(last.text) ? 0 : this.ownLine(frame, position));
       this.children[this.childCount - 1] =
-        last.line === undefined ? { kind: 'text', text } : { kind: 'text', text, line: last.line };
+        line === 0 ? { kind: 'text', text } : { kind: 'text', text, line };
       return;
     }
     this.context.countNode(position);
-    const line = this.ownLine(frame, position);
+    const line = isBlank ? 0 : this.ownLine(frame, position);
     this.pushChild(
       line === 0 ? { kind: 'text', text: value } : { kind: 'text', text: value, line },
     );
@@ -302,6 +310,8 @@ class XmlReader {
   private ownLine(frame: Frame, position: number): number {
     const { context } = this;
     const { text } = context;
+    // The commonest text of all, `<td>text</td>`: right after its element's start tag.
+    if (this.childCount === frame.childStart && !isWhitespace(text.charCodeAt(position))) return 0;
     let at = position;
     while (isWhitespace(text.charCodeAt(at))) at += 1;
     // Whitespace up to a tag (indentation) is no content; a CDATA section starts at its `<`.
@@ -315,6 +325,12 @@ class XmlReader {
 // The reader's shapes (its context, scope and caches) outlive every document (see keepShape):
 // without it, each document read after a full garbage collection took about twice as long.
 keepShape(new XmlReader(new ReaderContext('', defaultXmlLimits), undefined));
+
+/** True for white space only. */
+function isBlankText(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (!isWhitespace(text.charCodeAt(at))) return false;
+  return true;
+}
 
 /** True when `name` is at `start` as a whole name (the character after it cannot continue one). */
 function isNameAt(text: string, start: number, name: string): boolean {
