@@ -9,6 +9,8 @@ import { syntheticCda } from '../bench/synthetic-cda';
 import { expect, test } from './fixtures';
 import { registerLocalFiles } from './support/local-pair';
 
+type LocalFilesApp = Parameters<typeof registerLocalFiles>[0];
+
 const storageKey = 'archivist.reviewed-marks';
 
 /**
@@ -34,6 +36,28 @@ async function waitUntilCompared(page: Page): Promise<void> {
   ).toBeVisible({ timeout: 60_000 });
 }
 
+/** Registers the corrected pair as two local files and opens their comparison; returns their ids. */
+async function openCorrectedPair(
+  {
+    shell,
+    page,
+    app,
+    home,
+  }: { shell: { open(): Promise<unknown> }; page: Page; app: LocalFilesApp; home: string },
+  prefix: string,
+): Promise<readonly string[]> {
+  const pair = correctedPair();
+  const ids = await registerLocalFiles(app, home, [
+    [`${prefix}-left.xml`, pair.left],
+    [`${prefix}-right.xml`, pair.right],
+  ]);
+  await shell.open();
+  const origin = new URL(page.url()).origin;
+  await page.goto(`${origin}/#/compare?left=file:${ids[0]}&right=file:${ids[1]}`);
+  await waitUntilCompared(page);
+  return ids;
+}
+
 /** Steps from no current change to change `n` with F7, from the diff pane. */
 async function stepTo(page: Page, n: number): Promise<void> {
   const diff = page.getByRole('table', { name: 'Content differences' });
@@ -52,15 +76,7 @@ test('reviewed marks survive a reload and follow Swap sides', async ({
 }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1400, height: 900 });
-  const pair = correctedPair();
-  const ids = await registerLocalFiles(app, home, [
-    ['marks-left.xml', pair.left],
-    ['marks-right.xml', pair.right],
-  ]);
-  await shell.open();
-  const origin = new URL(page.url()).origin;
-  await page.goto(`${origin}/#/compare?left=file:${ids[0]}&right=file:${ids[1]}`);
-  await waitUntilCompared(page);
+  const ids = await openCorrectedPair({ shell, page, app, home }, 'marks');
   const diff = page.getByRole('table', { name: 'Content differences' });
   const metadata = page.getByRole('table', { name: 'Metadata differences' });
   const position = page.locator('.change-position');
@@ -140,15 +156,7 @@ test('a corrupt or oversized stored value is ignored, and marking starts afresh'
   home,
 }) => {
   test.setTimeout(120_000);
-  const pair = correctedPair();
-  const ids = await registerLocalFiles(app, home, [
-    ['bad-left.xml', pair.left],
-    ['bad-right.xml', pair.right],
-  ]);
-  await shell.open();
-  const origin = new URL(page.url()).origin;
-  await page.goto(`${origin}/#/compare?left=file:${ids[0]}&right=file:${ids[1]}`);
-  await waitUntilCompared(page);
+  await openCorrectedPair({ shell, page, app, home }, 'bad');
   const count = page.locator('.reviewed-count');
   const metadata = page.getByRole('table', { name: 'Metadata differences' });
   await metadata.getByRole('checkbox', { name: 'Reviewed: title' }).check();
@@ -176,15 +184,7 @@ test('reviewed marks stay on their changes when the ignore profile is switched',
 }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1400, height: 900 });
-  const pair = correctedPair();
-  const ids = await registerLocalFiles(app, home, [
-    ['profile-left.xml', pair.left],
-    ['profile-right.xml', pair.right],
-  ]);
-  await shell.open();
-  const origin = new URL(page.url()).origin;
-  await page.goto(`${origin}/#/compare?left=file:${ids[0]}&right=file:${ids[1]}`);
-  await waitUntilCompared(page);
+  await openCorrectedPair({ shell, page, app, home }, 'profile');
   const metadata = page.getByRole('table', { name: 'Metadata differences' });
   const count = page.locator('.reviewed-count');
   await stepTo(page, 2);
