@@ -2,7 +2,7 @@
  * The compare view by keyboard alone: the focus stays in the diff when the button that had it goes
  * away (an expander, a reviewed mark scrolled out by n), the letter shortcuts work from a checkbox
  * but not while typing a file name, nothing steps behind the About dialog, and asking for a local
- * file puts the focus in its name field.
+ * file puts the focus in its name field; one button skips the change list's many Tab stops.
  */
 import { expect, test } from './fixtures';
 import { editedSyntheticPair, registerLocalFiles } from './support/local-pair';
@@ -26,6 +26,17 @@ test('keyboard focus and shortcuts in the compare view', async ({ shell, page, a
   const diff = page.getByRole('table', { name: 'Content differences' });
   const position = page.locator('.change-position');
   await expect(diff.locator('.diff-row-change').first()).toBeVisible({ timeout: 60_000 });
+
+  // One Tab stop past the whole change list: the skip button before it focuses the diff.
+  const skip = page.getByRole('button', {
+    name: 'Skip the change list to the content differences',
+  });
+  await skip.focus();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(diff).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(diff).not.toBeFocused();
 
   // A reviewed mark that n scrolls away: the pane keeps the focus, not the page's body.
   await diff.focus();

@@ -4,7 +4,7 @@
  * the ○/✓ buttons) and the mode switch that keeps the place; or, in the Narrative mode, the word
  * diff of the rendered narrative (narrative-diff-view.tsx).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ComparedDocuments } from '../../../shared/ipc/compare-types';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import { ErrorNotice } from '../components/error-notice';
@@ -55,6 +55,7 @@ export function ComparisonView({
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState(-1);
+  const contentRef = useRef<HTMLElement>(null);
   const [scrollRequest, setScrollRequest] = useState({ row: 0, seq: 0 });
   const { reviewed, toggle } = useReviewedMarks(reviewScope.address);
   const { isMirrored } = reviewScope;
@@ -232,6 +233,16 @@ export function ComparisonView({
         )
       ) : (
         <div className="compare-body">
+          {/* Every change-list item is a Tab stop: a way past them all to the diff. */}
+          <button
+            type="button"
+            className="skip-to-diff"
+            onClick={() =>
+              contentRef.current?.querySelector<HTMLElement>('[role="table"]')?.focus()
+            }
+          >
+            Skip the change list to the content differences
+          </button>
           <ChangeListPanel
             items={items}
             isTruncated={result.changeList.isTruncated}
@@ -240,7 +251,7 @@ export function ComparisonView({
             currentChange={current}
             onChoose={chooseItem}
           />
-          <section className="compare-content" aria-label="Content">
+          <section className="compare-content" aria-label="Content" ref={contentRef}>
             <div className={`diff-headings diff-${contentMode}`} aria-hidden="true">
               {contentMode === 'side-by-side' ? (
                 <>
