@@ -15,6 +15,7 @@ import { ComparisonView } from './comparison-view';
 import { reviewScope } from './reviewed-keys';
 import { ExportPanel } from './export-panel';
 import { LocalFilePicker } from './local-file-picker';
+import { ElapsedSeconds } from './elapsed-seconds';
 import { useEnvironmentNames } from './use-environment-names';
 import { useFileTrial } from './use-file-trial';
 import './compare.css';
@@ -108,7 +109,10 @@ function LoadedSides({
     if (load.state === 'ready') rememberComparison(left, comparedRight, load.compared);
   }, [load, left, comparedRight]);
   const profiles = shown ? shown.ignoreProfiles : knownProfileChoices(ignore);
-  const environmentNames = useEnvironmentNames(api, load.state === 'failed');
+  // Without an answer naming the sides (comparing, or failed), the boxes name what was asked for.
+  const isUnanswered =
+    (load.state === 'failed' && !isTrying) || (load.state === 'loading' && !shown);
+  const environmentNames = useEnvironmentNames(api, isUnanswered);
   return (
     <section className="compare-page" aria-labelledby="compare-heading" data-state={load.state}>
       <h2 id="compare-heading">Compare</h2>
@@ -118,9 +122,9 @@ function LoadedSides({
           <SideCard side="Right" info={shown.right} />
         </div>
       )}
-      {/* A failed comparison keeps its sides in view, so the tester sees what was compared and
-          can pick another file. */}
-      {load.state === 'failed' && !isTrying && (
+      {/* A comparison under way or failed keeps its sides in view, so the tester sees what is
+          compared and can pick another file. */}
+      {isUnanswered && (
         <div className="compare-sides">
           <SideCard side="Left" info={knownSide(left, environmentNames)} />
           <SideCard side="Right" info={knownSide(right, environmentNames)} />
@@ -164,7 +168,7 @@ function LoadedSides({
       </div>
       {load.state === 'loading' && (
         <p role="status" className="compare-progress">
-          Reading and comparing both documents…{' '}
+          Reading and comparing both documents… <ElapsedSeconds />{' '}
           <button type="button" onClick={cancel}>
             Cancel
           </button>
