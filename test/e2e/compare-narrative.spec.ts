@@ -69,6 +69,22 @@ test('Narrative mode: the changed dose words marked, a moved and an added sectio
   await expect(rows.nth(1)).toContainText('Annostus — changed, moved from position 1 to 2');
   await expect(rows.nth(2)).toContainText('Lisätiedot — added (only on the right)');
 
+  // F7 / n / p step through the differing sections, wrapping, as in the content diff.
+  const where = view.locator('.narrative-position');
+  const currentRow = view.locator('[role="listitem"][aria-current="true"]');
+  await page.keyboard.press('F7');
+  await expect(where).toHaveText('Difference 1 of 2');
+  await expect(currentRow).toContainText('Annostus — changed');
+  await page.keyboard.press('n');
+  await expect(where).toHaveText('Difference 2 of 2');
+  await expect(currentRow).toContainText('Lisätiedot — added');
+  await page.keyboard.press('n');
+  await expect(where).toHaveText('Difference 1 of 2');
+  await page.keyboard.press('Shift+F7');
+  await expect(where).toHaveText('Difference 2 of 2');
+  await view.getByRole('button', { name: 'Previous difference (Shift+F7, p)' }).click();
+  await expect(currentRow).toContainText('Annostus — changed');
+
   // Exactly the changed words, struck through on the left and underlined on the right, and said.
   const doseRow = rows.nth(1);
   await expect(doseRow.locator('del')).toHaveText(['removed: 1 tabletti']);

@@ -6,7 +6,7 @@
  * renders just the sections in view. Status is said in words, never by colour alone.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type {
   NarrativeComparison,
   NarrativeRow,
@@ -18,6 +18,8 @@ import { measureWithoutLayout, observePaneWithoutLayout } from './measure-row';
 import { narrativeBlock } from './narrative-nodes';
 import { useAttached, useSlicedRows } from './use-sliced-rows';
 import { LinkConfirm } from '../document/link-confirm';
+import { compareShortcut } from './compare-shortcuts';
+import { nextDiffering } from './narrative-steps';
 
 function statusOf(row: NarrativeRow): string {
   const moved =
@@ -131,6 +133,13 @@ export function NarrativeDiffView({
       (narrative?.rows ?? []).filter((row) => !isChangedOnly || row.kind !== 'same' || row.isMoved),
     [narrative, isChangedOnly],
   );
+  // The current section is kept as a row, so it survives "Only sections that differ".
+  const [currentRow, setCurrentRow] = useState<NarrativeRow | undefined>(undefined);
+  const current = currentRow ? rows.indexOf(currentRow) : -1;
+  const differing = useMemo(
+    () => rows.flatMap((row, index) => (row.kind !== 'same' || row.isMoved ? [index] : [])),
+    [rows],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   // The pane mounts empty and gets its sections once attached, a slice a frame, as the content
   // diff does (use-sliced-rows.ts): attaching with sections mounted forced their layout at once.
@@ -151,6 +160,29 @@ export function NarrativeDiffView({
     initialRect: { width: 1200, height: 700 },
   });
   const shownItems = useSlicedRows(virtualizer.getVirtualItems(), sectionsPerSlice);
+  const step = useCallback(
+    (direction: 1 | -1) => {
+      const index = nextDiffering(differing, current, direction);
+      if (index < 0) return;
+      setCurrentRow(rows[index]);
+      virtualizer.scrollToIndex(index, { align: 'start' });
+    },
+    [differing, current, rows, virtualizer],
+  );
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const isModalOpen = document.querySelector('dialog:modal') !== null;
+      const shortcut = compareShortcut(event, target, isModalOpen);
+      if (shortcut === 'next') step(1);
+      else if (shortcut === 'previous') step(-1);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step]);
+  const position = differing.indexOf(current);
   if (!narrative)
     return (
       <p className="muted">This comparison has no narrative diff (the workspace sent none).</p>
@@ -169,6 +201,15 @@ export function NarrativeDiffView({
           />{' '}
           Only sections that differ
         </label>
+        <button type="button" onClick={() => step(-1)} disabled={differing.length === 0}>
+          Previous difference (Shift+F7, p)
+        </button>
+        <button type="button" onClick={() => step(1)} disabled={differing.length === 0}>
+          Next difference (F7, n)
+        </button>
+        <span className="narrative-position" aria-live="polite">
+          {position >= 0 ? `Difference ${position + 1} of ${differing.length}` : ''}
+        </span>
       </div>
       {narrative.notes.map((note) => (
         <p key={note} className="compare-note">
@@ -198,7 +239,8 @@ export function NarrativeDiffView({
                 ref={virtualizer.measureElement}
                 data-index={item.index}
                 role="listitem"
-                className="narrative-diff-item"
+                aria-current={item.index === current ? 'true' : undefined}
+                className={`narrative-diff-item${item.index === current ? ' is-current' : ''}`}
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 <RowView row={row} options={options} />
