@@ -133,6 +133,12 @@ class ChangeList extends ChangeListSink {
       });
     const runs = movedRuns(movedOf(pairs));
     for (const pair of pairs) {
+      // A full list takes no more items: the rest of the pairs is not even tested for changes
+      // (two unrelated documents of thousands of sections fill it within their first few hundred).
+      if (this.isFull) {
+        this.isTruncated = true;
+        return;
+      }
       const [l, r] = pair;
       const run = runs.get(pair);
       if (run) this.moved(run, named);

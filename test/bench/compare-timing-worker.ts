@@ -7,6 +7,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { CompareTimings } from '../../shared/compare/compare-documents';
+import type { XmlElement } from '../../shared/xml/tree';
 import { compareWorkerLimits } from '../../electron/services/compare/compare-in-worker';
 
 /** What the benchmark asks: a pair's texts and how many timed runs. */
@@ -16,10 +17,37 @@ interface TimingRequest {
   readonly runs: number;
 }
 
-/** Median milliseconds of the whole comparison, and of each stage over the timed runs. */
+/**
+ * Median milliseconds of the whole comparison, and of each stage over the timed runs; and the
+ * floor of its canonical-forms stage: reading both parsed trees and nothing else (treeReadMs).
+ */
 export interface TimingAnswer {
   readonly ms: number;
   readonly stages: readonly CompareTimings[];
+  readonly treeReadMs: number;
+}
+
+/**
+ * Reads what any canonical form of a tree must read, and does nothing else: every node, every
+ * attribute's name and value, every character of every text (to see whether it needs escaping
+ * or collapsing). The least the canonical-forms stage can cost with these trees, so the benchmark
+ * can say how much of that stage is the tree itself.
+ */
+function readTree(element: XmlElement): number {
+  let sum = element.name.length;
+  const attributes = element.attributes;
+  for (let i = 0; i < attributes.length; i++)
+    sum += attributes[i]!.name.length + attributes[i]!.value.length;
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.kind === 'element') sum += readTree(node);
+    else {
+      const text = node.text;
+      for (let j = 0; j < text.length; j++) sum = (sum + text.charCodeAt(j)) | 0;
+    }
+  }
+  return sum;
 }
 
 /** Times compareDocuments on one pair in a fresh worker thread with the compare worker's limits. */
@@ -56,8 +84,12 @@ async function answer(request: TimingRequest): Promise<TimingAnswer> {
     stages.push(timings);
     return compareDocuments(left, right, { profile: profile.value, codec, timings });
   });
+  const treeReadMs = await timeMedian(
+    request.runs,
+    () => readTree(left.tree) + readTree(right.tree),
+  );
   // The first entry is timeMedian's untimed warm-up run.
-  return { ms, stages: stages.slice(1) };
+  return { ms, stages: stages.slice(1), treeReadMs };
 }
 
 if (!isMainThread) parentPort?.postMessage(await answer(workerData as TimingRequest));

@@ -6,7 +6,11 @@ import {
   sectionKeys,
   sectionSlotsOf,
 } from '../../../../shared/compare/cda-body-nodes';
-import { diffCdaBody, nameWith } from '../../../../shared/compare/cda-change-list';
+import {
+  diffCdaBody,
+  maxChangeListItems,
+  nameWith,
+} from '../../../../shared/compare/cda-change-list';
 import { canonicalizeXml } from '../../../../shared/compare/canonical-xml';
 import { compareDocuments, type CompareSide } from '../../../../shared/compare/compare-documents';
 import { readDocument } from '../../../../shared/documents/read-document';
@@ -160,5 +164,34 @@ describe('CDA change list: sections in place', () => {
       'section Osio 17: narrative changed from "toinen teksti 17" to "toinen muutettu"',
       'section Osio 350, entry Havainto 0: value changed from "x" to "y"',
     ]);
+  });
+});
+
+describe('a full change list', () => {
+  it('stops testing section pairs once it holds maxChangeListItems items', () => {
+    // Every section is changed, with two changed paragraphs: more items than the list holds.
+    const specs = (word: string): Spec[] =>
+      Array.from({ length: maxChangeListItems }, (_, i) => ({
+        title: `Osio ${i}`,
+        code: String(i),
+        text: `${word} ${i}`,
+        value: word,
+        children: [],
+      }));
+    const left = xmlTree(cda(specs('vasen')));
+    // One section more on the right: not in place, so the sections are aligned by their keys.
+    const right = xmlTree(cda([...specs('oikea'), ...specs('uusi').slice(0, 1)]));
+    const names = { left: nameWith(new Map()), right: nameWith(new Map()) };
+    const testedSections = new Set<XmlElement>();
+    const result = diffCdaBody(left, right, names, (_, r) => {
+      if (r.name === 'section') testedSections.add(r);
+      return false;
+    });
+    expect(result.items).toHaveLength(maxChangeListItems);
+    expect(result.isTruncated).toBe(true);
+    const named = new Set(result.items.map((item) => item.section));
+    expect(named.size).toBeLessThan(maxChangeListItems / 2);
+    // The sections tested are those the list names, and the one that found it full.
+    expect(testedSections.size).toBeLessThanOrEqual(named.size + 1);
   });
 });
