@@ -32,9 +32,13 @@ export async function timeOnce(action: () => unknown): Promise<number> {
   return performance.now() - started;
 }
 
-/** Median milliseconds over `runs` calls, after one warm-up call that is not counted. */
-export async function timeMedian(runs: number, action: () => unknown): Promise<number> {
-  await action();
+/** Median milliseconds over `runs` calls, after `warmUps` calls (default one) that are not counted. */
+export async function timeMedian(
+  runs: number,
+  action: () => unknown,
+  warmUps = 1,
+): Promise<number> {
+  for (let run = 0; run < warmUps; run += 1) await action();
   const times: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     (globalThis as { gc?: () => void }).gc?.();

@@ -30,7 +30,7 @@ import {
   type BenchTarget,
 } from './bench-kit';
 import { bundleCli } from './bundle-cli';
-import { timeCompareInWorker } from './compare-timing-worker';
+import { compareWarmUps, timeCompareInWorker } from './compare-timing-worker';
 import { inProcessLimits, pairBase, pairLabel, pairSizes, side } from './compare-pairs';
 import { variantOf, variants, type Variant } from './compare-pairs';
 
@@ -200,12 +200,14 @@ for (const size of pairSizes) {
     writeFileSync(join(dir, 'left.xml'), base);
     writeFileSync(join(dir, 'right.xml'), other);
     const rightRaw = splitRawLines(other);
-    const rawMs = round(await timeMedian(runs, () => diffLineArrays(leftRaw, rightRaw)));
+    const rawMs = round(
+      await timeMedian(runs, () => diffLineArrays(leftRaw, rightRaw), compareWarmUps),
+    );
     const rawDiff = diffLineArrays(leftRaw, rightRaw);
     const rightSide = side(other);
     const rightCanonical = canonicalizeXml(rightSide.tree, codec).lines;
     const canonicalMs = round(
-      await timeMedian(runs, () => diffLineArrays(leftCanonical, rightCanonical)),
+      await timeMedian(runs, () => diffLineArrays(leftCanonical, rightCanonical), compareWarmUps),
     );
     // In a thread with the compare worker's heap limits, as the app and the command line run it.
     // Each run also notes its stage times (a few clock reads), so the breakdown explains the total.
