@@ -46,6 +46,7 @@ export const api = {
   getCompareLines: (request) => invoke('documents:compare-lines', request),
   getCompareNarrative: (request) => invoke('documents:compare-narrative', request),
   pickCompareFile: (request) => invoke('documents:pick-file', request),
+  getCompareFile: (request) => invoke('documents:file-info', request),
   exportReport: (request) => invoke('documents:export-report', request),
   preflightInvalidation: (request) => invoke('invalidation:preflight', request),
   runInvalidation: (request) => invoke('invalidation:run', request),
@@ -60,6 +61,7 @@ export const api = {
   onMenuCommand: (listener) => subscribe('app:menu-command', listener),
   onSearchProgress: (listener) => subscribe('documents:search-progress', listener),
   onExportProgress: (listener) => subscribe('documents:export-progress', listener),
+  onCompareProgress: (listener) => subscribe('documents:compare-progress', listener),
   onInvalidationProgress: (listener) => subscribe('invalidation:progress', listener),
 } satisfies ArchivistApi;
 

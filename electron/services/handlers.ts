@@ -83,7 +83,10 @@ export function createHandlers(context: ServiceContext): Handlers {
       workspace ? workspace.open(profileId, resourceId) : noWorkspace,
     'documents:versions': async ({ profileId, resourceId }) =>
       workspace ? workspace.versions(profileId, resourceId) : noWorkspace,
-    'documents:compare': async (request) => (workspace ? workspace.compare(request) : noWorkspace),
+    'documents:compare': async (request) =>
+      workspace
+        ? workspace.compare(request, (progress) => publish('documents:compare-progress', progress))
+        : noWorkspace,
     'documents:cancel-compare': async ({ compareId }) =>
       workspace ? ok(workspace.cancelCompare(compareId)) : noWorkspace,
     'documents:compare-lines': async (request) =>
@@ -92,6 +95,8 @@ export function createHandlers(context: ServiceContext): Handlers {
       workspace ? workspace.compareNarrative(request) : noWorkspace,
     'documents:pick-file': async ({ name }) =>
       workspace ? workspace.pickFile(name, context.chooseFile) : noWorkspace,
+    'documents:file-info': async ({ fileId }) =>
+      workspace ? workspace.compareFileInfo(fileId) : noWorkspace,
     'invalidation:preflight': async (request) =>
       workspace ? workspace.previewInvalidation(request) : noWorkspace,
     'invalidation:run': async (request) =>

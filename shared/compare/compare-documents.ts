@@ -40,6 +40,8 @@ export interface CompareOptions {
   readonly keepLines?: boolean;
   /** When given, filled with the milliseconds each stage took (the benchmark's breakdown). */
   readonly timings?: CompareTimings;
+  /** Told as each stage starts: the app shows what a long comparison is doing (issue 7). */
+  readonly onStage?: (stage: CompareStage) => void;
   /**
    * Milliseconds after which the change list falls back to a section-level diff (default 2,000,
    * issue 7's fuse): changed, added, removed and moved sections are still named, but no longer
@@ -59,6 +61,9 @@ export interface CompareTimings {
   contentChanges?: number;
   changeList?: number;
 }
+
+/** The stages of one compareDocuments call, in order. */
+export type CompareStage = keyof CompareTimings;
 
 /** How many differences one rule hid, by kind. */
 export interface HiddenCount {
@@ -268,6 +273,9 @@ export function compareDocuments(
     timings[stage] = now - started;
     started = now;
   };
+  const begin = (stage: CompareStage): void => options.onStage?.(stage);
+
+  begin('metadata');
 
   const metadataChanges = diffMetadata(left.metadata, right.metadata).map((change) => {
     const rule =
@@ -277,6 +285,7 @@ export function compareDocuments(
   const metadata = split<MetadataChange & { hiddenBy?: string }>(metadataChanges);
   lap('metadata');
 
+  begin('canonical');
   // Lines are interned once, as they are written: the ids serve the line diff and the unchanged
   // test, and both sides share one instance of each distinct line.
   const interner = new LineInterner();
@@ -284,12 +293,15 @@ export function compareDocuments(
   const rightCanonical = canonicalizeXml(right.tree, options.codec, interner);
   lap('canonical');
   const ids = { a: leftCanonical.lineIds!, b: rightCanonical.lineIds! };
+  begin('lineDiff');
   const lineDiff = diffIds(ids.a, ids.b, interner.size, {
     ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}),
   });
   lap('lineDiff');
+  begin('contentChanges');
   const content = split(contentChanges(leftCanonical, rightCanonical, lineDiff.blocks, rules));
   lap('contentChanges');
+  begin('changeList');
 
   const body = diffCdaBody(
     left.tree,

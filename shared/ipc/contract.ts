@@ -6,12 +6,14 @@
 import type { AuditFilter } from '../audit/filter';
 import type { ProfileSummary } from '../environments/profile';
 import type { Result } from '../result';
+import type { CompareProgressEvent } from './compare-progress';
 import {
   compareIdField,
   compareLinesRequestField,
   compareNarrativeRequestField,
   compareRequestField,
   exportRequestField,
+  fileIdField,
   pickFileRequestField,
 } from './compare-requests';
 import type {
@@ -25,6 +27,7 @@ import type {
   ExportRequest,
   ExportResult,
   PickFileResult,
+  PickedFile,
 } from './compare-types';
 import { invalidationPreflightField, invalidationRunField } from './invalidation-requests';
 import type {
@@ -121,6 +124,8 @@ export interface Channels {
   };
   /** Main's open dialog (the harness: a file name in its local-files folder); returns an id, never a path. */
   'documents:pick-file': { request: { readonly name?: string }; response: PickFileResult };
+  /** A picked file's name and size now (the compare view names it before the comparison answers). */
+  'documents:file-info': { request: { readonly fileId: string }; response: PickedFile };
   /** A report of a comparison: main's save dialog (the harness: a download), audited. */
   'documents:export-report': { request: ExportRequest; response: ExportResult };
   /** Preflight of an invalidation: findings, the exact payload, the confirmation token. */
@@ -170,6 +175,7 @@ export const requestValidators: { readonly [C in Channel]: Validator<RequestOf<C
   'documents:compare-lines': compareLinesRequestField,
   'documents:compare-narrative': compareNarrativeRequestField,
   'documents:pick-file': pickFileRequestField,
+  'documents:file-info': objectOf({ fileId: fileIdField }),
   'documents:export-report': exportRequestField,
   'invalidation:preflight': invalidationPreflightField,
   'invalidation:run': invalidationRunField,
@@ -194,6 +200,7 @@ export interface Events {
   'app:menu-command': { readonly command: MenuCommand };
   'documents:search-progress': SearchProgressEvent;
   'documents:export-progress': ExportProgressEvent;
+  'documents:compare-progress': CompareProgressEvent;
   'invalidation:progress': InvalidationProgressEvent;
 }
 export type EventName = keyof Events;
@@ -213,6 +220,7 @@ export const bridgeMethods = {
   getCompareLines: 'documents:compare-lines',
   getCompareNarrative: 'documents:compare-narrative',
   pickCompareFile: 'documents:pick-file',
+  getCompareFile: 'documents:file-info',
   exportReport: 'documents:export-report',
   preflightInvalidation: 'invalidation:preflight',
   runInvalidation: 'invalidation:run',
@@ -230,6 +238,7 @@ export const bridgeEvents = {
   onMenuCommand: 'app:menu-command',
   onSearchProgress: 'documents:search-progress',
   onExportProgress: 'documents:export-progress',
+  onCompareProgress: 'documents:compare-progress',
   onInvalidationProgress: 'invalidation:progress',
 } as const satisfies Record<string, EventName>;
 

@@ -6,6 +6,7 @@
  * compare worker reads the left one (issue 8: reading is about half of comparing a 20 MB pair).
  */
 import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
+import type { ComparePhase } from '../../../shared/ipc/compare-progress';
 import { err, ok, type Result } from '../../../shared/result';
 import type { ResourceLimits } from 'node:worker_threads';
 import { returnXmlWorker, takeXmlWorker, xmlWorkerLimits } from '../xml/xml-worker-pool';
@@ -14,6 +15,7 @@ import {
   type CompareOutput,
   type CompareWorkerRequest,
 } from './compare-worker-protocol';
+import { comparePhases } from './compare-phases';
 import { resolveCompareWorkerScript, type CompareWorkerScript } from './resolve-compare-worker';
 import { superviseCompare, type CompareJob } from './supervise-compare';
 
@@ -41,6 +43,8 @@ export interface CompareInWorkerOptions {
    * many bytes on (default parallelReadMinBytes). Below it a second thread costs more than it saves.
    */
   readonly parallelReadMinBytes?: number;
+  /** Told each phase of the comparison as it starts (compare-phases.ts), for the view to show. */
+  readonly onPhase?: (phase: ComparePhase) => void;
 }
 
 export const defaultCompareTimeoutMs = 60_000;
@@ -100,9 +104,13 @@ export function compareInWorker(
       : {}),
     ...(options.narrative === true ? { narrative: true } : {}),
   };
+  const sizes = { left: left.byteLength, right: right.byteLength };
   const job: CompareJob = {
     compare: worker,
     request,
+    ...(options.onPhase
+      ? { onStage: comparePhases(sizes, readerWorker !== undefined, options.onPhase) }
+      : {}),
     ...(readerWorker
       ? {
           reader: {

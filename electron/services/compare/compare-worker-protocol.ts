@@ -2,9 +2,10 @@
  * What the caller and a compare worker exchange: request { id, left, right, profile,
  * profileByDocumentType?, keepLines?, narrative? } → response { id, result }. The worker parses, reads and compares both documents
  * and, when asked, returns both canonical forms' lines and the word diff of their rendered
- * narrative. Requests are checked, so a malformed message gets a typed error back instead of
- * crashing the thread. (The raw-text unified patch needs no parsing: the command line makes it
- * itself, electron/cli/commands/compare-unified.ts.)
+ * narrative; before the answer it posts a stage message as each step starts
+ * (compare-worker-stages.ts). Requests are checked, so a malformed message gets a typed error
+ * back instead of crashing the thread. (The raw-text unified patch needs no parsing: the command
+ * line makes it itself, electron/cli/commands/compare-unified.ts.)
  *
  * For large documents the right side is read in a second worker at the same time
  * (compare-worker-session.ts): the request's `right` is then 'read-elsewhere' and the packed side
@@ -25,6 +26,7 @@ import type { JoinedLines } from '../../../shared/ipc/compare-types';
 import { err, ok, type Result } from '../../../shared/result';
 import { nodePayloadCodec } from '../documents/node-payload-codec';
 import { parseXml } from '../xml/parse-xml';
+import type { OnWorkerStage } from './compare-worker-stages';
 import { readForCompare } from './read-for-compare';
 import { reportLinesOf, type ReportLines } from './report-lines';
 import type { PackedSide } from './side-transfer';
@@ -119,15 +121,28 @@ export function badRequest(id: number): CompareWorkerResponse {
   };
 }
 
+const ignoreStage: OnWorkerStage = () => undefined;
+
+/** Reads one side, telling `onStage` when reading it starts and ends. */
+export function readSide(bytes: Uint8Array, side: 'left' | 'right', onStage: OnWorkerStage) {
+  onStage(side === 'left' ? 'reading-left' : 'reading-right');
+  const read = readForCompare(bytes, side);
+  onStage(side === 'left' ? 'left-read' : 'right-read');
+  return read;
+}
+
 /** Handles one request inside the worker, reading both sides itself. */
-export function handleCompareRequest(request: unknown): CompareWorkerResponse {
+export function handleCompareRequest(
+  request: unknown,
+  onStage: OnWorkerStage = ignoreStage,
+): CompareWorkerResponse {
   const id = idOf(request);
   if (!isCompareRequest(request) || request.right === readElsewhere) return badRequest(id);
-  const left = readForCompare(request.left, 'left');
+  const left = readSide(request.left, 'left', onStage);
   if (!left.ok) return { id, result: left };
-  const right = readForCompare(request.right, 'right');
+  const right = readSide(request.right, 'right', onStage);
   if (!right.ok) return { id, result: right };
-  return compareSides(request, left.value, right.value);
+  return compareSides(request, left.value, right.value, onStage);
 }
 
 /** Compares two sides already read, as `request` asks. */
@@ -135,14 +150,17 @@ export function compareSides(
   request: CompareWorkerRequest,
   left: CompareSide,
   right: CompareSide,
+  onStage: OnWorkerStage = ignoreStage,
 ): CompareWorkerResponse {
   const id = request.id;
   const compared = compareDocuments(left, right, {
     profile: profileOf(request, left, right),
     codec: nodePayloadCodec,
+    onStage,
     ...(request.workBudget !== undefined ? { workBudget: request.workBudget } : {}),
     ...(request.keepLines === true || request.keepLines === 'report' ? { keepLines: true } : {}),
   });
+  if (request.narrative) onStage('narrative');
   const narrative = request.narrative ? narrativeOf(left, right) : undefined;
   const { lines, ...content } = compared.content;
   const joined = !lines

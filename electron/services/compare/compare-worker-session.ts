@@ -16,13 +16,14 @@ import {
   idOf,
   isCompareRequest,
   readElsewhere,
+  readSide,
   type CompareWorkerRequest,
   type CompareWorkerResponse,
   type RightSideMessage,
   type SideReadRequest,
   type SideReadResponse,
 } from './compare-worker-protocol';
-import { readForCompare } from './read-for-compare';
+import type { OnWorkerStage } from './compare-worker-stages';
 import { readPackedSide, transferListOf, unpackSide } from './side-transfer';
 
 /** An answer to post, and what to transfer with it. */
@@ -55,23 +56,30 @@ function isRightSideMessage(value: unknown): value is RightSideMessage {
 export class CompareWorkerSession {
   private waiting: { request: CompareWorkerRequest; left: CompareSide } | undefined;
 
-  /** Handles one message; undefined when there is nothing to answer (yet). */
-  handle(message: unknown): WorkerAnswer | undefined {
+  /**
+   * Handles one message; undefined when there is nothing to answer (yet). A comparison's steps
+   * are told to `onStage` as they start; a helper reading one side tells none (main knows when
+   * it asked and when it was answered).
+   */
+  handle(message: unknown, onStage: OnWorkerStage = () => undefined): WorkerAnswer | undefined {
     if (isSideReadRequest(message)) {
       const result = readPackedSide(message.bytes, message.side);
       return { message: { id: message.id, result }, transfer: transferListOf(result) };
     }
-    if (isRightSideMessage(message)) return this.completeWith(message);
+    if (isRightSideMessage(message)) return this.completeWith(message, onStage);
     if (!isCompareRequest(message) || message.right !== readElsewhere)
-      return { message: handleCompareRequest(message), transfer: [] };
+      return { message: handleCompareRequest(message, onStage), transfer: [] };
     this.waiting = undefined;
-    const left = readForCompare(message.left, 'left');
+    const left = readSide(message.left, 'left', onStage);
     if (!left.ok) return { message: { id: message.id, result: left }, transfer: [] };
     this.waiting = { request: message, left: left.value };
     return undefined;
   }
 
-  private completeWith(message: RightSideMessage): WorkerAnswer | undefined {
+  private completeWith(
+    message: RightSideMessage,
+    onStage: OnWorkerStage,
+  ): WorkerAnswer | undefined {
     const waiting = this.waiting;
     if (!waiting || waiting.request.id !== message.id) return undefined;
     this.waiting = undefined;
@@ -79,7 +87,10 @@ export class CompareWorkerSession {
     if (!message.result.ok) return { message: { id, result: message.result }, transfer: [] };
     const right = unpackSide(message.result.value);
     if (!right.ok) return { message: { id, result: right }, transfer: [] };
-    return { message: compareSides(waiting.request, waiting.left, right.value), transfer: [] };
+    return {
+      message: compareSides(waiting.request, waiting.left, right.value, onStage),
+      transfer: [],
+    };
   }
 
   /** The answer when handling `message` threw: the message is not repeated (it might quote a document). */

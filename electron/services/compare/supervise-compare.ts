@@ -3,7 +3,8 @@
  * worker's answer, an unreadable answer, a crash, running out of heap, or the deadline. With a
  * reader (the right side read at the same time in a second worker), the reader's answer is passed
  * on to the compare worker, which answers for both; a reader that fails the same way ends the
- * comparison. Afterwards the caller keeps only the workers that answered normally.
+ * comparison. The compare worker's stage messages before its answer are passed to the job's
+ * onStage. Afterwards the caller keeps only the workers that answered normally.
  */
 import type { Worker } from 'node:worker_threads';
 import { err, type Result } from '../../../shared/result';
@@ -15,6 +16,12 @@ import type {
   SideReadRequest,
   SideReadResponse,
 } from './compare-worker-protocol';
+import {
+  isStageLike,
+  isStageMessage,
+  type CompareWorkerStage,
+  type OnWorkerStage,
+} from './compare-worker-stages';
 import { transferListOf } from './side-transfer';
 
 /** One comparison's threads and first messages. */
@@ -23,6 +30,11 @@ export interface CompareJob {
   readonly request: CompareWorkerRequest;
   /** The helper reading the right side, and its request. */
   readonly reader?: { readonly worker: Worker; readonly request: SideReadRequest };
+  /**
+   * Told each stage the compare worker posts, and 'right-read' when the helper has read the right
+   * side. A malformed stage message is dropped: stages only inform, the answer still decides.
+   */
+  readonly onStage?: OnWorkerStage;
 }
 
 export interface CompareJobOutcome {
@@ -72,13 +84,27 @@ export function superviseCompare(
       );
     const onExit = (): void =>
       finish(err('compare-resources', 'The compare worker stopped before it answered.'));
+    // Stages only inform: a listener that throws must neither end the comparison nor, thrown
+    // from a worker's message event, take the main process down.
+    const tell = (stage: CompareWorkerStage): void => {
+      try {
+        job.onStage?.(stage);
+      } catch {
+        // The answer still comes; only this progress is lost.
+      }
+    };
     const onCompareMessage = (message: unknown): void => {
+      if (isStageLike(message)) {
+        if (isStageMessage(message, request.id)) tell(message.stage);
+        return;
+      }
       if (hasResult(message, request.id)) finish((message as CompareWorkerResponse).result, true);
       else unreadable();
     };
     const onReaderMessage = (message: unknown): void => {
       if (!hasResult(message, request.id)) return unreadable();
       hasReaderAnswered = true;
+      tell('right-read');
       const { result } = message as SideReadResponse;
       const forward: RightSideMessage = { id: request.id, kind: 'right-side', result };
       compare.postMessage(forward, transferListOf(result));

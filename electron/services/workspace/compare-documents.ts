@@ -23,6 +23,7 @@ import type {
   ComparedDocuments,
   ExportResult,
 } from '../../../shared/ipc/compare-types';
+import type { ComparePhase, CompareProgressEvent } from '../../../shared/ipc/compare-progress';
 import type { NarrativeComparison } from '../../../shared/narrative-diff/narrative-diff';
 import { err, ok, type Result } from '../../../shared/result';
 import { appVersion } from '../app-version';
@@ -38,6 +39,7 @@ import {
 } from './compare-profile-choice';
 import { exportComparison, type ExportOptions, type RememberedComparison } from './compare-export';
 import { indexedLines, lineRange, narrativePage, type IndexedLines } from './compare-line-ranges';
+import { fetchingPhases } from './compare-fetch-phases';
 import type { ChooseFile, LocalFiles } from './compare-local-files';
 
 export interface ComparerDeps {
@@ -52,9 +54,15 @@ export interface ComparerDeps {
 }
 
 export interface Comparer {
-  readonly compare: (request: CompareRequest) => Promise<Result<ComparedDocuments>>;
+  /** Compares; `onProgress` is told each phase as it starts (shared/ipc/compare-progress.ts). */
+  readonly compare: (
+    request: CompareRequest,
+    onProgress?: (progress: CompareProgressEvent) => void,
+  ) => Promise<Result<ComparedDocuments>>;
   readonly cancel: (compareId: string) => { readonly wasRunning: boolean };
   readonly pickFile: ChooseFileRequest;
+  /** A picked file's name and size now, for the view to name it before the comparison answers. */
+  readonly fileInfo: LocalFiles['describe'];
   /** A report of a comparison made here (see compare-export.ts). */
   readonly exportReport: (
     compareId: string,
@@ -182,12 +190,14 @@ export function createComparer(deps: ComparerDeps): Comparer {
   async function run(
     request: CompareRequest,
     signal: AbortSignal,
+    onPhase: (phase: ComparePhase) => void,
   ): Promise<Result<ComparedDocuments>> {
     const profile = profileFor(request.ignoreProfile);
     if (!profile.ok) return profile;
+    const fetching = fetchingPhases(request, onPhase);
     const [left, right] = await Promise.all([
-      fetchSide('left', request.left, signal),
-      fetchSide('right', request.right, signal),
+      fetchSide('left', request.left, signal).finally(() => fetching.done('left')),
+      fetchSide('right', request.right, signal).finally(() => fetching.done('right')),
     ]);
     if (signal.aborted) return cancelled;
     if (!left.ok) return left;
@@ -199,6 +209,7 @@ export function createComparer(deps: ComparerDeps): Comparer {
       profileByDocumentType: request.ignoreProfile === byDocumentTypeProfileId,
       keepLines: wantsLines,
       narrative: true,
+      onPhase,
     });
     if (signal.aborted) return cancelled;
     if (!compared.ok) {
@@ -263,13 +274,16 @@ export function createComparer(deps: ComparerDeps): Comparer {
   }
 
   return {
-    async compare(request) {
+    async compare(request, onProgress) {
       if (running.has(request.compareId))
         return err('compare-duplicate', 'A comparison with this id is already running.');
       const controller = new AbortController();
       running.set(request.compareId, controller);
+      const onPhase = (phase: ComparePhase): void => {
+        if (!controller.signal.aborted) onProgress?.({ compareId: request.compareId, phase });
+      };
       try {
-        return await run(request, controller.signal);
+        return await run(request, controller.signal, onPhase);
       } finally {
         running.delete(request.compareId);
       }
@@ -280,6 +294,7 @@ export function createComparer(deps: ComparerDeps): Comparer {
       return { wasRunning: controller !== undefined };
     },
     pickFile: (name, chooseFile?: ChooseFile) => deps.localFiles.pick(name, chooseFile),
+    fileInfo: (fileId) => deps.localFiles.describe(fileId),
     async exportReport(compareId, options) {
       const comparison = remembered.get(compareId);
       if (!comparison) return forgotten('export');

@@ -26,6 +26,8 @@ export interface LocalFiles {
   /** The bytes of a registered file, re-read now so a changed file compares as it is. */
   readonly read: (fileId: string) => Promise<Result<{ bytes: Uint8Array; name: string }>>;
   readonly nameOf: (fileId: string) => string | undefined;
+  /** A registered file's name and size now (no path: that stays in main). */
+  readonly describe: (fileId: string) => Promise<Result<PickedFile>>;
 }
 
 export function localFilesFolder(home: string): string {
@@ -39,6 +41,18 @@ function sizeProblem(name: string, bytes: number): Result<never> | undefined {
     'file-too-large',
     `The file ${name} is ${megabytes} MB; Archivist compares files up to 50 MB.`,
   );
+}
+
+const unknownFile = err(
+  'file-unknown',
+  'That local file is no longer known (the app restarted); choose it again.',
+);
+
+/** Why a registered file cannot be read now. */
+function fileProblem(name: string, error: unknown): string {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT'
+    ? `The file ${name} is gone (moved or deleted since it was chosen).`
+    : `The file ${name} cannot be read (${fileProblemReason(error, 'read')}).`;
 }
 
 export function createLocalFiles(home: string): LocalFiles {
@@ -92,27 +106,27 @@ export function createLocalFiles(home: string): LocalFiles {
 
     async read(fileId) {
       const file = files.get(fileId);
-      if (!file)
-        return err(
-          'file-unknown',
-          'That local file is no longer known (the app restarted); choose it again.',
-        );
+      if (!file) return unknownFile;
       try {
         const info = await stat(file.path);
         const tooLarge = sizeProblem(file.name, info.size);
         if (tooLarge) return tooLarge;
         return ok({ bytes: new Uint8Array(await readFile(file.path)), name: file.name });
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        return err(
-          'file-unreadable',
-          code === 'ENOENT'
-            ? `The file ${file.name} is gone (moved or deleted since it was chosen).`
-            : `The file ${file.name} cannot be read (${fileProblemReason(error, 'read')}).`,
-        );
+        return err('file-unreadable', fileProblem(file.name, error));
       }
     },
 
     nameOf: (fileId) => files.get(fileId)?.name,
+
+    async describe(fileId) {
+      const file = files.get(fileId);
+      if (!file) return unknownFile;
+      try {
+        return ok({ fileId, name: file.name, byteSize: (await stat(file.path)).size });
+      } catch (error) {
+        return err('file-unreadable', fileProblem(file.name, error));
+      }
+    },
   };
 }

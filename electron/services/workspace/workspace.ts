@@ -28,7 +28,6 @@ import type {
   InvalidationRunResult,
 } from '../../../shared/ipc/invalidation-types';
 import { err, ok, type Result } from '../../../shared/result';
-import type { CompareRequest, ComparedDocuments } from '../../../shared/ipc/compare-types';
 import type { EnvironmentConnection } from '../environments/connection';
 import { auditContextFor, osUserName } from './audit-trail';
 import { auditList, auditVerify } from './audit-view';
@@ -83,10 +82,11 @@ export interface Workspace {
   readonly open: (profileId: string, resourceId: string) => Promise<Result<OpenedDocument>>;
   readonly versions: (profileId: string, resourceId: string) => Promise<Result<VersionsView>>;
   /** Compares two documents (environments or local files); see compare-documents.ts. */
-  readonly compare: (request: CompareRequest) => Promise<Result<ComparedDocuments>>;
+  readonly compare: Comparer['compare'];
   readonly cancelCompare: (compareId: string) => { readonly wasRunning: boolean };
   /** Registers a local file for comparison: from main's dialog, or by name in the harness folder. */
   readonly pickFile: Comparer['pickFile'];
+  readonly compareFileInfo: Comparer['fileInfo'];
   /** A report of a comparison made in this session (compare-export.ts). */
   readonly exportReport: Comparer['exportReport'];
   readonly compareLines: Comparer['lines'];
@@ -256,9 +256,10 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
         versionsView(deps.home, connection, auditContextFor(profile, now), resourceId),
       ),
 
-    compare: (request) => comparer.compare(request),
+    compare: (request, onProgress) => comparer.compare(request, onProgress),
     cancelCompare: (compareId) => comparer.cancel(compareId),
     pickFile: (name, chooseFile) => comparer.pickFile(name, chooseFile),
+    compareFileInfo: (fileId) => comparer.fileInfo(fileId),
     exportReport: (compareId, options) => comparer.exportReport(compareId, options),
     compareLines: (request) => comparer.lines(request),
     compareNarrative: (request) => comparer.narrative(request),

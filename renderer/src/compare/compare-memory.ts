@@ -1,21 +1,23 @@
 /**
  * What the compare page keeps for the session, so a comparison that fails still shows its two
  * sides and a sane profile menu (issue 7 review: a non-XML local file left only the error and
- * Retry, and the menu read "auto: auto"): the sides of comparisons already made, the names of
- * the files picked, and the profile menu's entries.
+ * Retry, and the menu read "auto: auto"): the sides of comparisons already made, the names and
+ * sizes of the files picked, and the profile menu's entries.
  */
 import type {
   CompareSideInfo,
   ComparedDocuments,
   CompareSideRef,
+  PickedFile,
 } from '../../../shared/ipc/compare-types';
+import { formatByteSize } from './byte-size';
 import { formatSide } from './compare-address';
 
 /** Sides remembered at most: a session compares a few dozen documents, not thousands. */
 const maxSides = 50;
 
 const sides = new Map<string, CompareSideInfo>();
-const fileNames = new Map<string, string>();
+const files = new Map<string, PickedFile>();
 let profileChoices: ComparedDocuments['ignoreProfiles'] | undefined;
 
 /** The menu's entries before any comparison answered: the two ids every session knows. */
@@ -42,9 +44,14 @@ export function rememberComparison(
   profileChoices = compared.ignoreProfiles;
 }
 
-/** Remembers the name of a picked local file (the renderer holds its id, never its path). */
-export function rememberFileName(fileId: string, name: string): void {
-  fileNames.set(fileId, name);
+/** Remembers a picked local file's name and size (the renderer holds its id, never its path). */
+export function rememberFile(file: PickedFile): void {
+  files.set(file.fileId, { fileId: file.fileId, name: file.name, byteSize: file.byteSize });
+}
+
+/** Whether the page knows a local file's name (picked, or asked of main, in this session). */
+export function isFileKnown(fileId: string): boolean {
+  return files.has(fileId);
 }
 
 /**
@@ -58,8 +65,10 @@ export function knownSide(
   const seen = sides.get(formatSide(side));
   if (seen) return seen;
   if ('fileId' in side) {
-    const name = fileNames.get(side.fileId);
-    return { label: name === undefined ? 'a local file' : `file ${name}` };
+    const file = files.get(side.fileId);
+    return {
+      label: file ? `file ${file.name} (${formatByteSize(file.byteSize)})` : 'a local file',
+    };
   }
   return {
     label: `${environmentNames?.get(side.profileId) ?? side.profileId} · ${side.resourceId}`,

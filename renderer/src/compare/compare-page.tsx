@@ -15,9 +15,11 @@ import { ComparisonView } from './comparison-view';
 import { reviewScope } from './reviewed-keys';
 import { ExportPanel } from './export-panel';
 import { LocalFilePicker } from './local-file-picker';
-import { ElapsedSeconds } from './elapsed-seconds';
+import { comparePhaseText } from './compare-phase-text';
+import { CompareProgress } from './compare-progress';
 import { useEnvironmentNames } from './use-environment-names';
 import { useFileTrial } from './use-file-trial';
+import { useLocalFiles } from './use-local-files';
 import './compare.css';
 
 export interface ComparePageProps {
@@ -103,7 +105,8 @@ function LoadedSides({
     [left, ignore, mode],
   );
   const trial = useFileTrial(api, { left, right }, ignore, moveTo);
-  const { load, shown, comparedRight, isTrying, retry, cancel } = trial;
+  const { load, shown, comparedRight, isTrying, retry, cancel, phase } = trial;
+  useLocalFiles(api, [left, right]);
   const [linkProblem, setLinkProblem] = useState<AppError | undefined>(undefined);
   useEffect(() => {
     if (load.state === 'ready') rememberComparison(left, comparedRight, load.compared);
@@ -112,7 +115,8 @@ function LoadedSides({
   // Without an answer naming the sides (comparing, or failed), the boxes name what was asked for.
   const isUnanswered =
     (load.state === 'failed' && !isTrying) || (load.state === 'loading' && !shown);
-  const environmentNames = useEnvironmentNames(api, isUnanswered);
+  // The phase line names environments too ("Fetching the left document from Kanta AT…").
+  const environmentNames = useEnvironmentNames(api, isUnanswered || load.state === 'loading');
   return (
     <section className="compare-page" aria-labelledby="compare-heading" data-state={load.state}>
       <h2 id="compare-heading">Compare</h2>
@@ -167,12 +171,7 @@ function LoadedSides({
         />
       </div>
       {load.state === 'loading' && (
-        <p role="status" className="compare-progress">
-          Reading and comparing both documents… <ElapsedSeconds />{' '}
-          <button type="button" onClick={cancel}>
-            Cancel
-          </button>
-        </p>
+        <CompareProgress phaseText={comparePhaseText(phase, environmentNames)} onCancel={cancel} />
       )}
       {load.state === 'failed' && !isTrying && (
         <div className="compare-failure">

@@ -7,7 +7,7 @@ import { useRef, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { AppError } from '../../../shared/result';
 import { ErrorNotice } from '../components/error-notice';
-import { rememberFileName } from './compare-memory';
+import { rememberFile } from './compare-memory';
 
 export function LocalFilePicker({
   api,
@@ -38,7 +38,7 @@ export function LocalFilePicker({
     if (result.ok) {
       if (result.value.picked) {
         // The compare page names the file even when it cannot be compared (not XML, too large).
-        rememberFileName(result.value.fileId, result.value.name);
+        rememberFile(result.value);
         onPicked(result.value.fileId);
       }
       return;

@@ -6,6 +6,7 @@
  */
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
+import type { ComparePhase } from '../../../shared/ipc/compare-progress';
 import type { CompareSideRef, ComparedDocuments } from '../../../shared/ipc/compare-types';
 import type { AppError } from '../../../shared/result';
 
@@ -31,6 +32,8 @@ export function useComparison(
   cancel: () => void;
   /** The last comparison that answered, whichever sides it had. */
   held: ComparedDocuments | undefined;
+  /** What the comparison under way is doing, once main said (undefined before, and when not loading). */
+  phase: ComparePhase | undefined;
 } {
   const [attempt, setAttempt] = useState(0);
   // Sides are objects from the address: compare them by value. Answers are kept with the run
@@ -44,6 +47,18 @@ export function useComparison(
   const [held, setHeld] = useState<{ key: string; load: ReadyLoad }>();
   const heldKey = useRef<string | undefined>(undefined);
   const running = useRef<string | undefined>(undefined);
+  const runningKey = useRef('');
+  const [phase, setPhase] = useState<{ key: string; phase: ComparePhase }>();
+
+  // One subscription for the page's life, open before the first comparison starts.
+  useEffect(
+    () =>
+      api.onCompareProgress((progress) => {
+        if (progress.compareId === running.current)
+          setPhase({ key: runningKey.current, phase: progress.phase });
+      }),
+    [api],
+  );
 
   useEffect(() => {
     const thisRun = `${attempt}:${key}`;
@@ -51,6 +66,7 @@ export function useComparison(
     const [l, r, ignore] = JSON.parse(key) as [CompareSideRef, CompareSideRef, string];
     const compareId = newCompareId();
     running.current = compareId;
+    runningKey.current = thisRun;
     void api
       .compareDocuments({ compareId, left: l, right: r, ignoreProfile: ignore })
       .then((result) => {
@@ -82,5 +98,6 @@ export function useComparison(
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const load: ComparisonLoad =
     answer.key === runKey ? answer.load : held?.key === runKey ? held.load : { state: 'loading' };
-  return { load, retry, cancel, held: held?.load.compared };
+  const shownPhase = load.state === 'loading' && phase?.key === runKey ? phase.phase : undefined;
+  return { load, retry, cancel, held: held?.load.compared, phase: shownPhase };
 }

@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
+import type { ComparePhase } from '../../../shared/ipc/compare-progress';
 import type { CompareSideRef, ComparedDocuments } from '../../../shared/ipc/compare-types';
 import type { AppError } from '../../../shared/result';
 import { compareHash } from './compare-address';
@@ -20,6 +21,8 @@ export interface FileTrial {
   /** The right side of what `load` compares (the tried file, while one is tried). */
   readonly comparedRight: CompareSideRef;
   readonly isTrying: boolean;
+  /** What the comparison under way is doing (use-comparison.ts). */
+  readonly phase: ComparePhase | undefined;
   /** Why the last tried file could not be compared, while the address is the same. */
   readonly fileProblem: AppError | undefined;
   readonly tryFile: (fileId: string) => void;
@@ -41,7 +44,7 @@ export function useFileTrial(
   const [problem, setProblem] = useState<{ readonly at: string; readonly error: AppError }>();
   const isTrying = candidate?.at === at;
   const comparedRight = isTrying ? { fileId: candidate.fileId } : right;
-  const { load, retry, cancel, held } = useComparison(api, left, comparedRight, ignore);
+  const { load, retry, cancel, held, phase } = useComparison(api, left, comparedRight, ignore);
 
   // A trial that ended is dropped during render, so no frame shows the failure as the page's: a
   // file that failed leaves its reason; another address (Swap sides) just ends it.
@@ -70,6 +73,7 @@ export function useFileTrial(
     shown,
     comparedRight,
     isTrying,
+    phase,
     fileProblem: problem?.at === at ? problem.error : undefined,
     tryFile,
     retry,
