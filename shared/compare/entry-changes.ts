@@ -5,7 +5,7 @@
  * moodCode among them (issue 7 review); as a whole it is one item (entry-subtree-words.ts). A
  * field that is a leaf on one side and has parts on the other is one change (reshaped-fields.ts).
  */
-import type { Fact, FactOwner } from './cda-facts';
+import type { Fact, FactOwner } from './entry-facts';
 import { ReshapedFields } from './reshaped-fields';
 
 /** A fact added, removed or changed, or an element with everything in it added or removed. */

@@ -6,7 +6,7 @@
  */
 import { Namespaces, type XmlElement } from '../xml/tree';
 import { attribute, describeLeaf, elementChildren, firstChild, ownText } from './cda-facts';
-import type { Fact, FactOwner } from './cda-facts';
+import type { Fact, FactOwner } from './entry-facts';
 import { codedText } from './describe-value';
 
 /** The clinical statements of CDA R2 (the choice under entry, entryRelationship, component). */

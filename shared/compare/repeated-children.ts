@@ -8,16 +8,8 @@
  * or removed item.
  */
 import type { XmlElement } from '../xml/tree';
-import {
-  attribute,
-  elementChildren,
-  entryFacts,
-  firstChild,
-  stepBase,
-  type Fact,
-  type FactOwner,
-  type NameOf,
-} from './cda-facts';
+import { attribute, elementChildren, firstChild, type NameOf } from './cda-facts';
+import { entryFacts, stepBase, type Fact, type FactOwner } from './entry-facts';
 import { statementIn } from './entry-subtree-words';
 
 /** Groups larger than this (children on one side × the other) keep their places: pairing is p×q. */

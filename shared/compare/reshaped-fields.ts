@@ -4,7 +4,7 @@
  * range). Fact by fact it read as three items, "value removed, low added, high added" (issue 7
  * review); here it is one change of the whole field, each side in a few words.
  */
-import type { Fact, FactOwner } from './cda-facts';
+import type { Fact, FactOwner } from './entry-facts';
 import type { EntryChange } from './entry-changes';
 
 /** The facts of one reshaped field on each side, and where its change stands in the list. */

@@ -6,7 +6,7 @@
 import type { XmlElement, XmlNode } from '../../../shared/xml/tree';
 import { keepShape } from '../../../shared/keep-shape';
 import { defaultXmlLimits, type XmlLimits } from './xml-limits';
-import { XmlReadFailure, protectSuffix, quoteName } from './xml-errors';
+import { XmlReadFailure, quoteName } from './xml-errors';
 import {
   checkTextLength,
   readBang,
@@ -16,6 +16,18 @@ import {
 } from './markup';
 import { NamespaceScope, type NamespaceUndo } from './namespaces';
 import { ReaderContext } from './reader-context';
+import {
+  failCdataEndInText,
+  failEndTagJunk,
+  failMismatchedEndTag,
+  failNoRoot,
+  failOutsideText,
+  failSecondRoot,
+  failTooDeep,
+  failUnclosed,
+  failUnmatchedEndTag,
+  resourcesFailure,
+} from './reader-failures';
 import { expandReferences } from './references';
 import { noChildren, readName, readStartTag, type BuildingElement } from './start-tag';
 import { isWhitespace, nameEnd } from './xml-chars';
@@ -44,13 +56,7 @@ export function readXmlTree(text: string, limits: XmlLimits, stopAt?: StopPredic
   } catch (error) {
     if (error instanceof XmlReadFailure) return { ok: false, failure: error };
     // A RangeError from the engine (say, a string too long) is still a refusal, not a crash.
-    const failure = new XmlReadFailure(
-      'xml-resources',
-      (where) =>
-        `Reading the document failed ${where} because it needs more resources than Archivist allows; ${protectSuffix}`,
-      0,
-    );
-    return { ok: false, failure };
+    return { ok: false, failure: resourcesFailure() };
   }
 }
 
@@ -106,25 +112,8 @@ class XmlReader {
 
   private finish(): XmlElement {
     const open = this.stack[this.stack.length - 1];
-    if (open && !this.isStopped) {
-      const line = open.element.line ?? 1;
-      this.context.fail(
-        'xml-malformed',
-        (where) =>
-          `The document ends ${where} while the element ${quoteName(open.qname)} from line ${line} is still open: it is truncated or not well-formed XML.`,
-        this.context.length,
-        true,
-      );
-    }
-    if (!this.root) {
-      this.context.fail(
-        'xml-malformed',
-        (where) =>
-          `The document has no document element (it ends ${where}); it is not well-formed XML.`,
-        this.context.length,
-        true,
-      );
-    }
+    if (open && !this.isStopped) failUnclosed(this.context, open.qname, open.element.line ?? 1);
+    if (!this.root) failNoRoot(this.context);
     return this.root;
   }
 
@@ -149,22 +138,8 @@ class XmlReader {
 
   private readStartTag(lt: number): number {
     const { context, stack } = this;
-    if (stack.length >= context.limits.maxDepth) {
-      const max = context.limits.maxDepth;
-      context.fail(
-        'xml-too-deep',
-        (where) => `The document is nested deeper than ${max} levels ${where}; ${protectSuffix}`,
-        lt,
-      );
-    }
-    if (stack.length === 0 && this.root) {
-      context.fail(
-        'xml-malformed',
-        (where) =>
-          `A second document element starts ${where}; XML allows exactly one, so the document is not well-formed.`,
-        lt,
-      );
-    }
+    if (stack.length >= context.limits.maxDepth) failTooDeep(context, lt);
+    if (stack.length === 0 && this.root) failSecondRoot(context, lt);
     context.countNode(lt);
     const tag = readStartTag(context, this.scope, lt);
     const parent = stack[stack.length - 1];
@@ -196,32 +171,11 @@ class XmlReader {
     let at = lt + 2 + qname.length;
     while (isWhitespace(text.charCodeAt(at))) at += 1;
     if (at >= text.length) context.failTruncated(`the end tag ${quoteName(qname)}`, lt);
-    if (text.charCodeAt(at) !== 0x3e) {
-      context.fail(
-        'xml-malformed',
-        (where) =>
-          `The end tag ${quoteName(qname)} ${where} has something other than '>' after its name; the document is not well-formed XML.`,
-        lt,
-      );
-    }
+    if (text.charCodeAt(at) !== 0x3e) failEndTagJunk(context, qname, lt);
     const frame = stack.pop();
-    if (!frame) {
-      return context.fail(
-        'xml-malformed',
-        (where) =>
-          `The end tag ${quoteName(qname)} ${where} has no matching start tag; the document is not well-formed XML.`,
-        lt,
-      );
-    }
-    if (frame.qname !== qname) {
-      const line = frame.element.line ?? 1;
-      context.fail(
-        'xml-malformed',
-        (where) =>
-          `The end tag ${quoteName(qname)} ${where} does not match the open element ${quoteName(frame.qname)} from line ${line}; the document is not well-formed XML.`,
-        lt,
-      );
-    }
+    if (!frame) return failUnmatchedEndTag(context, qname, lt);
+    if (frame.qname !== qname)
+      failMismatchedEndTag(context, qname, frame.qname, frame.element.line ?? 1, lt);
     this.scope.restore(frame.undo);
     this.takeChildren(frame);
     return at + 1;
@@ -235,14 +189,7 @@ class XmlReader {
       return;
     }
     checkTextLength(context, end - start, start, 'A text');
-    if (context.next(']]>', start) < end) {
-      context.fail(
-        'xml-malformed',
-        (where) =>
-          `The text ${where} contains ']]>', which XML allows only at the end of a CDATA section; the document is not well-formed XML.`,
-        context.next(']]>', start),
-      );
-    }
+    if (context.next(']]>', start) < end) failCdataEndInText(context, context.next(']]>', start));
     const hasReference = context.next('&', start) < end;
     // Indentation between elements repeats endlessly and is shared (found in place, or sliced
     // and interned); values mostly do not, and looking each one up cost more than it saved (a
@@ -269,12 +216,7 @@ class XmlReader {
     while (at < end && isWhitespace(text.charCodeAt(at))) at += 1;
     if (at === end) return;
     const where = this.root ? 'after the document element' : 'before the document element';
-    this.context.fail(
-      'xml-malformed',
-      (position) =>
-        `There is text ${where} ${position}; XML allows only comments and processing instructions there, so the document is not well-formed.`,
-      at,
-    );
+    failOutsideText(this.context, where, at);
   }
 
   /**

@@ -10,30 +10,15 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { EnvironmentCalendar } from '../../../../shared/environments/calendar';
-import { err, ok, type AppError, type Result } from '../../../../shared/result';
+import { err, ok, type Result } from '../../../../shared/result';
 import { environmentErrorCodes } from '../connection';
-import {
-  resourceAnswer,
-  retryAfterHeader,
-  statusError,
-  type FhirResponse,
-  type HttpAnswer,
-} from './answers';
+import type { FhirResponse } from './answers';
 import { createCircuitBreaker, defaultBreakerPolicy, type BreakerPolicy } from './circuit-breaker';
-import {
-  classifyNetworkError,
-  networkReason,
-  type ClientCertificateContext,
-} from './network-errors';
-import { checkOutage } from './outage-gate';
-import {
-  backoffDelayMs,
-  defaultRetryPolicy,
-  parseRetryAfter,
-  wait,
-  type RetryPolicy,
-} from './retry-policy';
-import { exchange } from './transport';
+import { attemptOnce, cancelledError, type AttemptSettings } from './fhir-attempt';
+import type { ClientCertificateContext } from './network-errors';
+import { afterRead, type ReadRetrySettings } from './read-retries';
+import { defaultRetryPolicy, wait, type RetryPolicy } from './retry-policy';
+import { writeOutcome } from './write-outcome';
 
 export type { FhirResponse } from './answers';
 
@@ -81,39 +66,6 @@ export interface FhirClient {
 
 const fhirJson = 'application/fhir+json';
 
-/** One attempt: an HTTP answer, a refusal before sending, or a failure on the way. */
-type Attempt =
-  | { readonly kind: 'answer'; readonly answer: HttpAnswer }
-  | { readonly kind: 'refused'; readonly error: AppError }
-  | {
-      readonly kind: 'failed';
-      readonly error: AppError;
-      /** What went wrong, as a clause for the ambiguous-write message. */
-      readonly happened: string;
-      readonly mayHaveReachedServer: boolean;
-      readonly isCancelled: boolean;
-      /** A read may be tried again (unreachable, timeout, a reset). */
-      readonly isRetryable: boolean;
-    };
-
-const retryableCodes: ReadonlySet<string> = new Set([
-  environmentErrorCodes.unreachable,
-  environmentErrorCodes.timeout,
-]);
-
-function isRetryableStatus(status: number): boolean {
-  return status === 429 || status >= 500;
-}
-
-function sizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.floor(bytes / (1024 * 1024))} MB`;
-  return bytes >= 1024 ? `${Math.floor(bytes / 1024)} KB` : `${bytes} bytes`;
-}
-
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
-}
-
 function withBaseSlash(baseUrl: string): URL {
   return new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
 }
@@ -136,6 +88,18 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
   const agent = options.agent ?? ownAgent ?? http.globalAgent;
   const closing = new AbortController();
   const commonHeaders = { accept: fhirJson, 'user-agent': options.userAgent ?? 'Archivist' };
+  const attempts: AttemptSettings = {
+    serverName,
+    calendar: options.calendar,
+    now,
+    deadlineMs,
+    maxResponseBytes,
+    agent,
+    breaker,
+    closing: closing.signal,
+    tls: options.tls,
+  };
+  const reads: ReadRetrySettings = { serverName, retry, random, now };
 
   function resolve(pathAndQuery: string): Result<URL> {
     const url = new URL(pathAndQuery.replace(/^\/+/, ''), base);
@@ -144,78 +108,6 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
       environmentErrorCodes.badResponse,
       `${serverName} pointed to ${url.origin}; Archivist only sends requests to ${base.origin}.`,
     );
-  }
-
-  async function attempt(
-    method: 'GET' | 'POST',
-    url: URL,
-    headers: Readonly<Record<string, string>>,
-    body: Buffer | undefined,
-    callerSignal: AbortSignal | undefined,
-  ): Promise<Attempt> {
-    const what = `${method} ${url.pathname}`;
-    if (closing.signal.aborted)
-      return { kind: 'refused', error: cancelledError('The connection was closed.') };
-    const outage = checkOutage(options.calendar, now(), serverName);
-    if (!outage.ok) return { kind: 'refused', error: outage.error };
-    const admitted = breaker.admit();
-    if (!admitted.ok) return { kind: 'refused', error: admitted.error };
-    const deadline = AbortSignal.timeout(deadlineMs);
-    const signals = [deadline, closing.signal, ...(callerSignal ? [callerSignal] : [])];
-    const outcome = await exchange({
-      method,
-      url,
-      headers,
-      ...(body ? { body } : {}),
-      agent,
-      signal: AbortSignal.any(signals),
-      maxResponseBytes,
-    });
-    if (outcome.kind === 'response') {
-      if (isRetryableStatus(outcome.status)) breaker.failed(`HTTP ${outcome.status}`);
-      else breaker.succeeded();
-      return { kind: 'answer', answer: outcome };
-    }
-    const failed = (error: AppError, happened: string, isCancelled = false): Attempt => ({
-      kind: 'failed',
-      error,
-      happened,
-      mayHaveReachedServer: outcome.mayHaveReachedServer,
-      isCancelled,
-      isRetryable: !isCancelled && retryableCodes.has(error.code),
-    });
-    if (outcome.reason === 'too-large') {
-      breaker.succeeded();
-      return failed(
-        {
-          code: environmentErrorCodes.badResponse,
-          message: `${serverName} answered ${what} with more than ${sizeText(maxResponseBytes)}; Archivist stopped reading.`,
-        },
-        'the answer was too large',
-      );
-    }
-    if (outcome.reason === 'aborted' && !deadline.aborted) {
-      breaker.released();
-      return failed(cancelledError(`${what} was cancelled.`), 'it was cancelled', true);
-    }
-    if (outcome.reason === 'aborted') {
-      breaker.failed('no answer in time');
-      return failed(
-        {
-          code: environmentErrorCodes.timeout,
-          message: `${serverName} did not answer ${what} within ${seconds(deadlineMs)}.`,
-        },
-        `no answer came within ${seconds(deadlineMs)}`,
-      );
-    }
-    const error = classifyNetworkError(outcome.error, serverName, options.tls, now());
-    breaker.failed(error.message);
-    // With a client certificate a reset reads as "refused our certificate", but a keep-alive
-    // socket the server closed resets the same way: a read still gets its bounded retries.
-    const resetCode = (outcome.error as NodeJS.ErrnoException | undefined)?.code;
-    const isReset = resetCode === 'ECONNRESET' || resetCode === 'EPIPE';
-    const result = failed(error, networkReason(outcome.error));
-    return isReset && result.kind === 'failed' ? { ...result, isRetryable: true } : result;
   }
 
   async function get<T>(
@@ -231,36 +123,19 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
       ...(requestOptions.signal ? [requestOptions.signal] : []),
     ]);
     for (let attemptNumber = 1; ; attemptNumber += 1) {
-      const result = await attempt('GET', url, commonHeaders, undefined, requestOptions.signal);
-      const step = afterRead<T>(result, attemptNumber, what);
+      const result = await attemptOnce(attempts, {
+        method: 'GET',
+        url,
+        headers: commonHeaders,
+        body: undefined,
+        callerSignal: requestOptions.signal,
+      });
+      const step = afterRead<T>(reads, result, attemptNumber, what);
       if ('done' in step) return step.done;
       const { delayMs } = step;
-      if (await wait(delayMs, waitSignal)) return cancelled(`${what} was cancelled.`);
+      if (await wait(delayMs, waitSignal))
+        return { ok: false, error: cancelledError(`${what} was cancelled.`) };
     }
-  }
-
-  /** What to do after a read attempt: return this, or wait and try again. */
-  function afterRead<T>(
-    result: Attempt,
-    attemptNumber: number,
-    what: string,
-  ): { readonly done: Result<FhirResponse<T>> } | { readonly delayMs: number } {
-    const tried = attemptNumber > 1 ? `Tried ${attemptNumber} times.` : '';
-    const isLast = attemptNumber >= retry.attempts;
-    if (result.kind === 'refused') return { done: { ok: false, error: result.error } };
-    if (result.kind === 'failed') {
-      if (!result.isRetryable || isLast) return { done: withSentence(result.error, tried) };
-      return { delayMs: backoffDelayMs(retry, attemptNumber, random) };
-    }
-    const { answer } = result;
-    if (answer.status >= 200 && answer.status < 300)
-      return { done: resourceAnswer<T>(answer, what, serverName) };
-    const failure = statusError(answer, what, serverName);
-    if (!isRetryableStatus(answer.status) || isLast) return { done: withSentence(failure, tried) };
-    const asked = parseRetryAfter(retryAfterHeader(answer), now());
-    if (asked !== undefined && asked > retry.maxDelayMs)
-      return { done: withSentence(failure, `It asks to wait ${seconds(asked)}.`) };
-    return { delayMs: asked ?? backoffDelayMs(retry, attemptNumber, random) };
   }
 
   async function post<T>(
@@ -281,26 +156,14 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
       ...(postOptions.ifMatch ? { 'if-match': postOptions.ifMatch } : {}),
     };
     const bytes = Buffer.from(JSON.stringify(body), 'utf8');
-    const result = await attempt('POST', url, headers, bytes, postOptions.signal);
-    if (result.kind === 'refused') return { ok: false, error: result.error };
-    if (result.kind === 'failed') {
-      if (!result.mayHaveReachedServer || result.error.code === environmentErrorCodes.badResponse)
-        return { ok: false, error: result.error };
-      return ambiguous(what, result.happened);
-    }
-    const { answer } = result;
-    if (answer.status >= 200 && answer.status < 300)
-      return resourceAnswer<T>(answer, what, serverName);
-    // A gateway timeout answers for a server that may still have done the work.
-    if (answer.status === 504) return ambiguous(what, 'a gateway answered 504 Gateway Timeout');
-    return { ok: false, error: statusError(answer, what, serverName) };
-  }
-
-  function ambiguous<T>(what: string, why: string): Result<T> {
-    return err(
-      environmentErrorCodes.ambiguousWrite,
-      `It is not known whether ${serverName} carried out ${what}: the request was sent, then ${why}. Read the target back before trying again.`,
-    );
+    const result = await attemptOnce(attempts, {
+      method: 'POST',
+      url,
+      headers,
+      body: bytes,
+      callerSignal: postOptions.signal,
+    });
+    return writeOutcome<T>(result, what, serverName);
   }
 
   return {
@@ -311,18 +174,4 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
       ownAgent?.destroy();
     },
   };
-}
-
-function cancelledError(message: string): AppError {
-  return { code: environmentErrorCodes.cancelled, message };
-}
-
-function cancelled<T>(message: string): Result<T> {
-  return { ok: false, error: cancelledError(message) };
-}
-
-/** The error with one more sentence. */
-function withSentence<T>(error: AppError, sentence: string): Result<T> {
-  if (sentence === '') return { ok: false, error };
-  return { ok: false, error: { ...error, message: `${error.message} ${sentence}` } };
 }
