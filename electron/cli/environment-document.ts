@@ -7,6 +7,7 @@
  */
 import { readEvent, type AuditContext } from '../../shared/audit/builders';
 import type { EnvironmentProfile } from '../../shared/environments/profile';
+import { storedStatusOf, type StoredStatus } from '../../shared/compare/metadata-status';
 import { openJournal } from '../services/audit/journal';
 import type { EnvironmentConnection } from '../services/environments/connection';
 import { openConnection } from '../services/environments/open-connection';
@@ -62,6 +63,8 @@ async function recordFailedRead(
 export interface EnvironmentDocument {
   /** The CDA behind a DocumentReference, as the environment serves it. */
   readonly bytes: Uint8Array;
+  /** The status the environment stores for it (compare names and compares it). */
+  readonly storedStatus: StoredStatus;
   readonly profile: EnvironmentProfile;
   /** The context its read is to be recorded in (the caller records it once the id is known). */
   readonly context: AuditContext;
@@ -86,7 +89,8 @@ export async function readEnvironmentDocument(
       await recordFailedRead(home, context, reference.documentId, fetched.error.message);
       throw new CommandFailure(`${given}: ${fetched.error.message}`);
     }
-    return { bytes: fetched.value.bytes, profile, context };
+    const storedStatus = storedStatusOf(fetched.value.reference.status);
+    return { bytes: fetched.value.bytes, storedStatus, profile, context };
   } finally {
     connection.close();
   }

@@ -39,6 +39,7 @@ export const api = {
   checkEnvironment: (request) => invoke('environments:check', request),
   searchDocuments: (request) => invoke('documents:search', request),
   cancelSearch: (request) => invoke('documents:cancel-search', request),
+  findSameDocument: (request) => invoke('documents:find-same', request),
   openDocument: (request) => invoke('documents:open', request),
   getVersions: (request) => invoke('documents:versions', request),
   compareDocuments: (request) => invoke('documents:compare', request),

@@ -79,6 +79,8 @@ export function createHandlers(context: ServiceContext): Handlers {
         : noWorkspace,
     'documents:cancel-search': async ({ searchId }) =>
       workspace ? ok(workspace.cancelSearch(searchId)) : noWorkspace,
+    'documents:find-same': async (request) =>
+      workspace ? workspace.findSameDocument(request) : noWorkspace,
     'documents:open': async ({ profileId, resourceId }) =>
       workspace ? workspace.open(profileId, resourceId) : noWorkspace,
     'documents:versions': async ({ profileId, resourceId }) =>

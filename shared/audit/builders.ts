@@ -194,7 +194,8 @@ export function outcomeEvent(
   };
 }
 
-function appEvent(
+/** An Archivist application activity (DCM 110100) of kind `code`. */
+export function appEvent(
   ctx: AuditContext,
   code: string,
   display: string,

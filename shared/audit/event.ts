@@ -39,6 +39,8 @@ export interface AuditEntity {
   readonly type: Coding;
   readonly role: Coding;
   readonly name?: string;
+  /** Descriptive text (FHIR R4 AuditEvent.entity.description): what the Audit tab shows. */
+  readonly description?: string;
   readonly query?: string;
   readonly detail?: readonly AuditEntityDetail[];
 }

@@ -41,9 +41,15 @@ function identifiers(event: AuditEvent, predicate: (system: string) => boolean):
 export function toRow(record: ChainedRecord): AuditRow {
   const { event } = record;
   const operator = event.agent.find((agent) => agent.requestor);
-  const environment = event.agent.find((agent) => agent.network);
+  // An export names every environment its documents came from; other events name one.
+  const environments = [
+    ...new Set(event.agent.filter((agent) => agent.network).map((agent) => agent.who.display)),
+  ];
+  // An entity that describes itself is shown by its description, else by its raw details.
   const details = event.entity.flatMap((entity) =>
-    (entity.detail ?? []).map((d) => `${d.type}=${d.valueString}`),
+    entity.description
+      ? [entity.description]
+      : (entity.detail ?? []).map((d) => `${d.type}=${d.valueString}`),
   );
   return {
     sequence: record.sequence,
@@ -56,8 +62,11 @@ export function toRow(record: ChainedRecord): AuditRow {
       : '',
     osUser: operator?.altId ?? '',
     patient: identifiers(event, (s) => s === HETU_SYSTEM).join(' '),
-    document: identifiers(event, (s) => s !== HETU_SYSTEM && s !== ATTEMPT_SYSTEM).join(' '),
-    environment: environment?.who.display ?? '',
+    // Both sides of an AT-against-TK export may be the same document: named once.
+    document: [
+      ...new Set(identifiers(event, (s) => s !== HETU_SYSTEM && s !== ATTEMPT_SYSTEM)),
+    ].join(' '),
+    environment: environments.filter(Boolean).join(', '),
     detail: [event.outcomeDesc ?? '', ...details].filter(Boolean).join('; '),
   };
 }

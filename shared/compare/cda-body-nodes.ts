@@ -80,6 +80,52 @@ export function sectionSlotsOf(parent: XmlElement): SectionSlots {
   return { components, sections, hasComponentTemplateIds };
 }
 
+function titleOf(section: XmlElement): string {
+  const titleElement = firstChild(section, 'title');
+  return titleElement ? collapseWhitespace(describeLeaf(titleElement)) : '';
+}
+
+/** A section's name: its title, else its code's name, else its place ("#3"). */
+function plainLabel(section: XmlElement, index: number): string {
+  const code = firstChild(section, 'code');
+  return (
+    titleOf(section) ||
+    (code && (attribute(code, 'displayName') ?? attribute(code, 'code'))) ||
+    `#${index + 1}`
+  );
+}
+
+/** "1st", "2nd", "3rd", "4th", "11th", "22nd". */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+const labelsBySlots = new WeakMap<SectionSlots, readonly string[]>();
+
+/**
+ * The labels of all sections among `slots`, a repeated one with its place among those of that
+ * name ("Tutkimukset & hoito (2nd)"): two same-titled sections otherwise read alike in the
+ * change list (review 9, defect 10). Read once per parent, when its first section is named.
+ */
+function labelsOf(slots: SectionSlots): readonly string[] {
+  const known = labelsBySlots.get(slots);
+  if (known) return known;
+  const plain = slots.sections.map(plainLabel);
+  const totals = new Map<string, number>();
+  for (const label of plain) totals.set(label, (totals.get(label) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const labels = plain.map((label) => {
+    if (totals.get(label) === 1) return label;
+    const place = (seen.get(label) ?? 0) + 1;
+    seen.set(label, place);
+    return `${label} (${ordinal(place)})`;
+  });
+  labelsBySlots.set(slots, labels);
+  return labels;
+}
+
 /** The node of the section at `index` among `slots` (its keys and label read from the XML). */
 export function sectionNode(slots: SectionSlots, index: number, path: string): SectionNode {
   const component = slots.components[index]!;
@@ -88,18 +134,13 @@ export function sectionNode(slots: SectionSlots, index: number, path: string): S
   templateIdsOf(component, templateIds);
   templateIdsOf(section, templateIds);
   const code = firstChild(section, 'code');
-  const titleElement = firstChild(section, 'title');
-  const title = titleElement ? collapseWhitespace(describeLeaf(titleElement)) : '';
   return {
     element: section,
     path,
     templateKey: templateIds.join(' '),
     codeKey: code ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}` : '',
-    title,
-    label:
-      title ||
-      (code && (attribute(code, 'displayName') ?? attribute(code, 'code'))) ||
-      `#${index + 1}`,
+    title: titleOf(section),
+    label: labelsOf(slots)[index]!,
     index,
   };
 }

@@ -19,7 +19,9 @@ import {
 import { diffIds, type ChangeBlock } from './line-diff';
 import { LineInterner } from './line-interner';
 import { metadataItems } from './metadata-items';
+import { versionOrderNotes } from './version-order-note';
 import { diffMetadata, type MetadataChange } from './metadata-diff';
+import { diffStoredStatus, type StoredStatus, type StoredStatuses } from './metadata-status';
 
 /** One side of a comparison: its metadata and its parsed XML (the CDA itself for RCMR messages). */
 export interface CompareSide {
@@ -49,6 +51,8 @@ export interface CompareOptions {
    * diff, and the line diff of the content, which has its own work budget).
    */
   readonly fuseMs?: number;
+  /** Each side's status as its environment stores it (metadata-status.ts); a local file has none. */
+  readonly storedStatus?: StoredStatuses;
 }
 
 export const defaultFuseMs = 2000;
@@ -90,6 +94,8 @@ export interface ComparedDocument {
   readonly title?: string;
   /** The personal identity code (hetu) when the patient has one (root 1.2.246.21). */
   readonly patientHetu?: string;
+  /** The status its environment stores for it; absent for a local file. */
+  readonly storedStatus?: StoredStatus;
 }
 
 export interface CompareResult {
@@ -253,6 +259,10 @@ export function comparedDocument(metadata: DocumentMetadata): ComparedDocument {
   };
 }
 
+function withStatus(document: ComparedDocument, status: StoredStatus | undefined) {
+  return status === undefined ? document : { ...document, storedStatus: status };
+}
+
 /** Node and browsers both have a global `performance`; shared/ is typed without either's library. */
 const clock = (globalThis as unknown as { performance: { now(): number } }).performance;
 
@@ -277,7 +287,12 @@ export function compareDocuments(
 
   begin('metadata');
 
-  const metadataChanges = diffMetadata(left.metadata, right.metadata).map((change) => {
+  // The stored status first: an invalidated side is what a tester must not miss.
+  const allMetadata = [
+    ...diffStoredStatus(options.storedStatus),
+    ...diffMetadata(left.metadata, right.metadata),
+  ];
+  const metadataChanges = allMetadata.map((change) => {
     const rule =
       rules.model(change.path) ?? (change.rightPath ? rules.model(change.rightPath) : undefined);
     return rule ? { ...change, hiddenBy: rule.id } : change;
@@ -317,7 +332,7 @@ export function compareDocuments(
   );
   lap('changeList');
 
-  const notes = [...lineDiff.notes];
+  const notes = [...versionOrderNotes(left.metadata, right.metadata), ...lineDiff.notes];
   if (body.stoppedByFuse)
     notes.push(
       `The comparison ran past its ${(options.fuseMs ?? defaultFuseMs) / 1000} s budget, so from there on the change list names changed sections without reading their entries and fields (a section-level diff); the metadata and content diffs have everything.`,
@@ -327,8 +342,8 @@ export function compareDocuments(
       `The change list stops at ${body.items.length} items; the content diff has everything.`,
     );
   return {
-    left: comparedDocument(left.metadata),
-    right: comparedDocument(right.metadata),
+    left: withStatus(comparedDocument(left.metadata), options.storedStatus?.left),
+    right: withStatus(comparedDocument(right.metadata), options.storedStatus?.right),
     identical: metadataChanges.length === 0 && lineDiff.blocks.length === 0,
     shownDifferences: metadata.shown.length + content.shown.length,
     profile: { id: profile.id, title: profile.title, sha256: profile.sha256 },

@@ -6,6 +6,7 @@
 import type { ChangeListItem } from './cda-change-list';
 import type { CompareResult, ComparedDocument } from './compare-documents';
 import type { ContentChange } from './content-changes';
+import { storedStatusLabel } from './metadata-status';
 import { markedRuns } from './word-marks';
 
 const groupTitles: readonly [ChangeListItem['group'], string][] = [
@@ -18,7 +19,11 @@ const groupTitles: readonly [ChangeListItem['group'], string][] = [
 function describe(document: ComparedDocument): string {
   const version = document.versionNumber === undefined ? '' : ` v${document.versionNumber}`;
   const title = document.title === undefined ? '' : ` "${document.title}"`;
-  return `${document.format} ${document.id}${version}${title}`;
+  const status =
+    document.storedStatus === undefined
+      ? ''
+      : `, stored ${storedStatusLabel(document.storedStatus)}`;
+  return `${document.format} ${document.id}${version}${title}${status}`;
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {

@@ -3,6 +3,8 @@
  * (FHIR `relatesTo replaces`), ordered by versionNumber, and given derived states: `replaced`
  * when a later version exists, `invalidated` when a later version carries an author with
  * functionCode MIT (or a FHIR DocumentReference says `entered-in-error`), else `current`.
+ * A state the server stores (FHIR status current, superseded, entered-in-error) wins over the
+ * derived one, so the Versions tab agrees with the document table and page.
  * Versions are immutable; states are derived every time. Ids are never assumed unique: real
  * exports reuse ids and setIds, which is reported as a conflict rather than trusted.
  */
@@ -98,6 +100,14 @@ export function isInvalidationDocument(meta: DocumentMetadata): boolean {
   );
 }
 
+/** The state the server stores (FHIR DocumentReference.status), when it gives one. */
+function storedState(status: string | undefined): VersionState | undefined {
+  if (status === 'entered-in-error') return 'invalidated';
+  if (status === 'superseded') return 'replaced';
+  if (status === 'current') return 'current';
+  return undefined;
+}
+
 function deriveVersion(
   node: Node,
   links: ReadonlyMap<Node, Node[]>,
@@ -105,18 +115,26 @@ function deriveVersion(
 ): ChainVersion {
   const meta = node.input.meta;
   const isInvalidation = isInvalidationDocument(meta);
-  const enteredInError = meta.fhir?.status === 'entered-in-error';
-  const invalidator = laterVersions(node, later).find((other) =>
+  const stored = storedState(meta.fhir?.status);
+  // A higher version number in the set only suggests a replacement; when the server says this
+  // version is current, only an RPLC link to it says otherwise (review 9: a second "version 1"
+  // was shown "replaced by" versions 2 and 3 that never pointed at it).
+  const laterOnes = (later.get(node) ?? []).filter(
+    (other) => stored !== 'current' || (links.get(other) ?? []).includes(node),
+  );
+  const invalidator = laterVersions(node, new Map([...later, [node, laterOnes]])).find((other) =>
     isInvalidationDocument(other.input.meta),
   );
-  const replacedBy = (later.get(node) ?? []).map((other) => other.input.key);
-  const invalidatedBy = enteredInError ? node.input.key : invalidator?.input.key;
-  const isReplaced = replacedBy.length > 0 || meta.fhir?.status === 'superseded';
+  const replacedBy = laterOnes.map((other) => other.input.key);
+  const invalidatedBy = stored === 'invalidated' ? node.input.key : invalidator?.input.key;
+  const derived: VersionState =
+    invalidatedBy !== undefined ? 'invalidated' : replacedBy.length > 0 ? 'replaced' : 'current';
   return {
     key: node.input.key,
     id: meta.id,
     ...(meta.versionNumber === undefined ? {} : { versionNumber: meta.versionNumber }),
-    state: invalidatedBy !== undefined ? 'invalidated' : isReplaced ? 'replaced' : 'current',
+    // What the server stores wins: the table and the document page show it too.
+    state: stored ?? derived,
     isInvalidation,
     replaces: (links.get(node) ?? []).map((target) => target.input.key),
     replacedBy: [...new Set(replacedBy)],

@@ -25,7 +25,11 @@ export interface CompareRequest {
 
 /** Where a compared side came from, for headings. */
 export interface CompareSideInfo {
-  /** "Local sandbox · doc-17" or "file v2.xml". */
+  /**
+   * "version 3 · Kanta TK" or "version 3 · file v2.xml" (electron/services/compare/side-label.ts);
+   * without a version number "Local sandbox · doc-17" or "file v2.xml". The stored status is in
+   * `document.storedStatus`.
+   */
   readonly label: string;
   readonly profileId?: string;
   readonly resourceId?: string;

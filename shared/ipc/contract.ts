@@ -29,6 +29,11 @@ import type {
   PickFileResult,
   PickedFile,
 } from './compare-types';
+import {
+  findSameDocumentField,
+  type FindSameDocumentRequest,
+  type SameDocumentMatches,
+} from './same-document';
 import { invalidationPreflightField, invalidationRunField } from './invalidation-requests';
 import type {
   InvalidationPreflightRequest,
@@ -102,6 +107,7 @@ export interface Channels {
     request: { readonly searchId: string };
     response: { readonly wasRunning: boolean };
   };
+  'documents:find-same': { request: FindSameDocumentRequest; response: SameDocumentMatches };
   'documents:open': {
     request: { readonly profileId: string; readonly resourceId: string };
     response: OpenedDocument;
@@ -168,6 +174,7 @@ export const requestValidators: { readonly [C in Channel]: Validator<RequestOf<C
     query: searchQueryField,
   }),
   'documents:cancel-search': objectOf({ searchId: searchIdField }),
+  'documents:find-same': findSameDocumentField,
   'documents:open': objectOf({ profileId: profileIdField, resourceId: resourceIdField }),
   'documents:versions': objectOf({ profileId: profileIdField, resourceId: resourceIdField }),
   'documents:compare': compareRequestField,
@@ -213,6 +220,7 @@ export const bridgeMethods = {
   checkEnvironment: 'environments:check',
   searchDocuments: 'documents:search',
   cancelSearch: 'documents:cancel-search',
+  findSameDocument: 'documents:find-same',
   openDocument: 'documents:open',
   getVersions: 'documents:versions',
   compareDocuments: 'documents:compare',

@@ -5,8 +5,10 @@
  * every format shows the same masks.
  */
 import type { CompareResult, HiddenCount } from '../compare/compare-documents';
+import type { StoredStatus } from '../compare/metadata-status';
 import type { IdentityCodeFinding } from '../identity/scan';
 import { redactReport } from './redact-report';
+import { reportTitle } from './report-title';
 import {
   changeListItems,
   contentChanges,
@@ -78,6 +80,8 @@ export interface ReportDocument {
   readonly versionNumber?: number;
   readonly title?: string;
   readonly patient?: string;
+  /** The status its environment stores (current, replaced, invalidated); none for a local file. */
+  readonly storedStatus?: StoredStatus;
   readonly sha256: string;
   readonly byteSize: number;
 }
@@ -147,6 +151,7 @@ function side(input: ReportSideInput, document: CompareResult['left']): ReportDo
     ...(document.versionNumber !== undefined ? { versionNumber: document.versionNumber } : {}),
     ...(document.title !== undefined ? { title: document.title } : {}),
     ...(document.patientHetu !== undefined ? { patient: document.patientHetu } : {}),
+    ...(document.storedStatus !== undefined ? { storedStatus: document.storedStatus } : {}),
     sha256: input.sha256,
     byteSize: input.byteSize,
   };
@@ -180,7 +185,7 @@ export function buildReport(input: ReportInput): ReportModel {
   );
   const model: ReportModel = {
     schemaVersion: reportSchemaVersion,
-    title: `Comparison of ${result.left.id} and ${result.right.id}`,
+    title: reportTitle({ ...result.left, ...input.left }, { ...result.right, ...input.right }),
     createdAt: input.createdAt,
     operator: input.operator,
     toolVersion: input.toolVersion,

@@ -51,7 +51,7 @@ test('the audit trail exports as JSON and CSV holding the session, and the expor
     `${records.length} record(s) downloaded as ${json.suggestedFilename()}; the export is in the audit trail.`,
   );
   // The export is recorded before the file is made, and the list reloads to show it.
-  await expect(audit.rows.first()).toContainText('E query (export)');
+  await expect(audit.rows.first()).toContainText('E export');
   await expect(audit.rows).toHaveCount(records.length + 1);
 
   // CSV of the read events only: the tab's filter goes with the export.

@@ -38,10 +38,10 @@ test('choosing a header item inside a larger change makes that change current', 
   const header = page.getByRole('navigation', { name: 'Change list' }).getByRole('region', {
     name: 'Header',
   });
-  await header.getByRole('button', { name: /^changed title changed from/ }).click();
+  await header.getByRole('button', { name: /^changed Title changed from/ }).click();
   await expect(position).toContainText(/^Change 1 of \d+: \/ClinicalDocument\/id/);
   await expect(
-    header.getByRole('listitem').filter({ hasText: /^changed title changed from/ }),
+    header.getByRole('listitem').filter({ hasText: /^changed Title changed from/ }),
   ).toHaveAttribute('aria-current', 'true');
   await expect(
     page

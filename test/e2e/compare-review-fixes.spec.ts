@@ -97,9 +97,9 @@ test('header items lead to their content changes, and the diff marks them', asyn
   const header = list.getByRole('region', { name: 'Header' });
 
   // Choosing "id changed …" moves the diff to the change on /ClinicalDocument/id.
-  await header.getByRole('button', { name: /^changed id changed from/ }).click();
+  await header.getByRole('button', { name: /^changed Id changed from/ }).click();
   await expect(position).toContainText(/^Change 1 of \d+: \/ClinicalDocument\/id/);
-  const idItem = header.getByRole('listitem').filter({ hasText: /^changed id changed from/ });
+  const idItem = header.getByRole('listitem').filter({ hasText: /^changed Id changed from/ });
   await expect(idItem).toHaveAttribute('aria-current', 'true');
 
   // And stepping marks the header items: title, then the author's time.
@@ -108,12 +108,12 @@ test('header items lead to their content changes, and the diff marks them', asyn
   await expect(position).toContainText(/^Change 2 of \d+: \/ClinicalDocument\/title/);
   // effectiveTime's line is inside that change too (model-path-links.ts): both items are marked.
   await expect(
-    header.locator('li[aria-current="true"]').filter({ hasText: 'title changed from' }),
+    header.locator('li[aria-current="true"]').filter({ hasText: 'Title changed from' }),
   ).toHaveCount(1);
   await page.keyboard.press('F7');
   await expect(position).toContainText(/^Change 3 of \d+: \/ClinicalDocument\/author/);
   await expect(header.locator('li[aria-current="true"]')).toContainText(
-    'authors[0].time changed from',
+    'Author 1 › time changed from',
   );
 });
 

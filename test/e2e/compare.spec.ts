@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from './fixtures';
-import { DocumentTablePage, DocumentView } from './pages/inspector';
+import { AuditTab, DocumentTablePage, DocumentView } from './pages/inspector';
 import { seriousAccessibilityViolations } from './support/accessibility';
 import { scrollListTo } from './support/change-list';
 import { keepScreenshot } from './support/screenshots';
@@ -194,8 +194,23 @@ test('two documents selected in the table open in the compare view and export as
   const csvDownload = page.waitForEvent('download');
   await exportForm.getByRole('button', { name: 'Export report…' }).click();
   const csv = await csvDownload;
-  expect(csv.suggestedFilename()).toBe('comparison-redacted.csv');
-  expect(await readFile((await csv.path()) ?? '', 'utf8')).not.toContain(patient);
+  expect(csv.suggestedFilename()).toMatch(
+    /^comparison-redacted-sandbox-v\d+-vs-sandbox-v\d+-\d{8}-\d{6}\.csv$/,
+  );
+  const csvBytes = await readFile((await csv.path()) ?? '');
+  expect(csvBytes.toString('utf8')).not.toContain(patient);
+  // Excel reads UTF-8 only after a byte order mark.
+  expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+  // The Audit tab says what left the app: both sides with environment and version, the format,
+  // redaction, profile and file (review 9, defect 5).
+  await page.goto(`${new URL(page.url()).origin}/#/audit`);
+  const exported = new AuditTab(page).rows.first();
+  await expect(exported).toContainText('E export');
+  await expect(exported).toContainText(
+    /left: Local sandbox, document \S+, version \d+; right: Local sandbox, document \S+, version \d+; CSV comparison report \(redacted\), ignore profile \S+ \(sha256 [0-9a-f]{12}…\), to file comparison-redacted/,
+  );
+  await expect(exported).toContainText(patient);
 });
 
 test('a document against a local file named in the harness folder, and an address naming nothing', async ({

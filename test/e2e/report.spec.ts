@@ -88,6 +88,18 @@ test('the HTML report opens with no request and no error, shows the changes and 
   await expect(inside).toBeHidden();
   await region.locator('summary').click();
   await expect(inside).toBeVisible();
+  // The change list's item leads to its change in the diff; the changed rows say so in text.
+  const item = page.getByRole('row', { name: /narrative changed from/ }).first();
+  const link = item.getByRole('link', { name: /^Change \d+$/ });
+  const anchor = (await link.getAttribute('href')) ?? '';
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${anchor}$`));
+  const target = page.locator(anchor);
+  await expect(target).toBeInViewport();
+  await expect(target.locator('td.m.del').first()).toHaveText('−removed');
+  await expect(target.locator('td.m.ins').first()).toHaveText('+added');
+  await expect(target.locator('del').first()).toBeVisible();
+  await expect(page.locator('#how-to-check')).toContainText('archivist report verify FILE');
   expect(await page.evaluate(() => document.scripts.length)).toBe(1); // the JSON manifest only
   expect(requests).toEqual([]);
   expect(errors).toEqual([]);
@@ -108,6 +120,12 @@ test('the report prints to a PDF whose text has both ids and the changed values'
   const text = run.stdout.replace(/\s+/g, ' ');
   for (const expected of [leftId, rightId, leftDosage, rightDosage])
     expect(text).toContain(expected);
+  // Chromium's Print default: no background graphics. Changed lines still carry − and + marks.
+  const plain = join(work, 'print-no-backgrounds.pdf');
+  writeFileSync(plain, await page.pdf({ preferCSSPageSize: true, printBackground: false }));
+  const printed = spawnSync('pdftotext', [plain, '-'], { encoding: 'utf8' }).stdout;
+  expect(printed).toMatch(/−\s*\d*\s*[\s\S]{0,80}aamuisin/);
+  expect(printed).toContain('archivist report verify FILE');
 });
 
 test('a redacted report says so at the top, with what it cannot mask, and shows no identity code or name', async ({

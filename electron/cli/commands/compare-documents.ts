@@ -7,6 +7,7 @@
 import { readEvent, type AuditContext } from '../../../shared/audit/builders';
 import type { AuditEvent } from '../../../shared/audit/event';
 import type { CompareResult } from '../../../shared/compare/compare-documents';
+import type { StoredStatus } from '../../../shared/compare/metadata-status';
 import { formatCompareText } from '../../../shared/compare/format-text';
 import { err, ok } from '../../../shared/result';
 import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
@@ -51,6 +52,8 @@ export interface ComparedSide {
   readonly context: AuditContext;
   /** The report's name of its environment; none for a local file. */
   readonly environment?: string;
+  /** The status its environment stores; none for a local file. */
+  readonly storedStatus?: StoredStatus;
 }
 
 /** What the command line asked for, besides the two documents. */
@@ -96,6 +99,10 @@ export async function compareForOutput(
     profile,
     ...(request.profileByDocumentType ? { profileByDocumentType: true } : {}),
     ...(wantsLines ? { keepLines: true } : {}),
+    storedStatus: {
+      ...(left.storedStatus ? { left: left.storedStatus } : {}),
+      ...(right.storedStatus ? { right: right.storedStatus } : {}),
+    },
   });
   if (!compared.ok) {
     bar.done();
@@ -127,6 +134,7 @@ export async function compareForOutput(
         home,
         context,
         target: request.out ?? 'stdout',
+        sideContexts: { left: left.context, right: right.context },
         before: reads,
         deliver: async (bytes) => {
           bar.done();

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditContext } from '../../../shared/audit/builders';
+import type { StoredStatus } from '../../../shared/compare/metadata-status';
 import { reportEnvironmentOf } from '../../services/compare/compared-environment';
 import { fileProblem } from '../../services/files/file-problem';
 import { cliContext } from '../audit-context';
@@ -25,6 +26,8 @@ export interface ComparedSide {
   readonly context: AuditContext;
   /** The report's name of the environment it came from (a file: none). */
   readonly environment?: string;
+  /** The status its environment stores (a file: none). */
+  readonly storedStatus?: StoredStatus;
 }
 
 /**
@@ -39,9 +42,10 @@ async function readFromEnvironment(
   home: string,
 ): Promise<ComparedSide> {
   const { readEnvironmentDocument } = await import('../environment-document');
-  const { bytes, profile, context } = await readEnvironmentDocument(home, reference, io, name);
+  const document = await readEnvironmentDocument(home, reference, io, name);
+  const { bytes, profile, context, storedStatus } = document;
   const environment = reportEnvironmentOf(profile);
-  return { bytes, name, source: name, context, environment };
+  return { bytes, name, source: name, context, environment, storedStatus };
 }
 
 /** A file's bytes, or those of an `env:NAME:id` document read from its environment. */

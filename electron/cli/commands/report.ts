@@ -24,6 +24,9 @@ itself, and compares them with the report's manifest.
 
 Prints "OK" and exits 0 when nothing was altered; otherwise exits 1 with one line naming what
 was altered: an embedded source (left or right, by name), the report body, or the manifest.
+It also says when a report looks cut off (its end and manifest are missing: an incomplete
+download or attachment), when a file is no report at all, and when only a report's line ends
+were changed (CRLF by mail or Windows); such a file still does not verify.
 This detects changes, not forgery: the manifest's audit checkpoint ties the report to the
 journal that recorded its export (compare it with \`archivist audit list\`).
 

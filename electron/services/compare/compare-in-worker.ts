@@ -6,6 +6,7 @@
  * compare worker reads the left one (issue 8: reading is about half of comparing a 20 MB pair).
  */
 import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
+import type { StoredStatuses } from '../../../shared/compare/metadata-status';
 import type { ComparePhase } from '../../../shared/ipc/compare-progress';
 import { err, ok, type Result } from '../../../shared/result';
 import type { ResourceLimits } from 'node:worker_threads';
@@ -45,6 +46,8 @@ export interface CompareInWorkerOptions {
   readonly parallelReadMinBytes?: number;
   /** Told each phase of the comparison as it starts (compare-phases.ts), for the view to show. */
   readonly onPhase?: (phase: ComparePhase) => void;
+  /** Each environment side's stored status, compared as metadata (shared/compare/metadata-status.ts). */
+  readonly storedStatus?: StoredStatuses;
 }
 
 export const defaultCompareTimeoutMs = 60_000;
@@ -103,6 +106,7 @@ export function compareInWorker(
       ? { keepLines: options.keepLines }
       : {}),
     ...(options.narrative === true ? { narrative: true } : {}),
+    ...(options.storedStatus ? { storedStatus: options.storedStatus } : {}),
   };
   const sizes = { left: left.byteLength, right: right.byteLength };
   const job: CompareJob = {

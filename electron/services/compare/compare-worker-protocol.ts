@@ -1,6 +1,6 @@
 /**
  * What the caller and a compare worker exchange: request { id, left, right, profile,
- * profileByDocumentType?, keepLines?, narrative? } → response { id, result }. The worker parses, reads and compares both documents
+ * profileByDocumentType?, keepLines?, narrative?, storedStatus? } → response { id, result }. The worker parses, reads and compares both documents
  * and, when asked, returns both canonical forms' lines and the word diff of their rendered
  * narrative; before the answer it posts a stage message as each step starts
  * (compare-worker-stages.ts). Requests are checked, so a malformed message gets a typed error
@@ -18,6 +18,7 @@ import {
 } from '../../../shared/compare/compare-documents';
 import { profileForDocuments } from '../../../shared/compare/builtin-profiles';
 import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
+import { storedStatuses, type StoredStatuses } from '../../../shared/compare/metadata-status';
 import {
   diffNarratives,
   type NarrativeComparison,
@@ -52,6 +53,8 @@ export interface CompareWorkerRequest {
   readonly keepLines?: boolean | 'report';
   /** Also compare the rendered narrative word by word (shared/narrative-diff). */
   readonly narrative?: boolean;
+  /** Each side's status as its environment stores it (the bytes do not say it). */
+  readonly storedStatus?: StoredStatuses;
 }
 
 export interface CompareOutput {
@@ -90,6 +93,17 @@ function isOptionalBoolean(value: unknown): boolean {
   return value === undefined || typeof value === 'boolean';
 }
 
+function isOptionalStatus(value: unknown): boolean {
+  return value === undefined || (storedStatuses as readonly unknown[]).includes(value);
+}
+
+function isOptionalStatuses(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const { left, right } = value as Record<string, unknown>;
+  return isOptionalStatus(left) && isOptionalStatus(right);
+}
+
 /** True for a well-formed compare request (`right` may be 'read-elsewhere'). */
 export function isCompareRequest(value: unknown): value is CompareWorkerRequest {
   if (typeof value !== 'object' || value === null) return false;
@@ -104,7 +118,8 @@ export function isCompareRequest(value: unknown): value is CompareWorkerRequest 
     (isOptionalBoolean((value as { keepLines?: unknown }).keepLines) ||
       (value as { keepLines?: unknown }).keepLines === 'report') &&
     isOptionalBoolean((value as { narrative?: unknown }).narrative) &&
-    isOptionalBoolean((value as { profileByDocumentType?: unknown }).profileByDocumentType)
+    isOptionalBoolean((value as { profileByDocumentType?: unknown }).profileByDocumentType) &&
+    isOptionalStatuses((value as { storedStatus?: unknown }).storedStatus)
   );
 }
 
@@ -159,6 +174,7 @@ export function compareSides(
     onStage,
     ...(request.workBudget !== undefined ? { workBudget: request.workBudget } : {}),
     ...(request.keepLines === true || request.keepLines === 'report' ? { keepLines: true } : {}),
+    ...(request.storedStatus ? { storedStatus: request.storedStatus } : {}),
   });
   if (request.narrative) onStage('narrative');
   const narrative = request.narrative ? narrativeOf(left, right) : undefined;

@@ -1,5 +1,6 @@
 /**
- * The CSV report: one row per change (area, path, left, right, rule), shown changes first and
+ * The CSV report: one row per change (area, path, left, right, rule), after a "document" row of
+ * both sides' stored status when a side came from an environment; shown changes first and
  * then the ones the ignore profile hid, named by rule. Metadata values are in the change list's
  * words (describe-value.ts), not the JSON report's structured form: a cell is read by a person.
  * RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or line
@@ -7,6 +8,7 @@
  * apostrophe (OWASP "CSV Injection").
  */
 import { describeReportedValue } from '../../../shared/compare/describe-value';
+import { storedStatusLabel, type StoredStatus } from '../../../shared/compare/metadata-status';
 import type { ReportHiddenChange, ReportModel } from '../../../shared/report/report-model';
 
 export const csvHeader = ['area', 'path', 'left', 'right', 'rule'] as const;
@@ -30,9 +32,19 @@ function hiddenValues(change: ReportHiddenChange): [string, string] {
   return [describeReportedValue(change.left) ?? '', describeReportedValue(change.right) ?? ''];
 }
 
+/** Each side's stored status, when a side came from an environment (a local file has none). */
+function storedStatusRows(model: ReportModel): string[] {
+  const { left, right } = model.documents;
+  if (left.storedStatus === undefined && right.storedStatus === undefined) return [];
+  const text = (status: StoredStatus | undefined) => (status ? storedStatusLabel(status) : '');
+  return [
+    line(['document', 'storedStatus', text(left.storedStatus), text(right.storedStatus), '']),
+  ];
+}
+
 /** The CSV body (without the manifest line integrity.ts appends). */
 export function reportCsv(model: ReportModel): string {
-  const rows: string[] = [line(csvHeader)];
+  const rows: string[] = [line(csvHeader), ...storedStatusRows(model)];
   for (const change of model.metadataChanges)
     rows.push(
       line([

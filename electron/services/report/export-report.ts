@@ -4,7 +4,12 @@
  * read), then a checkpoint is signed so that the report can name the journal's latest checkpoint,
  * which covers its own export event. A report that then fails is recorded as a failed export.
  */
-import { exportEvent, type AuditContext } from '../../../shared/audit/builders';
+import path from 'node:path';
+import type { AuditContext } from '../../../shared/audit/builders';
+import {
+  comparisonExportEvent,
+  type ComparisonExport,
+} from '../../../shared/audit/comparison-export';
 import type { AuditEvent } from '../../../shared/audit/event';
 import type { CheckpointReference } from '../../../shared/report/report-model';
 import { ok, type Result } from '../../../shared/result';
@@ -20,8 +25,10 @@ import {
 export interface ExportAudit {
   readonly home: string;
   readonly context: AuditContext;
-  /** Where the report goes, as the export event names it (a file path). */
+  /** Where the report goes, as the export event names it (a file path, or "stdout"). */
   readonly target: string;
+  /** Who read each side where: the export event names both sides' environments. */
+  readonly sideContexts: { readonly left: AuditContext; readonly right: AuditContext };
   /** Events to make durable first (the reads of the two documents). */
   readonly before?: readonly AuditEvent[];
   /**
@@ -55,17 +62,30 @@ export function latestCheckpoint(home: string): CheckpointReference | undefined 
   return undefined;
 }
 
+/** A source as the export event names it (its bytes stay out of the journal). */
+function sideOf(document: ReportRequest['left']) {
+  return { source: document.source, environment: document.environment };
+}
+
 /** Records the export (write-ahead), signs a checkpoint, and makes the report naming it. */
 export async function exportReport(
   request: Omit<ReportRequest, 'auditCheckpoint'>,
   options: WriteReportOptions,
   audit: ExportAudit,
 ): Promise<Result<WrittenReport>> {
-  const what = `${options.format.toUpperCase()} comparison report${options.redact ? ' (redacted)' : ''} of ${request.result.left.id} and ${request.result.right.id} to ${audit.target}`;
+  const what: ComparisonExport = {
+    result: request.result,
+    format: options.format,
+    redacted: options.redact,
+    target: audit.target,
+    ...(audit.target === 'stdout' ? {} : { fileName: path.basename(audit.target) }),
+    left: { ...sideOf(request.left), context: audit.sideContexts.left },
+    right: { ...sideOf(request.right), context: audit.sideContexts.right },
+  };
   const journal = await openJournal(audit.home);
   if (!journal.ok) return journal;
   try {
-    for (const event of [...(audit.before ?? []), exportEvent(audit.context, what)]) {
+    for (const event of [...(audit.before ?? []), comparisonExportEvent(audit.context, what)]) {
       const recorded = await journal.value.recordBefore(event, 'no report was written');
       if (!recorded.ok) return recorded;
     }
@@ -89,11 +109,17 @@ export async function exportReport(
   return { ok: false, error: delivered.error };
 }
 
-async function recordFailure(audit: ExportAudit, what: string, message: string): Promise<void> {
+async function recordFailure(
+  audit: ExportAudit,
+  what: ComparisonExport,
+  message: string,
+): Promise<void> {
   const journal = await openJournal(audit.home);
   if (!journal.ok) return;
   try {
-    journal.value.append(exportEvent(audit.context, what, { code: '8', description: message }));
+    journal.value.append(
+      comparisonExportEvent(audit.context, what, { code: '8', description: message }),
+    );
   } finally {
     journal.value.close();
   }

@@ -2,60 +2,90 @@
  * The side-by-side content diff of an HTML report: changes as removed/added rows, the unchanged
  * stretches between them with a few context rows visible and the middle in a <details> element,
  * which collapses and expands without any script (the report's CSP allows none).
+ *
+ * A changed line says so in text, not only by its colour: a marker column (− / +, read out as
+ * "removed" / "added") and the changed words in <del>/<ins>. Chromium prints without background
+ * colours by default, and a colour alone tells nothing to a screen reader (WCAG 1.4.1); the
+ * review printed a report whose changed lines looked like context (issue 7 review 9, defect 4).
  */
 import type { ReportContentChange, ReportModel } from '../../../shared/report/report-model';
 import type { SideBySideRow, UnchangedRegion } from '../../../shared/report/unchanged-regions';
+import type { WordSegment } from '../../../shared/compare/word-diff';
 import { movedNote } from '../../../shared/compare/content-moves';
 import { escapeHtml } from './html-escape';
 
-function cell(line: string | null, number: number, kind: string): string {
-  if (line === null) return '<td class="n"></td><td class="empty"></td>';
-  return `<td class="n">${number + 1}</td><td class="${kind}">${escapeHtml(line)}</td>`;
+type Side = 'left' | 'right';
+
+/** Number, marker and text column per side. */
+const columns =
+  '<colgroup><col class="n"><col class="m"><col><col class="n"><col class="m"><col></colgroup>';
+const allColumns = 6;
+
+const markers: Readonly<Record<Side, string>> = {
+  left: '<td class="m del"><span aria-hidden="true">−</span><span class="sr-only">removed</span></td>',
+  right:
+    '<td class="m ins"><span aria-hidden="true">+</span><span class="sr-only">added</span></td>',
+};
+
+function emptyCell(): string {
+  return '<td class="n"></td><td class="m"></td><td class="empty"></td>';
 }
 
-function rowsHtml(
-  rows: readonly SideBySideRow[],
-  leftFrom: number,
-  rightFrom: number,
-  kind = 'same',
-): string {
+function sameCell(line: string | null, number: number): string {
+  if (line === null) return emptyCell();
+  return `<td class="n">${number + 1}</td><td class="m"></td><td class="same">${escapeHtml(line)}</td>`;
+}
+
+function rowsHtml(rows: readonly SideBySideRow[], leftFrom: number, rightFrom: number): string {
   return rows
     .map(
       ([left, right], index) =>
-        `<tr>${cell(left, leftFrom + index, kind)}${cell(right, rightFrom + index, kind)}</tr>`,
+        `<tr>${sameCell(left, leftFrom + index)}${sameCell(right, rightFrom + index)}</tr>`,
     )
     .join('\n');
 }
 
-/** A changed line, with the moved-run note on the first line of a run (content-moves.ts). */
-function changedCell(
-  change: ReportContentChange,
-  side: 'left' | 'right',
-  line: string | null,
-  number: number,
-): string {
-  const html = cell(line, number, side === 'left' ? 'del' : 'ins');
-  const note = line === null ? undefined : movedNote(change, side, number);
-  return note === undefined
-    ? html
-    : html.replace(/<\/td>$/, ` <span class="moved">${escapeHtml(note)}</span></td>`);
+/**
+ * One side of a line's word diff as HTML, the changed words in <del> or <ins>; undefined when the
+ * segments do not spell the line (then the line is shown whole, marked by its row alone).
+ */
+function wordsHtml(line: string, segments: readonly WordSegment[], side: Side): string | undefined {
+  const own = side === 'left' ? 'removed' : 'added';
+  const tag = side === 'left' ? 'del' : 'ins';
+  const parts = segments.filter((segment) => segment.kind === 'equal' || segment.kind === own);
+  if (parts.map((segment) => segment.text).join('') !== line) return undefined;
+  return parts
+    .map((segment) =>
+      segment.kind === 'equal'
+        ? escapeHtml(segment.text)
+        : `<${tag}>${escapeHtml(segment.text)}</${tag}>`,
+    )
+    .join('');
+}
+
+/** A changed line: marker, words, and the moved-run note on the first line of a run (content-moves.ts). */
+function changedCell(change: ReportContentChange, side: Side, row: number): string {
+  const line = (side === 'left' ? change.removed : change.added)[row];
+  if (line === undefined) return emptyCell();
+  const number = (side === 'left' ? change.leftStart : change.rightStart) + row;
+  const segments = change.words?.[row];
+  const text = (segments && wordsHtml(line, segments, side)) ?? escapeHtml(line);
+  const note = movedNote(change, side, number);
+  const moved = note === undefined ? '' : ` <span class="moved">${escapeHtml(note)}</span>`;
+  const kind = side === 'left' ? 'del' : 'ins';
+  return `<td class="n">${number + 1}</td>${markers[side]}<td class="${kind}">${text}${moved}</td>`;
 }
 
 function changeHtml(change: ReportContentChange, index: number): string {
   const count = Math.max(change.removed.length, change.added.length);
   const rows: string[] = [];
-  for (let row = 0; row < count; row++) {
-    const left = change.removed[row] ?? null;
-    const right = change.added[row] ?? null;
-    rows.push(
-      `<tr>${changedCell(change, 'left', left, change.leftStart + row)}${changedCell(change, 'right', right, change.rightStart + row)}</tr>`,
-    );
-  }
+  for (let row = 0; row < count; row++)
+    rows.push(`<tr>${changedCell(change, 'left', row)}${changedCell(change, 'right', row)}</tr>`);
   const omitted =
     change.omittedLines > 0
-      ? `<tr><td colspan="4" class="note">${change.omittedLines} more changed lines are not shown.</td></tr>`
+      ? `<tr><td colspan="${allColumns}" class="note">${change.omittedLines} more changed lines are not shown.</td></tr>`
       : '';
-  return `<tbody class="change" id="change-${index + 1}"><tr><th colspan="4" class="path">Change ${index + 1}: ${escapeHtml(change.path)}</th></tr>\n${rows.join('\n')}${omitted}</tbody>`;
+  return `<tbody class="change" id="change-${index + 1}"><tr><th colspan="${allColumns}" class="path">Change ${index + 1}: ${escapeHtml(change.path)}</th></tr>\n${rows.join('\n')}${omitted}</tbody>`;
 }
 
 function regionHtml(region: UnchangedRegion): string {
@@ -74,10 +104,10 @@ function regionHtml(region: UnchangedRegion): string {
         : '';
     const inner =
       region.middle.length > 0
-        ? `<table class="sbs">${rowsHtml(region.middle, left, right)}</table>`
+        ? `<table class="sbs">${columns}${rowsHtml(region.middle, left, right)}</table>`
         : '';
     parts.push(
-      `<tbody class="collapsed"><tr><td colspan="4"><details><summary>${middleCount.toLocaleString('en-US')} lines without shown changes (left ${left + 1}–${left + middleCount}, right ${right + 1}–${right + middleCount})</summary>${inner}${omitted}</details></td></tr></tbody>`,
+      `<tbody class="collapsed"><tr><td colspan="${allColumns}"><details><summary>${middleCount.toLocaleString('en-US')} lines without shown changes (left ${left + 1}–${left + middleCount}, right ${right + 1}–${right + middleCount})</summary>${inner}${omitted}</details></td></tr></tbody>`,
     );
   }
   if (region.tail.length > 0) {
@@ -101,6 +131,29 @@ function rowsOf(change: ReportContentChange): number {
   return Math.max(change.removed.length, change.added.length);
 }
 
+function regionRows(region: UnchangedRegion): number {
+  return region.head.length + region.middle.length + region.tail.length;
+}
+
+/**
+ * How many content changes the page shows (the first ones, up to maxHtmlRows rows with the
+ * unchanged regions between them); the change list links only to these.
+ */
+export function changesOnPage(model: ReportModel): number {
+  const { changes } = model.content;
+  const regions = model.content.unchanged ?? [];
+  let next = 0;
+  let rows = 0;
+  for (const [index, change] of changes.entries()) {
+    if (rows >= maxHtmlRows) return index;
+    // Each region names the change it comes before.
+    while (next < regions.length && regions[next]!.beforeChange <= index)
+      rows += regionRows(regions[next++]!);
+    rows += rowsOf(change);
+  }
+  return changes.length;
+}
+
 /** The side-by-side table of the content diff, calling `onChange` as changes are written. */
 export function contentDiffHtml(
   model: ReportModel,
@@ -109,23 +162,13 @@ export function contentDiffHtml(
   const changes = model.content.changes;
   if (changes.length === 0) return '<p>No content changes are shown.</p>';
   const regions = model.content.unchanged ?? [];
-  // Each region names the change it comes before.
+  const shown = changesOnPage(model);
   const parts: string[] = [];
   let next = 0;
-  let rows = 0;
-  let shown = changes.length;
-  for (const [index, change] of changes.entries()) {
-    if (rows >= maxHtmlRows) {
-      shown = index;
-      break;
-    }
-    while (next < regions.length && regions[next]!.beforeChange <= index) {
-      const region = regions[next++]!;
-      parts.push(regionHtml(region));
-      rows += region.head.length + region.middle.length + region.tail.length;
-    }
+  for (const [index, change] of changes.slice(0, shown).entries()) {
+    while (next < regions.length && regions[next]!.beforeChange <= index)
+      parts.push(regionHtml(regions[next++]!));
     parts.push(changeHtml(change, index));
-    rows += rowsOf(change);
     if (index % 500 === 0) onChange(index, changes.length);
   }
   if (shown === changes.length)
@@ -144,5 +187,5 @@ export function contentDiffHtml(
   const noteHtml = notes
     .map((note) => `<p class="note" id="content-note">${escapeHtml(note)}</p>`)
     .join('');
-  return `${noteHtml}<table class="sbs"><colgroup><col class="n"><col><col class="n"><col></colgroup><thead><tr><th colspan="2">Left: ${escapeHtml(model.documents.left.id)}</th><th colspan="2">Right: ${escapeHtml(model.documents.right.id)}</th></tr></thead>\n${parts.join('\n')}</table>`;
+  return `${noteHtml}<table class="sbs">${columns}<thead><tr><th colspan="3">Left: ${escapeHtml(model.documents.left.id)}</th><th colspan="3">Right: ${escapeHtml(model.documents.right.id)}</th></tr></thead>\n${parts.join('\n')}</table>`;
 }

@@ -4,9 +4,11 @@
  * integrity.ts as a JSON data block, which browsers never execute.
  */
 import { describeReportedValue } from '../../../shared/compare/describe-value';
-import { modelPathLinker } from '../../../shared/compare/model-path-links';
+import { storedStatusLabel } from '../../../shared/compare/metadata-status';
 import type { ReportModel } from '../../../shared/report/report-model';
-import { contentDiffHtml } from './html-content-diff';
+import { timeWithOffset } from '../../../shared/report/report-time';
+import { changeListHtml } from './html-change-list';
+import { changesOnPage, contentDiffHtml } from './html-content-diff';
 import { escapeHtml as e } from './html-escape';
 
 /** No network, no scripts, inline styles only: the report must stand alone and stay inert. */
@@ -18,6 +20,11 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
     .map((row) => `<tr>${row.map((value) => `<td>${value}</td>`).join('')}</tr>`)
     .join('\n');
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}</tbody></table>`;
+}
+
+/** A side's stored status in words; a local file has none ("—"). */
+function statusText(document: ReportModel['documents']['left']): string | undefined {
+  return document.storedStatus && storedStatusLabel(document.storedStatus);
 }
 
 function documentsHtml(model: ReportModel): string {
@@ -36,6 +43,10 @@ function documentsHtml(model: ReportModel): string {
       row('Document id', left.id, right.id),
       row('Set id', left.setId, right.setId),
       row('Version', left.versionNumber, right.versionNumber),
+      // Local files have no stored status: no row for a pair of them.
+      ...(left.storedStatus || right.storedStatus
+        ? [row('Stored status', statusText(left), statusText(right))]
+        : []),
       row('Title', left.title, right.title),
       row('Patient', left.patient, right.patient),
       row('SHA-256 of the source bytes', left.sha256, right.sha256),
@@ -84,11 +95,6 @@ function labelled(value: string | undefined, label: string | undefined): string 
   return text === value ? e(text) : `<span title="${e(value)}">${e(text)}</span>`;
 }
 
-/** A short cell that must not break inside a word (cells break anywhere so long OIDs fit). */
-function nowrap(text: string): string {
-  return `<span class="nowrap">${e(text)}</span>`;
-}
-
 function metadataHtml(model: ReportModel): string {
   if (model.metadataChanges.length === 0) return '<p>No metadata changes are shown.</p>';
   return table(
@@ -102,47 +108,24 @@ function metadataHtml(model: ReportModel): string {
   );
 }
 
-/**
- * An item's source lines: its own, or for a header or metadata item (a model path, no lines) those
- * of the content change on its field's element, as the app's change list links them.
- */
-function linesOf(
-  change: ReportModel['changes'][number],
-  model: ReportModel,
-  linkOf: (modelPath: string) => number | undefined,
-): string {
-  const index =
-    change.pathKind === 'model' && change.leftLine === undefined && change.rightLine === undefined
-      ? linkOf(change.path)
-      : undefined;
-  const linked = index === undefined ? undefined : model.content.changes[index];
-  const left = linked ? linked.leftSourceLine : change.leftLine;
-  const right = linked ? linked.rightSourceLine : change.rightLine;
-  return `${left ?? '—'} / ${right ?? '—'}`;
-}
-
-function changesHtml(model: ReportModel): string {
-  if (model.changes.length === 0) return '<p>The change list is empty.</p>';
-  const linkOf = modelPathLinker(model.content.changes);
-  const truncated = model.changeListTruncated
-    ? '<p class="note">The change list was cut at its limit; the content diff below is complete.</p>'
-    : '';
-  return `${truncated}${table(
-    ['#', 'Where', 'Change', 'Lines (left / right)'],
-    model.changes.map((change, index) => [
-      nowrap(String(index + 1)),
-      nowrap(change.group),
-      e(change.text),
-      linesOf(change, model, linkOf),
-    ]),
-  )}`;
-}
+/** What a recipient without the exporting installation can and cannot learn from the checkpoint. */
+const checkpointMeaning =
+  '<p class="note" id="checkpoint-meaning">The audit checkpoint is the latest signed point of the audit journal of the Archivist that made this report: the same sequence, chain hash and signature stand in that journal, where <code>archivist audit verify</code> checks them and <code>archivist audit list</code> shows this export. It ties the report to that journal; it is not a signature of this file.</p>';
 
 function checkpointHtml(model: ReportModel): string {
   const checkpoint = model.auditCheckpoint;
   if (!checkpoint) return '<p>No audit checkpoint was available when this report was made.</p>';
-  return `<dl class="facts"><dt>Sequence</dt><dd>${checkpoint.sequence}</dd><dt>Chain hash</dt><dd class="mono">${e(checkpoint.hash)}</dd><dt>Signed at</dt><dd>${e(checkpoint.time)}</dd><dt>Signature</dt><dd class="mono">${e(checkpoint.signature)}</dd></dl>`;
+  return `${checkpointMeaning}<dl class="facts"><dt>Sequence</dt><dd>${checkpoint.sequence}</dd><dt>Chain hash</dt><dd class="mono">${e(checkpoint.hash)}</dd><dt>Signed at</dt><dd>${e(localTime(checkpoint.time))}</dd><dt>Signature</dt><dd class="mono">${e(checkpoint.signature)}</dd></dl>`;
 }
+
+/** An ISO time in this machine's local time with its offset, as the documents' times read. */
+function localTime(iso: string): string {
+  return timeWithOffset(iso, -new Date(iso).getTimezoneOffset());
+}
+
+/** How a recipient checks the file (issue 7 review 9, defect 8: the report never said). */
+const howToCheck =
+  '<p class="note" id="how-to-check">To check that this file is exactly as Archivist wrote it, run <code>archivist report verify FILE</code>: it recomputes the SHA-256 hashes that the manifest at the end of the file records (of the file itself and of both source documents, when they are embedded) and names any part that was altered; the audit checkpoint below ties the report to the journal that recorded its export.</p>';
 
 function summaryText(model: ReportModel): string {
   if (model.identical) return 'The documents are identical.';
@@ -183,10 +166,11 @@ ${banner}
 <dl class="facts">
 <dt>Environment</dt><dd>${e(model.environments.join(', '))}</dd>
 <dt>Operator</dt><dd>${e(model.operator)}</dd>
-<dt>Made at</dt><dd>${e(model.createdAt)}</dd>
+<dt>Made at</dt><dd>${e(localTime(model.createdAt))}</dd>
 <dt>Tool</dt><dd>Archivist ${e(model.toolVersion)}</dd>
 </dl>
 <p class="summary" id="summary">${e(summaryText(model))}</p>
+${howToCheck}
 </header>
 <h2>Documents</h2>
 ${documentsHtml(model)}
@@ -197,7 +181,7 @@ ${findingsHtml(model)}
 <h2>Metadata changes</h2>
 ${metadataHtml(model)}
 <h2>Change list</h2>
-${changesHtml(model)}
+${changeListHtml(model, changesOnPage(model), table)}
 <h2>Content, side by side (${model.content.leftLines} / ${model.content.rightLines} canonical lines)</h2>
 ${contentDiffHtml(model, onProgress)}
 <h2>Audit checkpoint</h2>

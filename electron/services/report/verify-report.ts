@@ -12,6 +12,7 @@ import {
   type ReportFormat,
   type ReportManifest,
 } from './integrity';
+import { formatOf, missingManifest, notAReport, onlyLineEndsDiffer } from './report-damage';
 
 /** What a verified report is. */
 export interface VerifiedReport {
@@ -19,14 +20,6 @@ export interface VerifiedReport {
   readonly manifest: ReportManifest;
   /** How many sources were embedded and checked byte for byte. */
   readonly embeddedSources: number;
-}
-
-function formatOf(bytes: Uint8Array): ReportFormat {
-  const start = Buffer.from(bytes.subarray(0, 64)).toString('latin1').trimStart();
-  if (start.startsWith('%PDF-')) return 'pdf';
-  if (/^<!doctype html/i.test(start)) return 'html';
-  if (start.startsWith('{')) return 'json';
-  return 'csv';
 }
 
 function lastLineAfter(text: string, prefix: string): string | undefined {
@@ -77,12 +70,9 @@ function isManifest(value: unknown): value is ReportManifest {
 /** Verifies a report file's bytes. */
 export function verifyReport(bytes: Uint8Array): Result<VerifiedReport> {
   const format = formatOf(bytes);
+  if (format === undefined) return err('report-no-manifest', notAReport(bytes));
   const manifest = manifestValue(format, bytes);
-  if (manifest === undefined)
-    return err(
-      'report-no-manifest',
-      `This is not an Archivist report, or its manifest was altered: no readable manifest was found (read as ${format.toUpperCase()}).`,
-    );
+  if (manifest === undefined) return err('report-no-manifest', missingManifest(format, bytes));
   if (!isManifest(manifest))
     return err(
       'report-manifest-altered',
@@ -103,6 +93,11 @@ export function verifyReport(bytes: Uint8Array): Result<VerifiedReport> {
   if (typeof offset === 'string')
     return err('report-manifest-altered', `The report manifest was altered: ${offset}.`);
   const actual = bodyHash(bytes, offset);
+  if (actual !== manifest.bodySha256 && onlyLineEndsDiffer(bytes, manifest))
+    return err(
+      'report-body-altered',
+      'The report does not verify because its line ends were changed (to CRLF or back, as mail programs and Windows tools do); nothing else differs. Ask for the original file, sent so its bytes stay as they are (zipped, or as an attachment, not pasted).',
+    );
   if (actual !== manifest.bodySha256)
     return err(
       'report-body-altered',

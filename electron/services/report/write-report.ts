@@ -35,6 +35,9 @@ export const reportFormats: readonly ReportFormat[] = ['html', 'pdf', 'json', 'c
  */
 export const maxEmbeddedSourceBytes = 10 * 1024 * 1024;
 
+/** UTF-8's byte order mark, which csvByteOrderMark puts first in a CSV report. */
+const byteOrderMark = '\uFEFF';
+
 /** What one report is about. */
 export interface ReportRequest {
   readonly result: CompareResult;
@@ -63,6 +66,13 @@ export interface WriteReportOptions {
    */
   readonly embedSources?: boolean;
   readonly onProgress?: (progress: ReportProgress) => void;
+  /**
+   * Start a CSV report with UTF-8's byte order mark: Excel reads a CSV without one in the
+   * system's ANSI code page, so "ä" shows as "Ã¤" (issue 7 review 9, defect 7). The app's export
+   * sets it (a person opens that file); the command line's CSV goes to pipelines too, where a
+   * mark would stick to the first column's name. The seal covers it like every other byte.
+   */
+  readonly csvByteOrderMark?: boolean;
   /** How PDFs are printed (default: headless Chromium; the app passes electronPdfPrinter). */
   readonly pdfPrinter?: PdfPrinter;
 }
@@ -168,7 +178,14 @@ async function render(
 ): Promise<Result<Uint8Array>> {
   const format = options.format;
   if (format === 'json') return ok(Buffer.from(reportJson(model, manifest)));
-  if (format === 'csv') return ok(embedManifest('csv', Buffer.from(reportCsv(model)), manifest));
+  if (format === 'csv')
+    return ok(
+      embedManifest(
+        'csv',
+        Buffer.from((options.csvByteOrderMark ? byteOrderMark : '') + reportCsv(model)),
+        manifest,
+      ),
+    );
   const css = reportCss();
   if (!css.ok) return css;
   const html = reportHtml(model, css.value, (done, total) =>

@@ -13,6 +13,7 @@
 import { hostname } from 'node:os';
 import { readEvent, type AuditContext } from '../../../shared/audit/builders';
 import type { EnvironmentProfile } from '../../../shared/environments/profile';
+import { storedStatusOf, type StoredStatus } from '../../../shared/compare/metadata-status';
 import type {
   CompareLinesRequest,
   CompareLinesResult,
@@ -29,6 +30,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import { appVersion } from '../app-version';
 import { compareInWorker } from '../compare/compare-in-worker';
 import { fetchFailureMessage, withSideNames } from '../compare/side-message';
+import { sideLabel } from '../compare/side-label';
 import { reportEnvironmentOf } from '../compare/compared-environment';
 import type { EnvironmentConnection } from '../environments/connection';
 import { osUserName, auditContextFor, recordAll } from './audit-trail';
@@ -86,7 +88,12 @@ export const maxLinesBytes = 4 * 1024 * 1024;
 
 interface FetchedSide {
   readonly bytes: Uint8Array;
+  /** How failures name the side before its version is known ("Kanta TK · doc-17"). */
   readonly label: string;
+  /** Where it is, for the label once the version is known: the environment or "file NAME". */
+  readonly place: string;
+  /** The status its environment stores; a local file has none. */
+  readonly storedStatus?: StoredStatus;
   /** How a report names the source: env:PROFILE:id, or the file's name. */
   readonly source: string;
   readonly environment?: string;
@@ -156,6 +163,7 @@ export function createComparer(deps: ComparerDeps): Comparer {
       return ok({
         bytes: file.value.bytes,
         label,
+        place: label,
         source: file.value.name,
         context: fileContext(),
         fallbackKey: file.value.name,
@@ -176,11 +184,14 @@ export function createComparer(deps: ComparerDeps): Comparer {
         const message = fetchFailureMessage(which, label, fetched.error.message);
         return { ok: false, error: { ...fetched.error, message } };
       }
+      const environment = reportEnvironmentOf(profile);
       return ok({
         bytes: fetched.value.bytes,
         label,
+        place: environment,
+        storedStatus: storedStatusOf(fetched.value.reference.status),
         source: `env:${side.profileId}:${side.resourceId}`,
-        environment: reportEnvironmentOf(profile),
+        environment,
         context,
         fallbackKey: side.resourceId,
       });
@@ -210,6 +221,10 @@ export function createComparer(deps: ComparerDeps): Comparer {
       keepLines: wantsLines,
       narrative: true,
       onPhase,
+      storedStatus: {
+        ...(left.value.storedStatus ? { left: left.value.storedStatus } : {}),
+        ...(right.value.storedStatus ? { right: right.value.storedStatus } : {}),
+      },
     });
     if (signal.aborted) return cancelled;
     if (!compared.ok) {
@@ -251,8 +266,8 @@ export function createComparer(deps: ComparerDeps): Comparer {
     });
     return ok({
       compareId: request.compareId,
-      left: describeSide(request.left, left.value.label, result.left),
-      right: describeSide(request.right, right.value.label, result.right),
+      left: describeSide(request.left, left.value, result.left),
+      right: describeSide(request.right, right.value, result.right),
       result,
       hasLines: lines !== undefined,
       ...(linesNote ? { linesNote } : {}),
@@ -265,11 +280,12 @@ export function createComparer(deps: ComparerDeps): Comparer {
 
   function describeSide(
     side: CompareSideRef,
-    label: string,
+    fetched: FetchedSide,
     document: ComparedDocuments['left']['document'],
   ): ComparedDocuments['left'] {
+    const label = sideLabel(fetched.place, fetched.label, document.versionNumber);
     return 'fileId' in side
-      ? { label, fileName: deps.localFiles.nameOf(side.fileId) ?? label, document }
+      ? { label, fileName: deps.localFiles.nameOf(side.fileId) ?? fetched.label, document }
       : { label, profileId: side.profileId, resourceId: side.resourceId, document };
   }
 

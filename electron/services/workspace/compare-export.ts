@@ -5,7 +5,11 @@
  * main's save dialog says, or, where no dialog can run (the browser harness), back as a download.
  */
 import path from 'node:path';
-import { exportEvent, type AuditContext } from '../../../shared/audit/builders';
+import type { AuditContext } from '../../../shared/audit/builders';
+import {
+  comparisonExportEvent,
+  type ComparisonExport,
+} from '../../../shared/audit/comparison-export';
 import type { CompareResult } from '../../../shared/compare/compare-documents';
 import type {
   JoinedLines,
@@ -22,6 +26,7 @@ import { writeReport, type ReportProgress } from '../report/write-report';
 import { recordAll } from './audit-trail';
 import { fileProblemReason } from '../files/file-problem';
 import { replaceFile } from '../files/replace-file';
+import { reportFileName } from './report-file-name';
 
 /** One side as the report needs it. */
 export interface RememberedSide {
@@ -61,25 +66,17 @@ const mediaTypes: Readonly<Record<ExportFormat, string>> = {
   csv: 'text/csv',
 };
 
-/** A file name from the two document ids, without characters file systems refuse. */
-export function reportFileName(
-  result: CompareResult,
-  format: ExportFormat,
-  redact: boolean,
-): string {
-  const id = (value: string) => value.replace(/[^A-Za-z0-9.-]+/g, '_').slice(-40);
-  const stem = redact
-    ? 'comparison-redacted'
-    : `comparison-${id(result.left.id)}-vs-${id(result.right.id)}`;
-  return `${stem}.${format}`;
-}
-
 export async function exportComparison(
   home: string,
   comparison: RememberedComparison,
   options: ExportOptions,
 ): Promise<Result<ExportResult>> {
-  const fileName = reportFileName(comparison.result, options.format, options.redact);
+  const fileName = reportFileName(
+    { ...comparison.result.left, source: comparison.left.source },
+    { ...comparison.result.right, source: comparison.right.source },
+    options.format,
+    options.redact,
+  );
   let target = `download ${fileName}`;
   if (options.saveFile) {
     const chosen = await options.saveFile(fileName);
@@ -89,8 +86,20 @@ export async function exportComparison(
   const { result, left, right } = comparison;
   // A local file against AT: the export is AT's operator's, as the AT read is.
   const context = reportContextOf(left, right);
-  const what = `${options.format.toUpperCase()} comparison report${options.redact ? ' (redacted)' : ''} of ${result.left.id} and ${result.right.id} to ${target}`;
-  const recorded = await recordAll(home, [exportEvent(context, what)], 'no report was written');
+  const exported: ComparisonExport = {
+    result,
+    format: options.format,
+    redacted: options.redact,
+    target,
+    fileName: options.saveFile ? path.basename(target) : fileName,
+    left,
+    right,
+  };
+  const recorded = await recordAll(
+    home,
+    [comparisonExportEvent(context, exported)],
+    'no report was written',
+  );
   if (!recorded.ok) return recorded;
   const progress = (value: ReportProgress) =>
     options.onProgress({
@@ -120,6 +129,8 @@ export async function exportComparison(
       format: options.format,
       redact: options.redact,
       onProgress: progress,
+      // A person opens this file, often in Excel, which needs the mark to read UTF-8.
+      csvByteOrderMark: true,
       ...(options.pdfPrinter ? { pdfPrinter: options.pdfPrinter } : {}),
     },
   );
@@ -136,7 +147,7 @@ export async function exportComparison(
   if (!saved.ok)
     await recordAll(
       home,
-      [exportEvent(context, what, { code: '8', description: saved.error.message })],
+      [comparisonExportEvent(context, exported, { code: '8', description: saved.error.message })],
       'the failure was not recorded',
     );
   return saved;

@@ -5,6 +5,7 @@
  * check (DOMAIN.md §1: the test service refuses a document with any non-test code).
  */
 import { labelFor } from '../../../shared/codes/labels';
+import { storedStatusOf } from '../../../shared/compare/metadata-status';
 import { readFhirDocumentReference } from '../../../shared/documents/fhir';
 import type { InstanceId } from '../../../shared/documents/model';
 import { formatIdentityProblem } from '../../../shared/ipc/identity-problems';
@@ -16,11 +17,9 @@ const setIdSystems = new Set(['urn:archivist:cda:setId']);
 const versionSystems = new Set(['urn:archivist:cda:versionNumber']);
 const setIdExtension = 'https://archivist.invalid/fhir/StructureDefinition/cda-set-id';
 
-/** FHIR status → the chip the table shows. */
+/** FHIR status → the chip the table shows: the same words a comparison's side boxes use. */
 export function rowStatusOf(status: string | undefined): RowStatus {
-  if (status === 'entered-in-error') return 'invalidated';
-  if (status === 'superseded') return 'replaced';
-  return 'current';
+  return storedStatusOf(status);
 }
 
 function bareOid(value: string | undefined): string {

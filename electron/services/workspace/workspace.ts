@@ -50,6 +50,11 @@ import type {
 import { createCliSecretStore } from '../profiles/cli-secret-store';
 import type { SecretStore } from '../profiles/secret-store';
 import { searchDocuments } from './search-documents';
+import { findSameDocument } from './find-same-document';
+import type {
+  FindSameDocumentRequest,
+  SameDocumentMatches,
+} from '../../../shared/ipc/same-document';
 import { versionsView } from './versions-view';
 
 export interface WorkspaceDeps {
@@ -79,6 +84,10 @@ export interface Workspace {
     onProgress: (progress: SearchProgressEvent) => void,
   ) => Promise<Result<SearchResult>>;
   readonly cancelSearch: (searchId: string) => { readonly wasRunning: boolean };
+  /** The same document in another environment, by its document id (find-same-document.ts). */
+  readonly findSameDocument: (
+    request: FindSameDocumentRequest,
+  ) => Promise<Result<SameDocumentMatches>>;
   readonly open: (profileId: string, resourceId: string) => Promise<Result<OpenedDocument>>;
   readonly versions: (profileId: string, resourceId: string) => Promise<Result<VersionsView>>;
   /** Compares two documents (environments or local files); see compare-documents.ts. */
@@ -241,6 +250,16 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       const controller = searches.get(searchId);
       controller?.abort();
       return { wasRunning: controller !== undefined };
+    },
+
+    async findSameDocument({ profileId, documentId }) {
+      // Not finding it says nothing about the environment's reachability (connection-pool.ts).
+      const outcome = await withConnection(profileId, async (connection, profile) => {
+        const context = auditContextFor(profile, now);
+        const found = await findSameDocument(deps.home, connection, context, profile, documentId);
+        return !found.ok && found.error.code.startsWith('env-') ? found : ok(found);
+      });
+      return outcome.ok ? outcome.value : outcome;
     },
 
     open: (profileId, resourceId) =>

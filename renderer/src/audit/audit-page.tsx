@@ -18,8 +18,11 @@ type Load =
 
 const filterKeys = ['patient', 'document', 'action', 'outcome', 'from', 'to'] as const;
 const actions = { E: 'query', R: 'read', U: 'update', C: 'create', D: 'delete' } as const;
-/** Kinds the action's word already says; others (export, configuration, …) are named too. */
-const genericKinds = new Set(['search', 'read']);
+/**
+ * Kinds the action's word already says; others (export, configuration, …) are named instead:
+ * an export is an E (execute) in BALP, but "query" would misname it.
+ */
+const genericKinds = new Set(['search', 'read', 'update', 'create', 'delete']);
 const outcomes = {
   '0': 'success',
   '4': 'minor failure',
@@ -179,8 +182,10 @@ export function AuditPage({
                     <td>{row.sequence}</td>
                     <td>{row.recorded.replace('T', ' ').slice(0, 19)}</td>
                     <td>
-                      {row.action} {actions[row.action as keyof typeof actions] ?? row.kind}
-                      {genericKinds.has(row.kind) ? '' : ` (${row.kind})`}
+                      {row.action}{' '}
+                      {genericKinds.has(row.kind)
+                        ? (actions[row.action as keyof typeof actions] ?? row.kind)
+                        : row.kind}
                     </td>
                     <td>{outcomes[row.outcome as keyof typeof outcomes] ?? row.outcome}</td>
                     <td>{row.operator}</td>

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { AppError } from '../../../shared/result';
+import { storedStatusLabel } from '../../../shared/compare/metadata-status';
 import type { CompareSideInfo, CompareSideRef } from '../../../shared/ipc/compare-types';
 import { ErrorNotice } from '../components/error-notice';
 import { openOutside } from '../bridge/open-outside';
@@ -56,13 +57,28 @@ function SideCard({
   info: CompareSideInfo | { readonly label: string };
 }) {
   const document = 'document' in info ? info.document : undefined;
+  // The label names version and environment; the resource id stays visible as secondary text.
+  const resourceId = 'resourceId' in info ? info.resourceId : undefined;
   return (
     <div className="compare-side" aria-label={`${side} document`} role="group">
       <strong>{side}:</strong> {info.label}
+      {document?.storedStatus && (
+        <>
+          {' '}
+          <span className={`status-chip status-${document.storedStatus}`}>
+            stored {storedStatusLabel(document.storedStatus)}
+          </span>
+        </>
+      )}
       {document && (
         <div className="muted">
           {document.title ?? '(untitled)'} · <code>{document.id}</code>
-          {document.versionNumber !== undefined && <> · version {document.versionNumber}</>}
+          {resourceId && (
+            <>
+              {' '}
+              · resource <code>{resourceId}</code>
+            </>
+          )}
         </div>
       )}
     </div>

@@ -21,6 +21,7 @@ import { NarrativeDiffView } from './narrative-diff-view';
 import { contentMarkKey, metadataMarkKey, type ReviewScope } from './reviewed-keys';
 import { useReviewedMarks } from './reviewed-marks';
 import { useAfterFirstPaint, useNarrative, useShownLines } from './use-compare-parts';
+import { SideHeading } from './side-heading';
 
 /** Rows of a first screen of the diff, with the virtualiser's overscan below them. */
 const firstScreenRows = 60;
@@ -255,12 +256,17 @@ export function ComparisonView({
             <div className={`diff-headings diff-${contentMode}`} aria-hidden="true">
               {contentMode === 'side-by-side' ? (
                 <>
-                  <span>{compared.left.label}</span>
-                  <span>{compared.right.label}</span>
+                  <span>
+                    <SideHeading side={compared.left} />
+                  </span>
+                  <span>
+                    <SideHeading side={compared.right} />
+                  </span>
                 </>
               ) : (
                 <span>
-                  {compared.left.label} (−) → {compared.right.label} (+)
+                  <SideHeading side={compared.left} /> (−) → <SideHeading side={compared.right} />{' '}
+                  (+)
                 </span>
               )}
             </div>

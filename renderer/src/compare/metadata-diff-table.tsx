@@ -9,7 +9,7 @@
 import { useState } from 'react';
 import { describeValue } from '../../../shared/compare/describe-value';
 import type { MetadataChange } from '../../../shared/compare/metadata-diff';
-import { fieldLabel } from './field-label';
+import { fieldLabel } from '../../../shared/compare/field-label';
 
 export type ShownMetadataChange = MetadataChange & { readonly hiddenBy?: string };
 

@@ -6,7 +6,11 @@
  */
 import { useEffect, useState } from 'react';
 import { afterPaint } from './after-paint';
-import { linkItemSteps, type ItemLinks, type LinkableItem } from './change-item-links';
+import {
+  linkItemSteps,
+  type ItemLinks,
+  type LinkableItem,
+} from '../../../shared/compare/change-item-links';
 import type { ViewChange } from './diff-rows';
 
 /** Work per step: well under a frame, so drawing and keys are never held up for long. */

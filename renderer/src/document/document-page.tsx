@@ -11,6 +11,7 @@ import { openOutside } from '../bridge/open-outside';
 import { ErrorNotice } from '../components/error-notice';
 import { InvalidationDialog } from '../invalidation/invalidation-dialog';
 import { documentTabs, type DocumentTab } from '../routing/route';
+import { CompareElsewhere } from './compare-elsewhere';
 import { ContentView } from './content-view';
 import { MetadataPanel } from './metadata-panel';
 import { NarrativeView } from './narrative-view';
@@ -36,6 +37,12 @@ export interface DocumentPageProps {
   readonly onTab: (tab: DocumentTab) => void;
   readonly onOpen: (resourceId: string) => void;
   readonly onBack: () => void;
+}
+
+/** The CDA document id as searches take it: root, or root^extension. */
+function documentIdOf(document: OpenedDocument): string {
+  const { root, extension } = document.metadata.id;
+  return extension ? `${root}^${extension}` : root;
 }
 
 export function DocumentPage(props: DocumentPageProps) {
@@ -146,6 +153,12 @@ export function DocumentPage(props: DocumentPageProps) {
               ` · version ${load.document.metadata.versionNumber}`}
             {` · ${load.document.byteSize.toLocaleString('en')} bytes · read recorded in the audit trail (#${load.document.auditSequence})`}
           </p>
+          <CompareElsewhere
+            api={api}
+            profileId={profileId}
+            resourceId={resourceId}
+            documentId={documentIdOf(load.document)}
+          />
           <div role="tablist" aria-label="Document views" className="tabs" onKeyDown={onTabKey}>
             {documentTabs.map((name) => (
               <button

@@ -1,10 +1,13 @@
 /**
  * The Versions tab: the setId chain in order with derived states (current, replaced,
- * invalidated), RPLC links and the FHIR history of this resource. Two picked versions open in
- * the compare view (older on the left); this document can also be compared with a local file.
+ * invalidated; the server's stored status wins), RPLC links by version number and the FHIR
+ * history of this resource. Two picked versions open in the compare view, the lower version
+ * number on the left, with a note when their dates or a shared number make that order doubtful;
+ * this document can also be compared with a local file.
  */
 import { useEffect, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
+import { pickedOrderNote } from '../../../shared/documents/version-chain-order';
 import type { VersionsView as Versions } from '../../../shared/ipc/workspace-types';
 import type { AppError } from '../../../shared/result';
 import { compareHash } from '../compare/compare-address';
@@ -57,6 +60,16 @@ export function VersionsView({
   const pickedInOrder = versions.versions
     .map((version) => version.resourceId)
     .filter((id) => picked.includes(id));
+  const [older, newer] = pickedInOrder.map((id) =>
+    versions.versions.find((version) => version.resourceId === id)!,
+  );
+  const orderNote = older && newer ? pickedOrderNote(older, newer) : undefined;
+  // Relations by version number, the resource id beside it (two versions may share a number).
+  const versionOf = (id: string) => {
+    const number = versions.versions.find((version) => version.resourceId === id)?.versionNumber;
+    return number === undefined ? id : `version ${number} (${id})`;
+  };
+  const storedHistory = versions.history.filter((entry) => entry.versionId !== '');
   const toggle = (id: string) => {
     setPicked((old) => (old.includes(id) ? old.filter((x) => x !== id) : [...old, id].slice(-2)));
   };
@@ -100,8 +113,12 @@ export function VersionsView({
             )}
             <div className="muted version-links">
               <code>{version.documentId}</code>
-              {version.replaces.length > 0 && <> · RPLC → {version.replaces.join(', ')}</>}
-              {version.replacedBy.length > 0 && <> · replaced by {version.replacedBy.join(', ')}</>}
+              {version.replaces.length > 0 && (
+                <> · replaces (RPLC) {version.replaces.map(versionOf).join(', ')}</>
+              )}
+              {version.replacedBy.length > 0 && (
+                <> · replaced by {version.replacedBy.map(versionOf).join(', ')}</>
+              )}
             </div>
           </li>
         ))}
@@ -131,6 +148,11 @@ export function VersionsView({
           }}
         />
       </div>
+      {orderNote && (
+        <p className="compare-note" role="note">
+          {orderNote}
+        </p>
+      )}
       {versions.findings.length > 0 && (
         <ul className="chain-findings" aria-label="Chain findings">
           {versions.findings.map((finding) => (
@@ -139,13 +161,23 @@ export function VersionsView({
         </ul>
       )}
       <h3>Stored versions of this resource (FHIR history)</h3>
-      <ul>
-        {versions.history.map((entry) => (
-          <li key={entry.versionId}>
-            version {entry.versionId}: {entry.status}, {entry.lastUpdated}
-          </li>
-        ))}
-      </ul>
+      {storedHistory.length === 0 ? (
+        // A folder of files, for one, keeps no FHIR history: nothing to list, said so.
+        <p className="muted">This environment keeps no stored versions of this resource.</p>
+      ) : (
+        <ul aria-label="Stored versions of this resource">
+          {storedHistory.map((entry) => (
+            <li key={entry.versionId}>
+              {[
+                `version ${entry.versionId}: ${entry.status || 'status not given'}`,
+                entry.lastUpdated.replace('T', ' ').slice(0, 19),
+              ]
+                .filter(Boolean)
+                .join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

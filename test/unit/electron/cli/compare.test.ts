@@ -51,7 +51,7 @@ describe('archivist compare', () => {
         'entry Annososio ja jatko-osiot: text changed from "1 tabletti aamuisin." to "1 tabletti aamuisin (one tablet every morning)."',
       );
       expect(run.stdout).toContain(
-        'authors[1] added: "Korjaaja (KOR), lääkärin tutkinto (76111), Inkeri Backman Tes"',
+        'Author 2 added: "Korjaaja (KOR), lääkärin tutkinto (76111), Inkeri Backman Tes"',
       );
       const audit = await runArchivist(['audit', 'list', '--json', '--home', home]);
       const records = JSON.parse(audit.stdout) as {

@@ -56,8 +56,15 @@ describe('archivist compare → reports', () => {
     const rows = listRecords(home, {}).map(toRow);
     expect(rows.map((row) => row.kind)).toEqual(['read', 'read', 'export']);
     const exported = listRecords(home, {}).at(-1)!;
-    expect(JSON.stringify(exported)).toContain(`HTML comparison report of`);
     expect(JSON.stringify(exported)).toContain(out);
+    // Both local files by name and version, the format and profile, the file (review 9, defect 5).
+    const detail = toRow(exported).detail;
+    expect(detail).toContain(`left: local file ${left}, document `);
+    expect(detail).toContain(`right: local file ${right}, document `);
+    expect(detail).toMatch(/left: .*, version 1; right: .*, version 2; /);
+    expect(detail).toMatch(
+      /HTML comparison report, ignore profile \S+ \(sha256 [0-9a-f]{12}…\), to file audited\.html$/,
+    );
     const checkpoint = latestCheckpoint(home)!;
     expect(checkpoint.sequence).toBe(exported.sequence);
     expect(html).toContain(checkpoint.hash);
@@ -262,6 +269,7 @@ describe('archivist report usage', () => {
     expect(missing.stderr).toContain('(no such file).');
     const plain = await runArchivist(['report', 'verify', left]);
     expect(plain.code).toBe(1);
-    expect(plain.stderr).toContain('This is not an Archivist report, or its manifest was altered');
+    expect(plain.stderr).toContain('This is not an Archivist report: ');
+    expect(plain.stderr).not.toContain('read as CSV');
   });
 });

@@ -15,6 +15,7 @@ const validRequests: Record<string, unknown> = {
   'environments:check': { profileId: 'sandbox' },
   'documents:search': { profileId: 'sandbox', searchId: 's1', query: { setId: '1.2.3' } },
   'documents:cancel-search': { searchId: 's1' },
+  'documents:find-same': { profileId: 'tk', documentId: '1.2.246.10.99990001.2026.50' },
   'documents:open': { profileId: 'sandbox', resourceId: 'seed-doc-1' },
   'documents:versions': { profileId: 'sandbox', resourceId: 'seed-doc-1' },
   'documents:compare': {
@@ -27,6 +28,7 @@ const validRequests: Record<string, unknown> = {
   'documents:compare-lines': { compareId: 'c1', side: 'left', start: 0, count: 10 },
   'documents:compare-narrative': { compareId: 'c1', start: 0, count: 50 },
   'documents:pick-file': {},
+  'documents:file-info': { fileId: 'file-0123456789abcdef' },
   'documents:export-report': { compareId: 'c1', exportId: 'e1', format: 'html', redact: false },
   'invalidation:preflight': { profileId: 'sandbox', resourceIds: ['seed-doc-1'] },
   'invalidation:run': {

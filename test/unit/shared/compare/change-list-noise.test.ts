@@ -61,9 +61,9 @@ describe('identity codes in the change list', () => {
       header: patientCode,
       inEntry: [patientCode, otherCode],
     });
-    const metadata = texts(left, right).filter((text) => text.startsWith('identityCodes'));
+    const metadata = texts(left, right).filter((text) => text.startsWith('Identity code '));
     expect(metadata).toEqual([
-      `identityCodes[2] added: "${otherCode} at section 'Lääkitys' entry/substanceAdministration/entryRelationship/supply/subject/relatedSubject/code"`,
+      `Identity code 3 added: "${otherCode} at section 'Lääkitys' entry/substanceAdministration/entryRelationship/supply/subject/relatedSubject/code"`,
     ]);
     const backward = diffMetadata(side(right).metadata, side(left).metadata);
     expect(backward.map((change) => [change.kind, change.path])).toEqual([
@@ -75,8 +75,8 @@ describe('identity codes in the change list', () => {
     // 131052-308T is well formed, but its individual number (308) is not in the test range.
     const left = withCodes({ title: 'Lääkitys', header: patientCode, inEntry: [] });
     const right = withCodes({ title: 'Lääkitys', header: patientCode, inEntry: ['131052-308T'] });
-    expect(texts(left, right).filter((text) => text.startsWith('identityCodes'))).toEqual([
-      `identityCodes[1] added: "131052-308T at section 'Lääkitys' entry/substanceAdministration/entryRelationship/supply/subject/relatedSubject/code (not a test code)"`,
+    expect(texts(left, right).filter((text) => text.startsWith('Identity code '))).toEqual([
+      `Identity code 2 added: "131052-308T at section 'Lääkitys' entry/substanceAdministration/entryRelationship/supply/subject/relatedSubject/code (not a test code)"`,
     ]);
   });
 

@@ -65,7 +65,7 @@ describe.skipIf(!hasCorpus)(`values of physiogel LM → MIT${corpusNote}`, () =>
     // The invalidator is the person under the MIT functionCode (the first name is the patient's).
     const given = first(/<functionCode code="MIT"[\s\S]*?<given>([^<]+)<\/given>/);
     const family = first(/<functionCode code="MIT"[\s\S]*?<family>([^<]+)<\/family>/);
-    const author = items.find((item) => item.field === 'authors[0]' && item.kind === 'added');
+    const author = items.find((item) => item.path === 'authors[0]' && item.kind === 'added');
     expect(author?.right).toBe(`${role} (MIT), ${given} ${family}`);
   });
 

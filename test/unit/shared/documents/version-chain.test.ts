@@ -158,6 +158,67 @@ describe('buildVersionChains: states', () => {
     expect(chain?.versions[0]).toMatchObject({ state: 'invalidated', invalidatedBy: 'a' });
   });
 
+  it('shows the status the server stores, and no invented replacement of a current version (review 9)', () => {
+    // The sandbox's planted duplicate: a second "version 1" of the set, stored as current, dated
+    // after version 3 and pointing at nothing.
+    const stored = (status: string) => ({ format: 'cda' as const, fhir: fhirDetails('', status) });
+    const result = buildVersionChains([
+      input('d50', doc('s.50', 's', 1, stored('superseded'))),
+      input(
+        'd51',
+        doc('s.51', 's', 2, { ...stored('superseded'), relatedDocuments: [rplc('s.50')] }),
+      ),
+      input('d52', doc('s.52', 's', 3, { ...stored('current'), relatedDocuments: [rplc('s.51')] })),
+      input('d53', doc('s.53', 's', 1, { ...stored('current'), effectiveTime: '20250512' })),
+    ]);
+    const versions = result.chains[0]!.versions;
+    expect(versions.map((v) => [v.key, v.state, v.replacedBy])).toEqual([
+      ['d50', 'replaced', ['d51', 'd52']],
+      ['d53', 'current', []],
+      ['d51', 'replaced', ['d52']],
+      ['d52', 'current', []],
+    ]);
+    expect(result.chains[0]!.conflicts).toMatchObject([
+      { kind: 'version-conflict', versionNumber: 1, keys: ['d50', 'd53'] },
+    ]);
+  });
+
+  it('keeps an RPLC link to a version the server calls current, and the stored state', () => {
+    const meta = (root: string, version: number, status: string, extra = {}) =>
+      doc(root, 't', version, { fhir: fhirDetails(root, status), ...extra });
+    const versions = buildVersionChains([
+      input('t1', meta('t.1', 1, 'current')),
+      input('t2', meta('t.2', 2, 'current', { relatedDocuments: [rplc('t.1')] })),
+    ]).chains[0]!.versions;
+    expect(versions.map((v) => [v.key, v.state, v.replacedBy])).toEqual([
+      ['t1', 'current', ['t2']],
+      ['t2', 'current', []],
+    ]);
+  });
+
+  it('says "replaced" where the server stores superseded, though a later version invalidates the series', () => {
+    // The folder profile's LM → KOR → MIT: the table says replaced, and so must the tab.
+    const meta = (root: string, version: number, status: string, extra = {}) =>
+      doc(root, 'm', version, { fhir: fhirDetails(root, status), ...extra });
+    const [chain] = buildVersionChains([
+      input('lm', meta('m.1', 1, 'superseded')),
+      input('kor', meta('m.2', 2, 'superseded', { relatedDocuments: [rplc('m.1')] })),
+      input(
+        'mit',
+        meta('m.3', 3, 'current', {
+          relatedDocuments: [rplc('m.2')],
+          authors: [author('MER'), author('MIT')],
+        }),
+      ),
+    ]).chains;
+    expect(chain!.versions.map((v) => [v.key, v.state, v.invalidatedBy])).toEqual([
+      ['lm', 'replaced', 'mit'],
+      ['kor', 'replaced', 'mit'],
+      ['mit', 'current', undefined],
+    ]);
+    expect(chain!.status).toBe('invalidated');
+  });
+
   it('keeps documents of different series apart and in input order', () => {
     const result = buildVersionChains([
       input('b1', doc('b.1', 'b', 1)),

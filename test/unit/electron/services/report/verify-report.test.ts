@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyReport } from '../../../../../electron/services/report/verify-report';
 import {
@@ -6,7 +8,7 @@ import {
   type ReportRequest,
 } from '../../../../../electron/services/report/write-report';
 import { closeXmlWorkers } from '../../../../../electron/services/xml';
-import { fixtureRequest, leftDosage } from './report-fixture';
+import { fixtureRequest, leftDosage, leftXml } from './report-fixture';
 
 let request: ReportRequest;
 beforeAll(async () => {
@@ -103,5 +105,119 @@ describe('report verify', () => {
       .replace('"kind":"archivist', '"kind":archivist');
     const verified = verifyReport(Buffer.from(bytes));
     expect(!verified.ok && verified.error.code).toBe('report-no-manifest');
+  });
+});
+
+/** What a recipient's tools do to a file: cut it, change its line ends. */
+const half = (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.byteLength / 2));
+const toCrlf = (bytes: Buffer) =>
+  Buffer.from(bytes.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
+const toLf = (bytes: Buffer) =>
+  Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
+
+/** A stand-in printer: a small PDF, so no browser is needed. */
+const fakePdf = async () =>
+  ({
+    ok: true,
+    value: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'),
+  }) as const;
+
+describe('report verify says why a received file fails', () => {
+  it.each(textFormats)('says a %s report cut in half looks cut off', async (format) => {
+    const verified = verifyReport(half(await bytesOf(format)));
+    expect(!verified.ok && verified.error.code).toBe('report-no-manifest');
+    expect(!verified.ok && verified.error.message).toMatch(
+      new RegExp(
+        `^This ${format.toUpperCase()} report looks cut off: it stops after [\\d,]+ bytes`,
+      ),
+    );
+  });
+
+  it('says a PDF report cut before its end looks cut off, and a PDF made elsewhere is no report', async () => {
+    const written = await writeReport(request, {
+      format: 'pdf',
+      redact: false,
+      pdfPrinter: fakePdf,
+    });
+    if (!written.ok) throw new Error(written.error.message);
+    const bytes = Buffer.from(written.value.bytes);
+    expect(verifyReport(bytes).ok).toBe(true);
+    const cut = verifyReport(bytes.subarray(0, 30));
+    expect(!cut.ok && cut.error.code).toBe('report-no-manifest');
+    const other = verifyReport((await fakePdf()).value);
+    expect(!other.ok && other.error.message).toMatch(
+      /^This is not an Archivist report, or its manifest was altered/,
+    );
+  });
+
+  it('says a file that is no report is none, without calling it CSV', () => {
+    const xml = verifyReport(Buffer.from(leftXml));
+    expect(!xml.ok && xml.error.message).toBe(
+      'This is not an Archivist report: reports are the HTML, PDF, JSON and CSV files Archivist writes, and this file starts with "<?xml version="1.0" encoding="UTF-8"?>".',
+    );
+    const empty = verifyReport(Buffer.alloc(0));
+    expect(!empty.ok && empty.error.message).toBe(
+      'This is not an Archivist report: the file is empty.',
+    );
+    const page = verifyReport(Buffer.from('<!DOCTYPE html><html><body>hi</body></html>\n'));
+    expect(!page.ok && page.error.message).toMatch(/^This is not an Archivist report/);
+    for (const answer of [xml, empty, page])
+      expect(!answer.ok && answer.error.message).not.toMatch(/read as CSV|cut off/);
+  });
+
+  it.each(textFormats)(
+    'says only the line ends of a %s report were changed (CRLF), and still fails it',
+    async (format) => {
+      const bytes = await bytesOf(format);
+      const crlf = toCrlf(bytes);
+      expect(crlf.equals(bytes)).toBe(false);
+      const verified = verifyReport(crlf);
+      expect(verified.ok).toBe(false);
+      expect(!verified.ok && verified.error.code).toBe('report-body-altered');
+      expect(!verified.ok && verified.error.message).toMatch(/line ends were changed/);
+    },
+  );
+
+  it('says so for a CSV report whose CRLF records were made LF, too', async () => {
+    const verified = verifyReport(toLf(await bytesOf('csv')));
+    expect(!verified.ok && verified.error.code).toBe('report-body-altered');
+  });
+
+  it('gives no line-end hint when something else changed as well', async () => {
+    const bytes = await bytesOf('html');
+    const edited = flipped(toCrlf(bytes), toCrlf(bytes).indexOf(leftDosage) + 2);
+    const verified = verifyReport(edited);
+    expect(!verified.ok && verified.error.message).toMatch(
+      /^The report body was altered: its SHA-256/,
+    );
+  });
+});
+
+describe('compatibility', () => {
+  it.each(['html', 'json', 'csv'])(
+    'still verifies a %s report made by the previous version (test/fixtures/reports)',
+    (format) => {
+      const bytes = readFileSync(
+        path.join(__dirname, '../../../../fixtures/reports', `made-by-0.1.0.${format}`),
+      );
+      const verified = verifyReport(bytes);
+      expect(verified.ok && verified.value.embeddedSources).toBe(2);
+      expect(verifyReport(flipped(bytes, bytes.indexOf(leftDosage) + 2)).ok).toBe(false);
+    },
+  );
+
+  it('verifies a CSV report that starts with a byte order mark for Excel, on its exact bytes', async () => {
+    const written = await writeReport(request, {
+      format: 'csv',
+      redact: false,
+      csvByteOrderMark: true,
+    });
+    if (!written.ok) throw new Error(written.error.message);
+    const bytes = Buffer.from(written.value.bytes);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(verifyReport(bytes).ok).toBe(true);
+    expect(verifyReport(bytes.subarray(3)).ok).toBe(false);
+    // Without the option the command line's CSV stays as it was.
+    expect((await bytesOf('csv')).subarray(0, 4).toString()).toBe('area');
   });
 });

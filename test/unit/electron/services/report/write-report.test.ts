@@ -50,7 +50,8 @@ describe('HTML report', () => {
     expect(text.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(text).toContain(`content="${reportCsp}"`);
     expect(text).toMatch(/<style>[\s\S]*\.sbs td\.del[\s\S]*<\/style>/);
-    expect(text).not.toMatch(/\b(src|href)=|url\(|@import/i);
+    // Links only within the page (the change list's "Change N"), nothing fetched.
+    expect(text).not.toMatch(/\bsrc=|\bhref="(?!#change-\d+")|url\(|@import/i);
     const scripts = [...text.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
     expect(scripts).toEqual(['<script type="application/json" id="archivist-manifest">']);
   });
@@ -67,17 +68,22 @@ describe('HTML report', () => {
     expect(text).toContain(request.result.profile.sha256);
   });
 
-  it('gives a header item of the change list the lines of its content change', async () => {
+  it('gives a header item of the change list its content change: a link and the diff lines', async () => {
     const { text, model } = await made('html');
     const header = model.changes.find((item) => item.pathKind === 'model' && item.path === 'id');
-    const content = model.content.changes.find((change) =>
+    const index = model.content.changes.findIndex((change) =>
       change.path.startsWith('/ClinicalDocument/id'),
     );
+    const content = model.content.changes[index];
     if (!header || !content) throw new Error('the fixture pair has no changed document id');
     expect(header.leftLine).toBeUndefined();
-    const lines = `${content.leftSourceLine} / ${content.rightSourceLine}`;
-    expect(lines).toMatch(/^\d+ \/ \d+$/);
-    expect(text).toContain(`<td>${escapeHtml(header.text)}</td><td>${lines}</td>`);
+    const range = (start: number, end: number) =>
+      end - start === 1 ? `${start + 1}` : `${start + 1}–${end}`;
+    const lines = `${range(content.leftStart, content.leftEnd)} / ${range(content.rightStart, content.rightEnd)}`;
+    expect(text).toContain(
+      `<td>${escapeHtml(header.text)}</td><td><a href="#change-${index + 1}">Change ${index + 1}</a><br><span class="nowrap">lines ${lines}</span></td>`,
+    );
+    expect(text).toContain(`<tbody class="change" id="change-${index + 1}">`);
   });
 });
 
@@ -147,7 +153,7 @@ describe('redaction', () => {
     expect(
       rows.find((row) => row[0] === 'change list: header' && row[1] === 'authors[1]')?.[3],
     ).toBe(added);
-    expect(html).toContain(`authors[1] added: &quot;${added}&quot;`);
+    expect(html).toContain(`Author 2 added: &quot;${added}&quot;`);
   });
 
   it('masks a person named only in the body with one mask in the text, the XML and every format', async () => {

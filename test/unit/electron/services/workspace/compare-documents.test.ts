@@ -109,7 +109,9 @@ describe('workspace compare', () => {
     const change = result.content.shown[0]!;
     expect(lines?.left.slice(change.leftStart, change.leftEnd)).toEqual(change.removed);
     expect(lines?.right.slice(change.rightStart, change.rightEnd)).toEqual(change.added);
-    expect(left.label).toBe(`Local sandbox · ${chain.older.resourceId}`);
+    // Named by version and environment (review 9, defect 12), the resource id beside it.
+    expect(left.label).toBe(`version ${result.left.versionNumber} · Local sandbox`);
+    expect(left.resourceId).toBe(chain.older.resourceId);
     expect(right.resourceId).toBe(chain.newer.resourceId);
     expect(compared.value.ignoreProfiles.map((p) => p.id)).toEqual(
       expect.arrayContaining(['default', 'prescription', 'none']),
@@ -225,7 +227,12 @@ describe('workspace compare', () => {
     });
     if (!compared.ok) throw new Error(compared.error.message);
     expect(compared.value.result.identical).toBe(true);
-    expect(compared.value.right).toMatchObject({ label: 'file saved.xml', fileName: 'saved.xml' });
+    expect(compared.value.right).toMatchObject({
+      label: `version ${compared.value.result.right.versionNumber} · file saved.xml`,
+      fileName: 'saved.xml',
+    });
+    // A local file has no stored status: none is said or compared.
+    expect(compared.value.right.document).not.toHaveProperty('storedStatus');
   });
 
   it('sends only the changed lines of documents over 4 MB, and says so', async () => {

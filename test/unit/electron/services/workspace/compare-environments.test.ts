@@ -165,7 +165,15 @@ describe('the app compares documents from two environments', () => {
     const exports = listRecords(home, {})
       .map((record) => record.event)
       .filter((event) => JSON.stringify(event).includes('download comparison-'));
-    const last = exports.at(-1);
-    expect(last && destinationOf(last)).toEqual({ name: 'Kanta TK', address: tk.baseUrl });
+    const last = exports.at(-1)!;
+    // An export names each environment its documents came from as a source (DCM 110153); the
+    // local file is named in its side's entity.
+    const sources = last.agent.filter((a) => a.type.coding.some((c) => c.code === '110153'));
+    expect(sources.map((a) => ({ name: a.who.display, address: a.network?.address }))).toEqual([
+      { name: 'Kanta TK', address: tk.baseUrl },
+    ]);
+    expect(last.entity.find((e) => e.name === 'left')?.description).toMatch(
+      /^left: local file saved\.xml, document /,
+    );
   }, 60_000);
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRecords } from '../../../../../electron/services/audit/reader';
+import { toRow } from '../../../../../shared/audit/filter';
 import {
   startAppWorkspace,
   type AppWorkspace,
@@ -67,6 +68,13 @@ describe('exporting a comparison', () => {
     expect(html).not.toContain('Unchanged lines are not part of this report');
     expect(progress.at(-1)).toEqual({ exportId: 'x1', phase: 'sealing', fraction: 1 });
     expect(exportRecords(`download ${exported.value.fileName}`)).toEqual([{ outcome: '0' }]);
+    // The Audit tab's row names both sides with their environment and version, and the file.
+    const row = toRow(listRecords(home, {}).at(-1)!);
+    expect(row.environment).toBe('Local sandbox');
+    expect(row.detail).toMatch(
+      /^left: Local sandbox, document \S+, version \d+; right: Local sandbox, document \S+, version \d+; HTML comparison report, ignore profile default /,
+    );
+    expect(row.detail.endsWith(`, to file ${exported.value.fileName}`)).toBe(true);
   });
 
   it('saves a redacted JSON report where the save dialog says, and records the path', async () => {
@@ -83,7 +91,10 @@ describe('exporting a comparison', () => {
       },
     });
     if (!exported.ok) throw new Error(exported.error.message);
-    expect(suggested).toEqual(['comparison-redacted.json']);
+    // Both sides and the time, but no document id (redacted).
+    expect(suggested).toHaveLength(1);
+    expect(suggested[0]).toMatch(/^comparison-redacted-.+-vs-.+-\d{8}-\d{6}\.json$/);
+    expect(suggested[0]).not.toContain('1.2.246');
     expect(exported.value).toMatchObject({ kind: 'saved', fileName: 'chosen-report.json' });
     const report = JSON.parse(readFileSync(target, 'utf8')) as Record<string, unknown>;
     expect(JSON.stringify(report)).not.toMatch(/\d{6}[-+A-Y]9\d\d[0-9A-Y]/);

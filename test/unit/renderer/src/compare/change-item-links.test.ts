@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentChange } from '../../../../../shared/compare/content-changes';
 import { seededRandom } from '../../../../../shared/seeded-random';
-import { linkItems, linkItemSteps } from '../../../../../renderer/src/compare/change-item-links';
+import { linkItems, linkItemSteps } from '../../../../../shared/compare/change-item-links';
 import { viewChanges } from '../../../../../renderer/src/compare/diff-rows';
 import { changeForItem } from '../../../../../renderer/src/compare/line-mapping';
 

@@ -1,14 +1,26 @@
 /**
  * Which change-list items describe which content change, prepared once per comparison so the list
  * can follow next/previous change (issue 7: "a change list panel linked to the panes"). An item
- * points at the change changeForItem (line-mapping.ts) picks for it: the nearest by source line,
- * preferring changes under the item's canonical path. Asking that for every item scans every
+ * points at the change changeForItem (renderer line-mapping.ts) picks for it: the nearest by
+ * source line, preferring changes under the item's canonical path. The report links its change
+ * list to its "Change N" anchors with the same code, so both point at the same change. Asking that for every item scans every
  * change per item (5,000 items by thousands of changes on a large pair), so here the changes are
  * sorted by source line once, per side and per item path, and each item is a binary search. The
  * work comes as a generator of small steps, so the view can spread it over tasks.
  */
-import { changeOfModelPath, groupByElement } from '../../../shared/compare/model-path-links';
-import type { ViewChange } from './diff-rows';
+import type { ContentChange } from './content-changes';
+import { changeOfModelPath, groupByElement } from './model-path-links';
+
+/**
+ * A content change as linking reads it: the compare view's (diff-rows.ts ViewChange) and the
+ * report's (its Change N anchors) both have this shape.
+ */
+export interface LinkableChange {
+  readonly change: Pick<
+    ContentChange,
+    'path' | 'leftSourceLine' | 'rightSourceLine' | 'removed' | 'added'
+  >;
+}
 
 /** What an item needs to be linked: the fields changeForItem reads. */
 export interface LinkableItem {
@@ -47,7 +59,7 @@ interface Nearest {
  * sort of 100,000 pairs was a 300 ms step.
  */
 function* sideIndex(
-  changes: readonly ViewChange[],
+  changes: readonly LinkableChange[],
   of: readonly number[],
   side: 'left' | 'right',
 ): Generator<void, SideIndex, void> {
@@ -132,7 +144,7 @@ function nearest(index: PathIndex, item: LinkableItem): Nearest | undefined {
  * and the generator returns the links when done. Same answers as changeForItem for every item.
  */
 export function* linkItemSteps<T extends LinkableItem>(
-  changes: readonly ViewChange[],
+  changes: readonly LinkableChange[],
   items: readonly T[],
 ): Generator<void, ItemLinks<T>, void> {
   const changeOfItem = new Map<T, number>();
@@ -202,7 +214,7 @@ export function* linkItemSteps<T extends LinkableItem>(
  * "title changed" to that change too when title's line is inside it.
  */
 function* linkModelItems<T extends LinkableItem>(
-  changes: readonly ViewChange[],
+  changes: readonly LinkableChange[],
   items: readonly T[],
 ): Generator<void, Map<T, number>, void> {
   const links = new Map<T, number>();
@@ -232,7 +244,7 @@ function* linkModelItems<T extends LinkableItem>(
 
 /** All the links at once (tests, and small comparisons). */
 export function linkItems<T extends LinkableItem>(
-  changes: readonly ViewChange[],
+  changes: readonly LinkableChange[],
   items: readonly T[],
 ): ItemLinks<T> {
   const steps = linkItemSteps(changes, items);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLabel } from '../../../../../renderer/src/compare/field-label';
+import { fieldLabel } from '../../../../shared/compare/field-label';
 
 describe('fieldLabel', () => {
   it('reads a model path as words, list items counted from 1', () => {
