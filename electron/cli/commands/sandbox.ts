@@ -3,11 +3,17 @@ import path from 'node:path';
 import { parseFaultSpec } from '../../sandbox/faults';
 import { startSandbox, type SandboxOptions } from '../../sandbox/server';
 import { generateSeedCatalog } from '../../sandbox/seed/generate-seed';
+import {
+  isStandInEnvironment,
+  standInEnvironments,
+  type StandInEnvironment,
+} from '../../sandbox/seed/stand-in';
 import type { SandboxTlsFiles } from '../../sandbox/tls-files';
 import { CommandFailure, ExitCode, UsageError, parseCommandArgs, type Command } from '../command';
 
 const help = `Usage: archivist sandbox [--port N] [--data DIR] [--patients N] [--documents N] [--seed N]
-                         [--faults SPEC] [--calendar] [--now ISO] [--tls] [--json]
+                         [--environment at|tk] [--faults SPEC] [--calendar] [--now ISO] [--tls]
+                         [--json]
 
 Serves a local FHIR R4 test environment on 127.0.0.1 and prints "listening on <base-url>"
 once ready. Ctrl+C stops it.
@@ -19,6 +25,12 @@ Options:
   --patients N    number of seeded test patients (default 25)
   --documents N   number of seeded documents (default 500)
   --seed N        seed for the generated data and the fault pattern (default 1)
+  --environment at|tk
+                  stand in for Kanta's AT or TK: the same documents as without it, but
+                  as that environment's archive stores them, with its own storage times
+                  (copyTime, declaredTime, retentionPeriod) and its own resource ids
+                  (at-doc-1, tk-doc-1, …); find the same document in the other one by
+                  its document id
   --faults SPEC   misbehave on purpose; SPEC is a comma-separated list of:
                     latency=200ms      delay every response
                     error=5%:503       answer 5% of requests with a 5xx status
@@ -40,6 +52,7 @@ Examples:
   archivist sandbox --port 8080
   archivist sandbox --data ./sandbox-data --faults latency=200ms,error=5%:503 --seed 42
   archivist sandbox --calendar --now 2026-12-07T11:00:00Z
+  archivist sandbox --environment at --port 8081    (and --environment tk --port 8082)
 `;
 
 function count(name: string, value: string | undefined, fallback: number): number {
@@ -47,6 +60,13 @@ function count(name: string, value: string | undefined, fallback: number): numbe
   if (!/^\d+$/.test(value))
     throw new UsageError(`--${name} must be a whole number, not '${value}'.`);
   return Number(value);
+}
+
+function environmentOf(value: string | undefined): StandInEnvironment | undefined {
+  if (value === undefined || isStandInEnvironment(value)) return value;
+  throw new UsageError(
+    `--environment must be one of ${standInEnvironments.join(', ')}, not '${value}'.`,
+  );
 }
 
 function waitForStop(): Promise<void> {
@@ -67,6 +87,7 @@ interface SandboxFlags {
   readonly patients?: string;
   readonly documents?: string;
   readonly seed?: string;
+  readonly environment?: string;
   readonly faults?: string;
   readonly calendar?: boolean;
   readonly now?: string;
@@ -82,10 +103,12 @@ function sandboxOptions(values: SandboxFlags, cwd: string): SandboxOptions {
   // The generator would quietly make one patient anyway: every document needs one.
   if (patients < 1)
     throw new UsageError('--patients must be at least 1: every document needs a patient.');
+  const environment = environmentOf(values.environment);
   const catalog = generateSeedCatalog({
     seed,
     patients,
     documents: count('documents', values.documents, 500),
+    ...(environment ? { environment } : {}),
   });
   const faults = parseFaultSpec(values.faults ?? '');
   if (!faults.ok) throw new UsageError(`--faults: ${faults.error.message}`);
@@ -127,6 +150,7 @@ export const sandboxCommand: Command = {
         patients: { type: 'string' },
         documents: { type: 'string' },
         seed: { type: 'string' },
+        environment: { type: 'string' },
         faults: { type: 'string' },
         calendar: { type: 'boolean' },
         now: { type: 'string' },

@@ -2,6 +2,7 @@ import type { XmlNode } from './canonical-xml';
 import { el } from './canonical-xml';
 import type { DocumentSpec } from './document-spec';
 import { buildHetu } from './patients';
+import { storageTime } from './stand-in';
 import { OID } from './vocab';
 
 /** A hetu with an individual number below 900: the planted "slipped in before the rule" code. */
@@ -148,6 +149,10 @@ export function cdaHeader(spec: DocumentSpec): XmlNode[] {
     el('languageCode', { code: 'fi-FI' }),
     el('setId', { root: spec.setId }),
     el('versionNumber', { value: String(spec.versionNumber) }),
+    // An environment's archive fills copyTime when it stores a document; the plain seed has none.
+    ...(spec.archive
+      ? [el('copyTime', { value: storageTime(spec.effectiveTime, spec.archive) })]
+      : []),
     recordTarget(spec),
     author(spec, 'MER', 1),
     ...(spec.invalidated ? [author(spec, 'MIT', 2)] : []),

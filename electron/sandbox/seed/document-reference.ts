@@ -4,6 +4,7 @@ import type { DocumentReference, FhirAttachment } from '../../../shared/fhir/res
 import { headerRegister } from './cda-header';
 import type { DocumentSpec } from './document-spec';
 import { isoTime } from './render-document';
+import { idPrefixOf, type StandInArchive } from './stand-in';
 import { OID } from './vocab';
 
 /** Identifier systems of the seed DocumentReferences (documented so readers can rely on them). */
@@ -16,8 +17,9 @@ export const IDENTIFIER_SYSTEMS = {
   versionNumber: 'urn:archivist:cda:versionNumber',
 } as const;
 
-/** The DocumentReference id of the document at catalogue index `index`. */
-export const documentReferenceId = (index: number): string => `seed-doc-${index + 1}`;
+/** The DocumentReference id of the document at catalogue index `index` in an environment's archive. */
+export const documentReferenceId = (index: number, archive: StandInArchive | undefined): string =>
+  `${idPrefixOf(archive)}-doc-${index + 1}`;
 
 /** Size and SHA-1 of a document's bytes, computed once per document and then remembered. */
 export interface AttachmentFacts {
@@ -127,7 +129,7 @@ export function buildDocumentReference(
   const documentOid = `urn:oid:${spec.id}`;
   return {
     resourceType: 'DocumentReference',
-    id: documentReferenceId(spec.index),
+    id: documentReferenceId(spec.index, spec.archive),
     masterIdentifier: { system: IDENTIFIER_SYSTEMS.documentId, value: documentOid },
     identifier: [
       { system: IDENTIFIER_SYSTEMS.documentId, value: documentOid, use: 'official' },
@@ -149,7 +151,7 @@ export function buildDocumentReference(
             {
               code: 'replaces' as const,
               target: {
-                reference: `DocumentReference/${documentReferenceId(spec.index - 1)}`,
+                reference: `DocumentReference/${documentReferenceId(spec.index - 1, spec.archive)}`,
                 identifier: {
                   system: IDENTIFIER_SYSTEMS.documentId,
                   value: `urn:oid:${spec.previousId}`,

@@ -2,6 +2,7 @@ import type { PlantedProblem } from './seed-types';
 import type { SeedPatient } from './patients';
 import type { Prng } from './prng';
 import { deriveSeed } from './prng';
+import type { StandInArchive } from './stand-in';
 import type { Code } from './vocab';
 import { DOCUMENT_TYPES, ORGANISATIONS, REGISTERS, SOCIAL_GROUPS, VIEWS } from './vocab';
 
@@ -26,6 +27,8 @@ export interface DocumentSpec {
   readonly invalidated: boolean;
   readonly isLatest: boolean;
   readonly problems: readonly PlantedProblem[];
+  /** The environment whose archive stored it (stand-in.ts); absent in the plain seed. */
+  readonly archive?: StandInArchive;
 }
 
 /** The OID arc the sandbox documents use; "99990001" marks them as synthetic. */
@@ -68,6 +71,7 @@ export function buildChain(
   first: number,
   patient: SeedPatient,
   plan: ChainPlan,
+  archive: StandInArchive | undefined,
 ): DocumentSpec[] {
   const social = prng.next() < 0.2;
   const organisation = prng.pick(ORGANISATIONS);
@@ -103,6 +107,7 @@ export function buildChain(
         ...problemsFor(index),
         ...(dup ? (['duplicate-set-id-and-version'] as const) : []),
       ],
+      ...(archive ? { archive } : {}),
     });
     day += prng.int(1, 40) * 86_400_000;
   }

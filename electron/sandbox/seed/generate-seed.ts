@@ -8,6 +8,7 @@ import { createPrng } from './prng';
 import type { Prng } from './prng';
 import { renderDocument, renderDocumentAsync } from './render-document';
 import type { PlantedProblem, SeedCatalog, SeedDocument, SeedOptions } from './seed-types';
+import { idPrefixOf, standInArchive, type StandInArchive } from './stand-in';
 
 /** Default scale of the sandbox (about 25 patients, 500 documents). */
 export const DEFAULT_SEED_OPTIONS: SeedOptions = { seed: 20260101, patients: 25, documents: 500 };
@@ -35,7 +36,7 @@ class LazySeedDocument implements SeedDocument, AttachmentFacts {
   constructor(private readonly spec: DocumentSpec) {}
 
   get binaryId(): string {
-    return `seed-binary-${this.spec.index + 1}`;
+    return `${idPrefixOf(this.spec.archive)}-binary-${this.spec.index + 1}`;
   }
   get setId(): string {
     return this.spec.setId;
@@ -72,12 +73,14 @@ function chainSpecs(
   prng: Prng,
   options: SeedOptions,
   patients: readonly SeedPatient[],
+  archive: StandInArchive | undefined,
 ): DocumentSpec[] {
   const specs: DocumentSpec[] = [];
   let previousFirst: DocumentSpec | undefined;
   for (let chain = 0; specs.length < options.documents; chain += 1) {
     const plan = planChain(prng, chain, options.documents - specs.length, previousFirst);
-    const chainSpecList = buildChain(prng, options.seed, specs.length, prng.pick(patients), plan);
+    const patient = prng.pick(patients);
+    const chainSpecList = buildChain(prng, options.seed, specs.length, patient, plan, archive);
     previousFirst = chainSpecList[0];
     for (const spec of chainSpecList) specs.push(spec);
   }
@@ -87,8 +90,10 @@ function chainSpecs(
 /** Generates the sandbox catalogue; CDA bytes are rendered on demand from each document's seed. */
 export function generateSeedCatalog(options: SeedOptions): SeedCatalog {
   const prng = createPrng(options.seed);
-  const patients = generatePatients(prng, Math.max(1, options.patients));
-  const specs = options.documents > 0 ? chainSpecs(prng, options, patients) : [];
+  // The archive draws nothing from the PRNG: every environment gets the same documents.
+  const archive = options.environment ? standInArchive(options.environment) : undefined;
+  const patients = generatePatients(prng, Math.max(1, options.patients), idPrefixOf(archive));
+  const specs = options.documents > 0 ? chainSpecs(prng, options, patients, archive) : [];
   return {
     patients: patients.map((p) => p.resource),
     documents: specs.map((spec) => new LazySeedDocument(spec)),

@@ -1,6 +1,7 @@
 import type { XmlNode } from './canonical-xml';
 import { el } from './canonical-xml';
 import type { DocumentSpec } from './document-spec';
+import { storageTime } from './stand-in';
 import { OID } from './vocab';
 
 const SOFTWARE = { moderator: 'Archivist sandbox', product: 'Archivist seed', version: '1.0' };
@@ -8,6 +9,8 @@ const SOFTWARE = { moderator: 'Archivist sandbox', product: 'Archivist seed', ve
 /** `hl7fi:localHeader` (patient data) in schema order; `signatureCollection` is passed in. */
 export function localHeader(spec: DocumentSpec, signature: XmlNode): XmlNode {
   const time = spec.effectiveTime;
+  // Filled by the archive that stored the document: the environment's own (stand-in.ts).
+  const stored = storageTime(time, spec.archive);
   return el(
     'hl7fi:localHeader',
     {},
@@ -22,7 +25,7 @@ export function localHeader(spec: DocumentSpec, signature: XmlNode): XmlNode {
       }),
     ),
     el('hl7fi:registratedTime', { value: time }),
-    el('hl7fi:declaredTime', { value: time }),
+    el('hl7fi:declaredTime', { value: stored }),
     el('hl7fi:typeCode', { code: '1', codeSystem: '1.2.246.537.5.40115.2006' }),
     el('hl7fi:fileFormat', { code: '1', codeSystem: OID.fileFormat, displayName: 'CDA R2' }),
     el('hl7fi:softwareSupport', SOFTWARE),
@@ -31,7 +34,7 @@ export function localHeader(spec: DocumentSpec, signature: XmlNode): XmlNode {
       codeSystem: OID.documentType,
       displayName: spec.documentType.display,
     }),
-    el('hl7fi:retentionPeriod', { value: `${Number(time.slice(0, 4)) + 12}1231` }),
+    el('hl7fi:retentionPeriod', { value: `${Number(stored.slice(0, 4)) + 12}1231` }),
     el('hl7fi:functionCode', { code: '2', codeSystem: OID.functionCode }),
     el('hl7fi:recordStatus', {
       code: '3',

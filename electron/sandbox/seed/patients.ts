@@ -48,8 +48,15 @@ export function buildHetu(
   return `${date}${sign}${num}${control}`;
 }
 
-/** Generates `count` patients with valid test codes (individual number 900–999), signs rotating. */
-export function generatePatients(prng: Prng, count: number): readonly SeedPatient[] {
+/**
+ * Generates `count` patients with valid test codes (individual number 900–999), signs rotating;
+ * their resource ids start with `idPrefix` (an environment's own, stand-in.ts).
+ */
+export function generatePatients(
+  prng: Prng,
+  count: number,
+  idPrefix: string,
+): readonly SeedPatient[] {
   const used = new Set<string>();
   const patients: SeedPatient[] = [];
   for (let i = 0; patients.length < count; i += 1) {
@@ -64,7 +71,7 @@ export function generatePatients(prng: Prng, count: number): readonly SeedPatien
     const individual = Number(hetu.slice(7, 10));
     const resource = {
       resourceType: 'Patient' as const,
-      id: `seed-patient-${patients.length + 1}`,
+      id: `${idPrefix}-patient-${patients.length + 1}`,
       identifier: [{ system: HETU_SYSTEM, value: hetu }],
       name: [{ family, given: [given], text: `${given} ${family}` }],
       gender: individual % 2 === 1 ? ('male' as const) : ('female' as const),

@@ -4,12 +4,18 @@
  * are generated on demand from the document's seed, so they never all sit in memory at once.
  */
 import type { DocumentReference, Patient } from '../../../shared/fhir/resources';
+import type { StandInEnvironment } from './stand-in';
 
 export interface SeedOptions {
   /** Same seed, same data: tests and bug reports can rely on it. */
   readonly seed: number;
   readonly patients: number;
   readonly documents: number;
+  /**
+   * The Kanta environment the sandbox stands in for: its archive's storage times and its own
+   * resource ids (stand-in.ts). Absent: the plain seed, byte for byte as before.
+   */
+  readonly environment?: StandInEnvironment;
 }
 
 /** A problem planted on purpose so investigators have something to find. */

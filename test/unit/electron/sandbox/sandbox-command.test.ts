@@ -49,6 +49,7 @@ describe('archivist sandbox', () => {
     [['sandbox', '--faults', 'error=lots'], "'error=lots'"],
     [['sandbox', '--now', 'tomorrow'], '--now must be an ISO date'],
     [['sandbox', '--colour'], 'colour'],
+    [['sandbox', '--environment', 'prod'], "--environment must be one of at, tk, not 'prod'."],
   ])('exits 2 on bad usage %j', async (argv, message) => {
     const { code, stderr } = await run(argv);
     expect(code).toBe(2);
