@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Provenance } from '../../shared/fhir/resources';
 import { err, ok, type Result } from '../../shared/result';
 import { fileProblemReason } from '../services/files/file-problem';
+import type { StandInEnvironment } from './seed/stand-in';
 import {
   addDocument,
   refileDocument,
@@ -19,6 +20,12 @@ import {
 
 interface PersistedState {
   readonly format: 'archivist-sandbox-1';
+  /**
+   * The environment the sandbox that saved it stood in for (`--environment`); absent for a plain
+   * sandbox. Its documents' ids and archive-filled fields are that environment's, so another
+   * sandbox must not take them in (they would sit beside its own as extra documents).
+   */
+  readonly environment?: StandInEnvironment;
   readonly documents: readonly {
     readonly id: string;
     readonly setId?: string;
@@ -35,9 +42,14 @@ interface PersistedState {
 const fileName = 'sandbox-state.json';
 
 /** Writes the changed part of the store atomically. */
-export async function saveState(directory: string, store: SandboxStore): Promise<void> {
+export async function saveState(
+  directory: string,
+  store: SandboxStore,
+  environment?: StandInEnvironment,
+): Promise<void> {
   const state: PersistedState = {
     format: 'archivist-sandbox-1',
+    ...(environment ? { environment } : {}),
     documents: [...store.all]
       .filter((entry) => store.dirty.has(`doc:${entry.id}`))
       .map((entry) => ({
@@ -90,8 +102,22 @@ async function prepareDataDir(directory: string): Promise<Result<void>> {
   }
 }
 
-/** Applies a saved state over a freshly seeded store; a missing file is an empty state. */
-export async function loadState(directory: string, store: SandboxStore): Promise<Result<void>> {
+/** How a sandbox is started for `environment`, in words. */
+function startedAs(environment: StandInEnvironment | undefined): string {
+  return environment
+    ? `a sandbox standing in for ${environment.toUpperCase()} (--environment ${environment})`
+    : 'a plain sandbox (no --environment)';
+}
+
+/**
+ * Applies a saved state over a freshly seeded store; a missing file is an empty state. A state
+ * saved by a sandbox standing in for another environment (or for none) is refused.
+ */
+export async function loadState(
+  directory: string,
+  store: SandboxStore,
+  environment?: StandInEnvironment,
+): Promise<Result<void>> {
   const prepared = await prepareDataDir(directory);
   if (!prepared.ok) return prepared;
   let text: string;
@@ -115,6 +141,11 @@ export async function loadState(directory: string, store: SandboxStore): Promise
   }
   if (state.format !== 'archivist-sandbox-1')
     return err('bad-state', `The sandbox state in ${directory} has an unknown format.`);
+  if (state.environment !== environment)
+    return err(
+      'bad-state',
+      `The sandbox state in ${directory} was saved by ${startedAs(state.environment)}, and this is ${startedAs(environment)}: start it as the one that saved it, or give it another --data folder.`,
+    );
   for (const saved of state.documents) {
     const existing = store.documents.get(saved.id);
     if (existing) {

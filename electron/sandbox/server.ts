@@ -226,7 +226,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Result
   seedStore(store, catalog, now());
   const { dataDir } = options;
   if (dataDir !== undefined) {
-    const loaded = await loadState(dataDir, store);
+    const loaded = await loadState(dataDir, store, catalog.environment);
     if (!loaded.ok) return loaded;
   }
   const context: { -readonly [K in keyof WriteContext]: WriteContext[K] } = {
@@ -234,7 +234,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Result
     baseUrl: '',
     now,
     onChange:
-      dataDir === undefined ? async () => undefined : serialised(() => saveState(dataDir, store)),
+      dataDir === undefined
+        ? async () => undefined
+        : serialised(() => saveState(dataDir, store, catalog.environment)),
   };
   const handling: Handling = {
     context,

@@ -97,5 +97,6 @@ export function generateSeedCatalog(options: SeedOptions): SeedCatalog {
   return {
     patients: patients.map((p) => p.resource),
     documents: specs.map((spec) => new LazySeedDocument(spec)),
+    ...(options.environment ? { environment: options.environment } : {}),
   };
 }

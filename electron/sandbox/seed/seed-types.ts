@@ -49,4 +49,6 @@ export interface SeedDocument {
 export interface SeedCatalog {
   readonly patients: readonly (Patient & { readonly id: string })[];
   readonly documents: readonly SeedDocument[];
+  /** The environment the catalogue stands in for (SeedOptions.environment), if any. */
+  readonly environment?: StandInEnvironment;
 }

@@ -1,14 +1,17 @@
 /**
  * The sandbox refuses to start, in one sentence, when it could not do its job: a --data folder
  * it cannot write (it used to start and keep changes in memory only, failing at the first write)
- * and a port in use (said in words, not EADDRINUSE).
+ * and a port in use (said in words, not EADDRINUSE), and a --data folder another kind of sandbox
+ * saved (a TK stand-in's documents would sit beside an AT stand-in's own as extra documents).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { saveState } from '../../../../electron/sandbox/persistence';
 import { startSandbox } from '../../../../electron/sandbox/server';
 import { generateSeedCatalog } from '../../../../electron/sandbox/seed/generate-seed';
+import { emptyStore, seedStore } from '../../../../electron/sandbox/store';
 import { runArchivist } from '../../support/run-cli';
 
 const work = mkdtempSync(path.join(tmpdir(), 'archivist-sandbox-refusals-'));
@@ -48,6 +51,25 @@ describe('sandbox start refusals', () => {
     const started = await startSandbox({ catalog, dataDir: fresh });
     expect(started.ok).toBe(true);
     if (started.ok) await started.value.close();
+  });
+
+  it('a --data folder saved by a sandbox standing in for another environment', async () => {
+    const dataDir = path.join(work, 'tk-data');
+    const tk = generateSeedCatalog({ seed: 1, patients: 2, documents: 6, environment: 'tk' });
+    const store = emptyStore();
+    seedStore(store, tk, new Date('2026-11-29T10:00:00Z'));
+    store.dirty.add(`doc:${tk.documents[0]!.documentReference.id}`);
+    await saveState(dataDir, store, 'tk');
+    const at = generateSeedCatalog({ seed: 1, patients: 2, documents: 6, environment: 'at' });
+    expect(await refusal({ catalog: at, dataDir })).toBe(
+      `The sandbox state in ${dataDir} was saved by a sandbox standing in for TK (--environment tk), and this is a sandbox standing in for AT (--environment at): start it as the one that saved it, or give it another --data folder.`,
+    );
+    expect(await refusal({ dataDir })).toContain(
+      'and this is a plain sandbox (no --environment): start it as',
+    );
+    const again = await startSandbox({ catalog: tk, dataDir });
+    expect(again.ok).toBe(true);
+    if (again.ok) await again.value.close();
   });
 
   it('--patients 0 is bad usage, not a sandbox with one patient', async () => {
