@@ -27,7 +27,7 @@ test('the first screen at 1280x720 has the summary and the start of the content 
 
   const summary = page.locator('details.compare-summary > summary, p.compare-summary');
   await expect(summary).toHaveText(
-    /^\d+ content changes?, \d+ metadata changes?, \d+ change-list items? · (\d+|none) hidden by profile “.+”$/,
+    /^\d+ content changes?, \d+ metadata changes?, \d+ change-list items? · (\d+|none) hidden by profile “.+” · \d+ of \d+ reviewed$/,
   );
   await expect(summary).toBeInViewport({ ratio: 1 });
   expect((await summary.boundingBox())?.height).toBeLessThan(30); // one line

@@ -1,8 +1,10 @@
 /**
- * Reviewed marks (issue 7) survive a reload of the window and follow their changes when the sides
- * are swapped: a content change seen from the other side starts at the other line numbers, and a
- * metadata change keeps its field. They live in sessionStorage, which holds only the comparison's
- * address and the mark keys; a corrupt or oversized stored value is ignored, not an error.
+ * Reviewed marks (issue 7) survive a reload of the window and a restart (a new browser context
+ * with the old one's localStorage, as the app's user-data folder keeps it), and follow their
+ * changes when the sides are swapped: a content change seen from the other side starts at the
+ * other line numbers, and a metadata change keeps its field. They live in localStorage, which
+ * holds only the comparison's address and the mark keys; a corrupt or oversized stored value is
+ * ignored, not an error. Clearing them can be undone, from the keyboard.
  */
 import type { Page } from '@playwright/test';
 import { syntheticCda } from '../bench/synthetic-cda';
@@ -98,7 +100,7 @@ test('reviewed marks survive a reload and follow Swap sides', async ({
 
   // What is stored: the address and the keys, no text of the documents. Change 3 starts at
   // different lines on the two sides, so a key read the wrong way round would miss it.
-  const stored = (await page.evaluate((key) => sessionStorage.getItem(key), storageKey)) ?? '';
+  const stored = (await page.evaluate((key) => localStorage.getItem(key), storageKey)) ?? '';
   expect(stored.length).toBeLessThan(400);
   expect(stored).not.toMatch(/kontrolli|seuranta|Korjattu|Synteettinen/);
   const keys = (JSON.parse(stored) as { comparisons: { keys: string[] }[] }).comparisons[0]?.keys;
@@ -161,11 +163,11 @@ test('a corrupt or oversized stored value is ignored, and marking starts afresh'
   const metadata = page.getByRole('table', { name: 'Metadata differences' });
   await metadata.getByRole('checkbox', { name: 'Reviewed: title' }).check();
   await expect(count).toHaveText(/^1 of \d+ reviewed$/);
-  const stored = (await page.evaluate((key) => sessionStorage.getItem(key), storageKey)) ?? '';
+  const stored = (await page.evaluate((key) => localStorage.getItem(key), storageKey)) ?? '';
 
   const oversized = stored.replace('"m:title"', `"m:title",${'"c:1:1",'.repeat(40_000)}"c:2:2"`);
   for (const bad of [stored.slice(0, -5), '{"version":1,"comparisons":"m:title"}', oversized]) {
-    await page.evaluate(([key, value]) => sessionStorage.setItem(key!, value!), [storageKey, bad]);
+    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [storageKey, bad]);
     await page.reload();
     await waitUntilCompared(page);
     await expect(count).toHaveText(/^0 of \d+ reviewed$/);
@@ -208,4 +210,103 @@ test('reviewed marks stay on their changes when the ignore profile is switched',
   await waitUntilCompared(page);
   await expect(count).toHaveText(/^1 of \d+ reviewed$/);
   await expect(metadata.getByRole('checkbox', { name: 'Reviewed: title' })).not.toBeChecked();
+});
+
+test('reviewed marks survive a restart, and clearing them can be undone from the keyboard', async ({
+  shell,
+  page,
+  app,
+  home,
+  browser,
+  harness,
+}) => {
+  test.setTimeout(120_000);
+  await openCorrectedPair({ shell, page, app, home }, 'restart');
+  const address = page.url();
+  await page
+    .getByRole('table', { name: 'Metadata differences' })
+    .getByRole('checkbox', { name: 'Reviewed: title' })
+    .check();
+  await stepTo(page, 2);
+  await page.keyboard.press('r');
+  await expect(page.locator('.reviewed-count')).toHaveText(/^2 of \d+ reviewed$/);
+  const inSession = await page.evaluate((key) => sessionStorage.getItem(key), storageKey);
+  expect(inSession).toBeNull();
+
+  // A restart: a new browser context with what the first one kept on disk (no sessionStorage).
+  const kept = await page.context().storageState();
+  const restarted = await browser.newContext({ storageState: kept });
+  try {
+    const again = await restarted.newPage();
+    const errors: string[] = [];
+    again.on('pageerror', (error) => errors.push(error.message));
+    // The harness's token first (the app's own window needs none), then the comparison.
+    await again.goto(harness.url);
+    await again.goto(address);
+    await waitUntilCompared(again);
+    const count = again.locator('.reviewed-count');
+    await expect(count).toHaveText(/^2 of \d+ reviewed$/);
+    const metadata = again.getByRole('table', { name: 'Metadata differences' });
+    await expect(metadata.getByRole('checkbox', { name: 'Reviewed: title' })).toBeChecked();
+
+    // Clear, from the keyboard: the focus moves to Undo, which gives both marks back.
+    const clear = again.getByRole('button', { name: 'Clear reviewed marks (2)' });
+    await clear.focus();
+    await again.keyboard.press('Enter');
+    await expect(count).toHaveText(/^0 of \d+ reviewed$/);
+    await expect(
+      again.getByRole('status').filter({ hasText: 'Cleared 2 reviewed marks.' }),
+    ).toBeVisible();
+    const undo = again.getByRole('button', { name: 'Undo clearing' });
+    await expect(undo).toBeFocused();
+    await again.keyboard.press('Enter');
+    await expect(count).toHaveText(/^2 of \d+ reviewed$/);
+    await expect(clear).toBeFocused();
+    await expect(undo).toBeHidden();
+
+    // Cleared for good: a reload finds none, and nothing to undo.
+    await again.keyboard.press('Enter');
+    await expect(count).toHaveText(/^0 of \d+ reviewed$/);
+    expect(await again.evaluate((key) => localStorage.getItem(key), storageKey)).toBeNull();
+    await again.reload();
+    await waitUntilCompared(again);
+    await expect(count).toHaveText(/^0 of \d+ reviewed$/);
+    await expect(
+      again.getByRole('button', { name: /^(Undo clearing|Clear reviewed marks)/ }),
+    ).toHaveCount(0);
+    expect(errors).toEqual([]);
+  } finally {
+    await restarted.close();
+  }
+});
+
+test('a full localStorage keeps the marks for the session, with a note', async ({
+  shell,
+  page,
+  app,
+  home,
+}) => {
+  test.setTimeout(120_000);
+  // Every localStorage write fails as a full disk quota would; sessionStorage still works.
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+      if (this === window.localStorage) throw new DOMException('full', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    };
+  });
+  await openCorrectedPair({ shell, page, app, home }, 'full');
+  const note = page.locator('.compare-note', { hasText: 'Reviewed marks' });
+  await expect(note).toHaveCount(0);
+  const metadata = page.getByRole('table', { name: 'Metadata differences' });
+  await metadata.getByRole('checkbox', { name: 'Reviewed: title' }).check();
+  await expect(page.locator('.reviewed-count')).toHaveText(/^1 of \d+ reviewed$/);
+  await expect(note).toHaveText(
+    'Note: Reviewed marks last for this session only: the storage for them is full or turned off.',
+  );
+  await page.reload();
+  await waitUntilCompared(page);
+  await expect(metadata.getByRole('checkbox', { name: 'Reviewed: title' })).toBeChecked();
+  await expect(note).toBeVisible();
+  expect(await page.evaluate((key) => localStorage.getItem(key), storageKey)).toBeNull();
 });

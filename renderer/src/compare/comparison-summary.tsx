@@ -4,6 +4,7 @@
  * that the first screen showed a toolbar, rule lines and an unchanged first stretch of XML, and
  * no word about what differed. When the profile hid something, the line opens the list of its
  * rules (hidden-rules.tsx): four or five rule lines pushed the content diff below the fold.
+ * It ends with how many changes are marked reviewed ("· 3 of 20 reviewed").
  */
 import type { ReactNode } from 'react';
 import type { HiddenCount } from '../../../shared/compare/compare-documents';
@@ -36,19 +37,34 @@ export function summaryText(counts: SummaryCounts): string {
     : `${shown} · ${hidden} hidden by ${profile}`;
 }
 
+/** Changes marked reviewed, of those the tester can mark (reviewed-marks.ts). */
+export interface ReviewedCount {
+  readonly count: number;
+  readonly total: number;
+}
+
 export function ComparisonSummary({
   counts,
+  reviewed,
   children,
 }: {
   readonly counts: SummaryCounts;
+  readonly reviewed: ReviewedCount;
   /** What the profile hid, rule by rule: shown when the tester opens the summary. */
   readonly children: ReactNode;
 }) {
-  if (counts.hiddenByRule.length === 0)
-    return <p className="compare-summary">{summaryText(counts)}</p>;
+  const line = (
+    <>
+      {summaryText(counts)} ·{' '}
+      <span className="reviewed-count">
+        {reviewed.count} of {reviewed.total} reviewed
+      </span>
+    </>
+  );
+  if (counts.hiddenByRule.length === 0) return <p className="compare-summary">{line}</p>;
   return (
     <details className="compare-summary">
-      <summary>{summaryText(counts)}</summary>
+      <summary>{line}</summary>
       {children}
     </details>
   );

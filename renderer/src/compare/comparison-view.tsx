@@ -19,6 +19,7 @@ import { areLinesReady } from './line-cache';
 import { MetadataDiffTable } from './metadata-diff-table';
 import { NarrativeDiffView } from './narrative-diff-view';
 import { contentMarkKey, metadataMarkKey, type ReviewScope } from './reviewed-keys';
+import { keepingNote, ReviewedControls } from './reviewed-controls';
 import { useReviewedMarks } from './reviewed-marks';
 import { useAfterFirstPaint, useNarrative, useShownLines } from './use-compare-parts';
 import { SideHeading } from './side-heading';
@@ -58,7 +59,8 @@ export function ComparisonView({
   const [current, setCurrent] = useState(-1);
   const contentRef = useRef<HTMLElement>(null);
   const [scrollRequest, setScrollRequest] = useState({ row: 0, seq: 0 });
-  const { reviewed, toggle } = useReviewedMarks(reviewScope.address);
+  const marks = useReviewedMarks(reviewScope.address);
+  const { reviewed, toggle } = marks;
   const { isMirrored } = reviewScope;
   const isContentReviewed = (view: ViewChange | undefined): boolean =>
     view !== undefined && reviewed.has(contentMarkKey(view.change, isMirrored));
@@ -184,15 +186,19 @@ export function ComparisonView({
             revealed,
             profileName: result.profile.id,
           }}
+          reviewed={{ count: reviewedCount, total: reviewable }}
         >
           <HiddenRules hidden={result.hiddenByRule} revealed={revealed} onToggle={reveal} />
         </ComparisonSummary>
       )}
-      {[...result.notes, ...(compared.linesNote ? [compared.linesNote] : [])].map((note) => (
-        <p key={note} className="compare-note">
-          Note: {note}
-        </p>
-      ))}
+      {[...result.notes, compared.linesNote, keepingNote(marks.keeping)].map(
+        (note) =>
+          note && (
+            <p key={note} className="compare-note">
+              Note: {note}
+            </p>
+          ),
+      )}
       {!isNarrative && (
         <div className="compare-navigation" role="toolbar" aria-label="Changes">
           <button type="button" onClick={() => step(-1)} disabled={navigable.length === 0}>
@@ -208,9 +214,12 @@ export function ComparisonView({
                 ? `${navigable.length} content changes.`
                 : `Change ${position + 1} of ${navigable.length}: ${currentChange?.path ?? ''}`}
           </span>
-          <span className="reviewed-count">
-            {reviewedCount} of {reviewable} reviewed
-          </span>
+          <ReviewedControls
+            markCount={reviewed.size}
+            clearedCount={marks.clearedCount}
+            onClear={marks.clear}
+            onUndo={marks.undoClear}
+          />
         </div>
       )}
       <details open id="metadata-differences" className="compare-metadata">

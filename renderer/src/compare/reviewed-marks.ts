@@ -1,45 +1,91 @@
 /**
  * "Reviewed" marks per change (issue 7), per comparison and its swapped twin (reviewed-keys.ts),
- * kept in the window's sessionStorage (reviewed-store.ts): leaving the view, reloading the window
- * or swapping the sides keeps them; quitting the app forgets them.
+ * kept where they survive quitting the app (reviewed-persistence.ts). Clearing a comparison's
+ * marks can be undone until the view is left.
  */
 import { useCallback, useState } from 'react';
-import { readMarks, writeMarks } from './reviewed-store';
+import {
+  loadMarks,
+  memoryStorage,
+  saveMarks,
+  type MarkStores,
+  type MarksKeeping,
+} from './reviewed-persistence';
 
-/** The window's sessionStorage, or undefined where it cannot be reached (then marks stay in memory). */
-function sessionStore(): Storage | undefined {
+/** Where sessionStorage cannot be reached either: marks last until the window reloads. */
+const fallbackSession = memoryStorage();
+
+function storageOf(pick: () => Storage): Storage | undefined {
   try {
-    return window.sessionStorage;
+    return pick();
   } catch {
+    // A SecurityError where the browser's site data is turned off.
     return undefined;
   }
 }
 
-function load(address: string): ReadonlySet<string> {
-  const storage = sessionStore();
-  return storage ? readMarks(storage, address) : new Set();
+function windowStores(): MarkStores {
+  return {
+    lasting: storageOf(() => window.localStorage),
+    session: storageOf(() => window.sessionStorage) ?? fallbackSession,
+  };
 }
 
-/** The marks of one comparison (by its scope's address, reviewed-keys.ts) and a way to toggle one. */
+interface MarksState {
+  readonly address: string;
+  readonly marks: ReadonlySet<string>;
+  readonly keeping: MarksKeeping;
+  /** The marks the last clear took away, while it can be undone. */
+  readonly cleared?: ReadonlySet<string>;
+}
+
+function load(address: string): MarksState {
+  return { address, ...loadMarks(windowStores(), address) };
+}
+
+/** `marks` stored for the state's comparison; storing again gives the same result (StrictMode). */
+function stored(old: MarksState, marks: ReadonlySet<string>, cleared?: ReadonlySet<string>) {
+  const keeping = saveMarks(windowStores(), old.address, marks);
+  return { address: old.address, marks, keeping, ...(cleared ? { cleared } : {}) };
+}
+
+/** The marks of one comparison (by its scope's address, reviewed-keys.ts) and what changes them. */
 export function useReviewedMarks(address: string): {
   reviewed: ReadonlySet<string>;
+  keeping: MarksKeeping;
+  /** How many marks the last clear took away, while it can be undone. */
+  clearedCount: number | undefined;
   toggle: (key: string) => void;
+  clear: () => void;
+  undoClear: () => void;
 } {
-  const [state, setState] = useState(() => ({ address, marks: load(address) }));
+  const [state, setState] = useState(() => load(address));
   // Another comparison in the same view: its own marks, read during render rather than after.
   let current = state;
   if (state.address !== address) {
-    current = { address, marks: load(address) };
+    current = load(address);
     setState(current);
   }
   const toggle = useCallback((key: string) => {
     setState((old) => {
       const marks = new Set(old.marks);
       if (!marks.delete(key)) marks.add(key);
-      const storage = sessionStore();
-      if (storage) writeMarks(storage, old.address, marks);
-      return { address: old.address, marks };
+      return stored(old, marks, old.cleared);
     });
   }, []);
-  return { reviewed: current.marks, toggle };
+  const clear = useCallback(() => {
+    setState((old) => (old.marks.size === 0 ? old : stored(old, new Set(), old.marks)));
+  }, []);
+  // Marks made after the clear stay: the undo gives back, it takes nothing away.
+  const undoClear = useCallback(() => {
+    setState((old) => (old.cleared ? stored(old, new Set([...old.cleared, ...old.marks])) : old));
+  }, []);
+  return {
+    reviewed: current.marks,
+    keeping: current.keeping,
+    clearedCount: current.cleared?.size,
+    toggle,
+    clear,
+    undoClear,
+  };
 }

@@ -19,6 +19,7 @@ const counts = {
   revealed: new Set<string>(),
   profileName: 'Oletus',
 };
+const reviewed = { count: 3, total: 20 };
 
 describe('summaryText', () => {
   it('says what changed and how much the profile hid, in one line', () => {
@@ -49,7 +50,7 @@ describe('ComparisonSummary', () => {
   it('opens the hidden rules from the line when the profile hid something', () => {
     const rules = createElement('ul', null, 'the rules');
     const hiding = renderToStaticMarkup(
-      createElement(ComparisonSummary, { counts, children: rules }),
+      createElement(ComparisonSummary, { counts, reviewed, children: rules }),
     );
     expect(hiding).toMatch(
       /^<details class="compare-summary"><summary>13 content changes.*<ul>the rules<\/ul><\/details>$/,
@@ -57,9 +58,25 @@ describe('ComparisonSummary', () => {
     const plain = renderToStaticMarkup(
       createElement(ComparisonSummary, {
         counts: { ...counts, hiddenByRule: [] },
+        reviewed,
         children: rules,
       }),
     );
-    expect(plain).toMatch(/^<p class="compare-summary">13 content changes[^<]*<\/p>$/);
+    expect(plain).toMatch(
+      /^<p class="compare-summary">13 content changes[^<]* · <span class="reviewed-count">3 of 20 reviewed<\/span><\/p>$/,
+    );
+  });
+
+  it('ends the line with how many changes are marked reviewed', () => {
+    const line = renderToStaticMarkup(
+      createElement(ComparisonSummary, {
+        counts,
+        reviewed: { count: 0, total: 7 },
+        children: null,
+      }),
+    );
+    expect(line).toContain(
+      'hidden by profile “Oletus” · <span class="reviewed-count">0 of 7 reviewed</span></summary>',
+    );
   });
 });
