@@ -15,10 +15,11 @@ import { ErrorNotice } from './components/error-notice';
 import { DocumentPage } from './document/document-page';
 import { useRoute } from './routing/use-route';
 import { SearchPage } from './search/search-page';
-import { CalendarBanner } from './shell/calendar-banner';
+import { CalendarBanners } from './shell/calendar-banner';
 import { EnvironmentSwitcher, KindBadge } from './shell/environment-switcher';
 import { comparedEnvironments, HeaderEnvironments } from './shell/header-environments';
 import { useNow, useOverview } from './shell/use-overview';
+import { useEnvironmentAnswers } from './shell/environment-answers';
 
 type Load =
   { state: 'loading' } | { state: 'ready'; info: AppInfo } | { state: 'failed'; error: AppError };
@@ -48,6 +49,8 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
   );
   const [isAboutOpen, setAboutOpen] = useState(false);
   const { overview, refresh } = useOverview(api);
+  // Pages read through this: the switcher's connection states follow their reads.
+  const pageApi = useEnvironmentAnswers(api, refresh);
   const { route, navigate } = useRoute();
   const nowMs = useNow(30_000);
 
@@ -81,6 +84,12 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
       : comparedProfile?.profileId;
   const activeId = routeProfileId ?? (compared.length > 0 ? undefined : ready?.defaultProfileId);
   const activeProfile = ready?.profiles.find((profile) => profile.id === activeId);
+  // A comparison of two environments has a calendar banner for each.
+  const bannerProfiles = (ready?.profiles ?? []).filter((profile) =>
+    compared.length > 0
+      ? compared.some((known) => typeof known !== 'string' && known.profileId === profile.id)
+      : profile.id === activeId,
+  );
   const searchId = activeId ?? ready?.defaultProfileId;
   // Countdowns run on the services' clock (overview.now), which a sandbox under test may set.
   const clockOffsetMs =
@@ -169,7 +178,7 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
         <main className="app-main" id="main-content" tabIndex={-1}>
           {load.state === 'failed' && <ErrorNotice error={load.error} />}
           {activeProfile && route.page !== 'audit' && (
-            <CalendarBanner profile={activeProfile} nowMs={nowMs + clockOffsetMs} />
+            <CalendarBanners profiles={bannerProfiles} nowMs={nowMs + clockOffsetMs} />
           )}
           {api && ready && route.page === 'search' && !activeProfile && (
             <ErrorNotice
@@ -193,10 +202,10 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
               onEnvironmentAnswered={refresh}
             />
           )}
-          {api && route.page === 'document' && (
+          {pageApi && route.page === 'document' && (
             <DocumentPage
               key={`${route.profileId}/${route.resourceId}`}
-              api={api}
+              api={pageApi}
               profileId={route.profileId}
               resourceId={route.resourceId}
               tab={route.tab}
@@ -205,10 +214,10 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
               onBack={() => window.history.back()}
             />
           )}
-          {api && route.page === 'compare' && (
+          {pageApi && route.page === 'compare' && (
             <ComparePage
               key={`${route.left}|${route.right}|${route.ignore}`}
-              api={api}
+              api={pageApi}
               left={route.left}
               right={route.right}
               ignore={route.ignore}

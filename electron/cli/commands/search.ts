@@ -13,6 +13,7 @@ import { recordAll } from '../../services/workspace/audit-trail';
 import { documentRow } from '../../services/workspace/document-rows';
 import { cliContext } from '../audit-context';
 import { openProfileConnection } from '../environment-document';
+import { searchTextLines } from './search-text';
 import {
   CommandFailure,
   ExitCode,
@@ -28,7 +29,8 @@ const help = `Usage: archivist search --env NAME --patient HETU [--from DATE] [-
                         [--type CODE] [--status STATUS] [--limit N] [--json] [--home DIR]
 
 Lists one patient's documents in an environment profile (archivist envs list), in the order the
-environment answers them (a folder profile: newest first).
+environment answers them (a folder profile: newest first): date, status, version, title,
+document id and resource id.
 
 Options:
   --env NAME        the environment profile
@@ -39,7 +41,7 @@ Options:
   --status STATUS   current, superseded or entered-in-error; also the words the table shows:
                     replaced (= superseded) and invalidated (= entered-in-error)
   --limit N         at most N documents (1-10000; default: all)
-  --json            the documents as JSON rows on stdout
+  --json            the documents as JSON rows on stdout (the version is versionNumber)
   --home DIR        the home folder (profiles, audit journal)
 
 The search is recorded in the audit journal before anything is printed; if the journal cannot
@@ -193,12 +195,8 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     io.stdout(`${JSON.stringify({ environment: env, query, documents: rows }, null, 2)}\n`);
     return ExitCode.ok;
   }
-  const lines = rows.map(
-    (row) =>
-      `${row.date.slice(0, 10) || '          '}  ${row.status.padEnd(11)}  ${row.title}  ${row.documentId}  [${row.resourceId}]`,
-  );
   const heading = `${rows.length} ${rows.length === 1 ? 'document' : 'documents'} of ${query.patient} in ${env}`;
-  io.stdout(`${[heading, ...lines].join('\n')}\n`);
+  io.stdout(`${searchTextLines(heading, rows).join('\n')}\n`);
   return ExitCode.ok;
 }
 

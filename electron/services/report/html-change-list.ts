@@ -7,7 +7,20 @@
  */
 import { linkItems, type LinkableItem } from '../../../shared/compare/change-item-links';
 import type { ReportContentChange, ReportModel } from '../../../shared/report/report-model';
+import {
+  documentTextRuns,
+  defaultContentLanguage,
+} from '../../../shared/documents/content-language';
 import { escapeHtml as e } from './html-escape';
+
+/** An item's sentence, its quoted values and section and entry names marked Finnish (lang). */
+function itemTextHtml(change: ReportModel['changes'][number]): string {
+  return documentTextRuns(change.text, [change.section, change.entry])
+    .map((run) =>
+      run.isDocument ? `<span lang="${defaultContentLanguage}">${e(run.text)}</span>` : e(run.text),
+    )
+    .join('');
+}
 
 /** A 0-based, end-exclusive canonical line range as the diff numbers it (1-based). */
 function lineRange(start: number, end: number): string {
@@ -81,7 +94,7 @@ export function changeListHtml(
       return [
         `<span class="nowrap">${index + 1}</span>`,
         `<span class="nowrap">${e(change.group)}</span>`,
-        e(change.text),
+        itemTextHtml(change),
         whereHtml(change, at === undefined ? undefined : model.content.changes[at], at, onPage),
       ];
     }),

@@ -7,11 +7,15 @@
  * "removed" / "added") and the changed words in <del>/<ins>. Chromium prints without background
  * colours by default, and a colour alone tells nothing to a screen reader (WCAG 1.4.1); the
  * review printed a report whose changed lines looked like context (issue 7 review 9, defect 4).
+ *
+ * The documents' lines are marked Finnish (`lang`) in the English page, so screen readers read
+ * them with Finnish rules; the notes inside them (a moved run) stay English.
  */
 import type { ReportContentChange, ReportModel } from '../../../shared/report/report-model';
 import type { SideBySideRow, UnchangedRegion } from '../../../shared/report/unchanged-regions';
 import type { WordSegment } from '../../../shared/compare/word-diff';
 import { movedNote } from '../../../shared/compare/content-moves';
+import { defaultContentLanguage } from '../../../shared/documents/content-language';
 import { escapeHtml } from './html-escape';
 
 type Side = 'left' | 'right';
@@ -33,7 +37,7 @@ function emptyCell(): string {
 
 function sameCell(line: string | null, number: number): string {
   if (line === null) return emptyCell();
-  return `<td class="n">${number + 1}</td><td class="m"></td><td class="same">${escapeHtml(line)}</td>`;
+  return `<td class="n">${number + 1}</td><td class="m"></td><td class="same" lang="${defaultContentLanguage}">${escapeHtml(line)}</td>`;
 }
 
 function rowsHtml(rows: readonly SideBySideRow[], leftFrom: number, rightFrom: number): string {
@@ -71,9 +75,10 @@ function changedCell(change: ReportContentChange, side: Side, row: number): stri
   const segments = change.words?.[row];
   const text = (segments && wordsHtml(line, segments, side)) ?? escapeHtml(line);
   const note = movedNote(change, side, number);
-  const moved = note === undefined ? '' : ` <span class="moved">${escapeHtml(note)}</span>`;
+  const moved =
+    note === undefined ? '' : ` <span class="moved" lang="en">${escapeHtml(note)}</span>`;
   const kind = side === 'left' ? 'del' : 'ins';
-  return `<td class="n">${number + 1}</td>${markers[side]}<td class="${kind}">${text}${moved}</td>`;
+  return `<td class="n">${number + 1}</td>${markers[side]}<td class="${kind}" lang="${defaultContentLanguage}">${text}${moved}</td>`;
 }
 
 function changeHtml(change: ReportContentChange, index: number): string {

@@ -10,6 +10,10 @@ import { timeWithOffset } from '../../../shared/report/report-time';
 import { changeListHtml } from './html-change-list';
 import { changesOnPage, contentDiffHtml } from './html-content-diff';
 import { escapeHtml as e } from './html-escape';
+import { defaultContentLanguage } from '../../../shared/documents/content-language';
+
+/** The documents' own text (titles, values) is Finnish in this English page. */
+const fi = (html: string) => `<span lang="${defaultContentLanguage}">${html}</span>`;
 
 /** No network, no scripts, inline styles only: the report must stand alone and stay inert. */
 export const reportCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -34,6 +38,7 @@ function documentsHtml(model: ReportModel): string {
     `<span class="mono">${e(String(a ?? '—'))}</span>`,
     `<span class="mono">${e(String(b ?? '—'))}</span>`,
   ];
+  const title = (value: string | undefined) => (value === undefined ? '—' : fi(e(value)));
   return table(
     ['', 'Left', 'Right'],
     [
@@ -47,7 +52,7 @@ function documentsHtml(model: ReportModel): string {
       ...(left.storedStatus || right.storedStatus
         ? [row('Stored status', statusText(left), statusText(right))]
         : []),
-      row('Title', left.title, right.title),
+      [e('Title'), title(left.title), title(right.title)],
       row('Patient', left.patient, right.patient),
       row('SHA-256 of the source bytes', left.sha256, right.sha256),
       row('Size (bytes)', left.byteSize, right.byteSize),
@@ -92,7 +97,7 @@ function findingsHtml(model: ReportModel): string {
 function labelled(value: string | undefined, label: string | undefined): string {
   const text = describeReportedValue(value, label);
   if (value === undefined || text === undefined) return '<span class="note">(none)</span>';
-  return text === value ? e(text) : `<span title="${e(value)}">${e(text)}</span>`;
+  return fi(text === value ? e(text) : `<span title="${e(value)}">${e(text)}</span>`);
 }
 
 function metadataHtml(model: ReportModel): string {

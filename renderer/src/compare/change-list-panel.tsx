@@ -16,6 +16,7 @@ import {
   type Virtualizer,
 } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { QuotingSentence } from '../document/document-text';
 import { changeListHeading } from './change-list-heading';
 import {
   changeGroups,
@@ -77,6 +78,8 @@ const ChangeListEntry = memo(function ChangeListEntry({
   readonly onChoose: (item: ChangeItem) => void;
 }) {
   const { item } = row;
+  // The item's quoted values and its section and entry names are the document's (lang).
+  const text = <QuotingSentence text={item.text} names={[item.section, item.entry]} />;
   return (
     <li
       ref={measure}
@@ -91,12 +94,12 @@ const ChangeListEntry = memo(function ChangeListEntry({
         // Not a link: choosing it would move nothing (a signature's fields have no line in the
         // content diff), which read as a broken link (issue 7 review, item 8).
         <span>
-          <span className="change-kind">{item.kind}</span> {item.text}{' '}
+          <span className="change-kind">{item.kind}</span> {text}{' '}
           <span className="muted">(no line in the content diff)</span>
         </span>
       ) : (
         <button type="button" className="link-like" onClick={() => onChoose(item)}>
-          <span className="change-kind">{item.kind}</span> {item.text}
+          <span className="change-kind">{item.kind}</span> {text}
         </button>
       )}
       {item.hiddenBy && (

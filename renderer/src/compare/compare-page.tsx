@@ -9,6 +9,7 @@ import type { AppError } from '../../../shared/result';
 import { storedStatusLabel } from '../../../shared/compare/metadata-status';
 import type { CompareSideInfo, CompareSideRef } from '../../../shared/ipc/compare-types';
 import { ErrorNotice } from '../components/error-notice';
+import { DocumentText } from '../document/document-text';
 import { openOutside } from '../bridge/open-outside';
 import { compareHash, compareModes, parseSide, type CompareMode } from './compare-address';
 import { knownProfileChoices, knownSide, rememberComparison } from './compare-memory';
@@ -72,7 +73,8 @@ function SideCard({
       )}
       {document && (
         <div className="muted">
-          {document.title ?? '(untitled)'} · <code>{document.id}</code>
+          {document.title === undefined ? '(untitled)' : <DocumentText text={document.title} />} ·{' '}
+          <code>{document.id}</code>
           {resourceId && (
             <>
               {' '}

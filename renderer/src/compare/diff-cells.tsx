@@ -1,12 +1,14 @@
 /**
  * The cells of one diff row: line numbers, a −/+ marker that says in text what colour also
- * shows, and changed words as <del>/<ins>. React text nodes only.
+ * shows, and changed words as <del>/<ins>. React text nodes only. The document's lines are
+ * marked Finnish (lang), the markers and notes stay in the interface's English.
  */
 import type { ReactNode } from 'react';
 import type { WordSegment } from '../../../shared/compare/word-diff';
 import { markedRuns } from '../../../shared/compare/word-marks';
 import type { DiffRow, ViewChange } from './diff-rows';
 import { movedNote } from '../../../shared/compare/content-moves';
+import { defaultContentLanguage } from '../../../shared/documents/content-language';
 
 /** One side of a word diff: changed runs as <del> or <ins>, the indentation never marked. */
 function Segments({
@@ -47,7 +49,9 @@ function ChangedText({
   const moved = line === undefined ? undefined : movedNote(view.change, side, line);
   return (
     <>
-      {words ? <Segments segments={words} side={side} /> : text}
+      <span lang={defaultContentLanguage}>
+        {words ? <Segments segments={words} side={side} /> : text}
+      </span>
       {moved && <span className="diff-moved"> {moved}</span>}
     </>
   );

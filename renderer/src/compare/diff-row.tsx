@@ -7,6 +7,7 @@
  * keeps with useCallback.
  */
 import { memo } from 'react';
+import { defaultContentLanguage } from '../../../shared/documents/content-language';
 import type { DiffRow, ViewChange } from './diff-rows';
 import { Cell, ChangeCells } from './diff-cells';
 import { lineText, type LineState } from './line-cache';
@@ -39,7 +40,7 @@ const numbers = new Intl.NumberFormat('en');
 function LineText({ state }: { state: LineState | undefined }) {
   if (!state) return null;
   return state.kind === 'text' ? (
-    <>{state.text}</>
+    <span lang={defaultContentLanguage}>{state.text}</span>
   ) : (
     <span className={`diff-line-${state.kind} muted`}>{lineText(state)}</span>
   );

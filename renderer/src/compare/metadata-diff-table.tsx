@@ -8,6 +8,7 @@
  */
 import { useState } from 'react';
 import { describeValue } from '../../../shared/compare/describe-value';
+import { defaultContentLanguage } from '../../../shared/documents/content-language';
 import type { MetadataChange } from '../../../shared/compare/metadata-diff';
 import { fieldLabel } from '../../../shared/compare/field-label';
 
@@ -34,7 +35,12 @@ function ValueCell({
   const raw =
     value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
   return (
-    <td className={className} title={raw !== undefined && raw !== text ? raw : undefined}>
+    <td
+      className={className}
+      title={raw !== undefined && raw !== text ? raw : undefined}
+      // The document's value (a title, a name, a code's label) is Finnish; "(none)" is not.
+      lang={value === undefined ? undefined : defaultContentLanguage}
+    >
       {text}
     </td>
   );

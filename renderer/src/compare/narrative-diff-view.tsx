@@ -5,6 +5,7 @@
  * diff was made in the compare worker; this only draws it, virtualised, so a long narrative
  * renders just the sections in view. Status is said in words, never by colour alone.
  */
+import { defaultContentLanguage } from '../../../shared/documents/content-language';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type {
@@ -69,9 +70,13 @@ function SideCell({
     );
   return (
     <div className="narrative-diff-side" role="group" aria-label={sideNames[side]}>
-      <div className="narrative-diff-title">{drawn.title}</div>
+      <div className="narrative-diff-title" lang={defaultContentLanguage}>
+        {drawn.title}
+      </div>
       {drawn.text ? (
-        <div className="narrative-text">{drawn.text.elements}</div>
+        <div className="narrative-text" lang={defaultContentLanguage}>
+          {drawn.text.elements}
+        </div>
       ) : (
         <p className="muted">The text of this section is not sent: the narrative is too large.</p>
       )}
@@ -103,7 +108,8 @@ const RowView = memo(function RowView({
   return (
     <div className={`narrative-diff-row is-${row.kind}`} style={{ paddingLeft: `${row.depth}rem` }}>
       <div className="narrative-diff-heading">
-        <strong>{title}</strong> <span className="narrative-diff-status">— {statusOf(row)}</span>
+        <strong lang={defaultContentLanguage}>{title}</strong>{' '}
+        <span className="narrative-diff-status">— {statusOf(row)}</span>
       </div>
       {row.note && (
         <p className="compare-note" role="note">

@@ -4,6 +4,7 @@
  * Enter / Shift+Enter for next / previous), because the browser's find cannot see lines that
  * are not rendered. Long Base64 runs are folded to their size and SHA-256, with a save button.
  */
+import { contentLanguage } from '../../../shared/documents/content-language';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { decodeBase64 } from '../../../shared/crypto/base64';
@@ -71,10 +72,14 @@ function Base64Fold({ line }: { line: Extract<ContentLine, { kind: 'base64' }> }
 export function ContentView({
   text,
   kind,
+  languageCode,
 }: {
   readonly text: string;
   readonly kind: 'xml' | 'json';
+  /** The document's language, for its lines' lang (contentLanguage). */
+  readonly languageCode?: string | undefined;
 }) {
+  const lang = contentLanguage(languageCode);
   const lines = useMemo(() => contentLines(text, kind), [text, kind]);
   const [isFindOpen, setFindOpen] = useState(false);
   const [needle, setNeedle] = useState('');
@@ -187,7 +192,7 @@ export function ContentView({
                 <span className="line-number" aria-hidden="true">
                   {String(item.index + 1).padStart(numberWidth)}
                 </span>
-                <code className="line-text">
+                <code className="line-text" lang={line.kind === 'text' ? lang : undefined}>
                   {line.kind === 'text' ? (
                     <XmlLine text={line.text} needle={needle} isXml={kind === 'xml'} />
                   ) : (

@@ -13,6 +13,7 @@ import { InvalidationDialog } from '../invalidation/invalidation-dialog';
 import { documentTabs, type DocumentTab } from '../routing/route';
 import { CompareElsewhere } from './compare-elsewhere';
 import { ContentView } from './content-view';
+import { DocumentText } from './document-text';
 import { MetadataPanel } from './metadata-panel';
 import { NarrativeView } from './narrative-view';
 import { VersionsView } from './versions-view';
@@ -122,7 +123,14 @@ export function DocumentPage(props: DocumentPageProps) {
       {load.state === 'ready' && (
         <>
           <h2 id="document-heading" tabIndex={-1}>
-            {load.document.metadata.title ?? '(untitled document)'}{' '}
+            {load.document.metadata.title === undefined ? (
+              '(untitled document)'
+            ) : (
+              <DocumentText
+                text={load.document.metadata.title}
+                languageCode={load.document.metadata.languageCode}
+              />
+            )}{' '}
             <span className={`status-chip status-${load.document.status}`}>
               {load.document.status}
             </span>
@@ -184,7 +192,11 @@ export function DocumentPage(props: DocumentPageProps) {
           >
             {tab === 'metadata' && <MetadataPanel metadata={load.document.metadata} />}
             {tab === 'content' && (
-              <ContentView text={load.document.text} kind={load.document.contentKind} />
+              <ContentView
+                text={load.document.text}
+                kind={load.document.contentKind}
+                languageCode={load.document.metadata.languageCode}
+              />
             )}
             {tab === 'narrative' && (
               <NarrativeView

@@ -1,9 +1,12 @@
 /** The Metadata tab: grouped fields, archive-filled ones marked, each value copyable. */
+import { contentLanguage } from '../../../shared/documents/content-language';
 import type { DocumentMetadata } from '../../../shared/documents/model';
 import { CopyButton } from '../components/copy-button';
 import { metadataGroups } from './metadata-groups';
 
 export function MetadataPanel({ metadata }: { readonly metadata: DocumentMetadata }) {
+  // Values are what the document wrote (titles, names, code labels): in its language.
+  const lang = contentLanguage(metadata.languageCode);
   return (
     <div className="metadata-panel">
       {metadataGroups(metadata).map((group) => (
@@ -28,7 +31,7 @@ export function MetadataPanel({ metadata }: { readonly metadata: DocumentMetadat
                   )}
                 </dt>
                 <dd>
-                  <code>{field.value}</code>
+                  <code lang={lang}>{field.value}</code>
                   {field.problem && <span className="field-problem"> ⚠ {field.problem}</span>}
                   <CopyButton value={field.value} label={field.label} />
                 </dd>

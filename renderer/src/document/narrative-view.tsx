@@ -3,6 +3,7 @@
  * display form, rendered through the allowlist. The text is parsed with the browser's
  * DOMParser into an inert document (no script runs, nothing loads) and walked, never inserted.
  */
+import { contentLanguage } from '../../../shared/documents/content-language';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DocumentMetadata } from '../../../shared/documents/model';
 import { narrativeElements, type NarrativeOptions } from './narrative-allowlist';
@@ -77,17 +78,21 @@ function readNarrative(
   return { kind: 'sections', sections, isTruncated: truncated.value };
 }
 
-function Section({ section, level }: { section: SectionView; level: number }) {
+/** One section; `lang` marks what the document wrote (its title and text), not our notes. */
+function Section({ section, level, lang }: { section: SectionView; level: number; lang: string }) {
+  const titleLang = section.title ? lang : undefined;
   return (
     <section className="narrative-section" aria-label={section.title || 'Untitled section'}>
       {level === 0 ? (
-        <h3>{section.title || '(untitled section)'}</h3>
+        <h3 lang={titleLang}>{section.title || '(untitled section)'}</h3>
       ) : (
-        <h4>{section.title || '(untitled section)'}</h4>
+        <h4 lang={titleLang}>{section.title || '(untitled section)'}</h4>
       )}
-      <div className="narrative-text">{section.body}</div>
+      <div className="narrative-text" lang={lang}>
+        {section.body}
+      </div>
       {section.sections.map((child, index) => (
-        <Section key={index} section={child} level={level + 1} />
+        <Section key={index} section={child} level={level + 1} lang={lang} />
       ))}
     </section>
   );
@@ -107,6 +112,7 @@ export function NarrativeView({
     () => readNarrative(text, metadata, { onLink: setPendingLink }),
     [text, metadata],
   );
+  const lang = contentLanguage(metadata.languageCode);
   return (
     <div className="narrative-view">
       {pendingLink && (
@@ -121,11 +127,19 @@ export function NarrativeView({
           <p className="muted">The structured body has no sections.</p>
         ) : (
           narrative.sections.map((section, index) => (
-            <Section key={index} section={section} level={0} />
+            <Section key={index} section={section} level={0} lang={lang} />
           ))
         ))}
-      {narrative.kind === 'xhtml' && <div className="narrative-text">{narrative.body}</div>}
-      {narrative.kind === 'plain' && <pre className="narrative-text">{narrative.text}</pre>}
+      {narrative.kind === 'xhtml' && (
+        <div className="narrative-text" lang={lang}>
+          {narrative.body}
+        </div>
+      )}
+      {narrative.kind === 'plain' && (
+        <pre className="narrative-text" lang={lang}>
+          {narrative.text}
+        </pre>
+      )}
       {narrative.kind === 'none' && <p className="muted">{narrative.reason}</p>}
       {(narrative.kind === 'sections' || narrative.kind === 'xhtml') && narrative.isTruncated && (
         <p className="muted" role="note">

@@ -1,7 +1,9 @@
 /**
  * The calendar banner (issue 6, item 1): during a service break, maintenance or the monthly
  * fault-testing window it says so and when it ends; otherwise a quiet line counts down to the
- * next window, so a tester knows before an outage surprises them.
+ * next window, so a tester knows before an outage surprises them. A page of two environments (a
+ * comparison of AT against TK) shows one per environment, each naming its environment (review 9,
+ * defect 11: "Service notice" did not say which).
  */
 import type { CalendarWindow } from '../../../shared/environments/calendar';
 import type { WorkspaceProfile } from '../../../shared/ipc/workspace-types';
@@ -33,24 +35,32 @@ function when(window: CalendarWindow): string {
 export function CalendarBanner({
   profile,
   nowMs,
+  isNamed = false,
 }: {
   readonly profile: WorkspaceProfile;
   readonly nowMs: number;
+  /** Name the environment: the page is about more than one. */
+  readonly isNamed?: boolean;
 }) {
   const { activeWindow, nextWindow, inServiceHours } = profile.calendar;
+  const name = isNamed ? `${profile.displayName}: ` : '';
   if (activeWindow && Date.parse(activeWindow.endsAt) > nowMs) {
     return (
       <div
         className={`calendar-banner ${activeWindow.isOutage ? 'is-outage' : 'is-notice'}`}
         role="alert"
       >
-        <strong>{activeWindow.isOutage ? 'Scheduled outage now: ' : 'Service notice: '}</strong>
+        <strong>
+          {name}
+          {activeWindow.isOutage ? 'Scheduled outage now: ' : 'Service notice: '}
+        </strong>
         {activeWindow.description} Ends in {formatCountdown(nowMs, activeWindow.endsAt)}.
       </div>
     );
   }
   return (
     <p className="calendar-line muted">
+      {name}
       {inServiceHours ? 'Within supported service hours.' : 'Outside supported service hours.'}
       {nextWindow && (
         <>
@@ -61,4 +71,22 @@ export function CalendarBanner({
       )}
     </p>
   );
+}
+
+/** One banner per environment a page is about, named when there are several. */
+export function CalendarBanners({
+  profiles,
+  nowMs,
+}: {
+  readonly profiles: readonly WorkspaceProfile[];
+  readonly nowMs: number;
+}) {
+  return profiles.map((profile) => (
+    <CalendarBanner
+      key={profile.id}
+      profile={profile}
+      nowMs={nowMs}
+      isNamed={profiles.length > 1}
+    />
+  ));
 }

@@ -64,7 +64,14 @@ export const DocumentRowView = memo(function DocumentRowView({
         />
       </div>
       {columns.map(({ column, width }) => (
-        <div key={column.id} role="gridcell" className="table-cell" style={{ width }}>
+        <div
+          key={column.id}
+          role="gridcell"
+          className="table-cell"
+          style={{ width }}
+          // Narrow columns cut long text: the tooltip has all of it.
+          title={column.cell ? undefined : String(column.value(row))}
+        >
           {column.cell ? column.cell(row) : column.value(row)}
         </div>
       ))}

@@ -11,12 +11,12 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import type { DocumentRow } from '../../../shared/ipc/workspace-types';
 import { ColumnMenu } from './column-menu';
 import { downloadText, toCsv } from './csv';
-import { columnById, columnIds } from './document-columns';
+import { columnById, columnIds, defaultLayout } from './document-columns';
 import { rowHeight, type ShownColumn } from './document-row';
 import { TableBody } from './table-body';
 import { TableHeader } from './table-header';
 import { rowQueryOf, useDocumentTable } from './table-instance';
-import { emptyLayout, readLayout, writeLayout, type TableLayout } from './table-settings';
+import { readLayout, writeLayout, type TableLayout } from './table-settings';
 import { useRowSelection } from './use-row-selection';
 import { useShownRows } from './use-shown-rows';
 
@@ -38,7 +38,9 @@ function scrollRowIntoView(grid: HTMLElement, headHeight: number, index: number)
 
 export function DocumentTable({ rows, onOpen, onSelectionChange, storage }: DocumentTableProps) {
   const store = storage ?? window.localStorage;
-  const [layout, setLayout] = useState<TableLayout>(() => readLayout(store, columnIds));
+  const [layout, setLayout] = useState<TableLayout>(() =>
+    readLayout(store, columnIds, defaultLayout),
+  );
   const [activeIndex, setActiveIndex] = useState(0);
   useEffect(() => writeLayout(store, layout), [store, layout]);
 
@@ -136,7 +138,7 @@ export function DocumentTable({ rows, onOpen, onSelectionChange, storage }: Docu
           {selected.size > 0 ? `, ${selected.size} selected` : ''}
         </span>
         <span className="app-header-spacer" />
-        <ColumnMenu table={table} onReset={() => setLayout(emptyLayout)} />
+        <ColumnMenu table={table} onReset={() => setLayout(defaultLayout)} />
         <button type="button" onClick={exportCsv} disabled={order.length === 0}>
           Export CSV
         </button>

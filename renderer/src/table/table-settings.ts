@@ -30,21 +30,32 @@ const isBoolean = (item: unknown): item is boolean => typeof item === 'boolean';
 const isWidth = (item: unknown): item is number =>
   typeof item === 'number' && Number.isFinite(item) && item >= 40 && item <= 2000;
 
-/** Reads the layout, keeping only known column ids. */
-export function readLayout(storage: Storage, knownColumns: readonly string[]): TableLayout {
+/**
+ * Reads the layout, keeping only known column ids, over `defaults`: a column the stored layout
+ * says nothing about keeps its default visibility (a layout stored before a column was hidden by
+ * default hides it too).
+ */
+export function readLayout(
+  storage: Storage,
+  knownColumns: readonly string[],
+  defaults: TableLayout = emptyLayout,
+): TableLayout {
   let raw: unknown;
   try {
     raw = JSON.parse(storage.getItem(tableLayoutKey) ?? 'null');
   } catch {
-    return emptyLayout;
+    return defaults;
   }
-  if (typeof raw !== 'object' || raw === null) return emptyLayout;
+  if (typeof raw !== 'object' || raw === null) return defaults;
   const known = new Set(knownColumns);
   const { columnVisibility, columnOrder, columnSizing } = raw as Record<string, unknown>;
   const keep = <T>(record: Record<string, T>) =>
     Object.fromEntries(Object.entries(record).filter(([id]) => known.has(id)));
   return {
-    columnVisibility: isRecordOf(columnVisibility, isBoolean) ? keep(columnVisibility) : {},
+    columnVisibility: {
+      ...defaults.columnVisibility,
+      ...(isRecordOf(columnVisibility, isBoolean) ? keep(columnVisibility) : {}),
+    },
     columnOrder: Array.isArray(columnOrder)
       ? columnOrder.filter((id): id is string => typeof id === 'string' && known.has(id))
       : [],

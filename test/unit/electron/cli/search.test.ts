@@ -117,6 +117,24 @@ describe('archivist search', () => {
     expect(two.stdout.split('\n')[0]).toBe(`2 documents of ${hetu} in local`);
   });
 
+  it("shows each document's version in the text table, as --json's versionNumber", async () => {
+    const home = await homeWith(['local', '--kind', 'sandbox', '--url', plain.baseUrl]);
+    const base = ['search', '--env', 'local', '--patient', hetu, '--home', home];
+    const [text, json] = await Promise.all([runArchivist(base), runArchivist([...base, '--json'])]);
+    const documents = JSON.parse(json.stdout).documents as {
+      resourceId: string;
+      versionNumber?: number;
+    }[];
+    expect(documents.some((row) => row.versionNumber !== undefined)).toBe(true);
+    const [, columns, ...lines] = text.stdout.trimEnd().split('\n');
+    expect(columns).toMatch(/^Date +Status +Version +Title +Document id +\[resource id\]$/);
+    const versionAt = columns!.indexOf('Version');
+    const versions = lines.map((line) => line.slice(versionAt).split(' ')[0]);
+    const resourceIds = lines.map((line) => /\[([^\]]+)\]$/.exec(line)?.[1]);
+    expect(resourceIds).toEqual(documents.map((row) => row.resourceId));
+    expect(versions).toEqual(documents.map((row) => String(row.versionNumber ?? '-')));
+  });
+
   // The text table shows replaced and invalidated; --status takes those words and FHIR's.
   it.each([
     ['superseded', 'replaced'],

@@ -126,8 +126,9 @@ describe('changes are marked in text, not by colour alone', () => {
       `<span aria-hidden="true">${sign}</span><span class="sr-only">${word}</span>`;
     expect(text.split(marker('−', 'removed')).length - 1).toBe(removed);
     expect(text.split(marker('+', 'added')).length - 1).toBe(added);
-    // Context lines have an empty marker cell.
-    expect(text).toMatch(/<td class="n">\d+<\/td><td class="m"><\/td><td class="same">/);
+    // Context lines have an empty marker cell; every line is the document's, marked Finnish.
+    expect(text).toMatch(/<td class="n">\d+<\/td><td class="m"><\/td><td class="same" lang="fi">/);
+    expect(text).not.toMatch(/<td class="(same|del|ins)">/);
   });
 
   it('puts the changed words of an edited line in <del> and <ins>', async () => {

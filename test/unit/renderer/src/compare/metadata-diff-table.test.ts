@@ -34,19 +34,29 @@ function table(changes: readonly ShownMetadataChange[]): string {
   );
 }
 
-/** The text and title of the value cells of the first row. */
-function valueCells(html: string): { text: string; title: string | undefined }[] {
+/** The text, title and language of the value cells of the first row. */
+function valueCells(
+  html: string,
+): { text: string; title: string | undefined; lang?: string | undefined }[] {
   const cells = [
-    ...html.matchAll(/<td class="(?:muted|is-removed|is-added)"( title="([^"]*)")?>([^<]*)<\/td>/g),
+    ...html.matchAll(
+      /<td class="(?:muted|is-removed|is-added)"( title="([^"]*)")?( lang="([^"]*)")?>([^<]*)<\/td>/g,
+    ),
   ];
-  return cells.map((cell) => ({ text: cell[3] ?? '', title: cell[2] }));
+  return cells.map((cell) => ({
+    text: cell[5] ?? '',
+    title: cell[2],
+    ...(cell[4] ? { lang: cell[4] } : {}),
+  }));
 }
 
 describe('MetadataDiffTable', () => {
   it('shows an added author in the change list words, the raw value as the tooltip', () => {
     const html = table([{ path: 'authors[1]', kind: 'added', right: author }]);
     const [left, right] = valueCells(html);
+    // The document's value is Finnish (lang) in the English view; "(none)" is the view's word.
     expect(left).toEqual({ text: '(none)', title: undefined });
+    expect(right?.lang).toBe('fi');
     expect(right?.text).toBe('Korjaaja (KOR), lääkärin tutkinto (76111), Inkeri Backman Tes');
     expect(right?.title?.replace(/&quot;/g, '"')).toBe(JSON.stringify(author));
     expect(html).not.toContain('>{'); // no JSON as a cell's text
@@ -80,8 +90,9 @@ describe('MetadataDiffTable', () => {
         text: '1.2.246.21^010181-900C',
         title:
           '{&quot;root&quot;:&quot;1.2.246.21&quot;,&quot;extension&quot;:&quot;010181-900C&quot;}',
+        lang: 'fi',
       },
-      { text: 'plain text', title: undefined },
+      { text: 'plain text', title: undefined, lang: 'fi' },
     ]);
   });
 
@@ -95,8 +106,8 @@ describe('MetadataDiffTable', () => {
       },
     ]);
     expect(valueCells(html)).toEqual([
-      { text: '2024-05-06 08:53:11 +02:00', title: '20240506085311+0200' },
-      { text: '2025-05-12 10:24:57 +02:00', title: '20250512102457+0200' },
+      { text: '2024-05-06 08:53:11 +02:00', title: '20240506085311+0200', lang: 'fi' },
+      { text: '2025-05-12 10:24:57 +02:00', title: '20250512102457+0200', lang: 'fi' },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../../../../renderer/src/table/csv';
+import { defaultLayout, documentColumns } from '../../../../../renderer/src/table/document-columns';
 import {
   emptyLayout,
   readLayout,
@@ -51,6 +52,43 @@ describe('table layout memory', () => {
     expect(readLayout(memoryStorage({ [tableLayoutKey]: '{not json' }), columns)).toEqual(
       emptyLayout,
     );
+  });
+});
+
+describe('default layout', () => {
+  const defaults = { ...emptyLayout, columnVisibility: { date: false } };
+
+  it('hides the default-hidden columns when nothing was stored, or garbage', () => {
+    expect(readLayout(memoryStorage(), columns, defaults)).toEqual(defaults);
+    expect(readLayout(memoryStorage({ [tableLayoutKey]: '{not json' }), columns, defaults)).toEqual(
+      defaults,
+    );
+  });
+
+  it('keeps what the tester chose over the defaults, and the defaults for the rest', () => {
+    const storage = memoryStorage();
+    writeLayout(storage, { ...emptyLayout, columnVisibility: { title: false } });
+    expect(readLayout(storage, columns, defaults).columnVisibility).toEqual({
+      date: false,
+      title: false,
+    });
+    writeLayout(storage, { ...emptyLayout, columnVisibility: { date: true } });
+    expect(readLayout(storage, columns, defaults).columnVisibility).toEqual({ date: true });
+  });
+
+  it('shows version and set id by default and fits 1400 px beside the sidebar', () => {
+    const shown = documentColumns.filter((column) => !column.isHiddenByDefault);
+    expect(shown.map((column) => column.id)).toEqual(
+      expect.arrayContaining(['title', 'version', 'documentId', 'setId']),
+    );
+    expect(Object.keys(defaultLayout.columnVisibility).sort()).toEqual([
+      'organisation',
+      'register',
+      'view',
+    ]);
+    // The main area at 1400 px is about 1090 px wide; 40 px is the selection column.
+    const width = shown.reduce((sum, column) => sum + column.size, 40);
+    expect(width).toBeLessThanOrEqual(1090);
   });
 });
 
