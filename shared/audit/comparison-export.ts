@@ -5,7 +5,7 @@
  * event ("HTML comparison report of X and Y to …") named no environments or versions and only
  * one environment's agent for an AT-against-TK report.
  */
-import type { ComparedDocument } from '../compare/compare-documents';
+import type { ComparedDocument } from '../compare/compared-document';
 import { appEvent, patientEntity, type AuditContext, type Outcome } from './builders';
 import type { AuditAgent, AuditEntity, AuditEntityDetail, AuditEvent } from './event';
 

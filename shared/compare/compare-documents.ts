@@ -2,26 +2,23 @@
  * Compares two documents (issue 7): the metadata diff, the content diff of the canonical XML
  * forms and the CDA-aware change list, with an ignore profile applied. Pure and synchronous: the
  * app and the command line run it in a worker (electron/services/compare) so that no UI or main
- * thread ever waits on it. Hidden changes are kept, marked with the rule that hides them.
+ * thread ever waits on it. Its result and the shown/hidden split are in compare-result.ts.
  */
 import type { DocumentMetadata } from '../documents/model';
 import type { PayloadCodec } from '../documents/payload';
 import type { XmlElement } from '../xml/tree';
-import { canonicalizeXml, type CanonicalXml, type OutOfLinePayload } from './canonical-xml';
-import { diffCdaBody, nameWith, type ChangeListItem, type UnchangedTest } from './cda-change-list';
-import { contentChanges, type ContentChange } from './content-changes';
-import {
-  compileRules,
-  noIgnoreProfile,
-  type ResolvedProfile,
-  type RuleMatcher,
-} from './ignore-profile';
+import { canonicalizeXml, type CanonicalXml } from './canonical-xml';
+import { diffCdaBody, nameWith, type UnchangedTest } from './cda-change-list';
+import { countHidden, hideChangeListItem, split, type CompareResult } from './compare-result';
+import { comparedDocument, withStatus } from './compared-document';
+import { contentChanges } from './content-changes';
+import { compileRules, noIgnoreProfile, type ResolvedProfile } from './ignore-profile';
 import { diffIds, type ChangeBlock } from './line-diff';
 import { LineInterner } from './line-interner';
 import { metadataItems } from './metadata-items';
 import { versionOrderNotes } from './version-order-note';
 import { diffMetadata, type MetadataChange } from './metadata-diff';
-import { diffStoredStatus, type StoredStatus, type StoredStatuses } from './metadata-status';
+import { diffStoredStatus, type StoredStatuses } from './metadata-status';
 
 /** One side of a comparison: its metadata and its parsed XML (the CDA itself for RCMR messages). */
 export interface CompareSide {
@@ -68,102 +65,6 @@ export interface CompareTimings {
 
 /** The stages of one compareDocuments call, in order. */
 export type CompareStage = keyof CompareTimings;
-
-/** How many differences one rule hid, by kind. */
-export interface HiddenCount {
-  readonly rule: string;
-  readonly reason: string;
-  readonly metadata: number;
-  readonly content: number;
-  readonly changeList: number;
-}
-
-/** A list split into what is shown and what the profile hid (each hidden item names its rule). */
-export interface Split<T> {
-  readonly shown: readonly T[];
-  readonly hidden: readonly (T & { readonly hiddenBy: string })[];
-}
-
-/** Who a compared document is, for headings, reports and the audit trail. */
-export interface ComparedDocument {
-  readonly format: DocumentMetadata['format'];
-  /** root, or root^extension. */
-  readonly id: string;
-  readonly setId?: string;
-  readonly versionNumber?: number;
-  readonly title?: string;
-  /** The personal identity code (hetu) when the patient has one (root 1.2.246.21). */
-  readonly patientHetu?: string;
-  /** The status its environment stores for it; absent for a local file. */
-  readonly storedStatus?: StoredStatus;
-}
-
-export interface CompareResult {
-  readonly left: ComparedDocument;
-  readonly right: ComparedDocument;
-  /** True when nothing differs at all, before any rule hides anything. */
-  readonly identical: boolean;
-  /** Differences left after the profile: metadata changes + content changes. */
-  readonly shownDifferences: number;
-  readonly profile: { readonly id: string; readonly title: string; readonly sha256: string };
-  readonly metadata: Split<MetadataChange>;
-  readonly content: Split<ContentChange> & {
-    readonly leftLines: number;
-    readonly rightLines: number;
-    readonly isCoarse: boolean;
-    readonly payloads: {
-      readonly left: readonly OutOfLinePayload[];
-      readonly right: readonly OutOfLinePayload[];
-    };
-    /** The canonical lines of both sides, only when CompareOptions.keepLines asked for them. */
-    readonly lines?: { readonly left: readonly string[]; readonly right: readonly string[] };
-  };
-  readonly changeList: Split<ChangeListItem> & { readonly isTruncated: boolean };
-  readonly hiddenByRule: readonly HiddenCount[];
-  /** Tester-readable notes: degraded diffs, truncated lists. */
-  readonly notes: readonly string[];
-}
-
-function split<T extends { readonly hiddenBy?: string }>(items: readonly T[]): Split<T> {
-  const shown: T[] = [];
-  const hidden: (T & { hiddenBy: string })[] = [];
-  for (const item of items) {
-    if (item.hiddenBy === undefined) shown.push(item);
-    else hidden.push(item as T & { hiddenBy: string });
-  }
-  return { shown, hidden };
-}
-
-function hideChangeListItem(
-  item: ChangeListItem,
-  rules: RuleMatcher,
-): ChangeListItem & { hiddenBy?: string } {
-  const rule = item.pathKind === 'model' ? rules.model(item.path) : rules.element(item.path);
-  return rule ? { ...item, hiddenBy: rule.id } : item;
-}
-
-function countHidden(
-  profile: ResolvedProfile,
-  metadata: Split<MetadataChange>,
-  content: Split<ContentChange>,
-  changeList: Split<ChangeListItem>,
-): HiddenCount[] {
-  return profile.rules
-    .map((rule) => {
-      const count = (list: readonly { hiddenBy: string }[]) =>
-        list.filter((item) => item.hiddenBy === rule.id).length;
-      return {
-        rule: rule.id,
-        reason: rule.reason,
-        metadata: count(metadata.hidden),
-        content: count(content.hidden),
-        changeList: count(changeList.hidden),
-      };
-    })
-    .filter((entry) => entry.metadata + entry.content + entry.changeList > 0);
-}
-
-const hetuRoot = '1.2.246.21';
 
 /**
  * Whether two sections, entries or narratives are equal, from their canonical line ranges: at
@@ -240,27 +141,6 @@ function unchangedTest(
     );
   };
   return Object.assign(test, { run });
-}
-
-function idText(id: { readonly root: string; readonly extension?: string }): string {
-  return id.extension === undefined ? id.root : `${id.root}^${id.extension}`;
-}
-
-/** The identity summary of one side. */
-export function comparedDocument(metadata: DocumentMetadata): ComparedDocument {
-  const patient = metadata.patient?.id;
-  return {
-    format: metadata.format,
-    id: idText(metadata.id),
-    ...(metadata.setId ? { setId: idText(metadata.setId) } : {}),
-    ...(metadata.versionNumber !== undefined ? { versionNumber: metadata.versionNumber } : {}),
-    ...(metadata.title !== undefined ? { title: metadata.title } : {}),
-    ...(patient?.root === hetuRoot && patient.extension ? { patientHetu: patient.extension } : {}),
-  };
-}
-
-function withStatus(document: ComparedDocument, status: StoredStatus | undefined) {
-  return status === undefined ? document : { ...document, storedStatus: status };
 }
 
 /** Node and browsers both have a global `performance`; shared/ is typed without either's library. */

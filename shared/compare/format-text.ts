@@ -4,7 +4,8 @@
  * profile hid and why, then the content changes of the canonical XML with their word diffs.
  */
 import type { ChangeListItem } from './cda-change-list';
-import type { CompareResult, ComparedDocument } from './compare-documents';
+import type { CompareResult } from './compare-result';
+import type { ComparedDocument } from './compared-document';
 import type { ContentChange } from './content-changes';
 import { storedStatusLabel } from './metadata-status';
 import { markedRuns } from './word-marks';

@@ -4,7 +4,8 @@
  * dialog, named only by an opaque id so the renderer never passes a path), and the comparison
  * with the canonical lines the view needs to expand unchanged regions. Plain JSON only.
  */
-import type { CompareResult, ComparedDocument } from '../compare/compare-documents';
+import type { CompareResult } from '../compare/compare-result';
+import type { ComparedDocument } from '../compare/compared-document';
 import type { NarrativeComparison } from '../narrative-diff/narrative-diff';
 
 /** One side: a document of an environment, or a file chosen through `documents:pick-file`. */

@@ -5,7 +5,7 @@
  * format renders and redacts them alike; the optional fields keep the JSON as complete as the
  * comparison itself (right-side paths, word diffs, source lines, out-of-line payloads).
  */
-import type { CompareResult } from '../compare/compare-documents';
+import type { CompareResult } from '../compare/compare-result';
 import type { JsonValue } from '../compare/metadata-diff';
 import type { WordSegment } from '../compare/word-diff';
 import type { MovedLines } from '../compare/content-moves';

@@ -4,7 +4,7 @@
  * knows about the two sources (identity, bytes' sha256, environment), redacted here once, so
  * every format shows the same masks.
  */
-import type { CompareResult, HiddenCount } from '../compare/compare-documents';
+import type { CompareResult, HiddenCount } from '../compare/compare-result';
 import type { StoredStatus } from '../compare/metadata-status';
 import type { IdentityCodeFinding } from '../identity/scan';
 import { redactReport } from './redact-report';

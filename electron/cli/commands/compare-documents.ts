@@ -6,7 +6,7 @@
  */
 import { readEvent, type AuditContext } from '../../../shared/audit/builders';
 import type { AuditEvent } from '../../../shared/audit/event';
-import type { CompareResult } from '../../../shared/compare/compare-documents';
+import type { CompareResult } from '../../../shared/compare/compare-result';
 import type { StoredStatus } from '../../../shared/compare/metadata-status';
 import { formatCompareText } from '../../../shared/compare/format-text';
 import { err, ok } from '../../../shared/result';

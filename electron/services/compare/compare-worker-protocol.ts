@@ -11,11 +11,8 @@
  * (compare-worker-session.ts): the request's `right` is then 'read-elsewhere' and the packed side
  * follows in a RightSideMessage.
  */
-import {
-  compareDocuments,
-  type CompareResult,
-  type CompareSide,
-} from '../../../shared/compare/compare-documents';
+import { compareDocuments, type CompareSide } from '../../../shared/compare/compare-documents';
+import type { CompareResult } from '../../../shared/compare/compare-result';
 import { profileForDocuments } from '../../../shared/compare/builtin-profiles';
 import type { ResolvedProfile } from '../../../shared/compare/ignore-profile';
 import { storedStatuses, type StoredStatuses } from '../../../shared/compare/metadata-status';

@@ -2,7 +2,7 @@
  * The compare worker sends each side's canonical lines joined into one string (one string
  * crosses a thread far faster than 100,000); the report writers want them as lines again.
  */
-import type { CompareResult } from '../../../shared/compare/compare-documents';
+import type { CompareResult } from '../../../shared/compare/compare-result';
 import type { CanonicalLines, JoinedLines } from '../../../shared/ipc/compare-types';
 import { placeReportLines, type ReportLines } from './report-lines';
 

@@ -5,7 +5,7 @@
  * most some tens of thousands, so the compare worker sends those with their line numbers instead
  * of both whole forms, and joined-lines.ts puts them back at their places.
  */
-import type { CompareResult } from '../../../shared/compare/compare-documents';
+import type { CompareResult } from '../../../shared/compare/compare-result';
 import type { CanonicalLines } from '../../../shared/ipc/compare-types';
 import { unchangedRegions } from '../../../shared/report/unchanged-regions';
 

@@ -3,7 +3,7 @@
  * writeReport(request, { format, redact, onProgress }) → the report file's bytes, sealed with
  * their manifest. The caller chooses where to write them and audits the export.
  */
-import type { CompareResult } from '../../../shared/compare/compare-documents';
+import type { CompareResult } from '../../../shared/compare/compare-result';
 import {
   buildReport,
   type CheckpointReference,

@@ -10,30 +10,22 @@
  * They are patient data: they stay in main's memory, the oldest is dropped when a newer comparison
  * goes beyond the limit, and all are dropped when the workspace closes (the window closes).
  */
-import { hostname } from 'node:os';
-import { readEvent, type AuditContext } from '../../../shared/audit/builders';
-import type { EnvironmentProfile } from '../../../shared/environments/profile';
-import { storedStatusOf, type StoredStatus } from '../../../shared/compare/metadata-status';
+import { readEvent } from '../../../shared/audit/builders';
 import type {
   CompareLinesRequest,
   CompareLinesResult,
   CompareNarrativeRequest,
   CompareNarrativeResult,
   CompareRequest,
-  CompareSideRef,
   ComparedDocuments,
   ExportResult,
 } from '../../../shared/ipc/compare-types';
 import type { ComparePhase, CompareProgressEvent } from '../../../shared/ipc/compare-progress';
 import type { NarrativeComparison } from '../../../shared/narrative-diff/narrative-diff';
 import { err, ok, type Result } from '../../../shared/result';
-import { appVersion } from '../app-version';
 import { compareInWorker } from '../compare/compare-in-worker';
-import { fetchFailureMessage, withSideNames } from '../compare/side-message';
-import { sideLabel } from '../compare/side-label';
-import { reportEnvironmentOf } from '../compare/compared-environment';
-import type { EnvironmentConnection } from '../environments/connection';
-import { osUserName, auditContextFor, recordAll } from './audit-trail';
+import { withSideNames } from '../compare/side-message';
+import { recordAll } from './audit-trail';
 import {
   byDocumentTypeProfileId,
   ignoreProfileChoices,
@@ -43,17 +35,10 @@ import { exportComparison, type ExportOptions, type RememberedComparison } from 
 import { indexedLines, lineRange, narrativePage, type IndexedLines } from './compare-line-ranges';
 import { fetchingPhases } from './compare-fetch-phases';
 import type { ChooseFile, LocalFiles } from './compare-local-files';
+import { describeSide, fetchSide, type SideSources } from './compare-sides';
 
-export interface ComparerDeps {
-  readonly home: string;
-  readonly now: () => Date;
-  readonly localFiles: LocalFiles;
-  /** The workspace's way to run an operation on a profile's connection. */
-  readonly withConnection: <T>(
-    profileId: string,
-    run: (connection: EnvironmentConnection, profile: EnvironmentProfile) => Promise<Result<T>>,
-  ) => Promise<Result<T>>;
-}
+/** The comparer needs nothing beyond where its sides come from (compare-sides.ts). */
+export type ComparerDeps = SideSources;
 
 export interface Comparer {
   /** Compares; `onProgress` is told each phase as it starts (shared/ipc/compare-progress.ts). */
@@ -86,22 +71,6 @@ type ChooseFileRequest = LocalFiles['pick'];
 /** Canonical lines are sent only up to this size per side; beyond it the view shows changes only. */
 export const maxLinesBytes = 4 * 1024 * 1024;
 
-interface FetchedSide {
-  readonly bytes: Uint8Array;
-  /** How failures name the side before its version is known ("Kanta TK · doc-17"). */
-  readonly label: string;
-  /** Where it is, for the label once the version is known: the environment or "file NAME". */
-  readonly place: string;
-  /** The status its environment stores; a local file has none. */
-  readonly storedStatus?: StoredStatus;
-  /** How a report names the source: env:PROFILE:id, or the file's name. */
-  readonly source: string;
-  readonly environment?: string;
-  readonly context: AuditContext;
-  /** How the audit trail names the side when it could not be read or compared. */
-  readonly fallbackKey: string;
-}
-
 /** Comparisons kept for Export and the view's line and narrative requests (documents up to 50 MB each, so only a few). */
 export const maxRemembered = 4;
 
@@ -125,79 +94,6 @@ export function createComparer(deps: ComparerDeps): Comparer {
     }
   };
 
-  /** A local file is read outside any environment: the audit record names no environment. */
-  const fileContext = (): AuditContext => {
-    const osUser = osUserName();
-    return {
-      operator: { name: osUser, registrationNumber: 'none', organisationOid: 'none', osUser },
-      appVersion,
-      host: hostname(),
-      now: deps.now,
-    };
-  };
-
-  /** One side's bytes; an environment's failure names the side and the environment. */
-  async function fetchSide(
-    which: 'left' | 'right',
-    side: CompareSideRef,
-    signal: AbortSignal,
-  ): Promise<Result<FetchedSide>> {
-    const fetched = await fetchBytes(which, side, signal);
-    // A local file's messages name the file already.
-    if (fetched.ok || 'fileId' in side) return fetched;
-    // The environment's display name is known only once its profile was found (fetchBytes).
-    const label = `${side.profileId} · ${side.resourceId}`;
-    const message = fetchFailureMessage(which, label, fetched.error.message);
-    return { ok: false, error: { ...fetched.error, message } };
-  }
-
-  async function fetchBytes(
-    which: 'left' | 'right',
-    side: CompareSideRef,
-    signal: AbortSignal,
-  ): Promise<Result<FetchedSide>> {
-    if ('fileId' in side) {
-      const file = await deps.localFiles.read(side.fileId);
-      if (!file.ok) return file;
-      const label = `file ${file.value.name}`;
-      return ok({
-        bytes: file.value.bytes,
-        label,
-        place: label,
-        source: file.value.name,
-        context: fileContext(),
-        fallbackKey: file.value.name,
-      });
-    }
-    return deps.withConnection(side.profileId, async (connection, profile) => {
-      const context = auditContextFor(profile, deps.now);
-      const fetched = await connection.read(side.resourceId, { signal });
-      const label = `${profile.displayName} · ${side.resourceId}`;
-      if (!fetched.ok) {
-        if (!signal.aborted) {
-          const failure = readEvent(context, side.resourceId, undefined, {
-            code: '8',
-            description: fetched.error.message,
-          });
-          await recordAll(deps.home, [failure], 'the failure was not recorded');
-        }
-        const message = fetchFailureMessage(which, label, fetched.error.message);
-        return { ok: false, error: { ...fetched.error, message } };
-      }
-      const environment = reportEnvironmentOf(profile);
-      return ok({
-        bytes: fetched.value.bytes,
-        label,
-        place: environment,
-        storedStatus: storedStatusOf(fetched.value.reference.status),
-        source: `env:${side.profileId}:${side.resourceId}`,
-        environment,
-        context,
-        fallbackKey: side.resourceId,
-      });
-    });
-  }
-
   async function run(
     request: CompareRequest,
     signal: AbortSignal,
@@ -207,8 +103,8 @@ export function createComparer(deps: ComparerDeps): Comparer {
     if (!profile.ok) return profile;
     const fetching = fetchingPhases(request, onPhase);
     const [left, right] = await Promise.all([
-      fetchSide('left', request.left, signal).finally(() => fetching.done('left')),
-      fetchSide('right', request.right, signal).finally(() => fetching.done('right')),
+      fetchSide(deps, 'left', request.left, signal).finally(() => fetching.done('left')),
+      fetchSide(deps, 'right', request.right, signal).finally(() => fetching.done('right')),
     ]);
     if (signal.aborted) return cancelled;
     if (!left.ok) return left;
@@ -266,8 +162,8 @@ export function createComparer(deps: ComparerDeps): Comparer {
     });
     return ok({
       compareId: request.compareId,
-      left: describeSide(request.left, left.value, result.left),
-      right: describeSide(request.right, right.value, result.right),
+      left: describeSide(deps.localFiles, request.left, left.value, result.left),
+      right: describeSide(deps.localFiles, request.right, right.value, result.right),
       result,
       hasLines: lines !== undefined,
       ...(linesNote ? { linesNote } : {}),
@@ -276,17 +172,6 @@ export function createComparer(deps: ComparerDeps): Comparer {
         request.ignoreProfile === byDocumentTypeProfileId ? result.profile.id : undefined,
       ),
     });
-  }
-
-  function describeSide(
-    side: CompareSideRef,
-    fetched: FetchedSide,
-    document: ComparedDocuments['left']['document'],
-  ): ComparedDocuments['left'] {
-    const label = sideLabel(fetched.place, fetched.label, document.versionNumber);
-    return 'fileId' in side
-      ? { label, fileName: deps.localFiles.nameOf(side.fileId) ?? fetched.label, document }
-      : { label, profileId: side.profileId, resourceId: side.resourceId, document };
   }
 
   return {

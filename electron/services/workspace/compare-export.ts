@@ -10,7 +10,7 @@ import {
   comparisonExportEvent,
   type ComparisonExport,
 } from '../../../shared/audit/comparison-export';
-import type { CompareResult } from '../../../shared/compare/compare-documents';
+import type { CompareResult } from '../../../shared/compare/compare-result';
 import type {
   JoinedLines,
   ExportFormat,

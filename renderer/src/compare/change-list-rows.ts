@@ -3,7 +3,7 @@
  * its items, each with its place in the group for screen readers (aria-posinset / aria-setsize),
  * as only the rows in view are in the page. Pure, so it is unit-tested.
  */
-import type { CompareResult } from '../../../shared/compare/compare-documents';
+import type { CompareResult } from '../../../shared/compare/compare-result';
 
 export type ChangeItem = CompareResult['changeList']['shown'][number] & {
   readonly hiddenBy?: string;

@@ -7,7 +7,7 @@
  * It ends with how many changes are marked reviewed ("· 3 of 20 reviewed").
  */
 import type { ReactNode } from 'react';
-import type { HiddenCount } from '../../../shared/compare/compare-documents';
+import type { HiddenCount } from '../../../shared/compare/compare-result';
 import { counted } from './hidden-rules';
 
 export interface SummaryCounts {

@@ -4,14 +4,15 @@
  * the ○/✓ buttons) and the mode switch that keeps the place; or, in the Narrative mode, the word
  * diff of the rendered narrative (narrative-diff-view.tsx).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ComparedDocuments } from '../../../shared/ipc/compare-types';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import { ErrorNotice } from '../components/error-notice';
 import type { CompareMode } from './compare-address';
 import { ChangeListPanel, type ChangeItem } from './change-list-panel';
-import { compareShortcut } from './compare-shortcuts';
+import { ChangeNavigation } from './change-navigation';
 import { ComparisonSummary } from './comparison-summary';
+import { DiffHeadings } from './diff-headings';
 import { buildRows, navigableChanges, stepChange, viewChanges, type ViewChange } from './diff-rows';
 import { DiffView } from './diff-view';
 import { HiddenRules } from './hidden-rules';
@@ -21,8 +22,8 @@ import { NarrativeDiffView } from './narrative-diff-view';
 import { contentMarkKey, metadataMarkKey, type ReviewScope } from './reviewed-keys';
 import { keepingNote, ReviewedControls } from './reviewed-controls';
 import { useReviewedMarks } from './reviewed-marks';
+import { useChangeShortcuts } from './use-change-shortcuts';
 import { useAfterFirstPaint, useNarrative, useShownLines } from './use-compare-parts';
-import { SideHeading } from './side-heading';
 
 /** Rows of a first screen of the diff, with the virtualiser's overscan below them. */
 const firstScreenRows = 60;
@@ -120,21 +121,7 @@ export function ComparisonView({
     [changes, toggle, isMirrored],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (isNarrative) return;
-      const target = event.target instanceof HTMLElement ? event.target : null;
-      const isModalOpen = document.querySelector('dialog:modal') !== null;
-      const shortcut = compareShortcut(event, target, isModalOpen);
-      if (shortcut === 'next') step(1);
-      else if (shortcut === 'previous') step(-1);
-      else if (shortcut === 'review' && current >= 0) toggleReviewed(current);
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [step, current, toggleReviewed, isNarrative]);
+  useChangeShortcuts({ isOff: isNarrative, step, current, toggleReviewed });
 
   const metadataChanges = [
     ...result.metadata.shown,
@@ -200,27 +187,19 @@ export function ComparisonView({
           ),
       )}
       {!isNarrative && (
-        <div className="compare-navigation" role="toolbar" aria-label="Changes">
-          <button type="button" onClick={() => step(-1)} disabled={navigable.length === 0}>
-            Previous change (Shift+F7, p)
-          </button>
-          <button type="button" onClick={() => step(1)} disabled={navigable.length === 0}>
-            Next change (F7, n)
-          </button>
-          <span role="status" className="change-position">
-            {navigable.length === 0
-              ? 'No content changes to step through.'
-              : position < 0
-                ? `${navigable.length} content changes.`
-                : `Change ${position + 1} of ${navigable.length}: ${currentChange?.path ?? ''}`}
-          </span>
+        <ChangeNavigation
+          changeCount={navigable.length}
+          position={position}
+          currentPath={currentChange?.path}
+          onStep={step}
+        >
           <ReviewedControls
             markCount={reviewed.size}
             clearedCount={marks.clearedCount}
             onClear={marks.clear}
             onUndo={marks.undoClear}
           />
-        </div>
+        </ChangeNavigation>
       )}
       <details open id="metadata-differences" className="compare-metadata">
         <summary>Metadata differences ({metadataChanges.length})</summary>
@@ -262,23 +241,7 @@ export function ComparisonView({
             onChoose={chooseItem}
           />
           <section className="compare-content" aria-label="Content" ref={contentRef}>
-            <div className={`diff-headings diff-${contentMode}`} aria-hidden="true">
-              {contentMode === 'side-by-side' ? (
-                <>
-                  <span>
-                    <SideHeading side={compared.left} />
-                  </span>
-                  <span>
-                    <SideHeading side={compared.right} />
-                  </span>
-                </>
-              ) : (
-                <span>
-                  <SideHeading side={compared.left} /> (−) → <SideHeading side={compared.right} />{' '}
-                  (+)
-                </span>
-              )}
-            </div>
+            <DiffHeadings mode={contentMode} left={compared.left} right={compared.right} />
             {!isDiffDrawn ? (
               <p className="muted" role="status">
                 Drawing the differences…

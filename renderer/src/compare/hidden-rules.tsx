@@ -4,7 +4,7 @@
  * table and the list. Rules that give the same reason (a model rule and its XML twin) share a
  * line: the tester's review read two lines saying the same as two findings.
  */
-import type { HiddenCount } from '../../../shared/compare/compare-documents';
+import type { HiddenCount } from '../../../shared/compare/compare-result';
 
 /** The rules that give one reason, with what they hid together. */
 export interface ReasonGroup {

@@ -6,7 +6,7 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { comparedDocument } from '../../../../../shared/compare/compare-documents';
+import { comparedDocument } from '../../../../../shared/compare/compared-document';
 import { identifyDocument } from '../../../../../electron/services/documents/identify-document';
 import { loadDocument } from '../../../../../electron/services/documents/load-document';
 import { closeXmlWorkers } from '../../../../../electron/services/xml/xml-worker-pool';

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { HiddenCount } from '../../../../../shared/compare/compare-documents';
+import type { HiddenCount } from '../../../../../shared/compare/compare-result';
 import {
   ComparisonSummary,
   summaryText,
