@@ -21,6 +21,7 @@ export function align<T>(
   const pairs: Pair<T>[] = [];
   const usedLeft = new Uint8Array(left.length);
   const usedRight = new Uint8Array(right.length);
+  pairSamePrefix(left, right, keys[0], pairs, usedLeft, usedRight);
   for (const key of keys) {
     // Once either side is used up, the looser passes can find nothing more.
     if (pairs.length === left.length || pairs.length === right.length) break;
@@ -62,6 +63,30 @@ export function align<T>(
     removed: left.filter((_, i) => usedLeft[i] === 0),
     added: right.filter((_, j) => usedRight[j] === 0),
   };
+}
+
+/**
+ * Pairs the leading items whose first-pass keys are equal at each place, as that pass would:
+ * the k-th item with a key meets the k-th on the other side, and those met in the prefix. The
+ * sections before the first one added, removed or moved are then paired without map entries.
+ */
+function pairSamePrefix<T>(
+  left: readonly T[],
+  right: readonly T[],
+  key: ((item: T) => string | undefined) | undefined,
+  pairs: Pair<T>[],
+  usedLeft: Uint8Array,
+  usedRight: Uint8Array,
+): void {
+  if (key === undefined) return;
+  const count = Math.min(left.length, right.length);
+  for (let i = 0; i < count; i++) {
+    const value = key(left[i]!);
+    if (value === undefined || value !== key(right[i]!)) return;
+    usedLeft[i] = 1;
+    usedRight[i] = 1;
+    pairs.push([left[i]!, right[i]!]);
+  }
 }
 
 /** Elements whose positions in both lists keep their order; the others were moved. */

@@ -85,11 +85,26 @@ function titleOf(section: XmlElement): string {
   return titleElement ? collapseWhitespace(describeLeaf(titleElement)) : '';
 }
 
+const titlesBySlots = new WeakMap<SectionSlots, (string | undefined)[]>();
+
+/**
+ * The title of the section at `index` among `slots`, read once: a section's node and its
+ * parent's labels both need it, and with thousands of sections reading it twice showed.
+ */
+function titleAt(slots: SectionSlots, index: number): string {
+  let titles = titlesBySlots.get(slots);
+  if (titles === undefined) {
+    titles = new Array<string | undefined>(slots.sections.length);
+    titlesBySlots.set(slots, titles);
+  }
+  return (titles[index] ??= titleOf(slots.sections[index]!));
+}
+
 /** A section's name: its title, else its code's name, else its place ("#3"). */
-function plainLabel(section: XmlElement, index: number): string {
-  const code = firstChild(section, 'code');
+function plainLabel(slots: SectionSlots, index: number): string {
+  const code = firstChild(slots.sections[index], 'code');
   return (
-    titleOf(section) ||
+    titleAt(slots, index) ||
     (code && (attribute(code, 'displayName') ?? attribute(code, 'code'))) ||
     `#${index + 1}`
   );
@@ -112,7 +127,7 @@ const labelsBySlots = new WeakMap<SectionSlots, readonly string[]>();
 function labelsOf(slots: SectionSlots): readonly string[] {
   const known = labelsBySlots.get(slots);
   if (known) return known;
-  const plain = slots.sections.map(plainLabel);
+  const plain = slots.sections.map((_, index) => plainLabel(slots, index));
   const totals = new Map<string, number>();
   for (const label of plain) totals.set(label, (totals.get(label) ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -139,7 +154,7 @@ export function sectionNode(slots: SectionSlots, index: number, path: string): S
     path,
     templateKey: templateIds.join(' '),
     codeKey: code ? `${attribute(code, 'code') ?? ''}@${attribute(code, 'codeSystem') ?? ''}` : '',
-    title: titleOf(section),
+    title: titleAt(slots, index),
     label: labelsOf(slots)[index]!,
     index,
   };
