@@ -240,8 +240,11 @@ test('reviewed marks survive a restart, and clearing them can be undone from the
     const again = await restarted.newPage();
     const errors: string[] = [];
     again.on('pageerror', (error) => errors.push(error.message));
-    // The harness's token first (the app's own window needs none), then the comparison.
+    // The harness's token first (the app's own window needs none), then the comparison. The app
+    // sends a start page to its search page once the workspace has loaded; opening the comparison
+    // before that let the search page win (seen in a clean-clone run), so it is waited for.
     await again.goto(harness.url);
+    await again.waitForURL(/#\/env\//);
     await again.goto(address);
     await waitUntilCompared(again);
     const count = again.locator('.reviewed-count');
