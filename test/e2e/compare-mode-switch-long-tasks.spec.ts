@@ -9,6 +9,7 @@
 import { pairBase, variantOf } from '../bench/compare-pairs';
 import { expect, test, type Page } from './fixtures';
 import { registerLocalFiles } from './support/local-pair';
+import { settled } from './support/settled';
 
 interface LongTask {
   readonly start: number;
@@ -119,6 +120,7 @@ test('no long task over 50 ms when a 2 MB pair with 10% edits switches modes', a
     ['ten-right.xml', variantOf(base, 2_000_000, '10% edits')],
   ]);
   await shell.open();
+  await settled(page);
   const sideBySide = { readySelector: '.diff-row-change ins' };
   const narrative = { readySelector: '.narrative-diff-item ins' };
   const steps: readonly Step[] = [
