@@ -16,8 +16,7 @@ import {
   type AppWorkspace,
 } from '../../../../../electron/services/workspace/app-workspace';
 import type { AuditEvent } from '../../../../../shared/audit/event';
-import { alwaysOpenCalendar } from '../../../../../shared/environments/calendar';
-import { envsAdd, startedSandbox } from '../../../../support/sandbox-profiles';
+import { addAlwaysOpenProfiles, startedSandbox } from '../../../../support/sandbox-profiles';
 import { testCatalog, testHetu } from '../../sandbox/support/test-catalog';
 
 const work = mkdtempSync(path.join(tmpdir(), 'archivist-app-at-tk-'));
@@ -54,24 +53,11 @@ function sandboxStoring(dose: string): Promise<RunningSandbox> {
 
 beforeAll(async () => {
   [at, tk] = await Promise.all([sandboxStoring('1 tabletti'), sandboxStoring('2 tablettia')]);
-  mkdirSync(home, { recursive: true });
-  // Published calendars have maintenance windows; this test must not depend on the hour.
-  const calendar = path.join(work, 'always-open.json');
-  writeFileSync(calendar, JSON.stringify(alwaysOpenCalendar));
-  const profiles = [
-    ['at', 'AT', 'Asiakastesti', at, ['--operator-name', 'Testi Tarkastaja']],
-    ['tk', 'TK', 'Kanta TK', tk, ['--operator-name', 'Tuotannon Kuvaaja']],
-  ] as const;
-  for (const [id, kind, name, sandbox, operator] of profiles) {
-    const added = await envsAdd(
-      home,
-      id,
-      ...['--kind', kind, '--name', name, '--url', sandbox.baseUrl, '--calendar', calendar],
-      ...operator,
-      ...['--operator-registration', '123456', '--operator-organisation', '1.2.246.10.1'],
-    );
-    if (added.code !== 0) throw new Error(`envs add ${id} was refused: ${added.stderr}`);
-  }
+  const operator = ['--operator-registration', '123456', '--operator-organisation', '1.2.246.10.1'];
+  await addAlwaysOpenProfiles(home, [
+    ['at', 'AT', 'Asiakastesti', at.baseUrl, ['--operator-name', 'Testi Tarkastaja', ...operator]],
+    ['tk', 'TK', 'Kanta TK', tk.baseUrl, ['--operator-name', 'Tuotannon Kuvaaja', ...operator]],
+  ]);
   const started = await startAppWorkspace({ home, connect: { deadlineMs: 10_000 } });
   if (!started.ok) throw new Error(started.error.message);
   app = started.value;

@@ -7,7 +7,7 @@
  * archives fill in, each metadata change marked expected and hidden, each content change one of
  * those lines and hidden too, so no difference is shown although the bytes differ.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +20,7 @@ import {
   type AppWorkspace,
 } from '../../../../../electron/services/workspace/app-workspace';
 import { formatCompareText } from '../../../../../shared/compare/format-text';
-import { alwaysOpenCalendar } from '../../../../../shared/environments/calendar';
-import { envsAdd, startedSandbox } from '../../../../support/sandbox-profiles';
+import { addAlwaysOpenProfiles, startedSandbox } from '../../../../support/sandbox-profiles';
 
 const work = mkdtempSync(path.join(tmpdir(), 'archivist-stand-in-'));
 const home = path.join(work, 'home');
@@ -44,21 +43,10 @@ beforeAll(async () => {
     startedSandbox({ catalog: catalogOf('at') }),
     startedSandbox({ catalog: catalogOf('tk') }),
   ]);
-  mkdirSync(home, { recursive: true });
-  const calendar = path.join(work, 'always-open.json');
-  writeFileSync(calendar, JSON.stringify(alwaysOpenCalendar));
-  const profiles = [
+  await addAlwaysOpenProfiles(home, [
     ['at', 'AT', 'Kanta AT', at.baseUrl],
     ['tk', 'TK', 'Kanta TK', tk.baseUrl],
-  ] as const;
-  for (const [id, kind, name, url] of profiles) {
-    const added = await envsAdd(
-      home,
-      id,
-      ...['--kind', kind, '--name', name, '--url', url, '--calendar', calendar],
-    );
-    if (added.code !== 0) throw new Error(`envs add ${id} was refused: ${added.stderr}`);
-  }
+  ]);
   const started = await startAppWorkspace({ home, connect: { deadlineMs: 10_000 } });
   if (!started.ok) throw new Error(started.error.message);
   app = started.value;

@@ -5,7 +5,7 @@
  * and the comparison names each side's stored status and lists the difference; a document TK
  * holds twice is offered newest first, one it lacks and an environment that is down say so.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,8 +17,7 @@ import {
   startAppWorkspace,
   type AppWorkspace,
 } from '../../../../../electron/services/workspace/app-workspace';
-import { alwaysOpenCalendar } from '../../../../../shared/environments/calendar';
-import { envsAdd, startedSandbox } from '../../../../support/sandbox-profiles';
+import { addAlwaysOpenProfiles, startedSandbox } from '../../../../support/sandbox-profiles';
 import { testCatalog, testHetu } from '../../sandbox/support/test-catalog';
 
 const work = mkdtempSync(path.join(tmpdir(), 'archivist-same-document-'));
@@ -82,23 +81,12 @@ beforeAll(async () => {
       ['tk-newer', twiceInTk, 'current', 9],
     ]),
   ]);
-  mkdirSync(home, { recursive: true });
-  const calendar = path.join(work, 'always-open.json');
-  writeFileSync(calendar, JSON.stringify(alwaysOpenCalendar));
   const down = `http://127.0.0.1:${await closedPort()}`;
-  const profiles = [
+  await addAlwaysOpenProfiles(home, [
     ['at', 'AT', 'Kanta AT', at.baseUrl],
     ['tk', 'TK', 'Kanta TK', tk.baseUrl],
     ['down', 'TK', 'Down TK', down],
-  ] as const;
-  for (const [id, kind, name, url] of profiles) {
-    const added = await envsAdd(
-      home,
-      id,
-      ...['--kind', kind, '--name', name, '--url', url, '--calendar', calendar],
-    );
-    if (added.code !== 0) throw new Error(`envs add ${id} was refused: ${added.stderr}`);
-  }
+  ]);
   const started = await startAppWorkspace({ home, connect: { deadlineMs: 5_000 } });
   if (!started.ok) throw new Error(started.error.message);
   app = started.value;
