@@ -12,7 +12,7 @@ import { encodeUtf8 } from '../crypto/utf8';
 import { pureCodec, type PayloadCodec } from '../documents/payload';
 import { keepShape } from '../keep-shape';
 import { Namespaces, type XmlElement } from '../xml/tree';
-import type { OutOfLinePayload } from './canonical-xml';
+import type { OutOfLinePayload } from './out-of-line-payloads';
 import { canonicalText, TextLines } from './canonical-text';
 import { LineInterner } from './line-interner';
 import { AttributeLines, attributeLineId, startTag, Tag, TagLine } from './canonical-tag';

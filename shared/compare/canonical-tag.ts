@@ -1,5 +1,5 @@
 /**
- * Element names as the canonical writer (canonical-xml.ts) uses them: one Tag per name with its
+ * Element names as the canonical writer (canonical-writer.ts) uses them: one Tag per name with its
  * tag-only lines per depth and their interned ids, and the start tags and path segments of
  * elements. Looked up once per element, so the writer's work per line is a few array reads.
  */

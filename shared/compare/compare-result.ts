@@ -3,12 +3,12 @@
  * hidden by the ignore profile. Hidden changes are kept, marked with the rule that hides them, so
  * the view can reveal them and reports can count them.
  */
-import type { OutOfLinePayload } from './canonical-xml';
 import type { ChangeListItem } from './cda-change-list';
 import type { ComparedDocument } from './compared-document';
 import type { ContentChange } from './content-changes';
 import type { ResolvedProfile, RuleMatcher } from './ignore-profile';
 import type { MetadataChange } from './metadata-diff';
+import type { OutOfLinePayload } from './out-of-line-payloads';
 
 /** How many differences one rule hid, by kind. */
 export interface HiddenCount {
