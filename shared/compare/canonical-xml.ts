@@ -16,8 +16,6 @@ import { writeElement } from './canonical-writer';
 import { LineInterner } from './line-interner';
 import type { OutOfLinePayload } from './out-of-line-payloads';
 
-export { collapseWhitespace } from './canonical-text';
-
 /** The canonical form of one document. */
 export interface CanonicalXml {
   readonly lines: readonly string[];

@@ -4,7 +4,7 @@
  */
 import { Namespaces, type XmlElement, type XmlNode } from '../xml/tree';
 import { attribute, describeLeaf, firstChild, statementLabel } from './cda-facts';
-import { collapseWhitespace } from './canonical-xml';
+import { collapseWhitespace } from './canonical-text';
 
 /** One section with what aligns it to its counterpart. */
 export interface SectionNode {

@@ -7,7 +7,7 @@
  */
 import { align, movedOf, type Pair } from '../compare/align';
 import { sectionKeys } from '../compare/cda-body-nodes';
-import { collapseWhitespace } from '../compare/canonical-xml';
+import { collapseWhitespace } from '../compare/canonical-text';
 import type { DocumentMetadata } from '../documents/model';
 import type { XmlElement, XmlNode } from '../xml/tree';
 import { markBlock, readBlock, type NarrativeNode } from './narrative-tree';
