@@ -3,6 +3,7 @@
  * app, the worker and the command line all see the same ones without a file lookup at run time.
  * They are validated like a tester's own profiles; a broken shipped profile is a refusal, not a crash.
  */
+import archiveFilledProfile from '../../resources/ignore-profiles/archive-filled.json' with { type: 'json' };
 import defaultProfile from '../../resources/ignore-profiles/default.json' with { type: 'json' };
 import prescriptionProfile from '../../resources/ignore-profiles/prescription.json' with { type: 'json' };
 import { err, ok, type Result } from '../result';
@@ -16,6 +17,7 @@ import {
 
 const sources: readonly { readonly file: string; readonly json: unknown }[] = [
   { file: 'default.json', json: defaultProfile },
+  { file: 'archive-filled.json', json: archiveFilledProfile },
   { file: 'prescription.json', json: prescriptionProfile },
 ];
 

@@ -59,7 +59,7 @@ describe('compare --ignore FILE', () => {
     };
     const path = file('many.json', JSON.stringify(profile));
     expect((await compareWith(path)).stderr).toBe(
-      `archivist compare: The ignore profile ${path} is not valid: rule "title" needs a "reason" a tester can read; 2 rules have the id "title": give each its own; it extends "defualt", which is not a known profile (known: default, prescription).\n`,
+      `archivist compare: The ignore profile ${path} is not valid: rule "title" needs a "reason" a tester can read; 2 rules have the id "title": give each its own; it extends "defualt", which is not a known profile (known: default, archive-filled, prescription).\n`,
     );
   });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findIgnoreProfile } from '../../../../shared/compare/builtin-profiles';
 import { compareDocuments, type CompareSide } from '../../../../shared/compare/compare-documents';
@@ -249,4 +250,40 @@ describe('compareDocuments', () => {
       expect(applyBlocks(left, right, blocks)).toEqual(right);
     },
   );
+});
+
+describe('the archive-filled profile (a document as sent against its stored copy)', () => {
+  const sent = readFileSync(
+    new URL('../../../fixtures/documents/local-header-all-fields.xml', import.meta.url),
+    'utf8',
+  );
+  // The stored copy: archive-filled times changed, and one character of the signature value.
+  const stored = sent
+    .replace('<copyTime value="20240201091500"/>', '<copyTime value="20240202101500"/>')
+    .replace(
+      '<fi:declaredTime value="20240201091500"/>',
+      '<fi:declaredTime value="20240202101500"/>',
+    )
+    .replace('010181-900C/AAAA</ds:SignatureValue>', '010181-900C/AAAB</ds:SignatureValue>');
+
+  it('shows a changed signature value that default hides, and hides what the archive fills in', () => {
+    const compare = (profile: string) =>
+      compareDocuments(side(sent), side(stored), { profile: unwrap(findIgnoreProfile(profile)) });
+    const byDefault = compare('default');
+    expect(byDefault.shownDifferences).toBe(0);
+    expect(byDefault.hiddenByRule.map((count) => count.rule)).toEqual(
+      expect.arrayContaining(['copy-time', 'declared-time', 'signature-collection-xml']),
+    );
+    const archiveFilled = compare('archive-filled');
+    expect(archiveFilled.identical).toBe(false);
+    expect(archiveFilled.content.shown.map((change) => change.path).join('\n')).toContain(
+      'Signature',
+    );
+    expect(archiveFilled.hiddenByRule.map((count) => count.rule)).toEqual(
+      expect.arrayContaining(['copy-time', 'declared-time']),
+    );
+    expect(archiveFilled.hiddenByRule.map((count) => count.rule)).not.toContain(
+      'signature-collection-xml',
+    );
+  });
 });

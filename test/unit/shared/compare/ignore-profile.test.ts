@@ -151,7 +151,7 @@ describe('a profile file among the shipped profiles', () => {
     expect(parseIgnoreProfile(raw, 'my.json', shipped)).toMatchObject({
       error: {
         message:
-          'The ignore profile my.json is not valid: rule "q" needs "target": "model" or "canonical"; it extends "defualt", which is not a known profile (known: default, prescription).',
+          'The ignore profile my.json is not valid: rule "q" needs "target": "model" or "canonical"; it extends "defualt", which is not a known profile (known: default, archive-filled, prescription).',
       },
     });
     const taken = { ...valid, extends: 'default', rules: [{ ...rule, id: defaultRuleId }] };
@@ -241,7 +241,7 @@ describe('the shipped profiles', () => {
       ...defaults,
       rules: defaults.rules.map((r) => ({ ...r, reason: `${r.reason}!` })),
     };
-    expect(unwrap(resolveIgnoreProfile(edited, [])).sha256).not.toBe(
+    expect(unwrap(resolveIgnoreProfile(edited, unwrap(builtinProfiles()))).sha256).not.toBe(
       unwrap(findIgnoreProfile('default')).sha256,
     );
   });
