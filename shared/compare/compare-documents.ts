@@ -18,7 +18,7 @@ import { LineInterner } from './line-interner';
 import { metadataItems } from './metadata-items';
 import { versionOrderNotes } from './version-order-note';
 import { diffMetadata, type MetadataChange } from './metadata-diff';
-import { diffStoredStatus, type StoredStatuses } from './metadata-status';
+import { diffStoredStatus, storedStatusNotes, type StoredStatuses } from './metadata-status';
 
 /** One side of a comparison: its metadata and its parsed XML (the CDA itself for RCMR messages). */
 export interface CompareSide {
@@ -212,7 +212,11 @@ export function compareDocuments(
   );
   lap('changeList');
 
-  const notes = [...versionOrderNotes(left.metadata, right.metadata), ...lineDiff.notes];
+  const notes = [
+    ...versionOrderNotes(left.metadata, right.metadata),
+    ...storedStatusNotes(options.storedStatus),
+    ...lineDiff.notes,
+  ];
   if (body.stoppedByFuse)
     notes.push(
       `The comparison ran past its ${(options.fuseMs ?? defaultFuseMs) / 1000} s budget, so from there on the change list names changed sections without reading their entries and fields (a section-level diff); the metadata and content diffs have everything.`,

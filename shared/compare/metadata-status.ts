@@ -48,3 +48,19 @@ export function diffStoredStatus(statuses: StoredStatuses | undefined): Metadata
     },
   ];
 }
+
+/**
+ * A note when only one side has a stored status and it is not current: a document as sent
+ * against its stored copy that the environment has since invalidated compared as "identical"
+ * with nothing to say so (review 10, finding 8). No difference, since a file has no status.
+ */
+export function storedStatusNotes(statuses: StoredStatuses | undefined): string[] {
+  const { left, right } = statuses ?? {};
+  if ((left === undefined) === (right === undefined)) return [];
+  const [side, other, status] =
+    left === undefined ? ['right', 'left', right!] : ['left', 'right', left];
+  if (status === 'current') return [];
+  return [
+    `The ${side} document is ${storedStatusLabel(status)} in its environment; the ${other} one, a local file, has no stored status to compare with.`,
+  ];
+}

@@ -80,7 +80,7 @@ describe('compareDocuments with stored statuses', () => {
   });
 
   it('is not hidden by any shipped profile', () => {
-    for (const id of ['default', 'prescription']) {
+    for (const id of ['default', 'archive-filled', 'prescription']) {
       const result = compareDocuments(side(), side(), {
         profile: unwrap(findIgnoreProfile(id)),
         storedStatus: { left: 'replaced', right: 'current' },
@@ -100,5 +100,28 @@ describe('compareDocuments with stored statuses', () => {
     expect(file.identical).toBe(true);
     expect(file.left).not.toHaveProperty('storedStatus');
     expect(file.right.storedStatus).toBe('current');
+  });
+
+  it('notes, without a difference, a file against a stored copy that is no longer current', () => {
+    const invalidated = compareDocuments(side(), side(), {
+      profile,
+      storedStatus: { right: 'invalidated' },
+    });
+    expect(invalidated.identical).toBe(true);
+    expect(invalidated.notes).toEqual([
+      'The right document is invalidated (entered-in-error) in its environment; the left one, a local file, has no stored status to compare with.',
+    ]);
+    const replaced = compareDocuments(side(), side(), {
+      profile,
+      storedStatus: { left: 'replaced' },
+    });
+    expect(replaced.notes).toEqual([
+      expect.stringMatching(/^The left document is replaced \(superseded\)/),
+    ]);
+    for (const storedStatus of [
+      { right: 'current' },
+      { left: 'invalidated', right: 'invalidated' },
+    ] as const)
+      expect(compareDocuments(side(), side(), { profile, storedStatus }).notes).toEqual([]);
   });
 });
