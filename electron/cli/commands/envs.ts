@@ -4,23 +4,16 @@
  * names a passphrase reference, and commands read the passphrase from
  * `ARCHIVIST_PASSPHRASE_<NAME>` / `ARCHIVIST_PASSPHRASE` or ask on the terminal.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import path from 'node:path';
-import { summariseProfile, type EnvironmentProfile } from '../../../shared/environments/profile';
+import { summariseProfile } from '../../../shared/environments/profile';
 import { unusablePrefix, unusableProfile } from '../../services/environments/open-connection';
 import { resolveHome } from '../../services/home';
 import { createCliSecretStore } from '../../services/profiles/cli-secret-store';
 import { checkEnvironment } from '../../services/profiles/environment-check';
-import {
-  createProfile,
-  loadProfiles,
-  removeProfile,
-  findProfile,
-} from '../../services/profiles/profile-store';
-import { defaultPassphraseRef } from '../../services/profiles/secret-store';
+import { profileChangeAudit } from '../../services/profiles/profile-change-audit';
+import { loadProfiles, removeProfile, findProfile } from '../../services/profiles/profile-store';
 import { terminalPrompt } from '../../services/profiles/terminal-prompt';
+import { cliContext } from '../audit-context';
 import {
   CommandFailure,
   ExitCode,
@@ -31,8 +24,7 @@ import {
   unexpectedArgument,
 } from '../command';
 import { formatReport } from '../../services/profiles/format-environment-report';
-import { fileProblemReason } from '../../services/files/file-problem';
-import { addFailure, checkCertificateFlags } from './envs-flag-errors';
+import { addProfile, profileLine } from './envs-add';
 
 const help = `Usage: archivist envs list|add|remove|check [NAME] [options]
 
@@ -50,6 +42,7 @@ Options of add:
   --name TEXT                        display name (default: NAME)
   --repository patient-data|social-welfare   (default patient-data)
   --not-test                         not a test environment: Archivist never writes to it
+                                     (without it, invalidate may write there)
   --pkcs12 FILE | --certificate FILE [--key FILE]   the client certificate
   --ca FILE                          the environment's CA (PEM), pinned
   --no-passphrase                    the certificate files need no passphrase
@@ -65,6 +58,10 @@ Common options:
 Passphrases: a TLS profile stores only a reference (profile:NAME). Set
 ARCHIVIST_PASSPHRASE_<NAME> (upper case, dashes as _) or ARCHIVIST_PASSPHRASE, or run on a
 terminal to be asked (no echo). The command line never writes a passphrase anywhere.
+
+add and remove are recorded in the audit journal before profiles.json changes (nothing
+changes when the journal cannot be written), and wait for another writer of profiles.json
+(parallel jobs, the app) up to 5 s, then fail without changing anything.
 
 Exit codes: 0 done (check: the environment answered and the certificates are usable),
 1 refused or the check failed (one line on stderr), 2 bad usage.
@@ -98,101 +95,12 @@ const options = {
   calendar: { type: 'string' },
 } as const;
 
-type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
-
 function nameOperand(positionals: readonly string[], action: string): string {
   const [, name, extra] = positionals;
   if (name === undefined)
     throw new UsageError(`Give the profile name: archivist envs ${action} NAME.`);
   if (extra !== undefined) throw unexpectedArgument(extra);
   return name;
-}
-
-async function readCalendar(file: string, cwd: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path.resolve(cwd, file), 'utf8'));
-  } catch (error) {
-    throw new CommandFailure(
-      error instanceof SyntaxError
-        ? `${file} is not valid JSON.`
-        : `Cannot read ${file} (${fileProblemReason(error, 'read')}).`,
-    );
-  }
-}
-
-/** The profile the flags describe, as raw JSON for the validator. */
-async function profileFromFlags(name: string, values: Values, cwd: string): Promise<unknown> {
-  const kind = values.kind;
-  if (kind === undefined) throw new UsageError('Give --kind (sandbox, AT, TK, fhir or folder).');
-  const isFolder = kind === 'folder';
-  if (isFolder ? values.folder === undefined : values.url === undefined)
-    throw new UsageError(
-      isFolder ? 'Give --folder DIR for a folder profile.' : 'Give --url with the FHIR base URL.',
-    );
-  if (isFolder ? values.url !== undefined : values.folder !== undefined)
-    throw new UsageError('--folder is for --kind folder, --url for the other kinds.');
-  if (!isFolder && !/^https?:\/\/[^/\s]+/.test(values.url ?? ''))
-    throw new UsageError('--url must be an http:// or https:// address.');
-  checkCertificateFlags(values);
-  const resolve = (file: string | undefined) =>
-    file === undefined ? undefined : path.resolve(cwd, file);
-  const files = {
-    pkcs12: resolve(values.pkcs12),
-    certificate: resolve(values.certificate),
-    key: resolve(values.key),
-    caFile: resolve(values.ca),
-  };
-  const hasTls = Object.values(files).some((file) => file !== undefined);
-  const needsPassphrase =
-    (files.pkcs12 !== undefined || files.key !== undefined || files.certificate !== undefined) &&
-    !values['no-passphrase'];
-  const operatorFlags = [
-    values['operator-name'],
-    values['operator-registration'],
-    values['operator-organisation'],
-  ];
-  if (
-    operatorFlags.some((flag) => flag !== undefined) &&
-    operatorFlags.some((flag) => flag === undefined)
-  )
-    throw new UsageError(
-      'Give all three of --operator-name, --operator-registration and --operator-organisation.',
-    );
-  return JSON.parse(
-    JSON.stringify({
-      id: name,
-      displayName: values.name ?? name,
-      kind,
-      baseUrl: isFolder ? resolve(values.folder) : values.url,
-      repository: values.repository ?? 'patient-data',
-      isTestEnvironment: !values['not-test'],
-      organisationOid: values.organisation,
-      operator:
-        operatorFlags[0] === undefined
-          ? undefined
-          : {
-              name: operatorFlags[0],
-              registrationNumber: operatorFlags[1],
-              organisationOid: operatorFlags[2],
-            },
-      tls: hasTls
-        ? { ...files, passphraseRef: needsPassphrase ? defaultPassphraseRef(name) : undefined }
-        : undefined,
-      calendar:
-        values.calendar === undefined ? undefined : await readCalendar(values.calendar, cwd),
-    }),
-  );
-}
-
-function describe(profile: EnvironmentProfile): string {
-  const tls = profile.tls
-    ? profile.tls.pkcs12
-      ? '  PKCS#12'
-      : profile.tls.certificate
-        ? '  PEM certificate'
-        : '  pinned CA'
-    : '';
-  return `${profile.id}  ${profile.kind}  ${profile.displayName}  ${profile.baseUrl}${tls}${profile.isTestEnvironment ? '' : '  (not a test environment: read-only)'}`;
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -219,32 +127,23 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
       { home, profiles: list },
       profiles.value.length === 0
         ? `No profiles in ${home}.`
-        : profiles.value.map(describe).join('\n'),
+        : profiles.value.map(profileLine).join('\n'),
     );
     return ExitCode.ok;
   }
   if (action === 'add') {
-    const name = nameOperand(positionals, 'add');
-    const created = await createProfile(home, await profileFromFlags(name, values, io.cwd));
-    if (!created.ok) throw addFailure(created.error, values.calendar);
-    const ref = created.value.tls?.passphraseRef;
-    const hint = ref
-      ? `\nIts passphrase is read from ARCHIVIST_PASSPHRASE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')} or asked on the terminal.`
-      : '';
-    print(
-      { added: created.value },
-      `Added ${describe(created.value)}.${hint}\nCheck it with: archivist envs check ${name}`,
-    );
-    // Saved anyway (the file may come later), but said now rather than at the first check.
-    for (const missing of missingFiles(created.value))
-      io.stderr(
-        `archivist envs: warning: ${missing} does not exist (yet); checks fail until it does.\n`,
-      );
+    await addProfile(nameOperand(positionals, 'add'), values, home, io, print);
     return ExitCode.ok;
   }
   if (action === 'remove') {
-    const removed = await removeProfile(home, nameOperand(positionals, 'remove'));
-    if (!removed.ok) throw new CommandFailure(removed.error.message);
+    const audit = profileChangeAudit(home, cliContext());
+    const removed = await removeProfile(home, nameOperand(positionals, 'remove'), {
+      beforeWrite: audit.beforeWrite,
+    });
+    if (!removed.ok) {
+      await audit.recordFailure(removed.error.message);
+      throw new CommandFailure(removed.error.message);
+    }
     print({ removed: removed.value.id }, `Removed ${removed.value.id}.`);
     return ExitCode.ok;
   }
@@ -281,16 +180,3 @@ export const envsCommand: Command = {
   help,
   run,
 };
-
-/** The files and folder a new profile names that are not there. */
-function missingFiles(profile: EnvironmentProfile): string[] {
-  const tls = profile.tls;
-  const named = [
-    profile.kind === 'folder' ? profile.baseUrl : undefined,
-    tls?.pkcs12,
-    tls?.certificate,
-    tls?.key,
-    tls?.caFile,
-  ];
-  return named.filter((file): file is string => file !== undefined && !existsSync(file));
-}
