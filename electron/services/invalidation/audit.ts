@@ -2,24 +2,45 @@
 import type { AuditContext } from '../../../shared/audit/builders';
 import { err } from '../../../shared/result';
 import { openJournal, type Journal } from '../audit/journal';
+import { cannotRecordNow } from './control';
 import type { InvalidationAudit } from './types';
 
 /** An already open journal (the command line holds it for the whole run). */
 export function journalAudit(
-  journal: Pick<Journal, 'recordBefore'>,
+  journal: Pick<Journal, 'recordBefore' | 'append'>,
   context: AuditContext,
 ): InvalidationAudit {
-  return { context, record: (event, refused) => journal.recordBefore(event, refused) };
+  return {
+    context,
+    record: (event, refused) => journal.recordBefore(event, refused),
+    recordNow: (event) => journal.append(event),
+  };
+}
+
+/** The home's journal, opened for each record; `hold()` keeps it open from then on. */
+export interface HomeAudit extends InvalidationAudit {
+  /**
+   * Opens the journal and keeps it (and its lock) until `release()`, so that `recordNow` can
+   * append synchronously; the command line does this once interrupted, when it may have to end
+   * at once. Records already on their way finish first.
+   */
+  readonly hold: () => Promise<void>;
+  readonly release: () => void;
 }
 
 /**
  * The home's journal, opened for each record and closed after, so another process (the command
  * line beside the app) can write between two records; as the workspace does.
  */
-export function homeAudit(home: string, context: AuditContext): InvalidationAudit {
+export function homeAudit(home: string, context: AuditContext): HomeAudit {
+  let held: Journal | undefined;
+  let holding: Promise<void> | undefined;
+  let isReleased = false;
   return {
     context,
     async record(event, refused) {
+      if (holding) await holding;
+      if (held) return held.recordBefore(event, refused);
       const journal = await openJournal(home);
       if (!journal.ok) return err(journal.error.code, `${journal.error.message} (${refused})`);
       try {
@@ -27,6 +48,21 @@ export function homeAudit(home: string, context: AuditContext): InvalidationAudi
       } finally {
         journal.value.close();
       }
+    },
+    recordNow: (event) => (held ? held.append(event) : cannotRecordNow()),
+    hold() {
+      holding ??= openJournal(home).then((journal) => {
+        // Not held (the lock stayed busy): records go on opening it each time.
+        if (!journal.ok) return;
+        if (isReleased) journal.value.close();
+        else held = journal.value;
+      });
+      return holding;
+    },
+    release() {
+      isReleased = true;
+      held?.close();
+      held = undefined;
     },
   };
 }

@@ -4,16 +4,20 @@
  * Provenance with a fresh client request id (If-None-Exist keyed on it) → a read-back of the
  * document and its Provenance → the outcome record. A write is never retried: after a failure the
  * read-back tells the true state and the operator decides. A set stops at the first failed send.
+ * A caller's InvalidationControl (control.ts) stops a run between documents or abandons it, and
+ * every attempt still gets exactly one outcome.
  */
 import {
   attemptEvent,
   attemptOutcomeEvent,
   refusalEvent,
+  type InvalidationState,
 } from '../../../shared/invalidation/audit-records';
 import { checkConfirmation } from '../../../shared/invalidation/confirmation';
 import { ifNoneExistFor } from '../../../shared/invalidation/provenance';
 import { err, ok, type AppError, type Result } from '../../../shared/result';
 import { environmentErrorCodes } from '../environments/connection';
+import { cannotRecordNow } from './control';
 import { previewProvenance, preflightDocuments } from './prepare';
 import { readBack, type ReadBack } from './read-back';
 import type {
@@ -42,21 +46,27 @@ function notSent(error: AppError): ReadBack {
   };
 }
 
-async function invalidateOne(
+/** The attempt is durable but the run was stopped before its request left: nothing was sent. */
+const stoppedBeforeSending: ReadBack = {
+  state: 'not-invalidated',
+  message: 'Not sent: the run was interrupted before the request was sent.',
+};
+
+/**
+ * Why a document was read back, after the verdict: the client's own words, without its advice to
+ * read back (done by now).
+ */
+function whyReadBack(error: AppError): string {
+  return `Why it was read back: ${error.message.replace(/ Read the target back before trying again\.$/, '')}`;
+}
+
+/** Sends the Provenance once and reads the document back when the request may have arrived. */
+async function sendAndReadBack(
   deps: InvalidationDeps,
   document: PreparedDocument,
-  order: InvalidationOrder,
-): Promise<Result<DocumentOutcome>> {
+  requestId: string,
+): Promise<{ readonly final: ReadBack; readonly sendError?: AppError }> {
   const { resourceId } = document;
-  const requestId = (deps.newRequestId ?? (() => crypto.randomUUID()))();
-  const attempt = attemptEvent(deps.audit.context, {
-    resourceId,
-    ...(document.hetu ? { hetu: document.hetu } : {}),
-    reason: order.reason,
-    requestId,
-  });
-  const recorded = await deps.audit.record(attempt, 'the invalidation was not sent');
-  if (!recorded.ok) return recorded;
   deps.onProgress?.({ stage: 'sending', resourceId, requestId });
   const provenance = previewProvenance(deps, resourceId, document.title, requestId);
   const sent = await deps.connection.invalidate(provenance, {
@@ -64,16 +74,55 @@ async function invalidateOne(
     ifNoneExist: ifNoneExistFor(requestId),
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
-  let final: ReadBack;
-  if (sent.ok || mayHaveArrived.has(sent.error.code)) {
-    deps.onProgress?.({ stage: 'verifying', resourceId, requestId });
-    final = await readBack(deps.connection, resourceId, requestId);
-    if (!sent.ok) final = { ...final, message: `${sent.error.message} ${final.message}` };
-  } else final = notSent(sent.error);
+  if (!sent.ok && !mayHaveArrived.has(sent.error.code))
+    return { final: notSent(sent.error), sendError: sent.error };
+  deps.onProgress?.({ stage: 'verifying', resourceId, requestId });
+  const final = await readBack(deps.connection, resourceId, requestId);
+  if (sent.ok) return { final };
+  // The verdict first: it is what the operator acts on; the failure only explains the read-back.
+  return {
+    final: { ...final, message: `${final.message} ${whyReadBack(sent.error)}` },
+    sendError: sent.error,
+  };
+}
+
+async function invalidateOne(
+  deps: InvalidationDeps,
+  document: PreparedDocument,
+  order: InvalidationOrder,
+): Promise<Result<DocumentOutcome>> {
+  const { resourceId } = document;
+  const { control } = deps;
+  const requestId = (deps.newRequestId ?? (() => crypto.randomUUID()))();
+  const attempt = attemptEvent(deps.audit.context, {
+    resourceId,
+    ...(document.hetu ? { hetu: document.hetu } : {}),
+    reason: order.reason,
+    requestId,
+  });
+  control?.recordingAttempt(resourceId);
+  const recorded = await deps.audit.record(attempt, 'the invalidation was not sent');
+  if (!recorded.ok) {
+    control?.closed();
+    return recorded;
+  }
+  const outcomeOf = (state: InvalidationState, message: string) =>
+    attemptOutcomeEvent(attempt, recorded.value.sequence, state, message, deps.now());
+  // From here the attempt must get exactly one outcome, even if the caller has to end at once.
+  control?.opened(resourceId, (message) =>
+    (deps.audit.recordNow ?? cannotRecordNow)(outcomeOf('unknown', message)),
+  );
+  const { final, sendError } = control?.isStopped
+    ? { final: stoppedBeforeSending, sendError: undefined }
+    : await sendAndReadBack(deps, document, requestId);
+  if (control?.isAbandoned)
+    return err('invalidation-abandoned', 'The run was abandoned; the outcome was recorded then.');
+  control?.recordingOutcome();
   const outcomeRecord = await deps.audit.record(
-    attemptOutcomeEvent(attempt, recorded.value.sequence, final.state, final.message, deps.now()),
+    outcomeOf(final.state, final.message),
     'the outcome was not recorded',
   );
+  control?.closed();
   const outcome: DocumentOutcome = {
     resourceId,
     state: final.state,
@@ -84,7 +133,7 @@ async function invalidateOne(
     ...(outcomeRecord.ok
       ? { outcomeSequence: outcomeRecord.value.sequence }
       : { auditError: outcomeRecord.error.message }),
-    ...(sent.ok ? {} : { sendError: sent.error }),
+    ...(sendError ? { sendError } : {}),
   };
   deps.onProgress?.({ stage: 'done', outcome });
   return ok(outcome);
@@ -146,16 +195,39 @@ export async function invalidatePrepared(
   if (!confirmed.ok) return confirmed;
   const outcomes: DocumentOutcome[] = [];
   for (const document of set.documents) {
+    if (deps.control?.isStopped) return ok(interrupted(set, outcomes));
     const outcome = await invalidateOne(deps, document, order);
     if (!outcome.ok) {
       if (outcomes.length === 0) return outcome;
-      return ok(stopped(set, outcomes, document.resourceId, outcome.error.message));
+      return ok(stopped(set, outcomes, document.resourceId, outcome.error.message, deps));
     }
     outcomes.push(outcome.value);
     if (outcome.value.sendError || outcome.value.state !== 'invalidated')
-      return ok(stopped(set, outcomes, document.resourceId, outcome.value.message));
+      return ok(stopped(set, outcomes, document.resourceId, outcome.value.message, deps));
   }
-  return ok({ outcomes, isComplete: true });
+  return ok(deps.control?.isStopped ? interrupted(set, outcomes) : { outcomes, isComplete: true });
+}
+
+/** The rest of a set after an interruption: not sent. */
+function interrupted(set: PreparedSet, done: readonly DocumentOutcome[]): BatchOutcome {
+  const skipped = notAttempted(set, done, 'Not sent: the run was interrupted before it.');
+  const outcomes = [...done, ...skipped];
+  const isComplete = outcomes.every((outcome) => outcome.state === 'invalidated');
+  return { outcomes, isComplete, isInterrupted: true };
+}
+
+function notAttempted(
+  set: PreparedSet,
+  done: readonly DocumentOutcome[],
+  message: string,
+): DocumentOutcome[] {
+  return set.documents
+    .filter((document) => !done.some((outcome) => outcome.resourceId === document.resourceId))
+    .map((document) => ({
+      resourceId: document.resourceId,
+      state: 'not-attempted' as const,
+      message,
+    }));
 }
 
 function stopped(
@@ -163,15 +235,19 @@ function stopped(
   done: readonly DocumentOutcome[],
   at: string,
   why: string,
+  deps: Pick<InvalidationDeps, 'control'>,
 ): BatchOutcome {
-  const skipped = set.documents
-    .filter((document) => !done.some((outcome) => outcome.resourceId === document.resourceId))
-    .map((document): DocumentOutcome => ({
-      resourceId: document.resourceId,
-      state: 'not-attempted',
-      message: `Not sent: the set stopped at DocumentReference/${at} (${why})`,
-    }));
-  return { outcomes: [...done, ...skipped], isComplete: false, stoppedAt: at };
+  const skipped = notAttempted(
+    set,
+    done,
+    `Not sent: the set stopped at DocumentReference/${at} (${why})`,
+  );
+  return {
+    outcomes: [...done, ...skipped],
+    isComplete: false,
+    stoppedAt: at,
+    ...(deps.control?.isStopped ? { isInterrupted: true } : {}),
+  };
 }
 
 /** One document: preflight, confirmation (its id), send, read-back. */

@@ -1,7 +1,8 @@
 /**
  * The truth after a send: the document's current status and the Provenance resources that
  * target it, read from the environment. Success is claimed only when the status is
- * entered-in-error and our own Provenance (meta.source = this request) is there.
+ * entered-in-error and our own Provenance (meta.source = this request) is there. Each message
+ * leads with the verdict (review 10): it is what the operator acts on.
  */
 import type { InvalidationState } from '../../../shared/invalidation/audit-records';
 import { isFromRequest } from '../../../shared/invalidation/provenance';
@@ -28,13 +29,13 @@ export async function readBack(
   if (!document.ok)
     return {
       state: 'unknown',
-      message: `${target} could not be read back (${document.error.message}); whether it was invalidated is not known. Check it before trying again.`,
+      message: `Not known whether ${target} was invalidated: it could not be read back (${document.error.message}). Check it before trying again.`,
     };
   const provenances = await connection.provenanceFor(resourceId);
   if (!provenances.ok)
     return {
       state: 'unknown',
-      message: `The Provenance of ${target} could not be read back (${provenances.error.message}); whether it was invalidated is not known. Check it before trying again.`,
+      message: `Not known whether ${target} was invalidated: its Provenance could not be read back (${provenances.error.message}). Check it before trying again.`,
     };
   const ours = provenances.value.find((provenance) => isFromRequest(provenance, requestId));
   const status = document.value.reference.status;
@@ -48,16 +49,16 @@ export async function readBack(
   if (status === 'entered-in-error')
     return {
       state: 'invalidated-by-other',
-      message: `${target} shows status entered-in-error, but not by this request (${provenances.value.length} other Provenance); it was invalidated earlier or by someone else.`,
+      message: `${target} invalidated, but not by this request: the read-back shows status entered-in-error and ${provenances.value.length} other Provenance; it was invalidated earlier or by someone else.`,
     };
   if (ours)
     return {
       state: 'unknown',
-      message: `The environment stored Provenance/${ours.id ?? '?'} for ${target}, but the document still shows status ${status}; ask the environment's administrators before trying again.`,
+      message: `Not known whether ${target} was invalidated: the environment stored Provenance/${ours.id ?? '?'} for it, but the read-back shows status ${status}; ask the environment's administrators before trying again.`,
       ...provenanceId,
     };
   return {
     state: 'not-invalidated',
-    message: `${target} still shows status ${status} and has no Provenance from this request: it was not invalidated.`,
+    message: `${target} not invalidated: the read-back shows status ${status} and no Provenance from this request.`,
   };
 }

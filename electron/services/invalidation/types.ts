@@ -11,6 +11,7 @@ import type { InvalidationReason } from '../../../shared/invalidation/reasons';
 import type { Result } from '../../../shared/result';
 import type { Appended } from '../audit/journal';
 import type { EnvironmentConnection } from '../environments/connection';
+import type { InvalidationControl } from './control';
 import type {
   InvalidationOutcome,
   InvalidationPreview,
@@ -21,6 +22,11 @@ import type {
 export interface InvalidationAudit {
   readonly context: AuditContext;
   readonly record: (event: AuditEvent, refused: string) => Promise<Result<Appended>>;
+  /**
+   * Appends at once, synchronously, when the journal is held open; a caller that must end now
+   * (a second Ctrl-C) records an attempt's outcome through it. Absent or `err` otherwise.
+   */
+  readonly recordNow?: (event: AuditEvent) => Result<Appended>;
 }
 
 /** Where the service is in its work; the UI shows it, tests use it to time their faults. */
@@ -49,6 +55,8 @@ export interface InvalidationDeps {
   readonly newRequestId?: () => string;
   /** Cancels reads and the send; a cancelled send is still read back (its fate is unknown). */
   readonly signal?: AbortSignal;
+  /** Stops a run between documents, or abandons it at once (the command line's Ctrl-C). */
+  readonly control?: InvalidationControl;
   readonly onProgress?: (progress: InvalidationProgress) => void;
 }
 
@@ -63,6 +71,8 @@ export interface BatchOutcome {
   readonly isComplete: boolean;
   /** The document whose failure stopped the batch, if one did. */
   readonly stoppedAt?: string;
+  /** True when the caller stopped the run (`InvalidationControl.stop`) before it ended. */
+  readonly isInterrupted?: boolean;
 }
 
 export interface InvalidationOrder {

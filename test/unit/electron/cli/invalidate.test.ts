@@ -44,6 +44,11 @@ function homeWithProfiles(extra: Record<string, unknown> = {}): string {
   return home;
 }
 
+/** The patient's identity code as the seed catalogue made it (a 900-series test code). */
+const hetuOf = (id: string) =>
+  catalog.documents.find((d) => d.documentReference.id === id)?.documentReference.subject
+    ?.identifier?.value ?? 'none';
+
 const statusOf = (id: string) => {
   const entry = sandbox.store.documents.get(id);
   return entry ? latest(entry).status : undefined;
@@ -95,11 +100,25 @@ describe('archivist invalidate: usage', () => {
     ],
     [
       ['--env', 'sandbox', '--document', 'd1', '--reason', 'duplicate'],
-      /needs explicit confirmation: add --yes --confirm/,
+      /needs explicit confirmation: add --yes \(a set needs --yes --confirm <set token>, which --dry-run prints\)/,
     ],
     [
-      ['--env', 'sandbox', '--document', 'd1', '--reason', 'duplicate', '--yes'],
-      /repeat the document id d1/,
+      [
+        '--env',
+        'sandbox',
+        '--document',
+        'd1',
+        '--document',
+        'd2',
+        '--reason',
+        'duplicate',
+        '--yes',
+      ],
+      /^archivist invalidate: 2 documents: a set needs --yes --confirm <set token>, which --dry-run prints\.$/,
+    ],
+    [
+      ['--env', 'sandbox', '--document', 'd1', '--reason', 'duplicate', '--confirm', 'd1'],
+      /--confirm goes with --yes/,
     ],
   ])('%j is bad usage (exit 2)', async (args, message) => {
     const run = await runArchivist(['invalidate', ...args]);
@@ -184,12 +203,13 @@ describe('archivist invalidate: dry run', () => {
       home,
     ]);
     expect(run.code).toBe(0);
+    // Where, in full (review 10, finding 5): name, kind, base URL, test flag, and the patient.
     expect(run.stdout).toMatch(
       new RegExp(
-        `^Environment: Local sandbox\\nDocumentReference/${id} ".+" \\(current\\): allowed\\n`,
+        `^Environment: Local sandbox \\(kind sandbox, ${sandbox.baseUrl}, test environment: yes\\)\\nDocumentReference/${id} ".+" \\(current\\), patient ${hetuOf(id)}: allowed\\n`,
       ),
     );
-    expect(run.stdout).toContain(`Confirm with: --yes --confirm ${id}\n`);
+    expect(run.stdout).toContain('Confirm with: --yes\n');
     const provenance = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n{') + 1)) as Record<
       string,
       unknown
@@ -230,6 +250,9 @@ describe('archivist invalidate: dry run', () => {
     expect(run.code).toBe(1);
     expectOneLine(run, /Refused in preflight: Not a test env is not marked as a test environment/);
     expect(run.stdout).toMatch(/REFUSED: Not a test env is not marked/);
+    expect(run.stdout).toMatch(
+      /^Environment: Not a test env \(kind sandbox, http:\/\/127\.0\.0\.1:\d+, test environment: no\)\n/,
+    );
   });
 
   it('gives the set token for a batch from a file, as JSON', async () => {
@@ -255,7 +278,14 @@ describe('archivist invalidate: dry run', () => {
       confirmationToken: string;
       isAllowed: boolean;
       documents: { resourceId: string }[];
+      environmentDetails: unknown;
     };
+    expect(set.environmentDetails).toEqual({
+      displayName: 'Local sandbox',
+      kind: 'sandbox',
+      baseUrl: sandbox.baseUrl,
+      isTestEnvironment: true,
+    });
     expect(set.isAllowed).toBe(true);
     expect(set.documents.map((document) => document.resourceId)).toEqual(ids);
     expect(set.confirmationToken).toBe(confirmationToken(ids));
@@ -284,8 +314,11 @@ describe('archivist invalidate: real runs', () => {
     ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    // Where it goes is named before it goes, then the read-back outcome.
     expect(run.stdout).toMatch(
-      new RegExp(`^DocumentReference/${id}: invalidated \\(Provenance/[0-9a-f-]+\\)\\. `),
+      new RegExp(
+        `^Environment: Local sandbox \\(kind sandbox, ${sandbox.baseUrl}, test environment: yes\\)\\nDocumentReference/${id} ".+" \\(current\\), patient ${hetuOf(id)}: allowed\\nDocumentReference/${id}: invalidated \\(Provenance/[0-9a-f-]+\\)\\. `,
+      ),
     );
     expect(run.stdout).toMatch(/1 of 1 invalidated\.\n$/);
     expect(statusOf(id)).toBe('entered-in-error');
@@ -316,6 +349,22 @@ describe('archivist invalidate: real runs', () => {
     expectOneLine(again, /^archivist invalidate: DocumentReference\/[^ ]+ is already invalidated/);
     expect(again.stderr.match(/DocumentReference\//g)).toHaveLength(1);
     expect(provenancesOf(id)).toBe(1);
+  });
+
+  it('--yes alone confirms one document (the id is on the command line)', async () => {
+    const home = homeWithProfiles();
+    const id = takeClean();
+    const args = ['--env', 'sandbox', '--document', id, '--reason', 'duplicate', '--yes'];
+    const run = await runArchivist(['invalidate', ...args, '--json', '--home', home]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const batch = JSON.parse(run.stdout) as {
+      outcomes: { state: string }[];
+      environmentDetails: { baseUrl: string };
+    };
+    expect(batch.outcomes.map((outcome) => outcome.state)).toEqual(['invalidated']);
+    expect(batch.environmentDetails.baseUrl).toBe(sandbox.baseUrl);
+    expect(statusOf(id)).toBe('entered-in-error');
   });
 
   it('invalidates a set with its token and prints each outcome as JSON', async () => {

@@ -288,8 +288,11 @@ describe('ambiguous writes', () => {
     if (!result.ok) return;
     expect(result.value.sendError?.code).toBe('env-ambiguous-write');
     expect(result.value.state).toBe('invalidated');
+    // The verdict first, then why the document was read back (review 10, finding 11).
     expect(result.value.message).toMatch(
-      /^It is not known whether .* carried out POST \/Provenance.*is invalidated: the read-back shows/,
+      new RegExp(
+        `^DocumentReference/${id} is invalidated: the read-back shows status entered-in-error and Provenance/[0-9a-f-]+\\. Why it was read back: It is not known whether .* carried out POST /Provenance: the request was sent, then the connection was reset\\.$`,
+      ),
     );
     expect(provenanceCounts(sandbox).get(`DocumentReference/${id}`)).toBe(1);
     const outcome = journalRecords(home).at(-1);
@@ -336,7 +339,9 @@ describe('ambiguous writes', () => {
     if (!result.ok) return;
     expect(result.value.state).toBe('unknown');
     expect(result.value.message).toMatch(
-      /could not be read back .*whether it was invalidated is not known/,
+      new RegExp(
+        `^Not known whether DocumentReference/${id} was invalidated: it could not be read back`,
+      ),
     );
     // The truth: the sandbox did invalidate it; the tool did not claim so.
     expect(statusOf(id)).toBe('entered-in-error');
