@@ -4,6 +4,7 @@ import { fstatSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { runCli } from './run-cli';
 import { commands } from './commands';
+import { handleInterrupts } from './interruption';
 import { systemErrorDescription } from '../services/files/file-problem';
 
 /** The reason a write failed, in words; libuv's words for the codes not listed here. */
@@ -21,6 +22,7 @@ const writeProblems: Readonly<Record<string, string>> = {
 const argv = process.argv.slice(2);
 const commandName = commands.some((command) => command.name === argv[0]) ? argv[0] : undefined;
 const prefix = commandName ? `archivist ${commandName}` : 'archivist';
+handleInterrupts(prefix);
 
 /** The first failed write to stdout; later output is dropped (the stream is destroyed). */
 let stdoutFailure: NodeJS.ErrnoException | undefined;
@@ -50,16 +52,35 @@ function guardedStderr(): NodeJS.WriteStream {
   return process.stderr;
 }
 
-process.on('exit', () => {
+/** Why stdout failed, in words; undefined when nothing failed. */
+function stdoutProblem(): string | undefined {
   // EPIPE: the reader closed the pipe (`| head`) and wants no more; as with other tools, that
   // is no failure, so the command's own exit code stands.
-  if (stdoutFailure === undefined || stdoutFailure.code === 'EPIPE') return;
-  // A command that failed already said why in its one line; the failed write adds nothing.
-  if (process.exitCode !== undefined && process.exitCode !== 0) return;
-  const words =
+  if (stdoutFailure === undefined || stdoutFailure.code === 'EPIPE') return undefined;
+  return (
     writeProblems[stdoutFailure.code ?? ''] ??
     systemErrorDescription(stdoutFailure) ??
-    stdoutFailure.message;
+    stdoutFailure.message
+  );
+}
+
+/**
+ * stdoutProblem once the writes so far have settled: a stream reports a failed write a tick
+ * after it, and an empty write's callback comes after every write before it.
+ */
+function settledStdoutProblem(): Promise<string | undefined> {
+  if (stdoutFailure !== undefined || !isStdoutGuarded || process.stdout.destroyed)
+    return Promise.resolve(stdoutProblem());
+  return new Promise((resolve) => {
+    process.stdout.write('', () => setImmediate(() => resolve(stdoutProblem())));
+  });
+}
+
+process.on('exit', () => {
+  const words = stdoutProblem();
+  if (words === undefined) return;
+  // A command that failed already said why in its one line; the failed write adds nothing.
+  if (process.exitCode !== undefined && process.exitCode !== 0) return;
   guardedStderr().write(`${prefix}: Could not write the output (${words}).\n`);
   process.exitCode = 1;
 });
@@ -108,6 +129,7 @@ function isRegularFile(fd: number): boolean {
 void runCli(argv, {
   stdout: write,
   stdoutBytes: write,
+  stdoutProblem: settledStdoutProblem,
   stderr: (text) => guardedStderr().write(text),
   env: process.env,
   cwd: process.cwd(),

@@ -16,6 +16,12 @@ export interface CliIo {
   readonly isStderrTty: boolean;
   /** True when stdout is a terminal, where bytes that are not UTF-8 would come out garbled. */
   readonly isStdoutTty?: boolean;
+  /**
+   * Once stdout's writes so far have gone out or failed: why they failed, in words (`no space
+   * left on device`), else undefined (a reader that closed the pipe is no failure). A report
+   * written to stdout is recorded as exported only when they went out (review 10, finding 9).
+   */
+  readonly stdoutProblem?: () => Promise<string | undefined>;
 }
 
 export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;

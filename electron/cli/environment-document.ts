@@ -8,14 +8,20 @@
 import { readEvent, type AuditContext } from '../../shared/audit/builders';
 import type { EnvironmentProfile } from '../../shared/environments/profile';
 import { storedStatusOf, type StoredStatus } from '../../shared/compare/metadata-status';
+import type { Result } from '../../shared/result';
 import { openJournal } from '../services/audit/journal';
-import type { EnvironmentConnection } from '../services/environments/connection';
+import {
+  environmentErrorCodes,
+  type EnvironmentConnection,
+  type FetchedDocument,
+} from '../services/environments/connection';
 import { openConnection } from '../services/environments/open-connection';
 import { createCliSecretStore } from '../services/profiles/cli-secret-store';
 import { findProfile } from '../services/profiles/profile-store';
 import { terminalPrompt } from '../services/profiles/terminal-prompt';
 import { cliContext } from './audit-context';
 import { CommandFailure, type CliIo } from './command';
+import { couldBeResourceId, resourceIdOfDocument } from './document-id-lookup';
 import type { EnvironmentReference } from './environment-reference';
 
 export { parseEnvironmentReference, type EnvironmentReference } from './environment-reference';
@@ -68,12 +74,17 @@ export interface EnvironmentDocument {
   readonly profile: EnvironmentProfile;
   /** The context its read is to be recorded in (the caller records it once the id is known). */
   readonly context: AuditContext;
+  /** The DocumentReference's id, recorded beside the document id (shared/audit/resource-reference). */
+  readonly resourceId?: string;
 }
 
 /**
- * The document of an env: reference. A read the environment refuses is still an attempt on
- * patient data: it is recorded (outcome 8) in the profile's context before the command fails,
- * as the app records it; the failure names the reference as given.
+ * The document of an env: reference. Its id is read as a resource id first (an OID is a valid
+ * FHIR id too, and `archivist search` lists resource ids); when the environment has no such
+ * resource, or the id cannot be one, it is looked up as a document id (document-id-lookup.ts).
+ * A read that fails is still an attempt on patient data: it is recorded (outcome 8) in the
+ * profile's context before the command fails, as the app records it; the failure names the
+ * reference as given.
  */
 export async function readEnvironmentDocument(
   home: string,
@@ -84,14 +95,38 @@ export async function readEnvironmentDocument(
   const { profile, connection } = await openProfileConnection(home, reference.profileId, io);
   try {
     const context = profileContext(profile);
-    const fetched = await connection.read(reference.documentId);
+    const fetched = await readByEitherId(home, connection, context, profile, reference.documentId);
     if (!fetched.ok) {
       await recordFailedRead(home, context, reference.documentId, fetched.error.message);
       throw new CommandFailure(`${given}: ${fetched.error.message}`);
     }
     const storedStatus = storedStatusOf(fetched.value.reference.status);
-    return { bytes: fetched.value.bytes, storedStatus, profile, context };
+    const resourceId = fetched.value.reference.id;
+    return {
+      bytes: fetched.value.bytes,
+      storedStatus,
+      profile,
+      context,
+      ...(resourceId === undefined ? {} : { resourceId }),
+    };
   } finally {
     connection.close();
   }
+}
+
+/** The document whose resource id is `id`, else the one whose document id is `id`. */
+async function readByEitherId(
+  home: string,
+  connection: EnvironmentConnection,
+  context: AuditContext,
+  profile: EnvironmentProfile,
+  id: string,
+): Promise<Result<FetchedDocument>> {
+  if (couldBeResourceId(id)) {
+    const byResourceId = await connection.read(id);
+    if (byResourceId.ok || byResourceId.error.code !== environmentErrorCodes.notFound)
+      return byResourceId;
+  }
+  const resourceId = await resourceIdOfDocument(home, connection, context, profile, id);
+  return resourceId.ok ? connection.read(resourceId.value) : resourceId;
 }

@@ -1,6 +1,7 @@
 /** Filters for `archivist audit list`, and the flat row used by tables and CSV. */
 import type { ChainedRecord } from './canonical';
 import { ATTEMPT_SYSTEM, HETU_SYSTEM, type AuditEvent } from './event';
+import { resourceIdOf } from './resource-reference';
 
 export interface AuditFilter {
   readonly patient?: string | undefined;
@@ -37,6 +38,11 @@ function identifiers(event: AuditEvent, predicate: (system: string) => boolean):
   return out;
 }
 
+/** The ids a record names its documents by (not its patient, not an outcome's attempt link). */
+function documentIds(event: AuditEvent): string[] {
+  return identifiers(event, (s) => s !== HETU_SYSTEM && s !== ATTEMPT_SYSTEM);
+}
+
 /** Flattens a record for display and export. */
 export function toRow(record: ChainedRecord): AuditRow {
   const { event } = record;
@@ -63,12 +69,19 @@ export function toRow(record: ChainedRecord): AuditRow {
     osUser: operator?.altId ?? '',
     patient: identifiers(event, (s) => s === HETU_SYSTEM).join(' '),
     // Both sides of an AT-against-TK export may be the same document: named once.
-    document: [
-      ...new Set(identifiers(event, (s) => s !== HETU_SYSTEM && s !== ATTEMPT_SYSTEM)),
-    ].join(' '),
+    document: [...new Set(documentIds(event))].join(' '),
     environment: environments.filter(Boolean).join(', '),
     detail: [event.outcomeDesc ?? '', ...details].filter(Boolean).join('; '),
   };
+}
+
+/**
+ * Whether the record is about `wanted`: the same id, or the same resource whether either names it
+ * `DocumentReference/<id>` or by the bare id (invalidation records the one, a failed read the other).
+ */
+function isAboutDocument(event: AuditEvent, wanted: string): boolean {
+  const resourceId = resourceIdOf(wanted);
+  return documentIds(event).some((id) => id === wanted || resourceIdOf(id) === resourceId);
 }
 
 /** True when the record passes every given filter. */
@@ -80,8 +93,7 @@ export function matchesFilter(record: ChainedRecord, filter: AuditFilter): boole
   if (filter.to && event.recorded > filter.to) return false;
   if (filter.patient && !identifiers(event, (s) => s === HETU_SYSTEM).includes(filter.patient))
     return false;
-  if (filter.document && !identifiers(event, (s) => s !== HETU_SYSTEM).includes(filter.document))
-    return false;
+  if (filter.document && !isAboutDocument(event, filter.document)) return false;
   if (filter.operator) {
     const needle = filter.operator.toLowerCase();
     const found = event.agent.some(

@@ -14,6 +14,7 @@ import { fileProblemReason } from '../../services/files/file-problem';
 import { replaceFile } from '../../services/files/replace-file';
 import { cliContext } from '../audit-context';
 import { refuseOutOverInput } from '../out-target';
+import { formatAuditList } from './audit-list-text';
 import {
   CommandFailure,
   ExitCode,
@@ -30,13 +31,16 @@ const help = `Usage: archivist audit verify [--home DIR] [--json]
 
 verify   checks every record's hash chain and every signed checkpoint; exit 1 names
          the first bad record and why.
-list     shows the records that pass the filters, oldest first.
+list     shows the records that pass the filters, oldest first: a line of columns a record
+         (seq, recorded, kind, action, outcome, environment, operator), then its patient,
+         document and detail indented below (--json: every field whole).
 export   writes the records as JSON or CSV (stdout, or --out FILE outside the home's audit
          folder); the export is itself audited.
 
 Filters:
   --patient HETU      records about this patient
-  --document ID       records about this document
+  --document ID       records about this document: its document id, its resource id or
+                      DocumentReference/<resource id> (either of the last two finds both)
   --action C|R|U|D|E  BALP action (E query, R read, U update/invalidation)
   --outcome 0|4|8|12  0 success, 4 minor, 8 serious, 12 major failure
   --operator TEXT     operator name, registration number or OS user contains TEXT
@@ -120,23 +124,7 @@ function list(home: string, values: Values, io: CliIo): ExitCode {
     io.stdout(`${JSON.stringify(records, null, 2)}\n`);
     return ExitCode.ok;
   }
-  const lines = records.map((record) => {
-    const row = toRow(record);
-    return [
-      row.sequence,
-      row.recorded,
-      row.kind,
-      row.action,
-      row.outcome,
-      row.operator,
-      row.patient,
-      row.document,
-      row.detail,
-    ].join('  ');
-  });
-  io.stdout(
-    `${['seq  recorded  kind  action  outcome  operator  patient  document  detail', ...lines].join('\n')}\n`,
-  );
+  io.stdout(formatAuditList(records.map(toRow)));
   return ExitCode.ok;
 }
 
@@ -156,6 +144,26 @@ function checkHomeFolder(home: string): void {
         ? `The home folder ${home} does not exist, so it holds no audit journal.`
         : `Cannot read the home folder ${home} (${fileProblemReason(error, 'read')}).`,
     );
+  }
+}
+
+/** Writes `text` to `target`, or stdout; what went wrong, if anything, for the journal and stderr. */
+async function written(
+  text: string,
+  target: string | undefined,
+  io: CliIo,
+): Promise<{ why: string; message: string } | undefined> {
+  if (target === undefined) {
+    io.stdout(text);
+    const why = await io.stdoutProblem?.();
+    return why === undefined ? undefined : { why, message: `Could not write the output (${why}).` };
+  }
+  try {
+    await replaceFile(target, text);
+    return undefined;
+  } catch (error) {
+    const why = fileProblemReason(error, 'write', target);
+    return { why, message: `Could not write ${target} (${why}).` };
   }
 }
 
@@ -183,19 +191,15 @@ async function exportRecords(home: string, values: Values, io: CliIo): Promise<E
     );
     if (!recorded.ok) throw new CommandFailure(recorded.error.message);
     const text = format === 'csv' ? toCsv(records) : `${JSON.stringify(records, null, 2)}\n`;
-    if (!values.out) io.stdout(text);
-    else
-      try {
-        await replaceFile(target, text);
-      } catch (error) {
-        const why = fileProblemReason(error, 'write', target);
-        // The export was recorded before writing; that it failed is recorded after it, as
-        // other failed actions are (outcome 8), so the journal does not claim a file exists.
-        journal.value.append(
-          exportEvent(context, what, { code: '8', description: `not written: ${why}` }),
-        );
-        throw new CommandFailure(`Could not write ${target} (${why}).`);
-      }
+    const failure = await written(text, values.out ? target : undefined, io);
+    if (failure) {
+      // The export was recorded before writing; that it failed is recorded after it, as other
+      // failed actions are (outcome 8), so the journal does not claim an export that did not happen.
+      journal.value.append(
+        exportEvent(context, what, { code: '8', description: `not written: ${failure.why}` }),
+      );
+      throw new CommandFailure(failure.message);
+    }
   } finally {
     journal.value.close();
   }

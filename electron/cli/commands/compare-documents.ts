@@ -6,6 +6,7 @@
  */
 import { readEvent, type AuditContext } from '../../../shared/audit/builders';
 import type { AuditEvent } from '../../../shared/audit/event';
+import { withResourceReference } from '../../../shared/audit/resource-reference';
 import type { CompareResult } from '../../../shared/compare/compare-result';
 import type { StoredStatus } from '../../../shared/compare/metadata-status';
 import { formatCompareText } from '../../../shared/compare/format-text';
@@ -36,11 +37,20 @@ async function recordReads(home: string, events: readonly AuditEvent[]): Promise
   }
 }
 
-/** One read event a side, each in its side's context: an env: document names its environment. */
+/**
+ * One read event a side, each in its side's context: an env: document names its environment and
+ * its resource beside its document id, so `audit list --document` finds it by either.
+ */
 function readEvents(result: CompareResult, left: ComparedSide, right: ComparedSide) {
   return [
-    readEvent(left.context, result.left.id, result.left.patientHetu),
-    readEvent(right.context, result.right.id, result.right.patientHetu),
+    withResourceReference(
+      readEvent(left.context, result.left.id, result.left.patientHetu),
+      left.resourceId,
+    ),
+    withResourceReference(
+      readEvent(right.context, result.right.id, result.right.patientHetu),
+      right.resourceId,
+    ),
   ];
 }
 
@@ -54,6 +64,8 @@ export interface ComparedSide {
   readonly environment?: string;
   /** The status its environment stores; none for a local file. */
   readonly storedStatus?: StoredStatus;
+  /** The DocumentReference's id in its environment; none for a local file. */
+  readonly resourceId?: string;
 }
 
 /** What the command line asked for, besides the two documents. */
@@ -78,7 +90,8 @@ function sourceOf(side: ComparedSide) {
 /**
  * Compares two documents and hands `deliver` the bytes to write (the text output or a report),
  * both reads audited first; a report that cannot be delivered is recorded as a failed export.
- * Throws CommandFailure; `deliver` throws CommandFailure.
+ * Returns how many differences the output shows (what the profile hid not counted). Throws
+ * CommandFailure; `deliver` throws CommandFailure.
  */
 export async function compareForOutput(
   left: ComparedSide,
@@ -86,7 +99,7 @@ export async function compareForOutput(
   request: CompareRequest,
   io: CliIo,
   deliver: (bytes: Uint8Array) => Promise<void>,
-): Promise<void> {
+): Promise<number> {
   const { compareInWorker, exportReport, chromiumPdfPrinter, redactText } =
     await import('./compare-full');
   const { format, home, profile } = request;
@@ -150,11 +163,12 @@ export async function compareForOutput(
     );
     bar.done();
     if (!written.ok) throw new CommandFailure(written.error.message);
-    return;
+    return result.shownDifferences;
   }
   bar.done();
   const plain = formatCompareText(result, { left: left.name, right: right.name });
   const text = request.redact ? await redactText(plain, left.bytes, right.bytes) : plain;
   await recordReads(home, reads);
   await deliver(Buffer.from(text, 'utf8'));
+  return result.shownDifferences;
 }

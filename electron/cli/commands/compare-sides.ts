@@ -28,6 +28,8 @@ export interface ComparedSide {
   readonly environment?: string;
   /** The status its environment stores (a file: none). */
   readonly storedStatus?: StoredStatus;
+  /** The DocumentReference's id in its environment (a file: none), recorded with the read. */
+  readonly resourceId?: string;
 }
 
 /**
@@ -43,9 +45,10 @@ async function readFromEnvironment(
 ): Promise<ComparedSide> {
   const { readEnvironmentDocument } = await import('../environment-document');
   const document = await readEnvironmentDocument(home, reference, io, name);
-  const { bytes, profile, context, storedStatus } = document;
+  const { bytes, profile, context, storedStatus, resourceId } = document;
   const environment = reportEnvironmentOf(profile);
-  return { bytes, name, source: name, context, environment, storedStatus };
+  const side = { bytes, name, source: name, context, environment, storedStatus };
+  return resourceId === undefined ? side : { ...side, resourceId };
 }
 
 /** A file's bytes, or those of an `env:NAME:id` document read from its environment. */

@@ -9,6 +9,7 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { readEvent, type AuditContext } from '../../../shared/audit/builders';
+import { withResourceReference } from '../../../shared/audit/resource-reference';
 import { unifiedPatchLatin1 } from '../../../shared/compare/unified-patch';
 import { openJournal } from '../../services/audit/journal';
 import {
@@ -30,6 +31,8 @@ export interface UnifiedSide {
   readonly source: string;
   /** Who read it where: an env: document's profile operator and environment (compare-sides.ts). */
   readonly context: AuditContext;
+  /** An env: document's DocumentReference id, recorded beside its document id. */
+  readonly resourceId?: string;
 }
 
 /** Bytes as characters one to one: Buffer's latin1 (TextDecoder's "latin1" is windows-1252). */
@@ -63,13 +66,20 @@ function checkSizes(left: UnifiedSide, right: UnifiedSide): void {
 /** Write-ahead: one read event per document, each in its side's context, before the patch exists. */
 async function recordReads(
   home: string,
-  reads: readonly { readonly identity: DocumentIdentity; readonly context: AuditContext }[],
+  reads: readonly {
+    readonly identity: DocumentIdentity;
+    readonly context: AuditContext;
+    readonly resourceId?: string;
+  }[],
 ): Promise<void> {
   const journal = await openJournal(home);
   if (!journal.ok) throw new CommandFailure(journal.error.message);
   try {
-    for (const { identity, context } of reads) {
-      const event = readEvent(context, identity.id, identity.patientHetu);
+    for (const { identity, context, resourceId } of reads) {
+      const event = withResourceReference(
+        readEvent(context, identity.id, identity.patientHetu),
+        resourceId,
+      );
       const recorded = await journal.value.recordBefore(event, 'nothing was shown');
       if (!recorded.ok) throw new CommandFailure(recorded.error.message);
     }
@@ -138,8 +148,8 @@ export async function unifiedPatchBytes(
     identifyDocument(right.bytes, right.source),
   ]);
   await recordReads(options.home, [
-    { identity: leftIdentity, context: left.context },
-    { identity: rightIdentity, context: right.context },
+    { identity: leftIdentity, context: left.context, resourceId: left.resourceId },
+    { identity: rightIdentity, context: right.context, resourceId: right.resourceId },
   ]);
   // An env: reference is no file to apply to: the patch names it as it was given.
   const where = parseEnvironmentReference(left.name) ? { path: left.name } : patchPathOf(left.name);

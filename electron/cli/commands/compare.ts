@@ -3,7 +3,8 @@
  * Reading two documents is a read of patient data, so one read AuditEvent per document is durable
  * in the journal before anything is printed (issue 5, write-ahead rule). Exit codes follow `diff`
  * only in spirit: 0 whenever the comparison was made, differences or not ("identical" in the
- * output says which), 1 when it could not be made, 2 on bad usage.
+ * output says which), 1 when it could not be made, 2 on bad usage. A pipeline step that is to
+ * fail on differences asks for it (--fail-on-differences: 1 after the output, review 10 finding 4).
  */
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ import {
 } from '../command';
 
 const help = `Usage: archivist compare <left> <right> [--format FORMAT | --json] [--out FILE] [--redact]
-                         [--without-sources] [--ignore PROFILE] [--home DIR]
+                         [--without-sources] [--ignore PROFILE] [--fail-on-differences] [--home DIR]
 
 Compares two documents (CDA, HL7 V3 RCMR archive messages, FHIR DocumentReference XML): the
 metadata field by field, the content as canonical XML (attribute order, namespace prefixes and
@@ -67,13 +68,18 @@ Options:
                      JSON file of your own (see README "Comparing documents"). Without it, the
                      documents' type's profile (prescription for two prescriptions), else default;
                      the output names the profile used
+  --fail-on-differences
+                     after writing the output as usual, exit 1 with one line on stderr when it
+                     shows a difference (those the profile hides do not count); with unified,
+                     when the patch is not empty
   --home DIR         home folder whose audit journal records the reads and the export
 
 A progress bar is drawn on stderr while a report is made, when stderr is a terminal.
 
-Exit codes: 0 the comparison was made (whether or not the documents differ), 1 it could not be
-made (unreadable file, malformed document, a bad or unknown --ignore profile, audit journal
-not writable, no Chromium for a PDF), 2 bad usage.
+Exit codes: 0 the comparison was made (whether or not the documents differ, unless
+--fail-on-differences), 1 it could not be made (unreadable file, malformed document, a bad or
+unknown --ignore profile, audit journal not writable, no Chromium for a PDF, the output could
+not be written) or --fail-on-differences found differences shown, 2 bad usage.
 
 Examples:
   archivist compare v1.xml v2.xml
@@ -81,6 +87,7 @@ Examples:
   archivist compare v1.xml v2.xml --format json --ignore prescription --out diff.json
   archivist compare v1.xml v2.xml --json | jq '.report.changes[].text'
   archivist compare docs/sent.xml docs/stored.xml --format unified > fix.patch && git apply fix.patch
+  archivist compare sent.xml stored.xml --json --out diff.json --fail-on-differences
   archivist compare v1.xml v2.xml --format html --out report.html
   archivist compare v1.xml v2.xml --format pdf --redact --out report.pdf
   archivist compare v1.xml v2.xml --format csv --out changes.csv && archivist report verify changes.csv
@@ -94,6 +101,7 @@ const options = {
   home: { type: 'string' },
   redact: { type: 'boolean' },
   'without-sources': { type: 'boolean' },
+  'fail-on-differences': { type: 'boolean' },
 } as const;
 
 const formats = ['text', 'unified', 'json', 'html', 'pdf', 'csv'] as const;
@@ -137,11 +145,16 @@ function inputsOf(
   return files;
 }
 
-/** The output in one write: the bytes as they are to stdout when the caller can take bytes. */
+/**
+ * The output in one write: the bytes as they are to stdout when the caller can take bytes. A
+ * failed write throws, to stdout as to --out, so a report's export is recorded as failed.
+ */
 async function writeOutput(io: CliIo, out: string | undefined, bytes: Uint8Array): Promise<void> {
   if (out === undefined) {
     if (io.stdoutBytes) io.stdoutBytes(bytes);
     else io.stdout(Buffer.from(bytes).toString('utf8'));
+    const problem = await io.stdoutProblem?.();
+    if (problem !== undefined) throw new CommandFailure(`Could not write the output (${problem}).`);
     return;
   }
   const target = path.resolve(io.cwd, out);
@@ -157,6 +170,24 @@ async function writeOutput(io: CliIo, out: string | undefined, bytes: Uint8Array
 function outOf(out: string | undefined): string | undefined {
   if (out === '') throw new UsageError('--out needs a file name (or - for stdout).');
   return out === '-' ? undefined : out;
+}
+
+/** The count and its noun, singular for one. */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** --fail-on-differences' failure, told after the output was written: one line, exit 1. */
+function differencesFound(what: string): CommandFailure {
+  return new CommandFailure(`${what}; failing as --fail-on-differences asks.`);
+}
+
+/** How many hunks a unified patch has: a line of the patch's text never starts with `@@`. */
+function hunksOf(patch: Uint8Array): number {
+  let hunks = 0;
+  const text = Buffer.from(patch.buffer, patch.byteOffset, patch.byteLength);
+  for (let at = text.indexOf('\n@@ '); at !== -1; at = text.indexOf('\n@@ ', at + 1)) hunks++;
+  return hunks;
 }
 
 function checkUsage(
@@ -182,6 +213,7 @@ export const compareCommand: Command = {
     const values = { ...given, out: outOf(given.out) };
     const format = formatOf(values);
     checkUsage(format, values);
+    const failOnDifferences = values['fail-on-differences'] === true;
     if (positionals.length > 2) throw unexpectedArgument(positionals[2]);
     const leftName = checkOperand(positionals[0], 'left');
     const rightName = checkOperand(positionals[1], 'right');
@@ -214,9 +246,11 @@ export const compareCommand: Command = {
       });
       await writeOutput(io, values.out, patch.bytes);
       for (const note of patch.notes) io.stderr(`archivist compare: ${note}\n`);
+      if (failOnDifferences && patch.bytes.length > 0)
+        throw differencesFound(`${counted(hunksOf(patch.bytes), 'hunk')} in the patch`);
       return ExitCode.ok;
     }
-    await full.compareForOutput(
+    const shown = await full.compareForOutput(
       left,
       right,
       {
@@ -231,6 +265,8 @@ export const compareCommand: Command = {
       io,
       (bytes) => writeOutput(io, values.out, bytes),
     );
+    if (failOnDifferences && shown > 0)
+      throw differencesFound(`${counted(shown, 'difference')} shown`);
     return ExitCode.ok;
   },
 };

@@ -21,6 +21,21 @@ function cellsOf(row: DocumentRow): readonly string[] {
   ];
 }
 
+/**
+ * "3 documents of HETU in at"; under a --limit the patient had more than, "first 8 documents …"
+ * and that more exist, so a limited list does not read as the patient's total (review 10).
+ */
+export function searchHeading(found: {
+  readonly count: number;
+  readonly patient: string;
+  readonly env: string;
+  readonly moreExist: boolean;
+}): string {
+  const { count, patient, env, moreExist } = found;
+  const documents = `${count} ${count === 1 ? 'document' : 'documents'} of ${patient} in ${env}`;
+  return moreExist ? `first ${documents}; more exist (leave out --limit to list all)` : documents;
+}
+
 /** The table as lines, the heading first; the column line only when there are rows. */
 export function searchTextLines(heading: string, rows: readonly DocumentRow[]): string[] {
   if (rows.length === 0) return [heading];

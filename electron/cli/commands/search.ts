@@ -13,7 +13,7 @@ import { recordAll } from '../../services/workspace/audit-trail';
 import { documentRow } from '../../services/workspace/document-rows';
 import { cliContext } from '../audit-context';
 import { openProfileConnection } from '../environment-document';
-import { searchTextLines } from './search-text';
+import { searchHeading, searchTextLines } from './search-text';
 import {
   CommandFailure,
   ExitCode,
@@ -25,8 +25,9 @@ import {
   unexpectedArgument,
 } from '../command';
 
-const help = `Usage: archivist search --env NAME --patient HETU [--from DATE] [--to DATE]
-                        [--type CODE] [--status STATUS] [--limit N] [--json] [--home DIR]
+const help = `Usage: archivist search --env NAME --patient HETU [--document ID] [--from DATE]
+                        [--to DATE] [--type CODE] [--status STATUS] [--limit N] [--json]
+                        [--home DIR]
 
 Lists one patient's documents in an environment profile (archivist envs list), in the order the
 environment answers them (a folder profile: newest first): date, status, version, title,
@@ -35,12 +36,15 @@ document id and resource id.
 Options:
   --env NAME        the environment profile
   --patient HETU    the patient's identity code; must be a valid test code (individual number 900-999)
+  --document ID     only the document with this document id (ClinicalDocument/id: root, or
+                    root^extension), searched by identifier
   --from DATE       documents dated on or after DATE (YYYY-MM-DD)
   --to DATE         documents dated on or before DATE (YYYY-MM-DD)
   --type CODE       the document type (view) code, e.g. HOI
   --status STATUS   current, superseded or entered-in-error; also the words the table shows:
                     replaced (= superseded) and invalidated (= entered-in-error)
-  --limit N         at most N documents (1-10000; default: all)
+  --limit N         at most N documents (1-10000; default: all); when the patient has more, the
+                    heading says they are the first N (--json: "moreExist": true)
   --json            the documents as JSON rows on stdout (the version is versionNumber)
   --home DIR        the home folder (profiles, audit journal)
 
@@ -55,11 +59,13 @@ Exit codes: 0 searched (also when nothing was found), 1 refused or failed (one l
 Examples:
   archivist search --env sandbox --patient 010181-900C
   archivist search --env kanta-at --patient 010181-900C --from 2024-01-01 --status current --json
+  archivist search --env kanta-at --patient 010181-900C --document 1.2.246.10.99990001.2026.52
 `;
 
 const options = {
   env: { type: 'string' },
   patient: { type: 'string' },
+  document: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   type: { type: 'string' },
@@ -82,6 +88,8 @@ const statusWords = new Map<string, Status>([
   ['invalidated', 'entered-in-error'],
 ]);
 const datePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A document id as the app's "same document in another environment" takes it (same-document.ts). */
+const documentIdPattern = /^[0-9A-Za-z.^:-]{1,128}$/;
 
 type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
 
@@ -119,10 +127,15 @@ function queryOf(values: Values): { env: string; query: DocumentQuery & { patien
   }
   if (values.type !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(values.type))
     throw new UsageError('--type must be a code such as HOI.');
+  if (values.document !== undefined && !documentIdPattern.test(values.document))
+    throw new UsageError(
+      `--document must be a document id (an OID, optionally ^extension), not '${shown(values.document)}'.`,
+    );
   return {
     env: values.env,
     query: {
       patient: values.patient,
+      ...(values.document ? { documentId: values.document } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
       ...(values.type ? { type: values.type } : {}),
@@ -160,7 +173,10 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     environment: { name: profile.displayName, baseUrl: profile.baseUrl },
   });
   const described = describeQuery(query);
-  const found = await connection.search(query, {
+  // One more than the limit tells whether the patient has more, without a second request
+  // (review 10: "8 documents of …" read like a total).
+  const asked = query.limit === undefined ? query : { ...query, limit: query.limit + 1 };
+  const found = await connection.search(asked, {
     onProgress: ({ fetched, total }) => {
       if (io.isStderrTty)
         io.stderr(
@@ -190,12 +206,14 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     'nothing was printed',
   );
   if (!recorded.ok) throw new CommandFailure(oneLine(recorded.error.message));
-  const rows = found.value.map(documentRow);
+  const moreExist = query.limit !== undefined && found.value.length > query.limit;
+  const rows = found.value.slice(0, query.limit).map(documentRow);
   if (values.json) {
-    io.stdout(`${JSON.stringify({ environment: env, query, documents: rows }, null, 2)}\n`);
+    const answer = { environment: env, query, documents: rows, moreExist };
+    io.stdout(`${JSON.stringify(answer, null, 2)}\n`);
     return ExitCode.ok;
   }
-  const heading = `${rows.length} ${rows.length === 1 ? 'document' : 'documents'} of ${query.patient} in ${env}`;
+  const heading = searchHeading({ count: rows.length, patient: query.patient, env, moreExist });
   io.stdout(`${searchTextLines(heading, rows).join('\n')}\n`);
   return ExitCode.ok;
 }

@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { readEvent, type AuditContext } from '../../../shared/audit/builders';
+import { withResourceReference } from '../../../shared/audit/resource-reference';
 import type { DocumentMetadata, InstanceId } from '../../../shared/documents/model';
 import { formatMetadataSummary } from '../../../shared/documents/summary';
 import { HETU_ROOT } from '../../../shared/identity/scan';
@@ -45,7 +46,9 @@ Options:
 
 Showing a document is recorded in the audit journal before anything is printed; if the journal
 cannot be written, nothing is shown. Files over 50 MB, DTDs and entities, and malformed XML are
-refused. env:NAME:<document id> reads the document from the environment of profile NAME.
+refused. env:NAME:<document id> reads the document from the environment of profile NAME: the
+id is the resource id archivist search lists, or else the document id (ClinicalDocument/id,
+root or root^extension), looked up as archivist compare does.
 
 Exit codes: 0 shown, 1 refused (unreadable file, not a supported document, audit journal not
 writable), 2 bad usage.
@@ -103,10 +106,13 @@ function idText(id: InstanceId): string {
   return id.extension === undefined ? id.root : `${id.root}^${id.extension}`;
 }
 
-/** Write-ahead: the read is durable in the journal before anything is printed. */
+/**
+ * Write-ahead: the read is durable in the journal before anything is printed. An env: document
+ * is named by its resource too, so `audit list --document` finds it by either id.
+ */
 async function recordRead(
   home: string,
-  context: AuditContext,
+  side: { readonly context: AuditContext; readonly resourceId?: string },
   metadata: DocumentMetadata,
   file: string,
 ): Promise<void> {
@@ -117,7 +123,7 @@ async function recordRead(
     const hetu = patient?.root === HETU_ROOT ? patient.extension : undefined;
     const documentId = metadata.id.root === '' ? `(no id) ${file}` : idText(metadata.id);
     const recorded = await journal.value.recordBefore(
-      readEvent(context, documentId, hetu),
+      withResourceReference(readEvent(side.context, documentId, hetu), side.resourceId),
       'nothing was shown',
     );
     if (!recorded.ok) throw new CommandFailure(recorded.error.message);
@@ -143,13 +149,13 @@ export const showCommand: Command = {
     const reference = parseEnvironmentReference(file);
     // An env: document is recorded in its profile's context (operator, environment), a file as
     // the OS user's without an environment.
-    const { bytes, context } = reference
+    const read = reference
       ? await readEnvironmentDocument(home, reference, io, file)
       : { bytes: await readInput(file, io.cwd), context: cliContext() };
-    const loaded = await loadDocument(bytes, { source: file });
+    const loaded = await loadDocument(read.bytes, { source: file });
     if (!loaded.ok) throw new CommandFailure(oneLine(`${file}: ${loaded.error.message}`));
     const metadata = loaded.value.metadata;
-    await recordRead(home, context, metadata, file);
+    await recordRead(home, read, metadata, file);
     io.stdout(
       values.json
         ? `${JSON.stringify(metadata, null, 2)}\n`

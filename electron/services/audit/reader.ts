@@ -10,6 +10,7 @@ import {
   type AuditRow,
 } from '../../../shared/audit/filter';
 import type { ChainedRecord } from '../../../shared/audit/canonical';
+import { resourceIdOf } from '../../../shared/audit/resource-reference';
 
 /** Verifies the whole journal of `home` against its chain and signed checkpoints. */
 export function verifyHome(home: string): VerifyOutcome & { torn: number } {
@@ -35,7 +36,8 @@ export function verifyHome(home: string): VerifyOutcome & { torn: number } {
 function needles(filter: AuditFilter): string[] {
   const out: string[] = [];
   if (filter.patient) out.push(`"value":${JSON.stringify(filter.patient)}`);
-  if (filter.document) out.push(`"value":${JSON.stringify(filter.document)}`);
+  // A document is matched as `DocumentReference/<id>` or the bare id alike: both hold the bare id.
+  if (filter.document) out.push(JSON.stringify(resourceIdOf(filter.document)).slice(1, -1));
   if (filter.action) out.push(`"action":${JSON.stringify(filter.action)}`);
   if (filter.outcome) out.push(`"outcome":${JSON.stringify(filter.outcome)}`);
   return out;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runArchivist as run } from '../../support/run-cli';
+import { runCli } from '../../../../electron/cli/run-cli';
 import { openJournal } from '../../../../electron/services/audit/journal';
 import { invalidationEvent } from '../../../../shared/audit/builders';
 import { ctx, sampleEvent, tempHome } from '../services/audit/support';
@@ -40,7 +41,10 @@ describe('archivist audit', () => {
     const records = JSON.parse(stdout) as { sequence: number }[];
     expect(records.map((r) => r.sequence)).toEqual([6]);
     const table = await run(['audit', 'list', '--home', home, '--document', '1.2.246.10.3']);
-    expect(table.stdout.split('\n')[1]).toMatch(/^3 .* R {2}0 {2}Tessa Testaaja \(1234567\)/);
+    expect(table.stdout.split('\n')[1]).toMatch(
+      /^3 +\S+ +read +R +0 +- +Tessa Testaaja \(1234567\)$/,
+    );
+    expect(table.stdout.split('\n')[2]).toBe('     patient 010190-900A  document 1.2.246.10.3');
   });
 
   it('export writes CSV and is itself audited', async () => {
@@ -72,6 +76,33 @@ describe('archivist audit', () => {
     expect(result.stderr).toBe(
       'archivist audit: Audit journal is damaged at record 2 (journal-1.jsonl line 2): the hash does not match the content (the record was edited).\n',
     );
+  });
+
+  it('an export to stdout that could not be written is recorded as failed, exit 1', async () => {
+    const fullHome = tempHome();
+    const journal = await openJournal(fullHome);
+    if (!journal.ok) throw new Error(journal.error.message);
+    journal.value.append(sampleEvent(1));
+    journal.value.close();
+    let stderr = '';
+    const code = await runCli(['audit', 'export', '--home', fullHome, '--format', 'json'], {
+      stdout: () => undefined,
+      stderr: (text) => (stderr += text),
+      stdoutProblem: () => Promise.resolve('no space left on device'),
+      env: {},
+      cwd: fullHome,
+      isStderrTty: false,
+    });
+    expect(stderr).toBe('archivist audit: Could not write the output (no space left on device).\n');
+    expect(code).toBe(1);
+    const listed = JSON.parse(
+      (await run(['audit', 'list', '--home', fullHome, '--json'])).stdout,
+    ) as {
+      event: { action: string; outcome: string; outcomeDesc?: string };
+    }[];
+    const exports = listed.filter(({ event }) => event.action === 'E').map(({ event }) => event);
+    expect(exports.map((event) => event.outcome)).toEqual(['0', '8']);
+    expect(exports[1]?.outcomeDesc).toBe('not written: no space left on device');
   });
 
   it('bad usage exits 2', async () => {

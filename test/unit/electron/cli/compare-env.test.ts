@@ -101,7 +101,12 @@ describe('archivist compare env:NAME:id', () => {
       }[]
     )
       .filter((record) => record.event.action === 'R')
-      .map((record) => record.event.entity.map((entity) => entity.what.identifier?.value).at(-1));
+      .map((record) =>
+        record.event.entity
+          .map((entity) => entity.what.identifier?.value)
+          .filter((value) => !value?.startsWith('DocumentReference/'))
+          .at(-1),
+      );
     expect(reads).toEqual([documents.left.id, documents.right.id]);
   }, 60_000);
 

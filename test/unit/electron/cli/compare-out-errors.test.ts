@@ -5,9 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   readdirSync,
   rmSync,
@@ -138,18 +140,10 @@ describe.skipIf(!hasBash)('a disk that fills up while the output is written', ()
     expect(run.code).toBe(1);
     expect(readFileSync(join(work, 'limited', 'report.json'), 'utf8')).toBe('the previous report');
     expect(readdirSync(join(work, 'limited'))).toEqual(['report.json']);
-    const audit = spawnSync(process.execPath, [cli, 'audit', 'list', '--json'], {
-      env: { ...process.env, ARCHIVIST_HOME: home, ARCHIVIST_CODE_CACHE: 'off' },
-      encoding: 'utf8',
-    });
-    type Listed = { event: { action: string; outcome: string } };
-    const outcomes = (JSON.parse(audit.stdout) as Listed[])
-      .filter(({ event }) => event.action === 'E')
-      .map(({ event }) => event.outcome);
-    expect(outcomes).toEqual(['0', '8']);
+    expect(exportOutcomes(home)).toEqual(['0', '8']);
   }, 60_000);
 
-  it('stdout redirected to a file: exit 1 and one line, not a cut-off output and exit 0', () => {
+  it('stdout redirected to a file: exit 1 and one line, not a cut-off output and exit 0, a failed export recorded', () => {
     const home = join(work, `home-${homes++}`);
     mkdirSync(home);
     const run = runWithFileLimit(
@@ -161,7 +155,53 @@ describe.skipIf(!hasBash)('a disk that fills up while the output is written', ()
       'archivist compare: Could not write the output (the file is too large).\n',
     );
     expect(run.code).toBe(1);
+    expect(exportOutcomes(home)).toEqual(['0', '8']);
   }, 60_000);
+});
+
+/** The outcomes of the export records in `home`'s journal, oldest first. */
+function exportOutcomes(home: string): string[] {
+  const audit = spawnSync(process.execPath, [cli, 'audit', 'list', '--json'], {
+    env: { ...process.env, ARCHIVIST_HOME: home, ARCHIVIST_CODE_CACHE: 'off' },
+    encoding: 'utf8',
+  });
+  type Listed = { event: { action: string; outcome: string; outcomeDesc?: string } };
+  return (JSON.parse(audit.stdout) as Listed[])
+    .filter(({ event }) => event.action === 'E')
+    .map(({ event }) => event.outcome);
+}
+
+// /dev/full is no regular file: stdout is a stream there, whose failed write is told a tick later.
+describe.skipIf(!existsSync('/dev/full'))('a report to stdout on a full device', () => {
+  it.each(['json', 'csv'])(
+    '--format %s: one line, exit 1, a failed export recorded',
+    (format) => {
+      const home = join(work, `home-${homes++}`);
+      mkdirSync(home);
+      const output = openSync('/dev/full', 'w');
+      try {
+        const result = spawnSync(
+          process.execPath,
+          [cli, 'compare', left, right, '--format', format],
+          {
+            env: { ...process.env, ARCHIVIST_HOME: home, ARCHIVIST_CODE_CACHE: 'off' },
+            cwd: work,
+            stdio: ['ignore', output, 'pipe'],
+            encoding: 'utf8',
+            timeout: 60_000,
+          },
+        );
+        expect(result.stderr).toBe(
+          'archivist compare: Could not write the output (no space left on device).\n',
+        );
+        expect(result.status).toBe(1);
+      } finally {
+        closeSync(output);
+      }
+      expect(exportOutcomes(home)).toEqual(['0', '8']);
+    },
+    60_000,
+  );
 });
 
 describe('--out - and an empty --out', () => {

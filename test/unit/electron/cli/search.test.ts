@@ -18,6 +18,10 @@ import { runArchivist } from '../../support/run-cli';
 let plain: RunningSandbox;
 let secure: RunningSandbox;
 let hetu: string;
+let otherHetu: string;
+/** The first patient's first document: its document id and resource id. */
+let firstDocumentId: string;
+let firstResourceId: string;
 const work = mkdtempSync(join(tmpdir(), 'archivist-search-cli-'));
 let homes = 0;
 
@@ -28,6 +32,11 @@ beforeAll(async () => {
   secure = b.value;
   const patient = [...plain.store.patients.values()][0];
   hetu = patient?.identifier?.find((id) => id.system === hetuSystem)?.value ?? '';
+  const other = [...plain.store.patients.values()][1];
+  otherHetu = other?.identifier?.find((id) => id.system === hetuSystem)?.value ?? '';
+  const first = plain.store.byPatient.get(patient?.id ?? '')?.[0]?.versions.at(-1);
+  firstResourceId = first?.id ?? '';
+  firstDocumentId = first?.masterIdentifier?.value?.replace(/^urn:oid:/, '') ?? '';
 }, 120_000);
 
 afterAll(async () => {
@@ -110,11 +119,72 @@ describe('archivist search', () => {
   it('says "1 document" for one', async () => {
     const home = await homeWith(['local', '--kind', 'sandbox', '--url', plain.baseUrl]);
     const base = ['search', '--env', 'local', '--patient', hetu, '--home', home];
-    const one = await runArchivist([...base, '--limit', '1']);
+    const one = await runArchivist([...base, '--document', firstDocumentId]);
     expect(one).toMatchObject({ code: 0, stderr: '' });
     expect(one.stdout.split('\n')[0]).toBe(`1 document of ${hetu} in local`);
-    const two = await runArchivist([...base, '--limit', '2']);
-    expect(two.stdout.split('\n')[0]).toBe(`2 documents of ${hetu} in local`);
+  });
+
+  // Review 10, finding 11: "8 documents of …" under --limit 8 read like the patient's total.
+  it('says a limited list is the first N when the patient has more, and only then', async () => {
+    const home = await homeWith(['local', '--kind', 'sandbox', '--url', plain.baseUrl]);
+    const base = ['search', '--env', 'local', '--patient', hetu, '--home', home];
+    const all = JSON.parse((await runArchivist([...base, '--json'])).stdout) as {
+      documents: unknown[];
+      moreExist: boolean;
+    };
+    const total = all.documents.length;
+    expect(total, 'the patient has more than two documents').toBeGreaterThan(2);
+    expect(all.moreExist).toBe(false);
+    const limited = await runArchivist([...base, '--limit', '2']);
+    expect(limited).toMatchObject({ code: 0, stderr: '' });
+    const [heading, , ...lines] = limited.stdout.trimEnd().split('\n');
+    expect(heading).toBe(
+      `first 2 documents of ${hetu} in local; more exist (leave out --limit to list all)`,
+    );
+    expect(lines).toHaveLength(2);
+    const limitedJson = JSON.parse(
+      (await runArchivist([...base, '--limit', '2', '--json'])).stdout,
+    );
+    expect(limitedJson).toMatchObject({ query: { limit: 2 }, moreExist: true });
+    expect(limitedJson.documents).toHaveLength(2);
+    const exact = await runArchivist([...base, '--limit', String(total)]);
+    expect(exact.stdout.split('\n')[0]).toBe(`${total} documents of ${hetu} in local`);
+    const exactJson = JSON.parse(
+      (await runArchivist([...base, '--limit', String(total), '--json'])).stdout,
+    );
+    expect(exactJson.moreExist).toBe(false);
+    expect(exactJson.documents).toHaveLength(total);
+  });
+
+  // Review 10, finding 2: a pipeline knows the document id its system wrote.
+  it("--document finds the patient's document by its document id, audited with the query", async () => {
+    const home = await homeWith(['local', '--kind', 'sandbox', '--url', plain.baseUrl]);
+    const base = ['search', '--env', 'local', '--home', home, '--json'];
+    const run = await runArchivist([...base, '--patient', hetu, '--document', firstDocumentId]);
+    expect(run.stderr).toBe('');
+    const found = JSON.parse(run.stdout) as {
+      query: { documentId: string };
+      documents: { documentId: string; resourceId: string }[];
+    };
+    expect(found.query.documentId).toBe(firstDocumentId);
+    expect(found.documents.map((row) => [row.documentId, row.resourceId])).toEqual([
+      [firstDocumentId, firstResourceId],
+    ]);
+    const records = await auditRecords(home);
+    expect(records).toContain(
+      Buffer.from(`DocumentReference?patient=${hetu}&documentId=${firstDocumentId}`).toString(
+        'base64',
+      ),
+    );
+    // Another patient's document is not this patient's.
+    const other = await runArchivist([
+      ...base,
+      '--patient',
+      otherHetu,
+      '--document',
+      firstDocumentId,
+    ]);
+    expect(JSON.parse(other.stdout).documents).toEqual([]);
   });
 
   it("shows each document's version in the text table, as --json's versionNumber", async () => {
@@ -197,6 +267,8 @@ describe('archivist search', () => {
 
   it('prints nothing when the journal cannot be written', async () => {
     const home = await homeWith(['local', '--kind', 'sandbox', '--url', plain.baseUrl]);
+    // `envs add` recorded the new profile; a file in place of that audit folder breaks the journal.
+    rmSync(join(home, 'audit'), { recursive: true });
     writeFileSync(join(home, 'audit'), 'not a folder');
     const run = await runArchivist(['search', '--env', 'local', '--patient', hetu, '--home', home]);
     expectOneLine(run, 1);
@@ -262,6 +334,11 @@ describe('archivist search', () => {
       "--status must be one of current, superseded, entered-in-error, replaced, invalidated, not 'gone'.",
     );
     expectOneLine(await runArchivist([...base, '--patient', hetu, '--limit', '0']), 2);
+    const badDocument = await runArchivist([...base, '--patient', hetu, '--document', 'a/b']);
+    expectOneLine(badDocument, 2);
+    expect(badDocument.stderr).toContain(
+      "--document must be a document id (an OID, optionally ^extension), not 'a/b'.",
+    );
     expectOneLine(await runArchivist(['search', '--patient', hetu, '--home', home]), 2);
     expectOneLine(await runArchivist([...base]), 2);
     const unknown = await runArchivist([
