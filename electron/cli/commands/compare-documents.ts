@@ -19,6 +19,7 @@ import { splitJoinedLines } from '../../services/compare/joined-lines';
 import { progressBar } from '../../services/report/progress-bar';
 import type { ReportFormat } from '../../services/report/write-report';
 import { CommandFailure, printable, type CliIo } from '../command';
+import { watchExportInterrupts } from './export-interrupts';
 
 /** compare.ts loads the profile through this module, with the rest of the full compare. */
 export { profileOf } from './ignore-profile-choice';
@@ -128,6 +129,7 @@ export async function compareForOutput(
     const context = reportContextOf(left, right);
     const joined = compared.value.lines;
     const lines = joined && splitJoinedLines(joined, result);
+    const interrupts = watchExportInterrupts();
     const written = await exportReport(
       {
         result,
@@ -149,6 +151,7 @@ export async function compareForOutput(
         target: request.out ?? 'stdout',
         sideContexts: { left: left.context, right: right.context },
         before: reads,
+        onRecorded: interrupts.onRecorded,
         deliver: async (bytes) => {
           bar.done();
           try {
@@ -157,10 +160,12 @@ export async function compareForOutput(
           } catch (error) {
             if (error instanceof CommandFailure) return err('export-write', error.message);
             throw error;
+          } finally {
+            interrupts.settled();
           }
         },
       },
-    );
+    ).finally(interrupts.release);
     bar.done();
     if (!written.ok) throw new CommandFailure(written.error.message);
     return result.shownDifferences;

@@ -36,6 +36,12 @@ export interface ExportAudit {
    * recorded as a failed export, like a report that could not be made.
    */
   readonly deliver?: (bytes: Uint8Array) => Promise<Result<void>>;
+  /**
+   * Called once the export event is durable, with a way to record that the export failed after
+   * all: the command line records an interrupt (Ctrl-C while a PDF is printed) with it, so the
+   * journal never claims a report that was not written (review 10, finding 9).
+   */
+  readonly onRecorded?: (recordFailure: (message: string) => Promise<void>) => void;
 }
 
 /** The last signed checkpoint of the journal in `home`, if it has one that reads as JSON. */
@@ -94,6 +100,7 @@ export async function exportReport(
   } finally {
     journal.value.close();
   }
+  audit.onRecorded?.((message) => recordFailure(audit, what, message));
   const checkpoint = latestCheckpoint(audit.home);
   const written = await writeReport(
     { ...request, ...(checkpoint ? { auditCheckpoint: checkpoint } : {}) },
