@@ -1,19 +1,23 @@
 /**
  * Profile changes in the audit journal as configuration records (BALP action U), written before
  * the change lands (the write-ahead rule, DOMAIN.md §6): a journal that cannot be written stops
- * the change. The words are the app's (profile-editor.ts), so both read alike in `audit list`.
+ * the change. The app (profile-editor.ts) and the command line (envs) both record through this.
  */
 import { configurationEvent, type AuditContext } from '../../../shared/audit/builders';
 import { err, type Result } from '../../../shared/result';
 import { recordAll } from '../workspace/audit-trail';
 import type { ProfileChange, ProfileWriteOptions } from './profile-store';
 
-/** "environment profile kanta-at created (AT https://…)", "environment profile x removed". */
-export function profileChangeText(change: ProfileChange): string {
+/**
+ * "environment profile kanta-at created (AT https://…)", "environment profile x removed"; `note`
+ * goes inside the brackets ("passphrase entered", when the app stored one with the change).
+ */
+export function profileChangeText(change: ProfileChange, note?: string): string {
   const { action, profile } = change;
+  const extra = note === undefined ? '' : `, ${note}`;
   return action === 'removed'
     ? `environment profile ${profile.id} removed`
-    : `environment profile ${profile.id} ${action} (${profile.kind} ${profile.baseUrl})`;
+    : `environment profile ${profile.id} ${action} (${profile.kind} ${profile.baseUrl}${extra})`;
 }
 
 /** The store's hook that records a change, and the record that says a recorded one failed. */
@@ -23,11 +27,15 @@ export interface ProfileChangeAudit {
   readonly recordFailure: (reason: string) => Promise<void>;
 }
 
-export function profileChangeAudit(home: string, context: AuditContext): ProfileChangeAudit {
+export function profileChangeAudit(
+  home: string,
+  context: AuditContext,
+  note?: string,
+): ProfileChangeAudit {
   let recorded: string | undefined;
   return {
     async beforeWrite(change): Promise<Result<unknown>> {
-      const what = profileChangeText(change);
+      const what = profileChangeText(change, note);
       const appended = await recordAll(
         home,
         [configurationEvent(context, what)],

@@ -28,11 +28,11 @@ import {
   loadProfiles,
   removeProfile,
   updateProfile,
+  type ProfileWriteOptions,
 } from '../profiles/profile-store';
+import { profileChangeAudit } from '../profiles/profile-change-audit';
 import { secretErrorCodes, type SecretStore } from '../profiles/secret-store';
-import { configurationEvent } from '../../../shared/audit/builders';
 import { appAuditContext } from './audit-export';
-import { recordAll } from './audit-trail';
 import { localFilesFolder } from './compare-local-files';
 import { profileFromDraft, type Pick } from './profile-draft';
 
@@ -126,14 +126,6 @@ export function createProfileEditor(deps: ProfileEditorDeps): ProfileEditor {
         );
   }
 
-  /** Write-ahead: the change is refused when the journal cannot record it. */
-  const audit = (what: string) =>
-    recordAll(
-      deps.home,
-      [configurationEvent(appAuditContext(deps.now), what)],
-      'nothing was changed',
-    );
-
   return {
     async list() {
       const stored = await loadProfiles(deps.home);
@@ -167,22 +159,27 @@ export function createProfileEditor(deps: ProfileEditorDeps): ProfileEditor {
         const problem = passphraseProblem(built.value);
         if (!problem.ok) return problem;
       }
-      const verb = mode === 'create' ? 'created' : 'edited';
-      const passphraseText = hasPassphrase ? ', passphrase entered' : '';
-      const recorded = await audit(
-        `environment profile ${built.value.id} ${verb} (${built.value.kind} ${built.value.baseUrl}${passphraseText})`,
+      // Write-ahead, under the store's lock (a change another process made meanwhile is seen):
+      // the change is recorded, then the passphrase stored, then the file written.
+      const audit = profileChangeAudit(
+        deps.home,
+        appAuditContext(deps.now),
+        hasPassphrase ? 'passphrase entered' : undefined,
       );
-      if (!recorded.ok) return recorded;
       const reference = built.value.tls?.passphraseRef;
-      if (hasPassphrase && reference !== undefined) {
-        const sealed = await deps.secrets.savePassphrase(reference, passphrase);
-        if (!sealed.ok) return sealed;
-      }
+      const beforeWrite: NonNullable<ProfileWriteOptions['beforeWrite']> = async (change) => {
+        const recorded = await audit.beforeWrite(change);
+        if (!recorded.ok || !hasPassphrase || reference === undefined) return recorded;
+        return deps.secrets.savePassphrase(reference, passphrase);
+      };
       const written =
         mode === 'create'
-          ? await createProfile(deps.home, built.value)
-          : await updateProfile(deps.home, built.value.id, () => built.value);
-      if (!written.ok) return err(written.error.code, labelled(written.error.message));
+          ? await createProfile(deps.home, built.value, { beforeWrite })
+          : await updateProfile(deps.home, built.value.id, () => built.value, { beforeWrite });
+      if (!written.ok) {
+        await audit.recordFailure(written.error.message);
+        return err(written.error.code, labelled(written.error.message));
+      }
       // Files that need no passphrase any more leave no secret behind.
       const oldReference = stored?.ok ? stored.value.tls?.passphraseRef : undefined;
       if (oldReference !== undefined && written.value.tls?.passphraseRef === undefined)
@@ -201,10 +198,12 @@ export function createProfileEditor(deps: ProfileEditorDeps): ProfileEditor {
         return err('profile-built-in', `'${profileId}' is the app's own profile and stays.`);
       const exists = await findProfile(deps.home, profileId);
       if (!exists.ok) return exists;
-      const recorded = await audit(`environment profile ${profileId} removed`);
-      if (!recorded.ok) return recorded;
-      const removed = await removeProfile(deps.home, profileId);
-      if (!removed.ok) return removed;
+      const audit = profileChangeAudit(deps.home, appAuditContext(deps.now));
+      const removed = await removeProfile(deps.home, profileId, { beforeWrite: audit.beforeWrite });
+      if (!removed.ok) {
+        await audit.recordFailure(removed.error.message);
+        return removed;
+      }
       const reference = removed.value.tls?.passphraseRef;
       if (reference !== undefined) await deps.secrets.removePassphrase(reference);
       deps.onChanged(profileId);

@@ -153,6 +153,20 @@ describe('profile editor', () => {
     expect(report.isUsable).toBe(true);
   });
 
+  it('records a change whose passphrase cannot be stored as failed, and writes no profile', async () => {
+    const { home, editor, changed } = setup();
+    // secrets.json is a folder: the passphrase cannot be sealed into it.
+    mkdirSync(path.join(home, 'secrets.json'));
+    const passphrase = secure.tls!.clientPkcs12Passphrase;
+    const saved = await editor.save({ mode: 'create', draft: await tlsDraft(editor), passphrase });
+    expect(saved.ok).toBe(false);
+    expect(changed).toEqual([]);
+    expect(existsSync(path.join(home, 'profiles.json'))).toBe(false);
+    const records = listRecords(home, {});
+    expect(records.map((record) => record.event.outcome)).toEqual(['0', '8']);
+    expect(records[1]!.event.outcomeDesc).toBe(saved.ok ? '' : saved.error.message);
+  });
+
   it('shows the doctor finding of a wrong passphrase, and a new passphrase fixes it', async () => {
     const { editor } = setup();
     const draft = await tlsDraft(editor);
