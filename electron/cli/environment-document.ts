@@ -7,6 +7,7 @@
  */
 import { readEvent, type AuditContext } from '../../shared/audit/builders';
 import type { EnvironmentProfile } from '../../shared/environments/profile';
+import type { DocumentReference } from '../../shared/fhir/resources';
 import { storedStatusOf, type StoredStatus } from '../../shared/compare/metadata-status';
 import type { Result } from '../../shared/result';
 import { openJournal } from '../services/audit/journal';
@@ -76,6 +77,8 @@ export interface EnvironmentDocument {
   readonly context: AuditContext;
   /** The DocumentReference's id, recorded beside the document id (shared/audit/resource-reference). */
   readonly resourceId?: string;
+  /** The DocumentReference itself: `show` checks it against the CDA header. */
+  readonly reference?: DocumentReference;
 }
 
 /**
@@ -107,6 +110,7 @@ export async function readEnvironmentDocument(
       storedStatus,
       profile,
       context,
+      reference: fetched.value.reference,
       ...(resourceId === undefined ? {} : { resourceId }),
     };
   } finally {

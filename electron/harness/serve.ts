@@ -8,7 +8,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { err } from '../../shared/result';
 import { createHandlers } from '../services/handlers';
 import { homeForProcess } from '../services/home';
@@ -17,19 +16,12 @@ import { createSafeStorageSecretStore } from '../services/profiles/safe-storage-
 import { startClockedWorkspace } from './clocked-workspace';
 import { createTestSafeStorage, testKeychains, type TestKeychain } from './test-safe-storage';
 import { startHarness, type Harness } from './harness-server';
+import { parseServeArgs } from './serve-args';
 
 const rendererRoot = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      home: { type: 'string' },
-      now: { type: 'string' },
-      keychain: { type: 'string' },
-    },
-    strict: true,
-  });
+  const values = parseServeArgs(process.argv.slice(2));
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a port number, not '${values.port}'`);

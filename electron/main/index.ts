@@ -13,6 +13,7 @@ import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { safeOpenExternal } from './external-links';
 import { chooseProfilePath } from './profile-dialog';
 import { registerIpcHandlers, sendEvent } from './ipc';
+import { askBeforeLeaving } from './leave-warning';
 import { installMenu } from './menu';
 import { appEntryUrl, lockDownNavigation } from './navigation';
 import { createMainWindow } from './window';
@@ -55,6 +56,7 @@ async function openMainWindow(): Promise<void> {
   });
   mainWindow = window;
   lockDownNavigation(window.webContents, (url) => void safeOpenExternal(url, window));
+  askBeforeLeaving(window.webContents, dialog, () => window);
   window.once('ready-to-show', () => {
     if (saved?.isMaximized) window.maximize();
     window.show();

@@ -42,6 +42,7 @@ export const api = {
   findSameDocument: (request) => invoke('documents:find-same', request),
   openDocument: (request) => invoke('documents:open', request),
   getVersions: (request) => invoke('documents:versions', request),
+  checkDocument: (request) => invoke('documents:check', request),
   compareDocuments: (request) => invoke('documents:compare', request),
   cancelCompare: (request) => invoke('documents:cancel-compare', request),
   getCompareLines: (request) => invoke('documents:compare-lines', request),

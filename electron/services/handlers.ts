@@ -83,6 +83,8 @@ export function createHandlers(context: ServiceContext): Handlers {
       workspace ? workspace.findSameDocument(request) : noWorkspace,
     'documents:open': async ({ profileId, resourceId }) =>
       workspace ? workspace.open(profileId, resourceId) : noWorkspace,
+    'documents:check': async (request) =>
+      workspace ? workspace.checkDocument(request) : noWorkspace,
     'documents:versions': async ({ profileId, resourceId }) =>
       workspace ? workspace.versions(profileId, resourceId) : noWorkspace,
     'documents:compare': async (request) =>

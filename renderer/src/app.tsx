@@ -193,6 +193,7 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
               key={activeProfile.id}
               api={api}
               profileId={activeProfile.id}
+              isTestEnvironment={activeProfile.isTestEnvironment}
               query={route.query}
               samplePatients={
                 activeProfile.id === ready?.defaultProfileId ? ready.samplePatients : []
@@ -208,6 +209,7 @@ export function App({ bridge }: { readonly bridge: SelectedBridge | undefined })
               api={pageApi}
               profileId={route.profileId}
               resourceId={route.resourceId}
+              isTestEnvironment={activeProfile?.isTestEnvironment !== false}
               tab={route.tab}
               onTab={(tab) => navigate({ ...route, tab })}
               onOpen={(resourceId) => navigate({ ...route, resourceId, tab: 'versions' })}

@@ -9,6 +9,8 @@ export interface AuditFilter {
   readonly action?: string | undefined;
   readonly outcome?: string | undefined;
   readonly operator?: string | undefined;
+  /** The record's kind (kindOf): search, read, update (invalidation), export, configuration, … */
+  readonly kind?: string | undefined;
   /** ISO times, inclusive; compared as strings since `recorded` is always UTC ISO. */
   readonly from?: string | undefined;
   readonly to?: string | undefined;
@@ -43,6 +45,20 @@ function documentIds(event: AuditEvent): string[] {
   return identifiers(event, (s) => s !== HETU_SYSTEM && s !== ATTEMPT_SYSTEM);
 }
 
+/** What kind of action a record is: its subtype's code (search, read, export, …). */
+export function kindOf(event: AuditEvent): string {
+  return event.subtype[0]?.code ?? event.type.code;
+}
+
+/** Each entity's description, else its raw details as `type=value`. */
+export function entityDetails(event: AuditEvent): string[] {
+  return event.entity.flatMap((entity) =>
+    entity.description
+      ? [entity.description]
+      : (entity.detail ?? []).map((d) => `${d.type}=${d.valueString}`),
+  );
+}
+
 /** Flattens a record for display and export. */
 export function toRow(record: ChainedRecord): AuditRow {
   const { event } = record;
@@ -51,16 +67,11 @@ export function toRow(record: ChainedRecord): AuditRow {
   const environments = [
     ...new Set(event.agent.filter((agent) => agent.network).map((agent) => agent.who.display)),
   ];
-  // An entity that describes itself is shown by its description, else by its raw details.
-  const details = event.entity.flatMap((entity) =>
-    entity.description
-      ? [entity.description]
-      : (entity.detail ?? []).map((d) => `${d.type}=${d.valueString}`),
-  );
+  const details = entityDetails(event);
   return {
     sequence: record.sequence,
     recorded: event.recorded,
-    kind: event.subtype[0]?.code ?? event.type.code,
+    kind: kindOf(event),
     action: event.action,
     outcome: event.outcome,
     operator: operator
@@ -88,6 +99,7 @@ function isAboutDocument(event: AuditEvent, wanted: string): boolean {
 export function matchesFilter(record: ChainedRecord, filter: AuditFilter): boolean {
   const { event } = record;
   if (filter.action && event.action !== filter.action) return false;
+  if (filter.kind && kindOf(event) !== filter.kind) return false;
   if (filter.outcome && event.outcome !== filter.outcome) return false;
   if (filter.from && event.recorded < filter.from) return false;
   if (filter.to && event.recorded > filter.to) return false;

@@ -5,6 +5,7 @@
  * service (DOMAIN.md §1). Plain text only (no colours): the caller may add them.
  */
 import type { LabelLanguage } from '../codes/labels';
+import { formatFindings, type DocumentFinding } from './document-findings';
 import { isJsonObject } from './fhir-json';
 import type {
   CodedValue,
@@ -28,6 +29,8 @@ import {
 export interface SummaryOptions {
   /** Language of code labels; Finnish by default. */
   readonly language?: LabelLanguage;
+  /** What is wrong with the document (document-findings.ts), shown first when given. */
+  readonly findings?: readonly DocumentFinding[];
 }
 
 type Lines = string[];
@@ -221,6 +224,7 @@ export function formatMetadataSummary(
 ): string {
   const language = options.language ?? 'fi';
   const lines: Lines = [`${meta.title ?? '(untitled document)'}  [${meta.format.toUpperCase()}]`];
+  if (options.findings) lines.push('', ...formatFindings(options.findings));
   section(lines, 'Document', documentPart(meta, language));
   section(lines, 'People and organisations', peoplePart(meta, language));
   section(lines, 'Context', contextPart(meta, language));

@@ -50,13 +50,21 @@ export function auditDocumentId(resourceId: string): string {
   return `DocumentReference/${resourceId}`;
 }
 
+/** What a refusal names: the app refuses in preflight, before a reason is chosen. */
+export type RefusalInput = Omit<AttemptInput, 'requestId' | 'reason'> & {
+  readonly reason?: InvalidationReason;
+};
+
 /** The reason as code and English label (`duplicate (Duplicate)`), the comment apart. */
-function eventInput(input: Omit<AttemptInput, 'requestId'>) {
+function eventInput(input: RefusalInput) {
+  const { reason } = input;
   return {
     documentId: auditDocumentId(input.resourceId),
     ...(input.hetu ? { hetu: input.hetu } : {}),
-    reason: `${input.reason.code} (${describeReason({ code: input.reason.code }, 'en')})`,
-    ...(input.reason.comment ? { comment: input.reason.comment } : {}),
+    reason: reason
+      ? `${reason.code} (${describeReason({ code: reason.code }, 'en')})`
+      : 'none (refused in preflight, before a reason was chosen)',
+    ...(reason?.comment ? { comment: reason.comment } : {}),
   };
 }
 
@@ -104,11 +112,7 @@ export function attemptOutcomeEvent(
 }
 
 /** A refusal before any attempt (preflight findings, confirmation): recorded as a failed update. */
-export function refusalEvent(
-  ctx: AuditContext,
-  input: Omit<AttemptInput, 'requestId'>,
-  message: string,
-): AuditEvent {
+export function refusalEvent(ctx: AuditContext, input: RefusalInput, message: string): AuditEvent {
   return invalidationEvent(ctx, eventInput(input), {
     code: '4',
     description: `refused: ${message}`,

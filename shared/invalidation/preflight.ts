@@ -16,7 +16,11 @@ export type PreflightFindingCode =
   | 'outage-window'
   | 'maintenance-window'
   | 'non-test-identity-code'
-  | 'already-invalidated';
+  | 'already-invalidated'
+  /** An earlier attempt on the document whose outcome is unknown or was never recorded. */
+  | 'open-attempt'
+  /** An AT or TK profile without an operator: the Provenance names the application. */
+  | 'no-operator';
 
 /** `block` refuses the invalidation; `warning` is shown and does not. */
 export interface PreflightFinding {

@@ -34,6 +34,11 @@ import {
   type FindSameDocumentRequest,
   type SameDocumentMatches,
 } from './same-document';
+import {
+  documentCheckField,
+  type DocumentCheck,
+  type DocumentCheckRequest,
+} from './document-check';
 import { invalidationPreflightField, invalidationRunField } from './invalidation-requests';
 import type {
   InvalidationPreflightRequest,
@@ -112,6 +117,8 @@ export interface Channels {
     request: { readonly profileId: string; readonly resourceId: string };
     response: OpenedDocument;
   };
+  /** One listed document's contents checked for the table's problems column (document-check.ts). */
+  'documents:check': { request: DocumentCheckRequest; response: DocumentCheck };
   'documents:versions': {
     request: { readonly profileId: string; readonly resourceId: string };
     response: VersionsView;
@@ -176,6 +183,7 @@ export const requestValidators: { readonly [C in Channel]: Validator<RequestOf<C
   'documents:cancel-search': objectOf({ searchId: searchIdField }),
   'documents:find-same': findSameDocumentField,
   'documents:open': objectOf({ profileId: profileIdField, resourceId: resourceIdField }),
+  'documents:check': documentCheckField,
   'documents:versions': objectOf({ profileId: profileIdField, resourceId: resourceIdField }),
   'documents:compare': compareRequestField,
   'documents:cancel-compare': objectOf({ compareId: compareIdField }),
@@ -223,6 +231,7 @@ export const bridgeMethods = {
   findSameDocument: 'documents:find-same',
   openDocument: 'documents:open',
   getVersions: 'documents:versions',
+  checkDocument: 'documents:check',
   compareDocuments: 'documents:compare',
   cancelCompare: 'documents:cancel-compare',
   getCompareLines: 'documents:compare-lines',

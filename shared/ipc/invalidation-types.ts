@@ -4,11 +4,28 @@
  * the read-back outcome per document. The invalidation service (electron/services/invalidation)
  * answers in these same types, so the workspace returns its values as they are.
  */
+import type { EnvironmentProfile } from '../environments/profile';
 import type { InvalidationState } from '../invalidation/audit-records';
 import type { PreflightFinding } from '../invalidation/preflight';
 import type { InvalidationProvenance } from '../invalidation/provenance';
 import type { InvalidationReason } from '../invalidation/reasons';
 import type { AppError } from '../result';
+
+/** Where a run goes: what the dialog and the dry run name before anything is sent. */
+export type InvalidationEnvironment = Pick<
+  EnvironmentProfile,
+  'displayName' | 'kind' | 'baseUrl' | 'isTestEnvironment'
+>;
+
+/** The document's last invalidation attempt in this environment, as the audit journal has it. */
+export interface LastInvalidationAttempt {
+  /** When the attempt was recorded (ISO, UTC). */
+  readonly recorded: string;
+  readonly requestId: string;
+  /** Its last outcome; absent when none was recorded (still running, or the run ended early). */
+  readonly state?: InvalidationState;
+  readonly message?: string;
+}
 
 /** One document after preflight. */
 export interface InvalidationPreviewDocument {
@@ -17,6 +34,7 @@ export interface InvalidationPreviewDocument {
   readonly status?: string;
   readonly hetu?: string;
   readonly findings: readonly PreflightFinding[];
+  readonly lastAttempt?: LastInvalidationAttempt;
   /** The exact payload; the real run stamps its own `recorded` time and request id. */
   readonly provenance: InvalidationProvenance;
 }
@@ -24,6 +42,7 @@ export interface InvalidationPreviewDocument {
 /** A set after preflight: one confirmation covers exactly these documents. */
 export interface InvalidationPreview {
   readonly environment: string;
+  readonly environmentDetails: InvalidationEnvironment;
   readonly documents: readonly InvalidationPreviewDocument[];
   readonly environmentFindings: readonly PreflightFinding[];
   /** False when any finding blocks: then nothing in the set may be sent. */

@@ -57,6 +57,7 @@ export const auditFilterField = objectOf({
   action: optional(oneOfField(['C', 'R', 'U', 'D', 'E'] as const)),
   outcome: optional(oneOfField(['0', '4', '8', '12'] as const)),
   operator: optional(shortText),
+  kind: optional(stringField({ maxLength: 32 })),
   from: optional(isoInstant),
   to: optional(isoInstant),
 });

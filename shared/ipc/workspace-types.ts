@@ -3,10 +3,12 @@
  * overviews, search rows, an opened document, a version chain and audit rows. Plain JSON only
  * (ISO strings, arrays), because these cross IPC and the loopback bridge unchanged.
  */
-import type { AuditRow } from '../audit/filter';
+import type { AuditListRow } from '../audit/list-row';
+import type { DocumentFinding } from '../documents/document-findings';
 import type { DocumentMetadata } from '../documents/model';
 import type { CalendarWindow } from '../environments/calendar';
 import type { EnvironmentKind, OperatorIdentity, Repository } from '../environments/profile';
+import type { DocumentReference } from '../fhir/resources';
 
 /** What the switcher shows about one environment's reachability. */
 export interface ConnectionState {
@@ -91,6 +93,16 @@ export interface DocumentRow {
   readonly status: RowStatus;
   /** Identity codes that fail the test-data check, as sentences; empty when all are fine. */
   readonly identityProblems: readonly string[];
+  /** Set once the table's "Check listed documents" has read this document (document-check.ts). */
+  readonly contentCheck?: RowContentCheck;
+}
+
+/** What the table's check found for one row. */
+export interface RowContentCheck {
+  /** Problems in the contents and among the listed rows (a setId's version used twice). */
+  readonly problems: readonly string[];
+  /** Why the contents could not be read, when they could not. */
+  readonly note?: string;
 }
 
 export interface SearchResult {
@@ -118,6 +130,10 @@ export interface OpenedDocument {
   readonly byteSize: number;
   /** The audit record that was durable before this answer was sent. */
   readonly auditSequence: number;
+  /** The environment's DocumentReference for it, without inline attachment data. */
+  readonly documentReference: DocumentReference;
+  /** What is wrong with it (shared/documents/document-findings.ts); empty when nothing is. */
+  readonly findings: readonly DocumentFinding[];
 }
 
 /** One version in a setId chain. */
@@ -152,7 +168,7 @@ export interface VersionsView {
 
 export interface AuditListResult {
   /** Newest first. */
-  readonly rows: readonly AuditRow[];
+  readonly rows: readonly AuditListRow[];
   /** True when more records matched than were returned. */
   readonly isTruncated: boolean;
 }

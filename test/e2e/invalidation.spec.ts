@@ -69,7 +69,9 @@ test('a test document is invalidated through the dialog: payload preview, typed 
   await expect(invalidate).toBeDisabled();
   await confirm.fill(row.resourceId);
   await dialog.getByLabel('Reason').selectOption('other');
-  await expect(dialog.getByText('The reason “other” needs a comment.')).toBeVisible();
+  await expect(
+    dialog.getByText('To enable Invalidate: say why (the reason “other”).'),
+  ).toBeVisible();
   await expect(invalidate).toBeDisabled();
   await dialog.getByLabel('Why (required)').fill('Broken e2e test document');
   await expect(invalidate).toBeEnabled();
@@ -137,6 +139,7 @@ test('a table selection is invalidated as a set, confirmed by its token', async 
   await dialog.getByLabel(/to confirm/).fill(ids[0] ?? '');
   await expect(dialog.getByRole('button', { name: 'Invalidate', exact: true })).toBeDisabled();
   await dialog.getByLabel(/to confirm/).fill(token);
+  await dialog.getByLabel('Reason').selectOption('test-data-cleanup');
   await dialog.getByRole('button', { name: 'Invalidate', exact: true }).click();
   const outcomes = dialog
     .getByRole('list', { name: 'Read-back per document' })

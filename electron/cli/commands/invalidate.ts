@@ -11,7 +11,7 @@ import {
   parseInvalidationReason,
   type InvalidationReason,
 } from '../../../shared/invalidation/reasons';
-import { calendarOfProfile, type EnvironmentProfile } from '../../../shared/environments/profile';
+import { calendarOfProfile } from '../../../shared/environments/profile';
 import { appVersion } from '../../services/app-version';
 import { openConnection } from '../../services/environments/open-connection';
 import { resolveHome } from '../../services/home';
@@ -23,7 +23,6 @@ import {
   formatPreflight,
   formatTargets,
   interruptedLine,
-  type EnvironmentSummary,
 } from '../../services/invalidation/format';
 import { invalidatePrepared } from '../../services/invalidation/invalidate';
 import { preflightDocuments } from '../../services/invalidation/prepare';
@@ -115,18 +114,13 @@ const options = {
   home: { type: 'string' },
 } as const;
 
-/** The environment as the output names it (and the JSON carries it). */
-function environmentSummary(profile: EnvironmentProfile): EnvironmentSummary {
-  const { displayName, kind, baseUrl, isTestEnvironment } = profile;
-  return { displayName, kind, baseUrl, isTestEnvironment };
-}
-
-function printDryRun(set: PreparedSet, environment: EnvironmentSummary, json: boolean, io: CliIo) {
+/** The preflight (its JSON names the environment in `environmentDetails`), then the payloads. */
+function printDryRun(set: PreparedSet, json: boolean, io: CliIo) {
   if (json) {
-    io.stdout(`${JSON.stringify({ ...set, environmentDetails: environment }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(set, null, 2)}\n`);
     return;
   }
-  io.stdout(formatPreflight(set, environment));
+  io.stdout(formatPreflight(set));
   const payloads = set.documents.map((document) => document.provenance);
   io.stdout(`${JSON.stringify(payloads.length === 1 ? payloads[0] : payloads, null, 2)}\n`);
 }
@@ -134,11 +128,10 @@ function printDryRun(set: PreparedSet, environment: EnvironmentSummary, json: bo
 /** The operator's typed confirmation, or undefined when they cancelled. */
 async function askOnTerminal(
   set: PreparedSet,
-  environment: EnvironmentSummary,
   terminal: Terminal,
   io: CliIo,
 ): Promise<string | undefined> {
-  io.stderr(formatTargets(set, environment));
+  io.stderr(formatTargets(set));
   const question = confirmationQuestion(set.confirmationToken, set.documents.length);
   const answer = await terminal.ask(question, io);
   return answer?.trim() === set.confirmationToken ? set.confirmationToken : undefined;
@@ -223,12 +216,11 @@ async function preflightThenRun(
   io: CliIo,
 ): Promise<ExitCode> {
   const { deps, json } = run;
-  const environment = environmentSummary(deps.profile);
   const prepared = await preflightDocuments(deps, ids);
   if (!prepared.ok) throw new CommandFailure(prepared.error.message);
   const set = prepared.value;
   if (mode.kind === 'dry-run') {
-    printDryRun(set, environment, json, io);
+    printDryRun(set, json, io);
     if (set.isAllowed) return ExitCode.ok;
     const first = set.documents.flatMap((d) => d.findings).find((f) => f.severity === 'block');
     throw new CommandFailure(`Refused in preflight: ${first?.message ?? 'see the findings'}`);
@@ -237,14 +229,14 @@ async function preflightThenRun(
   // A refused set is not asked about: the service refuses it whatever was typed.
   const isAsked = mode.kind === 'ask' && set.isAllowed;
   if (isAsked) {
-    confirmation = await askOnTerminal(set, environment, run.terminal, io);
+    confirmation = await askOnTerminal(set, run.terminal, io);
     if (confirmation === undefined) {
       io.stderr('archivist invalidate: not confirmed; nothing was sent.\n');
       return ExitCode.usage;
     }
   }
   // Where it goes, before it goes (a terminal that was just asked has shown it already).
-  if (!json && !(isAsked && io.isStdoutTty)) io.stdout(formatTargets(set, environment));
+  if (!json && !(isAsked && io.isStdoutTty)) io.stdout(formatTargets(set));
   run.interrupts.startSending();
   const ran = await invalidatePrepared(deps, set, { reason: run.reason, confirmation });
   if (!ran.ok) throw new CommandFailure(ran.error.message);
@@ -255,7 +247,7 @@ async function preflightThenRun(
   }
   io.stdout(
     json
-      ? `${JSON.stringify({ ...batch, environmentDetails: environment }, null, 2)}\n`
+      ? `${JSON.stringify({ ...batch, environmentDetails: set.environmentDetails }, null, 2)}\n`
       : formatOutcomes(batch),
   );
   if (batch.isInterrupted) throw new CommandFailure(interruptedLine(batch));

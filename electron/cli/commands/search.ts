@@ -10,9 +10,11 @@ import { parseHetu } from '../../../shared/identity/hetu';
 import type { DocumentQuery } from '../../services/environments/connection';
 import { resolveHome } from '../../services/home';
 import { recordAll } from '../../services/workspace/audit-trail';
+import { checkRows } from '../../services/workspace/check-document';
 import { documentRow } from '../../services/workspace/document-rows';
 import { cliContext } from '../audit-context';
 import { openProfileConnection } from '../environment-document';
+import { checkTextLines } from './search-check';
 import { searchHeading, searchTextLines } from './search-text';
 import {
   CommandFailure,
@@ -26,8 +28,8 @@ import {
 } from '../command';
 
 const help = `Usage: archivist search --env NAME --patient HETU [--document ID] [--from DATE]
-                        [--to DATE] [--type CODE] [--status STATUS] [--limit N] [--json]
-                        [--home DIR]
+                        [--to DATE] [--type CODE] [--status STATUS] [--limit N] [--check]
+                        [--json] [--home DIR]
 
 Lists one patient's documents in an environment profile (archivist envs list), in the order the
 environment answers them (a folder profile: newest first): date, status, version, title,
@@ -45,6 +47,10 @@ Options:
                     replaced (= superseded) and invalidated (= entered-in-error)
   --limit N         at most N documents (1-10000; default: all); when the patient has more, the
                     heading says they are the first N (--json: "moreExist": true)
+  --check           also read each listed document's contents (each read audited) and list what
+                    they show: identity codes that are not test codes, the findings \`archivist
+                    show\` prints, versions of one setId used twice; a document that cannot be
+                    read is noted and the check goes on (--json: each row's contentCheck)
   --json            the documents as JSON rows on stdout (the version is versionNumber)
   --home DIR        the home folder (profiles, audit journal)
 
@@ -71,6 +77,7 @@ const options = {
   type: { type: 'string' },
   status: { type: 'string' },
   limit: { type: 'string' },
+  check: { type: 'boolean' },
   json: { type: 'boolean' },
   home: { type: 'string' },
 } as const;
@@ -184,9 +191,9 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
         );
     },
   });
-  connection.close();
   if (io.isStderrTty) io.stderr('\r\u001b[K');
   if (!found.ok) {
+    connection.close();
     // A failed search is still an attempt on the patient's data (outcome 8).
     await recordAll(
       home,
@@ -205,16 +212,33 @@ async function run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     [queryEvent(context, query.patient, described)],
     'nothing was printed',
   );
-  if (!recorded.ok) throw new CommandFailure(oneLine(recorded.error.message));
+  if (!recorded.ok) {
+    connection.close();
+    throw new CommandFailure(oneLine(recorded.error.message));
+  }
   const moreExist = query.limit !== undefined && found.value.length > query.limit;
-  const rows = found.value.slice(0, query.limit).map(documentRow);
+  const listed = found.value.slice(0, query.limit).map(documentRow);
+  const rows = values.check
+    ? await checkRows(
+        home,
+        connection,
+        context,
+        { profileId: env, rows: listed },
+        (done, total) => {
+          if (io.isStderrTty) io.stderr(`\rchecking contents: ${done} of ${total}`);
+        },
+      )
+    : listed;
+  connection.close();
+  if (values.check && io.isStderrTty) io.stderr('\r\u001b[K');
   if (values.json) {
     const answer = { environment: env, query, documents: rows, moreExist };
     io.stdout(`${JSON.stringify(answer, null, 2)}\n`);
     return ExitCode.ok;
   }
   const heading = searchHeading({ count: rows.length, patient: query.patient, env, moreExist });
-  io.stdout(`${searchTextLines(heading, rows).join('\n')}\n`);
+  const checked = values.check ? checkTextLines(rows) : [];
+  io.stdout(`${[...searchTextLines(heading, rows), ...checked].join('\n')}\n`);
   return ExitCode.ok;
 }
 

@@ -1,6 +1,7 @@
 /**
  * `archivist show <file>`: one document's metadata, as the model (`--json`, field names of
- * ARCHITECTURE.md "Metadata model") or as a grouped summary with identity-code findings marked.
+ * ARCHITECTURE.md "Metadata model", plus a `findings` array) or as a grouped summary that opens
+ * with what is wrong with the document (document-findings.ts) and marks identity-code findings.
  * Showing a document is a read of patient data, so the read AuditEvent is durable in the home's
  * journal before anything is printed (write-ahead rule); when the journal cannot be written,
  * nothing is printed. Refusals of the document itself (not XML, DTDs, caps, broken MIME, …) are
@@ -11,6 +12,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { readEvent, type AuditContext } from '../../../shared/audit/builders';
 import { withResourceReference } from '../../../shared/audit/resource-reference';
+import { documentFindings } from '../../../shared/documents/document-findings';
 import type { DocumentMetadata, InstanceId } from '../../../shared/documents/model';
 import { formatMetadataSummary } from '../../../shared/documents/summary';
 import { HETU_ROOT } from '../../../shared/identity/scan';
@@ -38,9 +40,14 @@ Shows one document's metadata: a CDA R2 document with the Finnish header, an HL7
 message (the CDA inside it is unwrapped and read, the message fields are shown beside it), or a
 FHIR DocumentReference as XML or JSON. Identity codes found anywhere in the document are checked;
 a code that is invalid or not a test code (individual number 900-999) is marked with !!.
+Findings come first, each marked with !!: for env: documents, fields where the environment's
+DocumentReference disagrees with the CDA header; a register, confidentiality or custodian type
+code outside its Kanta list; a patient-record document without its service event id.
+Signatures are not verified.
 
 Options:
-  --json         the metadata model as JSON (field names as in ARCHITECTURE.md "Metadata model")
+  --json         the metadata model as JSON (field names as in ARCHITECTURE.md "Metadata model"),
+                 with the findings added as findings: kind, where, message
   --lang fi|en   language of code labels in the summary (default fi)
   --home DIR     home folder whose audit journal records the read
 
@@ -156,10 +163,11 @@ export const showCommand: Command = {
     if (!loaded.ok) throw new CommandFailure(oneLine(`${file}: ${loaded.error.message}`));
     const metadata = loaded.value.metadata;
     await recordRead(home, read, metadata, file);
+    const findings = documentFindings(metadata, 'reference' in read ? read.reference : undefined);
     io.stdout(
       values.json
-        ? `${JSON.stringify(metadata, null, 2)}\n`
-        : `${formatMetadataSummary(metadata, { language })}\n`,
+        ? `${JSON.stringify({ ...metadata, findings }, null, 2)}\n`
+        : `${formatMetadataSummary(metadata, { language, findings })}\n`,
     );
     return ExitCode.ok;
   },

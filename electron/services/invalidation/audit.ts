@@ -2,18 +2,26 @@
 import type { AuditContext } from '../../../shared/audit/builders';
 import { err } from '../../../shared/result';
 import { openJournal, type Journal } from '../audit/journal';
+import { listRecords } from '../audit/reader';
 import { cannotRecordNow } from './control';
 import type { InvalidationAudit } from './types';
 
-/** An already open journal (the command line holds it for the whole run). */
+/** The update records of `home`'s journal, where earlier invalidation attempts are. */
+function updateRecords(home: string) {
+  return listRecords(home, { action: 'U' });
+}
+
+/** An already open journal; with `home`, its history too (read from the files, as written). */
 export function journalAudit(
   journal: Pick<Journal, 'recordBefore' | 'append'>,
   context: AuditContext,
+  home?: string,
 ): InvalidationAudit {
   return {
     context,
     record: (event, refused) => journal.recordBefore(event, refused),
     recordNow: (event) => journal.append(event),
+    ...(home === undefined ? {} : { history: () => updateRecords(home) }),
   };
 }
 
@@ -50,6 +58,7 @@ export function homeAudit(home: string, context: AuditContext): HomeAudit {
       }
     },
     recordNow: (event) => (held ? held.append(event) : cannotRecordNow()),
+    history: () => updateRecords(home),
     hold() {
       holding ??= openJournal(home).then((journal) => {
         // Not held (the lock stayed busy): records go on opening it each time.

@@ -1,6 +1,5 @@
 /** Plain-text views of a preflight and of outcomes, for the command line (and logs). */
-import type { EnvironmentProfile } from '../../../shared/environments/profile';
-import { parseHetu } from '../../../shared/identity/hetu';
+import { environmentText, patientText, runSummary } from '../../../shared/invalidation/run-wording';
 import type { PreflightFinding } from '../../../shared/invalidation/preflight';
 import type { BatchOutcome, DocumentOutcome, PreparedSet } from './types';
 
@@ -8,33 +7,10 @@ function findingLine(finding: PreflightFinding): string {
   return `  ${finding.severity === 'block' ? 'REFUSED' : 'warning'}: ${finding.message}`;
 }
 
-/** Where a run goes: what the dry run and a real run name before anything is sent. */
-export type EnvironmentSummary = Pick<
-  EnvironmentProfile,
-  'displayName' | 'kind' | 'baseUrl' | 'isTestEnvironment'
->;
-
-/** The environment in one line: name, kind, base URL and the test flag (review 10, finding 5). */
-function environmentLine(environment: EnvironmentSummary): string {
-  const isTest = environment.isTestEnvironment ? 'yes' : 'no';
-  return `Environment: ${environment.displayName} (kind ${environment.kind}, ${environment.baseUrl}, test environment: ${isTest})`;
-}
-
-/**
- * The patient by identity code, shown only when it is a 900-series test code: any other code may
- * be a real person's (preflight refuses such a document and does not repeat the code either).
- */
-function patientText(hetu: string | undefined): string {
-  if (hetu === undefined) return 'patient: no identity code';
-  const check = parseHetu(hetu);
-  return check.valid && check.isTestCode
-    ? `patient ${hetu}`
-    : 'patient: not a test identity code (not shown)';
-}
-
 /** The environment, then one block per document: id, title, status, patient, every finding. */
-export function formatTargets(set: PreparedSet, environment: EnvironmentSummary): string {
-  const lines: string[] = [environmentLine(environment)];
+export function formatTargets(set: PreparedSet): string {
+  // Where it goes first (review 10, finding 5): name, kind, base URL and the test flag.
+  const lines: string[] = [`Environment: ${environmentText(set.environmentDetails)}`];
   for (const document of set.documents) {
     const status = document.status ?? 'not read';
     const title = document.title ? ` "${document.title}"` : '';
@@ -54,11 +30,11 @@ export function confirmationHint(set: PreparedSet): string {
 }
 
 /** The dry run's text: the targets and findings, then how to confirm (or why nothing can be). */
-export function formatPreflight(set: PreparedSet, environment: EnvironmentSummary): string {
+export function formatPreflight(set: PreparedSet): string {
   const last = set.isAllowed
     ? `Confirm with: ${confirmationHint(set)}`
     : 'Nothing can be invalidated until the refusals above are resolved.';
-  return `${formatTargets(set, environment)}${last}\n`;
+  return `${formatTargets(set)}${last}\n`;
 }
 
 function outcomeLine(outcome: DocumentOutcome): string {
@@ -67,19 +43,10 @@ function outcomeLine(outcome: DocumentOutcome): string {
   return `DocumentReference/${outcome.resourceId}: ${outcome.state}${provenance}. ${outcome.message}${audit}`;
 }
 
-/** One line per document, then a count. */
+/** One line per document, then a count (and where a set stopped). */
 export function formatOutcomes(batch: BatchOutcome): string {
-  const invalidated = batch.outcomes.filter((outcome) => outcome.state === 'invalidated').length;
-  // Only a set stops somewhere; for one document its own line already says what happened.
-  const stopped =
-    batch.stoppedAt && batch.outcomes.length > 1
-      ? ` Stopped at DocumentReference/${batch.stoppedAt}.`
-      : '';
   const interrupted = batch.isInterrupted ? ' Interrupted.' : '';
-  return `${[
-    ...batch.outcomes.map(outcomeLine),
-    `${invalidated} of ${batch.outcomes.length} invalidated.${stopped}${interrupted}`,
-  ].join('\n')}\n`;
+  return `${[...batch.outcomes.map(outcomeLine), `${runSummary(batch)}${interrupted}`].join('\n')}\n`;
 }
 
 /** The one stderr line of a run that did not invalidate everything. */

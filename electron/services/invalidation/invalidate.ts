@@ -10,7 +10,6 @@
 import {
   attemptEvent,
   attemptOutcomeEvent,
-  refusalEvent,
   type InvalidationState,
 } from '../../../shared/invalidation/audit-records';
 import { checkConfirmation } from '../../../shared/invalidation/confirmation';
@@ -20,6 +19,7 @@ import { environmentErrorCodes } from '../environments/connection';
 import { cannotRecordNow } from './control';
 import { previewProvenance, preflightDocuments } from './prepare';
 import { readBack, type ReadBack } from './read-back';
+import { recordRefusals } from './refusals';
 import type {
   BatchOutcome,
   DocumentOutcome,
@@ -139,42 +139,6 @@ async function invalidateOne(
   return ok(outcome);
 }
 
-/** Refusals are recorded too (best effort: the refusal stands even if the journal fails). */
-async function refuseAll(
-  deps: InvalidationDeps,
-  set: PreparedSet,
-  order: InvalidationOrder,
-  why: (document: PreparedDocument) => string,
-): Promise<BatchOutcome> {
-  const outcomes: DocumentOutcome[] = [];
-  for (const document of set.documents) {
-    const message = why(document);
-    const input = {
-      resourceId: document.resourceId,
-      ...(document.hetu ? { hetu: document.hetu } : {}),
-      reason: order.reason,
-    };
-    const recorded = await deps.audit.record(
-      refusalEvent(deps.audit.context, input, message),
-      'the refusal was not recorded',
-    );
-    outcomes.push({
-      resourceId: document.resourceId,
-      state: 'refused',
-      message,
-      ...(recorded.ok ? { attemptSequence: recorded.value.sequence } : {}),
-      ...(recorded.ok ? {} : { auditError: recorded.error.message }),
-    });
-  }
-  return { outcomes, isComplete: false };
-}
-
-function blockingText(document: PreparedDocument, set: PreparedSet): string {
-  const own = document.findings.filter((finding) => finding.severity === 'block');
-  if (own.length > 0) return own.map((finding) => finding.message).join(' ');
-  return `Not sent: another document of the set (${set.documents.length}) was refused in preflight.`;
-}
-
 /**
  * Invalidates a prepared set after checking the confirmation. `err` when nothing was sent
  * because the confirmation is missing or wrong, or the journal refused the first attempt record;
@@ -186,8 +150,7 @@ export async function invalidatePrepared(
   order: InvalidationOrder,
 ): Promise<Result<BatchOutcome>> {
   // A refused set is refused whatever was confirmed: the findings say more than a typo would.
-  if (!set.isAllowed)
-    return ok(await refuseAll(deps, set, order, (document) => blockingText(document, set)));
+  if (!set.isAllowed) return ok(await recordRefusals(deps, set, order.reason));
   const confirmed = checkConfirmation(
     set.documents.map((document) => document.resourceId),
     order.confirmation,

@@ -5,6 +5,7 @@
  * data, so each read is recorded in the audit trail before its findings are returned.
  */
 import { readEvent } from '../../../shared/audit/builders';
+import type { ChainedRecord } from '../../../shared/audit/canonical';
 import { calendarStateAt } from '../../../shared/environments/calendar';
 import { scanJsonIdentityCodes } from '../../../shared/identity/scan-json';
 import { HETU_ROOT } from '../../../shared/identity/scan';
@@ -19,6 +20,7 @@ import {
 import { buildInvalidationProvenance } from '../../../shared/invalidation/provenance';
 import { err, ok, type Result } from '../../../shared/result';
 import { loadDocument } from '../documents/load-document';
+import { isUnsettled, lastAttemptOn, unsettledAttemptFinding } from './attempt-history';
 import type { InvalidationDeps, PreparedDocument, PreparedSet } from './types';
 
 /** The Provenance a document would get now (the preview; the real run makes its own). */
@@ -45,9 +47,65 @@ function requestIdOf(deps: InvalidationDeps): string {
   return (deps.newRequestId ?? (() => crypto.randomUUID()))();
 }
 
+/**
+ * AT and TK are shared environments: an invalidation there should name the person who made it
+ * (review 11, finding 7). Without an operator the Provenance names the application instead.
+ */
+function operatorFindings(
+  deps: Pick<InvalidationDeps, 'profile' | 'application'>,
+): PreflightFinding[] {
+  const { profile } = deps;
+  if (profile.operator || (profile.kind !== 'AT' && profile.kind !== 'TK')) return [];
+  return [
+    {
+      code: 'no-operator',
+      severity: 'warning',
+      message: `${profile.displayName} (kind ${profile.kind}) has no operator: the Provenance will name the device ${deps.application} as the agent, not a person. To invalidate as yourself, set the operator (name, registration number and organisation of your test professional card) in the profile.`,
+    },
+  ];
+}
+
+/** What preflight knows before reading a document: its environment's findings and the journal. */
+interface SetContext {
+  readonly environment: readonly PreflightFinding[];
+  readonly history: readonly ChainedRecord[];
+}
+
+/** The last attempt on the document here and, if its fate was never settled, a finding on it. */
+async function attemptFindings(
+  deps: InvalidationDeps,
+  resourceId: string,
+  status: string,
+  history: readonly ChainedRecord[],
+) {
+  const lastAttempt = lastAttemptOn(history, resourceId, deps.profile.baseUrl);
+  if (!lastAttempt || !isUnsettled(lastAttempt)) return { lastAttempt, findings: [] };
+  const finding = await unsettledAttemptFinding(
+    deps.connection,
+    resourceId,
+    status,
+    lastAttempt,
+    deps.signal,
+  );
+  return { lastAttempt, findings: [finding] };
+}
+
+/** Joins the checks' findings; a landed attempt says "already invalidated" better than status. */
+function joinFindings(
+  checked: readonly PreflightFinding[],
+  attempt: readonly PreflightFinding[],
+  environment: readonly PreflightFinding[],
+): PreflightFinding[] {
+  const isLanded = attempt.some((finding) => finding.code === 'already-invalidated');
+  const own = checked.filter((finding) => !(isLanded && finding.code === 'already-invalidated'));
+  const extra = environment.filter((finding) => !own.some((f) => f.code === finding.code));
+  return [...own, ...extra, ...attempt];
+}
+
 async function prepareOne(
   deps: InvalidationDeps,
   resourceId: string,
+  context: SetContext,
 ): Promise<Result<PreparedDocument>> {
   const fetched = await deps.connection.read(
     resourceId,
@@ -86,18 +144,20 @@ async function prepareOne(
     ...metadata.identityCodes.map((code) => ({ ...code, where: `CDA ${code.where}` })),
   ];
   const now = deps.now();
-  const findings = preflight({
+  const checked = preflight({
     profile: deps.profile,
     calendarState: calendarStateAt(deps.calendar, now),
     now,
     subject: { resourceId, status: reference.status, identityCodes },
   });
+  const attempt = await attemptFindings(deps, resourceId, reference.status, context.history);
   return ok({
     resourceId,
     ...(title ? { title } : {}),
     status: reference.status,
     ...(hetu ? { hetu } : {}),
-    findings,
+    findings: joinFindings(checked, attempt.findings, context.environment),
+    ...(attempt.lastAttempt ? { lastAttempt: attempt.lastAttempt } : {}),
     provenance: previewProvenance(deps, resourceId, title, requestIdOf(deps)),
   });
 }
@@ -114,13 +174,18 @@ export async function preflightDocuments(
   if (ids.length === 0)
     return err('invalidation-no-documents', 'Name at least one document to invalidate.');
   const now = deps.now();
-  const environment = environmentFindings({
-    profile: deps.profile,
-    calendarState: calendarStateAt(deps.calendar, now),
-    now,
-  });
+  const environment = [
+    ...environmentFindings({
+      profile: deps.profile,
+      calendarState: calendarStateAt(deps.calendar, now),
+      now,
+    }),
+    ...operatorFindings(deps),
+  ];
+  const { displayName, kind, baseUrl, isTestEnvironment } = deps.profile;
   const base = {
-    environment: deps.profile.displayName,
+    environment: displayName,
+    environmentDetails: { displayName, kind, baseUrl, isTestEnvironment },
     environmentFindings: environment,
     confirmationToken: confirmationToken(ids),
   };
@@ -135,10 +200,11 @@ export async function preflightDocuments(
         provenance: previewProvenance(deps, resourceId, undefined, requestIdOf(deps)),
       })),
     });
+  const context: SetContext = { environment, history: deps.audit.history?.() ?? [] };
   const documents: PreparedDocument[] = [];
   for (const [index, resourceId] of ids.entries()) {
     deps.onProgress?.({ stage: 'reading', resourceId, index, total: ids.length });
-    const prepared = await prepareOne(deps, resourceId);
+    const prepared = await prepareOne(deps, resourceId, context);
     if (!prepared.ok) return prepared;
     documents.push(prepared.value);
   }

@@ -4,6 +4,7 @@
  * can carry them across IPC as they are.
  */
 import type { AuditContext } from '../../../shared/audit/builders';
+import type { ChainedRecord } from '../../../shared/audit/canonical';
 import type { AuditEvent } from '../../../shared/audit/event';
 import type { EnvironmentCalendar } from '../../../shared/environments/calendar';
 import type { EnvironmentProfile } from '../../../shared/environments/profile';
@@ -27,6 +28,11 @@ export interface InvalidationAudit {
    * (a second Ctrl-C) records an attempt's outcome through it. Absent or `err` otherwise.
    */
   readonly recordNow?: (event: AuditEvent) => Result<Appended>;
+  /**
+   * The journal's update (U) records, oldest first: preflight finds earlier attempts on a
+   * document in them. Absent: no history is checked.
+   */
+  readonly history?: () => readonly ChainedRecord[];
 }
 
 /** Where the service is in its work; the UI shows it, tests use it to time their faults. */

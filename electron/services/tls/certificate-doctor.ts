@@ -8,6 +8,7 @@
  * were accepted).
  */
 import { readFile } from 'node:fs/promises';
+import { STATUS_CODES } from 'node:http';
 import https from 'node:https';
 import {
   allowsClientAuth,
@@ -206,6 +207,29 @@ function requestOnce(url: URL, clientTls: ClientTls, timeoutMs: number): Promise
   });
 }
 
+/**
+ * The server answered, so the handshake succeeded. An error status (the base address often has
+ * no page: 404) reads like a failure, so the sentence says what was asked and why any answer
+ * still proves the certificate was accepted: a server refuses a certificate before answering.
+ */
+function acceptedMessage(
+  url: URL,
+  status: number,
+  pinned: boolean,
+  usedClientCertificate: boolean,
+) {
+  const trust = pinned ? 'the pinned CA' : "one of Node's root certificates";
+  const accepted = usedClientCertificate ? ' and accepted our client certificate' : '';
+  const asked = `GET ${url.pathname}${url.search}`;
+  const said = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
+  if (status < 400)
+    return `${url.host} proved its identity with ${trust}${accepted} (${asked}: ${said}).`;
+  const proof = usedClientCertificate
+    ? 'any HTTP answer proves the certificate was accepted, because a server that refuses one ends the connection before answering'
+    : 'any HTTP answer proves the secure connection works';
+  return `${url.host} proved its identity with ${trust}${accepted}. The check asked ${asked} and got ${said}, which is about that address, not the certificate: ${proof}.`;
+}
+
 async function checkServer(
   settings: ClientTlsSettings,
   serverUrl: string,
@@ -232,13 +256,15 @@ async function checkServer(
     );
   try {
     const status = await requestOnce(url, clientTls.value, timeoutMs);
-    const accepted = clientTls.value.usesClientCertificate
-      ? ' and accepted our client certificate'
-      : '';
     return finding(
       'ok',
       'server-accepted',
-      `${url.host} proved its identity with ${clientTls.value.ca ? 'the pinned CA' : "one of Node's root certificates"}${accepted} (HTTP ${status}).`,
+      acceptedMessage(
+        url,
+        status,
+        Boolean(clientTls.value.ca),
+        clientTls.value.usesClientCertificate,
+      ),
     );
   } catch (error) {
     const failure = classifyTlsFailure(error, {

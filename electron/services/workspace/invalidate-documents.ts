@@ -20,6 +20,7 @@ import type { EnvironmentConnection } from '../environments/connection';
 import { homeAudit } from '../invalidation/audit';
 import { invalidateBatch } from '../invalidation/invalidate';
 import { preflightDocuments } from '../invalidation/prepare';
+import { recordRefusals } from '../invalidation/refusals';
 import type { InvalidationDeps } from '../invalidation/types';
 import { auditContextFor } from './audit-trail';
 
@@ -46,12 +47,19 @@ function depsFor(
   };
 }
 
-/** Preflight: findings, the exact payload and the confirmation token; nothing is sent. */
-export function previewInvalidation(
+/**
+ * Preflight: findings, the exact payload and the confirmation token; nothing is sent. A refused
+ * set is recorded as refused here (U, outcome 4), as the command line's run records it: the
+ * dialog offers no run to record it later (review 11, finding 13).
+ */
+export async function previewInvalidation(
   setting: InvalidationSetting,
   request: InvalidationPreflightRequest,
 ): Promise<Result<InvalidationPreview>> {
-  return preflightDocuments(depsFor(setting), request.resourceIds);
+  const deps = depsFor(setting);
+  const preview = await preflightDocuments(deps, request.resourceIds);
+  if (preview.ok && !preview.value.isAllowed) await recordRefusals(deps, preview.value);
+  return preview;
 }
 
 /** The run: preflight again, the confirmation, then send and read back document by document. */

@@ -40,6 +40,8 @@ import {
   type InvalidationSetting,
 } from './invalidate-documents';
 import { openDocument } from './open-document';
+import { checkDocument } from './check-document';
+import type { DocumentCheck, DocumentCheckRequest } from '../../../shared/ipc/document-check';
 import { exportAuditJournal } from './audit-export';
 import { createProfileEditor, type ProfileEditor } from './profile-editor';
 import type { SaveFile } from './compare-export';
@@ -89,6 +91,8 @@ export interface Workspace {
     request: FindSameDocumentRequest,
   ) => Promise<Result<SameDocumentMatches>>;
   readonly open: (profileId: string, resourceId: string) => Promise<Result<OpenedDocument>>;
+  /** Reads one listed document's contents for the table's check (check-document.ts). */
+  readonly checkDocument: (request: DocumentCheckRequest) => Promise<Result<DocumentCheck>>;
   readonly versions: (profileId: string, resourceId: string) => Promise<Result<VersionsView>>;
   /** Compares two documents (environments or local files); see compare-documents.ts. */
   readonly compare: Comparer['compare'];
@@ -265,6 +269,14 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     open: (profileId, resourceId) =>
       withConnection(profileId, (connection, profile) =>
         openDocument(deps.home, connection, auditContextFor(profile, now), {
+          profileId,
+          resourceId,
+        }),
+      ),
+
+    checkDocument: ({ profileId, resourceId }) =>
+      withConnection(profileId, (connection, profile) =>
+        checkDocument(deps.home, connection, auditContextFor(profile, now), {
           profileId,
           resourceId,
         }),

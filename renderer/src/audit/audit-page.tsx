@@ -1,7 +1,8 @@
 /**
- * The Audit tab: the journal as a table, newest first, with filters by patient, document,
- * action, outcome and time (kept in the address), `verify` with its result, and Export (JSON
- * or CSV of the filtered records, through main's save dialog; audit-export.tsx).
+ * The Audit tab: the journal as a table, newest first (audit-table.tsx), with filters by
+ * patient, document, kind, operator, action, outcome and time (kept in the address), `verify`
+ * with its result, and Export (JSON or CSV of the filtered records, through main's save dialog;
+ * audit-export.tsx).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AuditFilter } from '../../../shared/audit/filter';
@@ -10,33 +11,49 @@ import type { AuditListResult, AuditVerifyResult } from '../../../shared/ipc/wor
 import type { AppError } from '../../../shared/result';
 import { ErrorNotice } from '../components/error-notice';
 import { AuditExport } from './audit-export';
+import { actions, AuditTable, outcomes } from './audit-table';
 
 type Load =
   | { state: 'loading' }
   | { state: 'ready'; list: AuditListResult }
   | { state: 'failed'; error: AppError };
 
-const filterKeys = ['patient', 'document', 'action', 'outcome', 'from', 'to'] as const;
-const actions = { E: 'query', R: 'read', U: 'update', C: 'create', D: 'delete' } as const;
-/**
- * Kinds the action's word already says; others (export, configuration, …) are named instead:
- * an export is an E (execute) in BALP, but "query" would misname it.
- */
-const genericKinds = new Set(['search', 'read', 'update', 'create', 'delete']);
-const outcomes = {
-  '0': 'success',
-  '4': 'minor failure',
-  '8': 'serious failure',
-  '12': 'major failure',
+const filterKeys = [
+  'patient',
+  'document',
+  'kind',
+  'operator',
+  'action',
+  'outcome',
+  'from',
+  'to',
+] as const;
+/** What a team lead asks for, by the kind of record (kindOf in shared/audit/filter). */
+const kinds = {
+  update: 'invalidations',
+  read: 'reads',
+  search: 'searches',
+  export: 'exports',
+  configuration: 'configuration',
+  login: 'connections',
 } as const;
+
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/**
+ * A day picked in the form is a local day, as the table shows times; the journal compares UTC
+ * ISO strings, so the day's first or last local millisecond is converted to UTC.
+ */
+function dayBound(key: 'from' | 'to', day: string): string {
+  return new Date(`${day}T${key === 'from' ? '00:00:00.000' : '23:59:59.999'}`).toISOString();
+}
 
 function filterOf(raw: Readonly<Record<string, string>>): AuditFilter {
   const filter: Record<string, string> = {};
   for (const key of filterKeys) {
     const value = raw[key]?.trim();
     if (!value) continue;
-    filter[key] =
-      key === 'to' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : value;
+    filter[key] = isDate(value) && (key === 'from' || key === 'to') ? dayBound(key, value) : value;
   }
   return filter;
 }
@@ -87,36 +104,39 @@ export function AuditPage({
     </label>
   );
 
+  /** A select of `options`; with `showCode` each reads "CODE label" as the journal codes it. */
+  const choice = (
+    key: (typeof filterKeys)[number],
+    label: string,
+    options: Readonly<Record<string, string>>,
+    showCode = false,
+  ) => (
+    <label className="form-field">
+      <span>{label}</span>
+      <select
+        value={fields[key] ?? ''}
+        onChange={(event) => setFields((old) => ({ ...old, [key]: event.target.value }))}
+      >
+        <option value="">any</option>
+        {Object.entries(options).map(([code, text]) => (
+          <option key={code} value={code}>
+            {showCode ? `${code} ${text}` : text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
   return (
     <section className="audit-page" aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit trail</h2>
       <form className="search-form" aria-label="Filter the audit trail" onSubmit={submit}>
         {input('patient', 'Patient (hetu)')}
         {input('document', 'Document id')}
-        <label className="form-field">
-          <span>Action</span>
-          <select
-            value={fields.action ?? ''}
-            onChange={(event) => setFields((old) => ({ ...old, action: event.target.value }))}
-          >
-            <option value="">any</option>
-            {Object.entries(actions).map(([code, label]) => (
-              <option key={code} value={code}>{`${code} ${label}`}</option>
-            ))}
-          </select>
-        </label>
-        <label className="form-field">
-          <span>Outcome</span>
-          <select
-            value={fields.outcome ?? ''}
-            onChange={(event) => setFields((old) => ({ ...old, outcome: event.target.value }))}
-          >
-            <option value="">any</option>
-            {Object.entries(outcomes).map(([code, label]) => (
-              <option key={code} value={code}>{`${code} ${label}`}</option>
-            ))}
-          </select>
-        </label>
+        {choice('kind', 'Kind', kinds)}
+        {input('operator', 'Operator')}
+        {choice('action', 'Action', actions, true)}
+        {choice('outcome', 'Outcome', outcomes, true)}
         {input('from', 'From', 'date')}
         {input('to', 'To', 'date')}
         <div className="form-actions">
@@ -161,45 +181,7 @@ export function AuditPage({
             {load.list.rows.length} record(s)
             {load.list.isTruncated ? ' (the newest; narrow the filters to see older ones)' : ''}.
           </p>
-          <div className="audit-table-wrap">
-            <table className="audit-table" aria-label="Audit records">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Recorded</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Operator</th>
-                  <th scope="col">Patient</th>
-                  <th scope="col">Document</th>
-                  <th scope="col">Environment</th>
-                  <th scope="col">Detail</th>
-                </tr>
-              </thead>
-              <tbody>
-                {load.list.rows.map((row) => (
-                  <tr key={row.sequence} data-action={row.action}>
-                    <td>{row.sequence}</td>
-                    <td>{row.recorded.replace('T', ' ').slice(0, 19)}</td>
-                    <td>
-                      {row.action}{' '}
-                      {genericKinds.has(row.kind)
-                        ? (actions[row.action as keyof typeof actions] ?? row.kind)
-                        : row.kind}
-                    </td>
-                    <td>{outcomes[row.outcome as keyof typeof outcomes] ?? row.outcome}</td>
-                    <td>{row.operator}</td>
-                    <td>{row.patient}</td>
-                    <td>
-                      <code>{row.document}</code>
-                    </td>
-                    <td>{row.environment}</td>
-                    <td>{row.detail}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AuditTable rows={load.list.rows} />
         </>
       )}
     </section>

@@ -1,7 +1,8 @@
 /**
- * One document: a header with its title, status and ids, and tabs for Metadata, Content,
- * Narrative and Versions (the tab is part of the address). Reading it is audited by the
- * workspace before it arrives here; failures show the typed sentence with a Retry.
+ * One document: a header with its title, status and ids, what is wrong with it (findings), and
+ * tabs for Metadata, Content, Narrative and Versions (the tab is part of the address). Reading
+ * it is audited by the workspace before it arrives here; failures show the typed sentence with
+ * a Retry.
  */
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
@@ -9,10 +10,13 @@ import type { OpenedDocument } from '../../../shared/ipc/workspace-types';
 import type { AppError } from '../../../shared/result';
 import { openOutside } from '../bridge/open-outside';
 import { ErrorNotice } from '../components/error-notice';
+import { InvalidateButton } from '../invalidation/invalidate-button';
 import { InvalidationDialog } from '../invalidation/invalidation-dialog';
+import { UnwatchedRunNotice } from '../invalidation/unwatched-run-notice';
 import { documentTabs, type DocumentTab } from '../routing/route';
 import { CompareElsewhere } from './compare-elsewhere';
 import { ContentView } from './content-view';
+import { DocumentFindings } from './document-findings';
 import { DocumentText } from './document-text';
 import { MetadataPanel } from './metadata-panel';
 import { NarrativeView } from './narrative-view';
@@ -34,6 +38,8 @@ export interface DocumentPageProps {
   readonly api: ArchivistApi;
   readonly profileId: string;
   readonly resourceId: string;
+  /** False: Invalidate… is disabled with the reason beside it. */
+  readonly isTestEnvironment: boolean;
   readonly tab: DocumentTab;
   readonly onTab: (tab: DocumentTab) => void;
   readonly onOpen: (resourceId: string) => void;
@@ -98,6 +104,12 @@ export function DocumentPage(props: DocumentPageProps) {
       <button type="button" className="link-like" onClick={props.onBack}>
         ← Back to the results
       </button>
+      <UnwatchedRunNotice
+        api={api}
+        profileId={profileId}
+        resourceId={resourceId}
+        onEnded={() => setAttempt((n) => n + 1)}
+      />
       {load.state === 'loading' && (
         <p className="muted" role="status">
           Reading the document…
@@ -135,14 +147,13 @@ export function DocumentPage(props: DocumentPageProps) {
               {load.document.status}
             </span>
           </h2>
-          <button
-            type="button"
-            className="danger-button"
-            disabled={load.document.status === 'invalidated'}
+          <InvalidateButton
+            isTestEnvironment={props.isTestEnvironment}
+            isDisabled={load.document.status === 'invalidated'}
             onClick={() => setInvalidating(true)}
           >
             Invalidate…
-          </button>
+          </InvalidateButton>
           {isInvalidating && (
             <InvalidationDialog
               api={api}
@@ -161,6 +172,7 @@ export function DocumentPage(props: DocumentPageProps) {
               ` · version ${load.document.metadata.versionNumber}`}
             {` · ${load.document.byteSize.toLocaleString('en')} bytes · read recorded in the audit trail (#${load.document.auditSequence})`}
           </p>
+          <DocumentFindings metadata={load.document.metadata} findings={load.document.findings} />
           <CompareElsewhere
             api={api}
             profileId={profileId}
@@ -190,7 +202,15 @@ export function DocumentPage(props: DocumentPageProps) {
             aria-labelledby={`tab-${tab}`}
             className="tab-panel"
           >
-            {tab === 'metadata' && <MetadataPanel metadata={load.document.metadata} />}
+            {tab === 'metadata' && (
+              <MetadataPanel
+                metadata={load.document.metadata}
+                reference={{
+                  resource: load.document.documentReference,
+                  findings: load.document.findings,
+                }}
+              />
+            )}
             {tab === 'content' && (
               <ContentView
                 text={load.document.text}

@@ -1,10 +1,12 @@
 /**
  * The metadata panel's content, grouped as DOMAIN.md presents a document: identity and version,
  * patient, authors, custodian and register, service event, local header (with code labels),
- * signatures, HL7 V3 message fields and FHIR details. Archive-filled fields are marked, because
+ * signatures, HL7 V3 message fields and FHIR details, and the environment's DocumentReference
+ * (reference-fields.ts). Archive-filled fields are marked, because
  * they differ by design between what was sent and what is stored. Pure: tested without a DOM.
  */
 import type { LabelLanguage } from '../../../shared/codes/labels';
+import type { DocumentFinding } from '../../../shared/documents/document-findings';
 import {
   ARCHIVE_FILLED_FIELDS,
   type CodedValue,
@@ -22,6 +24,8 @@ import {
   formatOrganisation,
   formatTime,
 } from '../../../shared/documents/summary-format';
+import type { DocumentReference } from '../../../shared/fhir/resources';
+import { referenceGroup } from './reference-fields';
 
 export interface MetadataField {
   readonly label: string;
@@ -207,10 +211,20 @@ function messageGroup(meta: DocumentMetadata, language: LabelLanguage): Metadata
   return fields.list;
 }
 
-/** Every group that has something to show, in DOMAIN.md's order. */
+/** The environment's DocumentReference of a document read from one, and the findings about it. */
+export interface ReferenceView {
+  readonly resource: DocumentReference;
+  readonly findings: readonly DocumentFinding[];
+}
+
+/**
+ * Every group that has something to show, in DOMAIN.md's order; the environment's
+ * DocumentReference, when given, beside the HL7 V3 message and FHIR group.
+ */
 export function metadataGroups(
   meta: DocumentMetadata,
   language: LabelLanguage = 'fi',
+  reference?: ReferenceView,
 ): MetadataGroup[] {
   const groups: MetadataGroup[] = [
     { title: 'Identity and version', fields: identityGroup(meta, language) },
@@ -235,6 +249,7 @@ export function metadataGroups(
     },
     { title: 'Signatures', fields: signatureGroup(meta, language) },
     { title: 'HL7 V3 message and FHIR', fields: messageGroup(meta, language) },
+    ...(reference ? [referenceGroup(reference.resource, reference.findings, language)] : []),
     {
       title: 'Reader warnings',
       fields: meta.warnings.map((warning) => ({ label: warning.code, value: warning.message })),

@@ -1,15 +1,23 @@
-/** The Metadata tab: grouped fields, archive-filled ones marked, each value copyable. */
+/**
+ * The Metadata tab: grouped fields, archive-filled ones marked, each value copyable; with the
+ * environment's DocumentReference as its own group when the document came from one.
+ */
 import { contentLanguage } from '../../../shared/documents/content-language';
 import type { DocumentMetadata } from '../../../shared/documents/model';
 import { CopyButton } from '../components/copy-button';
-import { metadataGroups } from './metadata-groups';
+import { metadataGroups, type ReferenceView } from './metadata-groups';
 
-export function MetadataPanel({ metadata }: { readonly metadata: DocumentMetadata }) {
+export interface MetadataPanelProps {
+  readonly metadata: DocumentMetadata;
+  readonly reference?: ReferenceView;
+}
+
+export function MetadataPanel({ metadata, reference }: MetadataPanelProps) {
   // Values are what the document wrote (titles, names, code labels): in its language.
   const lang = contentLanguage(metadata.languageCode);
   return (
     <div className="metadata-panel">
-      {metadataGroups(metadata).map((group) => (
+      {metadataGroups(metadata, 'fi', reference).map((group) => (
         <section key={group.title} className="metadata-group" aria-label={group.title}>
           <h3>{group.title}</h3>
           <dl>

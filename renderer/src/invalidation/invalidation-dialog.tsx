@@ -11,16 +11,13 @@ import type {
   InvalidationProgressEvent,
   InvalidationRunResult,
 } from '../../../shared/ipc/invalidation-types';
-import {
-  invalidationReasonCodes,
-  invalidationReasonLabels,
-  maxCommentLength,
-  type InvalidationReasonCode,
-} from '../../../shared/invalidation/reasons';
 import type { AppError } from '../../../shared/result';
 import { ErrorNotice } from '../components/error-notice';
+import { InvalidationForm, type InvalidationChoice } from './invalidation-form';
 import { InvalidationOutcomes } from './invalidation-outcomes';
 import { InvalidationPreviewPanel } from './invalidation-preview';
+import { forgetSending, rememberSending } from './sending-run';
+import { useLeaveWarning } from './use-leave-warning';
 
 type Step =
   | { readonly step: 'preflight' }
@@ -56,10 +53,8 @@ export function InvalidationDialog({
   onClose,
 }: InvalidationDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const [step, setStep] = useState<Step>({ step: 'preflight' });
-  const [reason, setReason] = useState<InvalidationReasonCode>('test-data-cleanup');
-  const [comment, setComment] = useState('');
-  const [typed, setTyped] = useState('');
   const [progress, setProgress] = useState<string[]>([]);
   const [doneCount, setDoneCount] = useState(0);
   const idsKey = resourceIds.join(' ');
@@ -85,11 +80,13 @@ export function InvalidationDialog({
   }, [api, profileId, idsKey]);
 
   const preview = step.step === 'ready' || step.step === 'running' ? step.preview : undefined;
-  const needsComment = reason === 'other' && comment.trim() === '';
-  const canRun =
-    step.step === 'ready' && step.preview.isAllowed && typed === step.preview.confirmationToken;
+  useLeaveWarning(step.step === 'running');
+  useEffect(() => {
+    // The form that held focus is gone (review 11, finding 10): Close takes it, Enter closes.
+    if (step.step === 'finished' || step.step === 'failed') closeButton.current?.focus();
+  }, [step.step]);
 
-  async function run(confirmed: InvalidationPreview): Promise<void> {
+  async function run(confirmed: InvalidationPreview, choice: InvalidationChoice): Promise<void> {
     const runId = crypto.randomUUID();
     setStep({ step: 'running', preview: confirmed });
     setProgress([]);
@@ -98,15 +95,20 @@ export function InvalidationDialog({
       setProgress((lines) => [...lines, progressText(event)]);
       if (event.stage === 'done') setDoneCount((n) => n + 1);
     });
-    const text = comment.trim();
+    const text = choice.comment.trim();
+    const { reason } = choice;
+    const ids = confirmed.documents.map((document) => document.resourceId);
+    const startedAt = new Date().toISOString();
+    rememberSending(window.sessionStorage, { profileId, resourceIds: ids, startedAt });
     const result = await api.runInvalidation({
       profileId,
       runId,
-      resourceIds: confirmed.documents.map((document) => document.resourceId),
+      resourceIds: ids,
       reason: text === '' ? { code: reason } : { code: reason, comment: text },
-      confirmation: typed,
+      confirmation: choice.typed,
     });
     unsubscribe();
+    forgetSending(window.sessionStorage);
     setStep(
       result.ok
         ? { step: 'finished', result: result.value }
@@ -137,58 +139,10 @@ export function InvalidationDialog({
       {preview && <InvalidationPreviewPanel preview={preview} />}
       {step.step === 'failed' && <ErrorNotice error={step.error} />}
       {step.step === 'ready' && step.preview.isAllowed && (
-        <form
-          className="invalidation-form"
-          aria-label="Confirm the invalidation"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (canRun && !needsComment) void run(step.preview);
-          }}
-        >
-          <label>
-            Reason{' '}
-            <select
-              value={reason}
-              onChange={(event) => setReason(event.target.value as InvalidationReasonCode)}
-            >
-              {invalidationReasonCodes.map((code) => (
-                <option key={code} value={code}>
-                  {invalidationReasonLabels[code].en} ({invalidationReasonLabels[code].fi})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {reason === 'other' ? 'Why (required)' : 'Comment (optional)'}{' '}
-            <input
-              type="text"
-              value={comment}
-              maxLength={maxCommentLength}
-              aria-required={reason === 'other'}
-              onChange={(event) => setComment(event.target.value)}
-            />
-          </label>
-          <p className="muted">
-            The reason goes to the audit trail only: the invalidation Provenance has no reason
-            field.
-          </p>
-          <label>
-            Type <code className="confirmation-token">{step.preview.confirmationToken}</code> to
-            confirm{' '}
-            <input
-              type="text"
-              value={typed}
-              autoComplete="off"
-              spellCheck={false}
-              aria-invalid={typed !== '' && typed !== step.preview.confirmationToken}
-              onChange={(event) => setTyped(event.target.value.trim())}
-            />
-          </label>
-          {needsComment && <p className="field-feedback">The reason “other” needs a comment.</p>}
-          <button type="submit" className="danger-button" disabled={!canRun || needsComment}>
-            Invalidate
-          </button>
-        </form>
+        <InvalidationForm
+          preview={step.preview}
+          onConfirm={(choice) => void run(step.preview, choice)}
+        />
       )}
       {step.step === 'running' && (
         <div className="invalidation-progress" role="status" aria-live="polite">
@@ -203,6 +157,7 @@ export function InvalidationDialog({
       {finishedResult && <InvalidationOutcomes result={finishedResult} />}
       <div className="dialog-actions">
         <button
+          ref={closeButton}
           type="button"
           disabled={step.step === 'running'}
           autoFocus

@@ -1,27 +1,34 @@
 /**
  * One environment's search page: the form, the first-run hint (a few test patients to try),
- * recent searches, progress with Cancel, typed errors with Retry, and the document table.
+ * recent searches, progress with Cancel, typed errors with Retry, and the document table with
+ * its "Check listed documents" (use-document-check.ts).
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { ArchivistApi } from '../../../shared/ipc/contract';
 import type { DocumentRow, SamplePatient, SearchQuery } from '../../../shared/ipc/workspace-types';
 import { CompareSelected } from '../compare/compare-selected';
 import { ErrorNotice } from '../components/error-notice';
+import { InvalidateButton } from '../invalidation/invalidate-button';
 import { InvalidationDialog } from '../invalidation/invalidation-dialog';
 import { DocumentTable } from '../table/document-table';
 import { describeSearch, readRecent, rememberSearch, type RecentSearch } from './recent-searches';
 import { SearchForm } from './search-form';
+import { useDocumentCheck } from './use-document-check';
 import { useDocumentSearch } from './use-document-search';
 
 export interface SearchPageProps {
   readonly api: ArchivistApi;
   readonly profileId: string;
+  /** False: Invalidate selected… is disabled with the reason beside it. */
+  readonly isTestEnvironment: boolean;
   readonly query: SearchQuery;
   readonly samplePatients: readonly SamplePatient[];
   readonly onSearch: (query: SearchQuery) => void;
   readonly onOpen: (row: DocumentRow) => void;
   readonly onEnvironmentAnswered: () => void;
 }
+
+const noRows: readonly DocumentRow[] = [];
 
 export function SearchPage(props: SearchPageProps) {
   const { api, profileId, query, onSearch, onEnvironmentAnswered } = props;
@@ -44,6 +51,8 @@ export function SearchPage(props: SearchPageProps) {
     [recent, profileId],
   );
   const isFirstRun = queryKey === '' && recentHere.length === 0;
+  const searchRows = search.state === 'done' ? search.rows : noRows;
+  const check = useDocumentCheck(api, profileId, searchRows, onEnvironmentAnswered);
 
   return (
     <section className="search-page" aria-labelledby="search-heading">
@@ -122,13 +131,12 @@ export function SearchPage(props: SearchPageProps) {
             </p>
           )}
           {selected.length > 0 && (
-            <button
-              type="button"
-              className="danger-button"
+            <InvalidateButton
+              isTestEnvironment={props.isTestEnvironment}
               onClick={() => setInvalidating(selected.map((row) => row.resourceId))}
             >
               Invalidate selected ({selected.length})…
-            </button>
+            </InvalidateButton>
           )}
           {invalidating && (
             <InvalidationDialog
@@ -142,7 +150,12 @@ export function SearchPage(props: SearchPageProps) {
               }}
             />
           )}
-          <DocumentTable rows={search.rows} onOpen={props.onOpen} onSelectionChange={setSelected} />
+          <DocumentTable
+            rows={check.rows}
+            onOpen={props.onOpen}
+            onSelectionChange={setSelected}
+            check={check}
+          />
         </>
       )}
     </section>

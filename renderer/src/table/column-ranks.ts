@@ -20,7 +20,7 @@ export type RankSteps = Generator<undefined, ColumnRanks, undefined>;
 const step = 4096;
 
 function sortKey(column: DocumentColumn, row: DocumentRow): string {
-  const value = String(column.value(row));
+  const value = column.sortValue ? column.sortValue(row) : String(column.value(row));
   if (column.sort === 'plain') return value;
   const lower = value.toLowerCase();
   return column.sort === 'natural' ? naturalKey(lower) : lower;

@@ -2,17 +2,20 @@
  * THE document table (issue 6, item 3), virtualised so 100,000 rows keep under 100 row elements
  * in the DOM. Sorting, a global and per-column filters, column visibility, order and width
  * remembered in localStorage, keyboard navigation (arrows, Home/End, PageUp/PageDown; Enter
- * opens; Space selects), multi-select, status chips, the identity-code badge and CSV export of
- * what is shown. A div grid with ARIA grid roles, because absolutely positioned virtual rows
- * break <table>. react-table keeps the column state (table-instance.ts); the rows are sorted and
- * filtered over precomputed keys (use-shown-rows.ts) and drawn by table-body.tsx.
+ * opens; Space selects), multi-select, status chips, the problems column with its "Check listed
+ * documents" (check-controls.tsx) and CSV export of what is shown. A div grid with ARIA grid
+ * roles, because absolutely positioned virtual rows break <table>. react-table keeps the column
+ * state (table-instance.ts); the rows are sorted and filtered over precomputed keys
+ * (use-shown-rows.ts) and drawn by table-body.tsx.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DocumentRow } from '../../../shared/ipc/workspace-types';
+import { CheckControls, problemsCoverage, type TableCheck } from './check-controls';
 import { ColumnMenu } from './column-menu';
 import { downloadText, toCsv } from './csv';
 import { columnById, columnIds, defaultLayout } from './document-columns';
 import { rowHeight, type ShownColumn } from './document-row';
+import { rowProblems } from './problems-cell';
 import { TableBody } from './table-body';
 import { TableHeader } from './table-header';
 import { rowQueryOf, useDocumentTable } from './table-instance';
@@ -26,7 +29,11 @@ export interface DocumentTableProps {
   /** Called with the selected rows whenever the selection changes. */
   readonly onSelectionChange?: (rows: readonly DocumentRow[]) => void;
   readonly storage?: Storage;
+  /** "Check listed documents" and what the problems column covers; absent: no check offered. */
+  readonly check?: TableCheck;
 }
+
+const idleCheck = { phase: 'idle', done: 0, total: 0 } as const;
 
 /** Scrolls the grid just enough to show the row at `index` below the sticky header. */
 function scrollRowIntoView(grid: HTMLElement, headHeight: number, index: number): void {
@@ -36,7 +43,13 @@ function scrollRowIntoView(grid: HTMLElement, headHeight: number, index: number)
     grid.scrollTop = top + rowHeight + headHeight - grid.clientHeight;
 }
 
-export function DocumentTable({ rows, onOpen, onSelectionChange, storage }: DocumentTableProps) {
+export function DocumentTable({
+  rows,
+  onOpen,
+  onSelectionChange,
+  storage,
+  check,
+}: DocumentTableProps) {
   const store = storage ?? window.localStorage;
   const [layout, setLayout] = useState<TableLayout>(() =>
     readLayout(store, columnIds, defaultLayout),
@@ -112,10 +125,15 @@ export function DocumentTable({ rows, onOpen, onSelectionChange, storage }: Docu
 
   function exportCsv(): void {
     const exported = shownColumns.filter((c) => c.column.id !== 'identity');
-    const header = [...exported.map((c) => c.column.header), 'Identity problems'];
+    const header = [...exported.map((c) => c.column.header), 'Problems', 'Contents not read'];
     const lines = Array.from(order, (index) => {
       const row = rows[index]!;
-      return [...exported.map((c) => String(c.column.value(row))), row.identityProblems.join(' ')];
+      const problems = rowProblems(row).join(' ');
+      return [
+        ...exported.map((c) => String(c.column.value(row))),
+        problems,
+        row.contentCheck?.note ?? '',
+      ];
     });
     downloadText('documents.csv', toCsv(header, lines));
   }
@@ -137,6 +155,13 @@ export function DocumentTable({ rows, onOpen, onSelectionChange, storage }: Docu
             : `${order.length} of ${rows.length} documents`}
           {selected.size > 0 ? `, ${selected.size} selected` : ''}
         </span>
+        {check && (
+          <CheckControls
+            check={check}
+            canStart={order.length > 0}
+            onStart={() => check.start(Array.from(order, (index) => rows[index]!))}
+          />
+        )}
         <span className="app-header-spacer" />
         <ColumnMenu table={table} onReset={() => setLayout(defaultLayout)} />
         <button type="button" onClick={exportCsv} disabled={order.length === 0}>
@@ -158,6 +183,7 @@ export function DocumentTable({ rows, onOpen, onSelectionChange, storage }: Docu
           table={table}
           width={totalWidth}
           allSelected={allSelected}
+          notes={{ identity: problemsCoverage(check?.progress ?? idleCheck) }}
           onToggleAll={() => toggleAll(shownIds())}
         />
         <TableBody
@@ -178,6 +204,12 @@ export function DocumentTable({ rows, onOpen, onSelectionChange, storage }: Docu
           </p>
         )}
       </div>
+      {activeRow && (
+        // The ids the columns cut, whole, for the row the keyboard is on (the mouse has tooltips).
+        <p className="active-row-ids muted">
+          Document id {activeRow.documentId || '–'} · set id {activeRow.setId || '–'}
+        </p>
+      )}
     </div>
   );
 }

@@ -8,12 +8,14 @@ export interface TableHeaderProps {
   readonly table: DocumentTableInstance;
   readonly width: number;
   readonly allSelected: boolean;
+  /** A second header line per column id: what the column covers. */
+  readonly notes?: Readonly<Record<string, string>>;
   readonly onToggleAll: () => void;
 }
 
 const ariaSort = { asc: 'ascending', desc: 'descending' } as const;
 
-export function TableHeader({ table, width, allSelected, onToggleAll }: TableHeaderProps) {
+export function TableHeader({ table, width, allSelected, notes, onToggleAll }: TableHeaderProps) {
   return (
     <div className="table-head" role="rowgroup" style={{ width }}>
       {table.getHeaderGroups().map((group) => (
@@ -48,6 +50,9 @@ export function TableHeader({ table, width, allSelected, onToggleAll }: TableHea
                   <span aria-hidden="true">
                     {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
                   </span>
+                  {notes?.[header.column.id] && (
+                    <span className="header-note">{notes[header.column.id]}</span>
+                  )}
                 </button>
                 {header.column.getCanFilter() && (
                   <input

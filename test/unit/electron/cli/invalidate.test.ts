@@ -5,7 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invalidationProfile } from '../../../../shared/fhir/resources';
 import { confirmationToken } from '../../../../shared/invalidation/confirmation';
-import { stateOfOutcome } from '../../../../shared/invalidation/audit-records';
+import {
+  attemptEvent,
+  attemptOutcomeEvent,
+  stateOfOutcome,
+} from '../../../../shared/invalidation/audit-records';
+import { homeAudit } from '../../../../electron/services/invalidation/audit';
+import { ctx } from '../services/audit/support';
 import { readJournal } from '../../../../electron/services/audit/files';
 import type { ChainedRecord } from '../../../../shared/audit/canonical';
 import { generateSeedCatalog } from '../../../../electron/sandbox/seed/generate-seed';
@@ -419,5 +425,51 @@ describe('archivist invalidate: real runs', () => {
     expectOneLine(run, /audit/i);
     expect(statusOf(id)).toBe('current');
     expect(provenancesOf(id)).toBe(0);
+  });
+});
+
+describe('archivist invalidate: what the journal remembers (review 11, finding 2)', () => {
+  it('the dry run names an earlier attempt whose outcome is unknown, with its request id', async () => {
+    const home = homeWithProfiles();
+    const id = takeClean();
+    const requestId = '1e2d3c4b-5a69-4788-97a6-b5c4d3e2f100';
+    const audit = homeAudit(home, {
+      ...ctx,
+      environment: { name: 'Local sandbox', baseUrl: sandbox.baseUrl },
+    });
+    const attempt = attemptEvent(audit.context, {
+      resourceId: id,
+      reason: { code: 'duplicate' },
+      requestId,
+    });
+    const recorded = await audit.record(attempt, 'test');
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    const lost = attemptOutcomeEvent(
+      attempt,
+      recorded.value.sequence,
+      'unknown',
+      'lost',
+      new Date(),
+    );
+    expect((await audit.record(lost, 'test')).ok).toBe(true);
+    const run = await runArchivist([
+      'invalidate',
+      '--env',
+      'sandbox',
+      '--document',
+      id,
+      '--reason',
+      'duplicate',
+      '--dry-run',
+      '--home',
+      home,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `(request id ${requestId}) to invalidate DocumentReference/${id} ended with its outcome unknown. Read back now: status current and no Provenance from that request, so it has not landed.`,
+    );
+    expect(run.stdout).toMatch(
+      /^ {2}warning: The attempt of \d+\.\d+\.\d{4} \d\d:\d\d Finnish time/m,
+    );
   });
 });

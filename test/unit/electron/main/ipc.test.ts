@@ -17,6 +17,7 @@ const validRequests: Record<string, unknown> = {
   'documents:cancel-search': { searchId: 's1' },
   'documents:find-same': { profileId: 'tk', documentId: '1.2.246.10.99990001.2026.50' },
   'documents:open': { profileId: 'sandbox', resourceId: 'seed-doc-1' },
+  'documents:check': { profileId: 'sandbox', resourceId: 'seed-doc-1' },
   'documents:versions': { profileId: 'sandbox', resourceId: 'seed-doc-1' },
   'documents:compare': {
     compareId: 'c1',

@@ -32,6 +32,7 @@ function documentWith(resourceId: string, hetu?: string): PreparedDocument {
 
 const setOf = (...documents: PreparedDocument[]): PreparedSet => ({
   environment: environment.displayName,
+  environmentDetails: environment,
   documents,
   environmentFindings: [],
   isAllowed: true,
@@ -40,7 +41,7 @@ const setOf = (...documents: PreparedDocument[]): PreparedSet => ({
 
 describe('formatPreflight', () => {
   it('names the environment in full and the patient, and how to confirm', () => {
-    expect(formatPreflight(setOf(documentWith('d1', '010101-900R')), environment)).toBe(
+    expect(formatPreflight(setOf(documentWith('d1', '010101-900R')))).toBe(
       [
         'Environment: Kanta TK (kind TK, https://tk.example/fhir, test environment: yes)',
         'DocumentReference/d1 "Lab" (current), patient 010101-900R: allowed',
@@ -51,10 +52,7 @@ describe('formatPreflight', () => {
   });
 
   it('never shows an identity code that is not a 900-series test code', () => {
-    const text = formatPreflight(
-      setOf(documentWith('d1', '010101-123N'), documentWith('d2')),
-      environment,
-    );
+    const text = formatPreflight(setOf(documentWith('d1', '010101-123N'), documentWith('d2')));
     expect(text).not.toContain('010101-123N');
     expect(text).toContain(
       'DocumentReference/d1 "Lab" (current), patient: not a test identity code (not shown): allowed',

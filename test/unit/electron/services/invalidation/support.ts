@@ -54,6 +54,8 @@ export interface DepsOptions {
   /** A fresh TCP connection per request, so a fault proxy's mode applies to each one. */
   readonly isFreshConnectionEach?: boolean;
   readonly onProgress?: InvalidationDeps['onProgress'];
+  /** Records name the environment and preflight reads the journal's history, as in the app. */
+  readonly isHistoryChecked?: boolean;
 }
 
 /** Deps against `baseUrl` with an open journal in `home`; close() frees both. */
@@ -74,7 +76,13 @@ export async function depsFor(baseUrl: string, home: string, options: DepsOption
     connection,
     calendar: options.calendar ?? alwaysOpenCalendar,
     now,
-    audit: journalAudit(journal.value, ctx),
+    audit: options.isHistoryChecked
+      ? journalAudit(
+          journal.value,
+          { ...ctx, environment: { name: 'Local sandbox', baseUrl } },
+          home,
+        )
+      : journalAudit(journal.value, ctx),
     application: 'Archivist 0.1.0',
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };

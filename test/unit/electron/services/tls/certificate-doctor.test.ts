@@ -238,7 +238,23 @@ describe('certificate doctor: the server', () => {
     );
     const host = new URL(serverUrl).host;
     expect(find(report, 'server-accepted').message).toBe(
-      `${host} proved its identity with the pinned CA and accepted our client certificate (HTTP 200).`,
+      `${host} proved its identity with the pinned CA and accepted our client certificate (GET /metadata: HTTP 200 OK).`,
+    );
+    expect(report.isUsable).toBe(true);
+  });
+
+  it('says what a 404 answer means: the address has no page, the certificate was accepted', async () => {
+    const serverUrl = (await server('server')).replace('/metadata', '/no-page');
+    const report = await diagnoseCertificates(
+      { pkcs12: pki.clientPkcs12, passphrase: pki.passphrase, caFile: pki.ca.certificate },
+      { serverUrl },
+    );
+    const host = new URL(serverUrl).host;
+    expect(find(report, 'server-accepted').message).toBe(
+      `${host} proved its identity with the pinned CA and accepted our client certificate. ` +
+        'The check asked GET /no-page and got HTTP 404 Not Found, which is about that address, not ' +
+        'the certificate: any HTTP answer proves the certificate was accepted, because a server ' +
+        'that refuses one ends the connection before answering.',
     );
     expect(report.isUsable).toBe(true);
   });

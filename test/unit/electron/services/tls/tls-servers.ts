@@ -31,7 +31,11 @@ export async function startNodeServer(
   ]);
   const server = https.createServer(
     { cert, key, ca, requestCert: true, rejectUnauthorized: true },
-    (_request, response) => response.end('{"resourceType":"CapabilityStatement"}'),
+    // /no-page is missing, as an environment's base address often is (the Check's 404).
+    (request, response) => {
+      if (request.url === '/no-page') response.statusCode = 404;
+      response.end('{"resourceType":"CapabilityStatement"}');
+    },
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
