@@ -59,6 +59,23 @@ export function entityDetails(event: AuditEvent): string[] {
   );
 }
 
+/** What registration number the app records for an operator without a test professional card. */
+const NO_REGISTRATION = 'none';
+
+/**
+ * The operator as people read it: name and registration number, or for a local OS user without
+ * a test professional card "root (local user, no registration number)", not "root (none)".
+ */
+export function operatorLabel(event: AuditEvent): string {
+  const operator = event.agent.find((agent) => agent.requestor);
+  if (!operator) return '';
+  const name = operator.who.display ?? operator.altId ?? '';
+  const registration = operator.who.identifier?.value;
+  if (!registration || registration === NO_REGISTRATION)
+    return `${name} (local user, no registration number)`;
+  return `${name} (${registration})`;
+}
+
 /** Flattens a record for display and export. */
 export function toRow(record: ChainedRecord): AuditRow {
   const { event } = record;
@@ -74,9 +91,7 @@ export function toRow(record: ChainedRecord): AuditRow {
     kind: kindOf(event),
     action: event.action,
     outcome: event.outcome,
-    operator: operator
-      ? `${operator.who.display ?? ''} (${operator.who.identifier?.value ?? ''})`
-      : '',
+    operator: operatorLabel(event),
     osUser: operator?.altId ?? '',
     patient: identifiers(event, (s) => s === HETU_SYSTEM).join(' '),
     // Both sides of an AT-against-TK export may be the same document: named once.

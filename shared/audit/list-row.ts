@@ -25,15 +25,10 @@ export interface AuditListRow extends AuditRow {
   readonly documents: readonly string[];
   /** The client request id an invalidation sent (`urn:uuid:…`), or empty. */
   readonly requestId: string;
-  /** The operator in words: "Name (registration number)" or "root (local user, …)". */
-  readonly operatorLabel: string;
   /** The outcome description and each entity's details, one line each. */
   readonly detailLines: readonly string[];
   readonly link?: AttemptLink;
 }
-
-/** What registration number the app records for an operator without a test professional card. */
-const NO_REGISTRATION = 'none';
 
 /** The attempt sequence an outcome record names, if it is one. */
 export function attemptSequenceOf(event: AuditEvent): number | undefined {
@@ -60,16 +55,6 @@ export function closingOutcomes(
       closers.set(attempt, { sequence: record.sequence, outcome: record.event.outcome });
   }
   return closers;
-}
-
-function operatorLabel(event: AuditEvent): string {
-  const operator = event.agent.find((agent) => agent.requestor);
-  if (!operator) return '';
-  const name = operator.who.display ?? operator.altId ?? '';
-  const registration = operator.who.identifier?.value;
-  if (!registration || registration === NO_REGISTRATION)
-    return `${name} (local user, no registration number)`;
-  return `${name} (${registration})`;
 }
 
 function linkOf(
@@ -102,7 +87,6 @@ export function toListRow(
     ...toRow(record),
     documents: [...documents],
     requestId,
-    operatorLabel: operatorLabel(event),
     detailLines: [event.outcomeDesc ?? '', ...entityDetails(event)].filter(Boolean),
     ...(link ? { link } : {}),
   };

@@ -156,7 +156,7 @@ export function AuditTable({ rows }: { readonly rows: readonly AuditListRow[] })
               <td className="audit-outcome">
                 <OutcomeCell row={row} listed={listed} />
               </td>
-              <td>{row.operatorLabel}</td>
+              <td>{row.operator}</td>
               <td className="audit-nowrap">{row.patient}</td>
               <td className="audit-document">
                 <DocumentCell row={row} />

@@ -88,6 +88,20 @@ describe('BALP event builders', () => {
     });
   });
 
+  it('names an operator by name and registration number, a local user without a card plainly', () => {
+    expect(toRow(chainRecord(1, GENESIS_HASH, readEvent(ctx, '1.2.3'))).operator).toBe(
+      'Tessa Testaaja (1234567)',
+    );
+    const local = {
+      ...ctx,
+      operator: { ...ctx.operator, name: 'root', registrationNumber: 'none' },
+    };
+    // The CLI's text list, CSV and JSON exports read the same words as the Audit tab (review 11).
+    expect(toRow(chainRecord(1, GENESIS_HASH, readEvent(local, '1.2.3'))).operator).toBe(
+      'root (local user, no registration number)',
+    );
+  });
+
   it('an invalidation is U with its reason, and its outcome links back to the attempt', () => {
     const attempt = invalidationEvent(ctx, {
       documentId: '1.2.246.777',

@@ -132,8 +132,8 @@ describe('the Audit tab rows', () => {
 
   it('names an operator without a registration number as a local user', async () => {
     const listed = rows(await journal());
-    expect(listed.get(1)?.operatorLabel).toBe('root (local user, no registration number)');
-    expect(listed.get(5)?.operatorLabel).toBe('Testi Lääkäri (123456789)');
+    expect(listed.get(1)?.operator).toBe('root (local user, no registration number)');
+    expect(listed.get(5)?.operator).toBe('Testi Lääkäri (123456789)');
   });
 
   it('filters by kind and by operator', async () => {
