@@ -3,7 +3,16 @@
  * longer running is stale (the writer was killed) and is taken over; a live one is waited for
  * briefly, then the caller gets a clear refusal. The audit journal and profiles.json use it.
  */
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { err, ok, type Result } from '../../../shared/result';
 import { fileProblemReason } from '../files/file-problem';
 
@@ -42,25 +51,64 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function tryTake(file: string): 'taken' | 'busy' | 'stale' {
+/** A lock file as it was read: its pid (0 while being written) and when it was written. */
+export interface SeenLock {
+  readonly pid: number;
+  readonly modifiedMs: number;
+}
+
+type Attempt =
+  { readonly state: 'taken' | 'busy' } | { readonly state: 'stale'; readonly seen: SeenLock };
+
+function tryTake(file: string): Attempt {
   try {
     const fd = openSync(file, 'wx', 0o600);
     writeSync(fd, String(process.pid));
     closeSync(fd);
-    return 'taken';
+    return { state: 'taken' };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  let pid: number;
-  let modifiedMs: number;
+  let seen: SeenLock;
   try {
-    pid = Number(readFileSync(file, 'utf8').trim());
-    modifiedMs = statSync(file).mtimeMs;
+    seen = { pid: Number(readFileSync(file, 'utf8').trim()), modifiedMs: statSync(file).mtimeMs };
   } catch {
-    return 'busy'; // removed between our open and read: try again
+    return { state: 'busy' }; // removed between our open and read: try again
   }
-  if (pid === 0) return Date.now() - modifiedMs < pidlessGraceMs ? 'busy' : 'stale';
-  return isRunning(pid) ? 'busy' : 'stale';
+  const isStale =
+    seen.pid === 0 ? Date.now() - seen.modifiedMs >= pidlessGraceMs : !isRunning(seen.pid);
+  return isStale ? { state: 'stale', seen } : { state: 'busy' };
+}
+
+function sameLock(file: string, seen: SeenLock): boolean {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return pid === seen.pid && statSync(file).mtimeMs === seen.modifiedMs;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes a stale lock, but only the one that was judged stale. Two waiters can both find a dead
+ * writer's lock; removing it by name, the slower one would remove the lock the faster one had
+ * just taken, and both would write (a broken hash chain). So the lock is first moved aside (one
+ * mover wins), and a moved lock that is not the one seen, a live writer's, is put back.
+ */
+export function removeStaleLock(file: string, seen: SeenLock): void {
+  const aside = `${file}.${process.pid}.stale`;
+  try {
+    renameSync(file, aside);
+  } catch {
+    return; // gone already: another waiter moved it
+  }
+  try {
+    if (!sameLock(aside, seen)) linkSync(aside, file);
+  } catch {
+    // A third writer took the place meanwhile: its lock stands.
+  } finally {
+    rmSync(aside, { force: true });
+  }
 }
 
 /** Takes the lock, waiting up to `waitMs`; returns a release function. */
@@ -71,18 +119,18 @@ export async function acquireLock(
 ): Promise<Result<() => void>> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    let state: 'taken' | 'busy' | 'stale';
+    let attempt: Attempt;
     try {
-      state = tryTake(file);
+      attempt = tryTake(file);
     } catch (error) {
       return err(
         resource.unavailableCode,
         `Archivist could not lock ${resource.name}: ${file} cannot be created (${fileProblemReason(error, 'write', file)}).`,
       );
     }
-    if (state === 'taken') return ok(() => rmSync(file, { force: true }));
-    if (state === 'stale') {
-      rmSync(file, { force: true });
+    if (attempt.state === 'taken') return ok(() => rmSync(file, { force: true }));
+    if (attempt.state === 'stale') {
+      removeStaleLock(file, attempt.seen);
       continue;
     }
     if (Date.now() >= deadline) return err(resource.busyCode, resource.busyMessage);
