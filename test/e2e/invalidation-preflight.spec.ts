@@ -13,6 +13,7 @@ import { startSandbox } from '../../electron/sandbox/server';
 import { homeAudit } from '../../electron/services/invalidation/audit';
 import type { AppWorkspace } from '../../electron/services/workspace/app-workspace';
 import { ctx } from '../unit/electron/services/audit/support';
+import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from './fixtures';
 import { DocumentView } from './pages/inspector';
 import { seriousAccessibilityViolations } from './support/accessibility';
@@ -49,6 +50,39 @@ function profile(id: string, baseUrl: string, isTestEnvironment: boolean) {
     repository: 'patient-data',
     isTestEnvironment,
   };
+}
+
+/**
+ * A sandbox that answers each request after 700 ms as the home's one profile, and the dialog of
+ * one of its clean documents sending with `reason`: a run still sending when the test goes on.
+ * `body` gets the dialog and the document's id; the sandbox is closed after it, pass or fail.
+ */
+async function whileSendingSlowly(
+  { page, home, open }: { page: Page; home: string; open: () => Promise<unknown> },
+  seed: number,
+  reason: string,
+  body: (dialog: Locator, id: string) => Promise<void>,
+): Promise<void> {
+  const catalog = generateSeedCatalog({ seed, patients: 2, documents: 12 });
+  const clean = catalog.documents.find(
+    (d) => d.documentReference.status === 'current' && d.problems.length === 0,
+  );
+  const slow = await startSandbox({ catalog, faults: { ...noFaults, latencyMs: 700 } });
+  if (!slow.ok || !clean) throw new Error('no slow sandbox');
+  try {
+    const profiles = { profiles: [profile('slow', slow.value.baseUrl, true)] };
+    await writeFile(path.join(home, 'profiles.json'), JSON.stringify(profiles));
+    await open();
+    const id = clean.documentReference.id;
+    const dialog = await openDialog(page, 'slow', id);
+    await dialog.getByLabel('Reason (required)').selectOption(reason);
+    await dialog.getByLabel(/to confirm/).fill(id);
+    await dialog.getByRole('button', { name: 'Invalidate', exact: true }).click();
+    await expect(dialog.getByLabel('Invalidation progress')).toBeVisible();
+    await body(dialog, id);
+  } finally {
+    await slow.value.close();
+  }
 }
 
 test('the dialog names where and whose, wants a reason, and gives focus to Close when done', async ({
@@ -161,35 +195,22 @@ test('leaving the page while a run is sending asks first; the run then ends on s
   home,
 }) => {
   test.setTimeout(90_000);
-  const catalog = generateSeedCatalog({ seed: 5, patients: 2, documents: 12 });
-  const clean = catalog.documents.find(
-    (d) => d.documentReference.status === 'current' && d.problems.length === 0,
+  await whileSendingSlowly(
+    { page, home, open: () => shell.open() },
+    5,
+    'test-data-cleanup',
+    async (dialog) => {
+      const asked = page.waitForEvent('dialog');
+      await page.close({ runBeforeUnload: true });
+      const question = await asked;
+      expect(question.type()).toBe('beforeunload');
+      await question.dismiss();
+      const outcome = dialog
+        .getByRole('list', { name: 'Read-back per document' })
+        .getByRole('listitem');
+      await expect(outcome).toHaveAttribute('data-state', 'invalidated', { timeout: 60_000 });
+    },
   );
-  const slow = await startSandbox({ catalog, faults: { ...noFaults, latencyMs: 700 } });
-  if (!slow.ok || !clean) throw new Error('no slow sandbox');
-  try {
-    const profiles = { profiles: [profile('slow', slow.value.baseUrl, true)] };
-    await writeFile(path.join(home, 'profiles.json'), JSON.stringify(profiles));
-    await shell.open();
-    const id = clean.documentReference.id;
-    const dialog = await openDialog(page, 'slow', id);
-    await dialog.getByLabel('Reason (required)').selectOption('test-data-cleanup');
-    await dialog.getByLabel(/to confirm/).fill(id);
-    await dialog.getByRole('button', { name: 'Invalidate', exact: true }).click();
-    await expect(dialog.getByLabel('Invalidation progress')).toBeVisible();
-
-    const asked = page.waitForEvent('dialog');
-    await page.close({ runBeforeUnload: true });
-    const question = await asked;
-    expect(question.type()).toBe('beforeunload');
-    await question.dismiss();
-    const outcome = dialog
-      .getByRole('list', { name: 'Read-back per document' })
-      .getByRole('listitem');
-    await expect(outcome).toHaveAttribute('data-state', 'invalidated', { timeout: 60_000 });
-  } finally {
-    await slow.value.close();
-  }
 });
 
 test('after a reload while sending, the document page says how the run ended', async ({
@@ -198,36 +219,23 @@ test('after a reload while sending, the document page says how the run ended', a
   home,
 }, testInfo) => {
   test.setTimeout(90_000);
-  const catalog = generateSeedCatalog({ seed: 6, patients: 2, documents: 12 });
-  const clean = catalog.documents.find(
-    (d) => d.documentReference.status === 'current' && d.problems.length === 0,
+  await whileSendingSlowly(
+    { page, home, open: () => shell.open() },
+    6,
+    'duplicate',
+    async (_dialog, id) => {
+      // The operator leaves anyway: the run goes on in the Node side.
+      page.once('dialog', (question) => void question.accept());
+      await page.reload();
+      const notice = page.locator('.unwatched-run');
+      await expect(notice).toContainText('was sending when this page was left');
+      await expect(notice).toContainText(
+        `has ended (from the audit trail): DocumentReference/${id} is invalidated: the read-back shows status entered-in-error and Provenance/`,
+        { timeout: 60_000 },
+      );
+      await expect(notice).not.toContainText('reason=');
+      await expect(new DocumentView(page).heading).toContainText('invalidated');
+      await keepScreenshot(page, testInfo, 'invalidation-unwatched-run');
+    },
   );
-  const slow = await startSandbox({ catalog, faults: { ...noFaults, latencyMs: 700 } });
-  if (!slow.ok || !clean) throw new Error('no slow sandbox');
-  try {
-    const profiles = { profiles: [profile('slow', slow.value.baseUrl, true)] };
-    await writeFile(path.join(home, 'profiles.json'), JSON.stringify(profiles));
-    await shell.open();
-    const id = clean.documentReference.id;
-    const dialog = await openDialog(page, 'slow', id);
-    await dialog.getByLabel('Reason (required)').selectOption('duplicate');
-    await dialog.getByLabel(/to confirm/).fill(id);
-    await dialog.getByRole('button', { name: 'Invalidate', exact: true }).click();
-    await expect(dialog.getByLabel('Invalidation progress')).toBeVisible();
-
-    // The operator leaves anyway: the run goes on in the Node side.
-    page.once('dialog', (question) => void question.accept());
-    await page.reload();
-    const notice = page.locator('.unwatched-run');
-    await expect(notice).toContainText('was sending when this page was left');
-    await expect(notice).toContainText(
-      `has ended (from the audit trail): DocumentReference/${id} is invalidated: the read-back shows status entered-in-error and Provenance/`,
-      { timeout: 60_000 },
-    );
-    await expect(notice).not.toContainText('reason=');
-    await expect(new DocumentView(page).heading).toContainText('invalidated');
-    await keepScreenshot(page, testInfo, 'invalidation-unwatched-run');
-  } finally {
-    await slow.value.close();
-  }
 });
