@@ -11,28 +11,13 @@ import { noFaults } from '../../electron/sandbox/faults';
 import { generateSeedCatalog } from '../../electron/sandbox/seed/generate-seed';
 import { startSandbox } from '../../electron/sandbox/server';
 import { homeAudit } from '../../electron/services/invalidation/audit';
-import type { AppWorkspace } from '../../electron/services/workspace/app-workspace';
 import { ctx } from '../unit/electron/services/audit/support';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from './fixtures';
 import { DocumentView } from './pages/inspector';
 import { seriousAccessibilityViolations } from './support/accessibility';
+import { invalidatableDocument } from './support/invalidatable';
 import { keepScreenshot } from './support/screenshots';
-
-/** A current document of a sample test patient whose identity codes all pass the check. */
-async function invalidatableId(app: AppWorkspace): Promise<string> {
-  const overview = await app.workspace.overview();
-  const patient = overview.ok ? (overview.value.samplePatients[0]?.hetu ?? '') : '';
-  const found = await app.workspace.search(
-    { profileId: 'sandbox', searchId: 'e2e-pick', query: { patient } },
-    () => undefined,
-  );
-  const row = found.ok
-    ? found.value.rows.find((r) => r.status === 'current' && r.identityProblems.length === 0)
-    : undefined;
-  if (!row) throw new Error('the sandbox has no current test document for the sample patient');
-  return row.resourceId;
-}
 
 async function openDialog(page: Page, profileId: string, resourceId: string) {
   await page.goto(`${new URL(page.url()).origin}/#/env/${profileId}/doc/${resourceId}/metadata`);
@@ -91,7 +76,7 @@ test('the dialog names where and whose, wants a reason, and gives focus to Close
   app,
 }, testInfo) => {
   test.setTimeout(90_000);
-  const id = await invalidatableId(app);
+  const id = (await invalidatableDocument(app)).resourceId;
   await shell.open();
   const dialog = await openDialog(page, 'sandbox', id);
   await expect(dialog.getByRole('heading', { level: 3 })).toHaveText(
@@ -138,7 +123,7 @@ test('an attempt whose outcome is unknown is named in the next preflight', async
   app,
   home,
 }, testInfo) => {
-  const id = await invalidatableId(app);
+  const id = (await invalidatableDocument(app)).resourceId;
   const requestId = '0f0e0d0c-0b0a-4909-8807-060504030201';
   const audit = homeAudit(home, {
     ...ctx,
@@ -171,7 +156,7 @@ test('Invalidate… is disabled, with the reason, in a profile that is not a tes
   app,
   home,
 }, testInfo) => {
-  const id = await invalidatableId(app);
+  const id = (await invalidatableDocument(app)).resourceId;
   const profiles = { profiles: [profile('prodlike', app.sandboxUrl, false)] };
   await writeFile(path.join(home, 'profiles.json'), JSON.stringify(profiles));
   await shell.open();

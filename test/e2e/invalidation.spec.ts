@@ -4,29 +4,14 @@
  * refusal inside the fault-testing window. The sandbox is read over HTTP to check the result
  * independently of the app.
  */
-import type { DocumentRow } from '../../shared/ipc/workspace-types';
 import { expect, test, type Page } from './fixtures';
 import type { AppWorkspace } from '../../electron/services/workspace/app-workspace';
 import { DocumentTablePage, DocumentView } from './pages/inspector';
 import { seriousAccessibilityViolations } from './support/accessibility';
+import { invalidatableDocument } from './support/invalidatable';
 import { keepScreenshot } from './support/screenshots';
 
 const provenanceProfile = 'https://gen.kanta.fi/fhir/StructureDefinition/MitatointiProvenanceV2';
-
-/** A current document of a sample test patient whose identity codes all pass the check. */
-async function invalidatableDocument(app: AppWorkspace): Promise<DocumentRow> {
-  const overview = await app.workspace.overview();
-  const patient = overview.ok ? (overview.value.samplePatients[0]?.hetu ?? '') : '';
-  const found = await app.workspace.search(
-    { profileId: 'sandbox', searchId: 'e2e-pick', query: { patient } },
-    () => undefined,
-  );
-  const row = found.ok
-    ? found.value.rows.find((r) => r.status === 'current' && r.identityProblems.length === 0)
-    : undefined;
-  if (!row) throw new Error('the sandbox has no current test document for the sample patient');
-  return row;
-}
 
 async function sandboxStatus(app: AppWorkspace, resourceId: string): Promise<string> {
   const answer = await fetch(`${app.sandboxUrl}/DocumentReference/${resourceId}`);

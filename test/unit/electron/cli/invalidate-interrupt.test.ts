@@ -23,15 +23,11 @@ import { startSandbox, type RunningSandbox } from '../../../../electron/sandbox/
 import { latest } from '../../../../electron/sandbox/store';
 import { bundleCli } from '../../../bench/bundle-cli';
 import { startFaultProxy, type FaultProxy } from '../../../support/fault-proxy';
+import { cleanDocumentTaker } from '../../../support/clean-documents';
 
 const work = mkdtempSync(join(tmpdir(), 'archivist-invalidate-interrupt-'));
 const catalog = generateSeedCatalog({ seed: 5, patients: 4, documents: 60 });
-const clean = catalog.documents
-  .filter((d) => d.documentReference.status === 'current' && d.problems.length === 0)
-  .map((d) => d.documentReference.id);
-let next = 0;
-const takeClean = () => clean[next++] ?? '';
-
+const takeClean = cleanDocumentTaker(catalog);
 let cli = '';
 let sandbox: RunningSandbox;
 let proxy: FaultProxy;

@@ -16,16 +16,12 @@ import { generateSeedCatalog } from '../../../../electron/sandbox/seed/generate-
 import { startSandbox, type RunningSandbox } from '../../../../electron/sandbox/server';
 import { latest } from '../../../../electron/sandbox/store';
 import { bundleCli } from '../../../bench/bundle-cli';
+import { cleanDocumentTaker } from '../../../support/clean-documents';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
 const work = mkdtempSync(join(tmpdir(), 'archivist-invalidate-prompt-'));
 const catalog = generateSeedCatalog({ seed: 5, patients: 4, documents: 60 });
-const clean = catalog.documents
-  .filter((d) => d.documentReference.status === 'current' && d.problems.length === 0)
-  .map((d) => d.documentReference.id);
-let next = 0;
-const takeClean = () => clean[next++] ?? '';
-
+const takeClean = cleanDocumentTaker(catalog);
 let cli = '';
 let sandbox: RunningSandbox;
 beforeAll(async () => {

@@ -13,14 +13,10 @@ import { generateSeedCatalog } from '../../../../../electron/sandbox/seed/genera
 import { startSandbox, type RunningSandbox } from '../../../../../electron/sandbox/server';
 import { latest } from '../../../../../electron/sandbox/store';
 import { depsFor, duplicateReason, journalRecords, tempHome } from './support';
+import { cleanDocumentTaker } from '../../../../support/clean-documents';
 
 const catalog = generateSeedCatalog({ seed: 9, patients: 4, documents: 60 });
-const clean = catalog.documents
-  .filter((d) => d.documentReference.status === 'current' && d.problems.length === 0)
-  .map((d) => d.documentReference.id);
-let next = 0;
-const takeClean = () => clean[next++] ?? '';
-
+const takeClean = cleanDocumentTaker(catalog);
 let sandbox: RunningSandbox;
 const closers: (() => void)[] = [];
 beforeAll(async () => {

@@ -34,6 +34,7 @@ import {
   tempHome,
 } from './support';
 import { seededRandom as seeded } from '../../../../../shared/seeded-random';
+import { cleanDocumentIds } from '../../../../support/clean-documents';
 
 const runs = Number(process.env.INVALIDATION_FAULT_RUNS ?? 200);
 const seed = Number(process.env.INVALIDATION_FAULT_SEED ?? Date.now() % 2 ** 31);
@@ -66,9 +67,7 @@ interface Run {
 }
 
 const catalog = generateSeedCatalog({ seed: 11, patients: 12, documents: 900 });
-const clean = catalog.documents
-  .filter((d) => d.documentReference.status === 'current' && d.problems.length === 0)
-  .map((d) => d.documentReference.id);
+const clean = cleanDocumentIds(catalog);
 
 let sandbox: RunningSandbox;
 let journal: Journal;

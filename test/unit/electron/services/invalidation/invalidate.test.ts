@@ -25,18 +25,14 @@ import {
   tempHome,
   type DepsOptions,
 } from './support';
+import { cleanDocumentTaker } from '../../../../support/clean-documents';
 
 const catalog = generateSeedCatalog({ seed: 7, patients: 6, documents: 120 });
-const clean = catalog.documents
-  .filter((d) => d.documentReference.status === 'current' && d.problems.length === 0)
-  .map((d) => d.documentReference.id);
+const takeClean = cleanDocumentTaker(catalog);
 const nonTest = catalog.documents.find((d) => d.problems.includes('non-test-identity-code'));
 const invalidated = catalog.documents.find(
   (d) => d.documentReference.status === 'entered-in-error',
 );
-let nextClean = 0;
-const takeClean = () => clean[nextClean++] ?? '';
-
 let sandbox: RunningSandbox;
 const closers: (() => unknown)[] = [];
 beforeAll(async () => {

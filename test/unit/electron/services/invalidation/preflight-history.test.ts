@@ -21,14 +21,10 @@ import { generateSeedCatalog } from '../../../../../electron/sandbox/seed/genera
 import { startSandbox, type RunningSandbox } from '../../../../../electron/sandbox/server';
 import { startFaultProxy, type FaultProxy } from '../../../../support/fault-proxy';
 import { depsFor, duplicateReason, tempHome, type DepsOptions } from './support';
+import { cleanDocumentTaker } from '../../../../support/clean-documents';
 
 const catalog = generateSeedCatalog({ seed: 7, patients: 6, documents: 60 });
-const clean = catalog.documents
-  .filter((d) => d.documentReference.status === 'current' && d.problems.length === 0)
-  .map((d) => d.documentReference.id);
-let nextClean = 0;
-const takeClean = () => clean[nextClean++] ?? '';
-
+const takeClean = cleanDocumentTaker(catalog);
 let sandbox: RunningSandbox;
 let proxy: FaultProxy;
 const closers: (() => unknown)[] = [];
